@@ -1,0 +1,89 @@
+package io.sluice.cli;
+
+import io.sluice.engine.EngineConfig;
+import io.sluice.server.ServerConfig;
+import io.sluice.storage.LogConfig;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds the {@link ServerConfig} from the embedded defaults, an optional properties file, and command-line flags
+ * (which win). Unknown keys and bad values are refused with a message naming them. Stateless.
+ *
+ * <p>Keys: {@code host}, {@code port}, {@code data-dir}, {@code max-body-bytes}, {@code storage.fsync},
+ * {@code storage.segment-bytes}, {@code storage.segment-ms}, {@code storage.index-interval-bytes},
+ * {@code streams.create-delay-ms}, {@code streams.delete-delay-ms}, {@code streams.shard-limit},
+ * {@code streams.retention-check-ms}.
+ */
+final class ConfigLoader {
+
+    static final Set<String> KEYS = Set.of("host", "port", "data-dir", "max-body-bytes", "storage.fsync",
+            "storage.segment-bytes", "storage.segment-ms", "storage.index-interval-bytes", "streams.create-delay-ms",
+            "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms");
+
+    ServerConfig load(Path file, String host, Integer port, Path dataDir, Boolean fsync) throws IOException {
+        Properties props = new Properties();
+        if (file != null) {
+            try (Reader reader = Files.newBufferedReader(file)) {
+                props.load(reader);
+            }
+            Set<String> unknown = new TreeSet<>(props.stringPropertyNames());
+            unknown.removeAll(KEYS);
+            if (!unknown.isEmpty()) {
+                throw new IllegalArgumentException("unknown setting(s) in " + file + ": " + unknown
+                        + "; known settings: " + new TreeSet<>(KEYS));
+            }
+        }
+        ServerConfig defaults = ServerConfig.defaults(Path.of("data"));
+        EngineConfig engine = defaults.engine();
+        LogConfig log = defaults.log();
+        LogConfig logConfig = new LogConfig(
+                longValue(props, "storage.segment-bytes", log.segmentBytes()),
+                longValue(props, "storage.segment-ms", log.segmentMillis()),
+                (int) longValue(props, "storage.index-interval-bytes", log.indexIntervalBytes()),
+                fsync != null ? fsync : boolValue(props, "storage.fsync", log.fsync()));
+        EngineConfig engineConfig = new EngineConfig(
+                longValue(props, "streams.create-delay-ms", engine.createDelayMillis()),
+                longValue(props, "streams.delete-delay-ms", engine.deleteDelayMillis()),
+                engine.iteratorTtlMillis(), engine.nextTokenTtlMillis(),
+                (int) longValue(props, "streams.shard-limit", engine.shardLimit()),
+                longValue(props, "streams.retention-check-ms", engine.retentionCheckMillis()));
+        return new ServerConfig(
+                host != null ? host : props.getProperty("host", defaults.host()),
+                port != null ? port : (int) longValue(props, "port", defaults.port()),
+                dataDir != null ? dataDir : Path.of(props.getProperty("data-dir", "data")),
+                (int) longValue(props, "max-body-bytes", defaults.maxBodyBytes()),
+                defaults.shutdownGraceMillis(), engineConfig, logConfig);
+    }
+
+    private static long longValue(Properties props, String key, long fallback) {
+        String value = props.getProperty(key);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("setting " + key + " must be a whole number, not '" + value + "'");
+        }
+    }
+
+    private static boolean boolValue(Properties props, String key, boolean fallback) {
+        String value = props.getProperty(key);
+        if (value == null) {
+            return fallback;
+        }
+        return switch (value.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new IllegalArgumentException("setting " + key + " must be true or false, not '"
+                    + value + "'");
+        };
+    }
+}

@@ -1,0 +1,49 @@
+package io.sluice.cli;
+
+import io.sluice.common.Clock;
+import io.sluice.server.ServerConfig;
+import io.sluice.server.SluiceServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code sluice server}: runs a node until SIGTERM or SIGINT, then stops gracefully (no new connections, requests
+ * in flight finish, writes flushed) and exits 0.
+ */
+@Command(name = "server", mixinStandardHelpOptions = true, description = "Run a Sluice server.")
+final class ServerCommand implements Callable<Integer> {
+
+    @Option(names = "--host", description = "Address to listen on (default: 127.0.0.1).")
+    String host;
+
+    @Option(names = "--port", description = "Port to listen on (default: 4567).")
+    Integer port;
+
+    @Option(names = "--data-dir", description = "Directory for the data (default: ./data).")
+    Path dataDir;
+
+    @Option(names = "--config", description = "A properties file of settings; flags override it.")
+    Path configFile;
+
+    @Option(names = "--no-fsync", description = "Acknowledge writes before they reach the disk (faster; a crash of "
+            + "the machine, not of the process, may lose acknowledged records).")
+    boolean noFsync;
+
+    @Override
+    public Integer call() throws Exception {
+        ServerConfig config = new ConfigLoader().load(configFile, host, port, dataDir, noFsync ? Boolean.FALSE : null);
+        SluiceServer server = SluiceServer.start(config, Clock.system());
+        CountDownLatch stop = new CountDownLatch(1);
+        Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+        Signal.handle(new Signal("INT"), signal -> stop.countDown());
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "sluice-shutdown"));
+        stop.await();
+        server.stop();
+        return 0;
+    }
+}

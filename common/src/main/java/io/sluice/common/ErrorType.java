@@ -1,0 +1,38 @@
+package io.sluice.common;
+
+/**
+ * The catalogue of errors Sluice answers with: the AWS error name that goes into {@code __type} and
+ * {@code x-amzn-ErrorType}, and the HTTP status AWS uses for it. The one place that maps errors to the wire.
+ */
+public enum ErrorType {
+    RESOURCE_NOT_FOUND("ResourceNotFoundException", 400),
+    RESOURCE_IN_USE("ResourceInUseException", 400),
+    INVALID_ARGUMENT("InvalidArgumentException", 400),
+    LIMIT_EXCEEDED("LimitExceededException", 400),
+    PROVISIONED_THROUGHPUT_EXCEEDED("ProvisionedThroughputExceededException", 400),
+    EXPIRED_ITERATOR("ExpiredIteratorException", 400),
+    EXPIRED_NEXT_TOKEN("ExpiredNextTokenException", 400),
+    VALIDATION("ValidationException", 400),
+    ACCESS_DENIED("AccessDeniedException", 400),
+    SERIALIZATION("SerializationException", 400),
+    UNKNOWN_OPERATION("UnknownOperationException", 400),
+    REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413),
+    INTERNAL_FAILURE("InternalFailureException", 500),
+    SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);
+
+    private final String awsName;
+    private final int httpStatus;
+
+    ErrorType(String awsName, int httpStatus) {
+        this.awsName = awsName;
+        this.httpStatus = httpStatus;
+    }
+
+    public String awsName() {
+        return awsName;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+}

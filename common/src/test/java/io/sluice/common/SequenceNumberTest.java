@@ -1,0 +1,45 @@
+package io.sluice.common;
+
+import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SequenceNumberTest {
+
+    @Test
+    void formattedNumberDecodesToTheSameShardAndOffset() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 10_000; i++) {
+            SequenceNumber seq = new SequenceNumber(random.nextInt(Integer.MAX_VALUE), random.nextLong(Long.MAX_VALUE));
+            assertThat(SequenceNumber.parseOrNull(seq.format())).as("seed " + seed).isEqualTo(seq);
+        }
+    }
+
+    @Test
+    void numbersIncreaseWithOffsetWithinAShardAndWithShardIndex() {
+        BigInteger a = new BigInteger(new SequenceNumber(3, 41).format());
+        BigInteger b = new BigInteger(new SequenceNumber(3, 42).format());
+        BigInteger child = new BigInteger(new SequenceNumber(4, 0).format());
+        assertThat(a).isLessThan(b);
+        assertThat(b).isLessThan(child);
+    }
+
+    @Test
+    void formatMatchesTheModelPattern() {
+        assertThat(new SequenceNumber(0, 0).format()).matches("0|([1-9]\\d{0,128})");
+        assertThat(new SequenceNumber(Integer.MAX_VALUE, Long.MAX_VALUE).format()).matches("[1-9]\\d{0,128}");
+    }
+
+    @Test
+    void foreignOrMalformedNumbersAreRejected() {
+        assertThat(SequenceNumber.parseOrNull("0")).isNull();
+        assertThat(SequenceNumber.parseOrNull("49590338271490256608559692538361571095921575989136588898")).isNull();
+        assertThat(SequenceNumber.parseOrNull("12ab")).isNull();
+        assertThat(SequenceNumber.parseOrNull("")).isNull();
+        assertThat(SequenceNumber.parseOrNull(null)).isNull();
+    }
+}

@@ -1,0 +1,144 @@
+package io.sluice.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What real clients cannot send: malformed and oversized bodies, raw CBOR shapes, bare HTTP/2 frames. */
+class RawHttpTest {
+
+    @RegisterExtension
+    static final SluiceServerExtension SERVER = new SluiceServerExtension();
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static KinesisClient sdk;
+
+    @BeforeAll
+    static void connect() {
+        sdk = Clients.sync(SERVER.endpoint(), true, 0);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        sdk.close();
+    }
+
+    private static HttpResponse<String> post(String target, String contentType, byte[] body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(SERVER.endpoint() + "/"))
+                .header("Content-Type", contentType)
+                .header("X-Amz-Target", target)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void oversizedBodyGets413AndStoresNothing() throws Exception {
+        String name = KinesisContractTest.uniqueName("big");
+        sdk.createStream(b -> b.streamName(name).shardCount(1));
+        String data = "A".repeat(17 * 1024 * 1024);
+        String body = "{\"StreamName\":\"" + name + "\",\"PartitionKey\":\"k\",\"Data\":\"" + data + "\"}";
+        HttpResponse<String> response = post("Kinesis_20131202.PutRecord", "application/x-amz-json-1.1",
+                body.getBytes(StandardCharsets.US_ASCII));
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        String it = sdk.getShardIterator(b -> b.streamName(name).shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        assertThat(sdk.getRecords(b -> b.shardIterator(it)).records()).isEmpty();
+    }
+
+    @Test
+    void malformedBodiesGetSerializationException() throws Exception {
+        for (String body : new String[] {"{not json", "[1,2]", "", "{\"StreamName\": 5}"}) {
+            HttpResponse<String> response = post("Kinesis_20131202.DescribeStream", "application/x-amz-json-1.1",
+                    body.getBytes(StandardCharsets.UTF_8));
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue("SerializationException");
+            assertThat(response.body()).contains("\"__type\":\"SerializationException\"");
+            assertThat(response.headers().firstValue("x-amzn-RequestId")).isPresent();
+        }
+    }
+
+    @Test
+    void unknownOperationIsRefused() throws Exception {
+        HttpResponse<String> response = post("Kinesis_20131202.MakeCoffee", "application/x-amz-json-1.1",
+                "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("UnknownOperationException");
+    }
+
+    @Test
+    void indefiniteLengthCborMapIsAccepted() throws Exception {
+        String name = KinesisContractTest.uniqueName("cbor");
+        sdk.createStream(b -> b.streamName(name).shardCount(1));
+        ByteArrayOutputStream cbor = new ByteArrayOutputStream();
+        cbor.write(0xBF);
+        writeText(cbor, "StreamName");
+        writeText(cbor, name);
+        cbor.write(0xFF);
+        HttpResponse<String> response = post("Kinesis_20131202.DescribeStreamSummary", "application/x-amz-cbor-1.1",
+                cbor.toByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/x-amz-cbor-1.1");
+        assertThat(response.body()).contains(name);
+    }
+
+    private static void writeText(ByteArrayOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length < 24) {
+            out.write(0x60 | bytes.length);
+        } else {
+            out.write(0x78);
+            out.write(bytes.length);
+        }
+        out.write(bytes);
+    }
+
+    @Test
+    void http2PingIsAnswered() throws Exception {
+        try (Socket socket = new Socket("127.0.0.1", SERVER.port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0});
+            byte[] ping = {0, 0, 8, 6, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8};
+            out.write(ping);
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            while (true) {
+                int length = (in.readUnsignedByte() << 16) | (in.readUnsignedByte() << 8) | in.readUnsignedByte();
+                int type = in.readUnsignedByte();
+                int flags = in.readUnsignedByte();
+                in.readInt();
+                byte[] payload = in.readNBytes(length);
+                if (type == 6) {
+                    assertThat(flags & 1).as("PING ACK flag").isEqualTo(1);
+                    assertThat(payload).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+                    return;
+                }
+            }
+        }
+    }
+
+    @Test
+    void healthEndpointAnswers() throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER.endpoint() + "/health"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+}

@@ -1,0 +1,58 @@
+package io.sluice.e2e;
+
+import io.sluice.common.Clock;
+import io.sluice.server.ServerConfig;
+import io.sluice.server.SluiceServer;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * A real Sluice server on a free loopback port, with its data on disk in a temporary directory, for the test
+ * class that registers it. Streams become ACTIVE at once so that tests need not wait.
+ */
+public final class SluiceServerExtension implements BeforeAllCallback, AfterAllCallback {
+
+    private final long createDelayMillis;
+    private SluiceServer server;
+    private Path dataDir;
+
+    public SluiceServerExtension() {
+        this(0);
+    }
+
+    public SluiceServerExtension(long createDelayMillis) {
+        this.createDelayMillis = createDelayMillis;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        dataDir = Files.createTempDirectory("sluice-e2e");
+        ServerConfig defaults = ServerConfig.defaults(dataDir).withPort(0);
+        ServerConfig config = defaults.withEngine(defaults.engine().withStatusDelays(createDelayMillis, 0));
+        server = SluiceServer.start(config, Clock.system());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        server.stop();
+        try (Stream<Path> files = Files.walk(dataDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.port());
+    }
+
+    public int port() {
+        return server.port();
+    }
+}

@@ -1,0 +1,36 @@
+package io.sluice.engine;
+
+/**
+ * Settings of the stream engine, validated when built.
+ *
+ * @param createDelayMillis   how long a new stream stays CREATING
+ * @param deleteDelayMillis   how long a deleted stream stays DELETING before it is gone
+ * @param iteratorTtlMillis   how long a shard iterator stays valid (AWS: 5 minutes)
+ * @param nextTokenTtlMillis  how long a pagination token stays valid (AWS: 5 minutes)
+ * @param shardLimit          open shards allowed per account and region (AWS default: 500 in most regions)
+ * @param retentionCheckMillis how often retention looks for expired segments
+ */
+public record EngineConfig(long createDelayMillis, long deleteDelayMillis, long iteratorTtlMillis,
+                           long nextTokenTtlMillis, int shardLimit, long retentionCheckMillis) {
+
+    public EngineConfig {
+        if (createDelayMillis < 0 || deleteDelayMillis < 0) {
+            throw new IllegalArgumentException("status delays must not be negative");
+        }
+        if (iteratorTtlMillis <= 0 || nextTokenTtlMillis <= 0 || retentionCheckMillis <= 0) {
+            throw new IllegalArgumentException("time-to-live and check intervals must be positive");
+        }
+        if (shardLimit < 1) {
+            throw new IllegalArgumentException("shard limit must be at least 1");
+        }
+    }
+
+    public static EngineConfig defaults() {
+        return new EngineConfig(500, 500, 300_000, 300_000, 500, 30_000);
+    }
+
+    public EngineConfig withStatusDelays(long createMillis, long deleteMillis) {
+        return new EngineConfig(createMillis, deleteMillis, iteratorTtlMillis, nextTokenTtlMillis, shardLimit,
+                retentionCheckMillis);
+    }
+}

@@ -1,0 +1,378 @@
+package io.sluice.engine;
+
+import io.sluice.common.Clock;
+import io.sluice.common.ErrorType;
+import io.sluice.common.HashKeyRange;
+import io.sluice.common.ServiceException;
+import io.sluice.common.ShardId;
+import io.sluice.storage.LogConfig;
+import io.sluice.storage.LogStore;
+import io.sluice.storage.MetadataStore;
+import io.sluice.storage.ShardLog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Data Streams engine: every stream operation, in domain terms. Inputs have already been checked against the
+ * API model's constraints (lengths, patterns, ranges) by the protocol layer; the engine checks what depends on
+ * state and answers with {@link ServiceException}s of the AWS types.
+ *
+ * <p>Data directory layout: {@code meta/} holds the {@link MetadataStore} (streams, the token secret),
+ * {@code logs/<account>/<region>/<stream>-<createdAt>/shardId-N/} the shard logs.
+ *
+ * <p>Threading: every method may be called from any number of threads at once. Control-plane changes are
+ * serialised on the registry; puts and reads run in parallel.
+ */
+public final class KinesisEngine implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisEngine.class);
+    private static final String SECRET_KEY = "secret:tokens";
+    private static final int DEFAULT_RETENTION_HOURS = 24;
+    private static final int MIN_RETENTION_HOURS = 24;
+    private static final int MAX_RETENTION_HOURS = 8760;
+    private static final int ON_DEMAND_SHARDS = 4;
+    private static final int DEFAULT_MAX_RECORD_KIB = 1024;
+    private static final int MAX_CREATING_STREAMS = 5;
+
+    private final EngineConfig config;
+    private final Clock clock;
+    private final MetadataStore metadata;
+    private final LogStore logs;
+    private final StreamRegistry registry;
+    private final TokenSigner signer;
+    private final RecordWriter writer;
+    private final RecordReader reader;
+    private long lastRetentionCheck;
+
+    public KinesisEngine(Path dataDir, EngineConfig config, LogConfig logConfig, Clock clock) throws IOException {
+        this.config = config;
+        this.clock = clock;
+        this.metadata = new MetadataStore(dataDir.resolve("meta"));
+        this.logs = new LogStore(dataDir.resolve("logs"), logConfig, clock);
+        this.registry = new StreamRegistry(metadata, logs);
+        this.signer = new TokenSigner(secret(metadata));
+        this.writer = new RecordWriter(logs);
+        this.reader = new RecordReader(signer, clock, config.iteratorTtlMillis());
+        this.lastRetentionCheck = clock.millis();
+        LOG.info("opened {} stream(s) from {}", registry.size(), dataDir);
+    }
+
+    private static byte[] secret(MetadataStore metadata) throws IOException {
+        byte[] secret = metadata.entries().get(SECRET_KEY);
+        if (secret == null) {
+            secret = new byte[32];
+            new SecureRandom().nextBytes(secret);
+            metadata.put(SECRET_KEY, secret);
+        }
+        return secret;
+    }
+
+    /**
+     * CreateStream. {@code shardCount} is required for PROVISIONED streams and refused for ON_DEMAND ones, which
+     * start with 4 shards; {@code maxRecordSizeKiB} may be null for the default of 1 MiB.
+     */
+    public void createStream(StreamKey key, Integer shardCount, StreamMode mode, Integer maxRecordSizeKiB) {
+        StreamMode effectiveMode = mode == null ? StreamMode.PROVISIONED : mode;
+        if (effectiveMode == StreamMode.PROVISIONED && shardCount == null) {
+            throw ServiceException.invalidArgument("ShardCount is required for a stream in PROVISIONED mode.");
+        }
+        if (effectiveMode == StreamMode.ON_DEMAND && shardCount != null) {
+            throw ServiceException.invalidArgument("ShardCount cannot be specified for a stream in ON_DEMAND mode.");
+        }
+        int shards = effectiveMode == StreamMode.ON_DEMAND ? ON_DEMAND_SHARDS : shardCount;
+        synchronized (registry) {
+            long now = clock.millis();
+            if (registry.get(key) != null) {
+                throw ServiceException.inUse("Stream " + key.name() + " under account " + key.account()
+                        + " already exists.");
+            }
+            checkLimits(key, shards, now);
+            List<ShardMeta> shardMetas = new ArrayList<>(shards);
+            List<HashKeyRange> ranges = HashKeyRange.evenSplit(shards);
+            for (int i = 0; i < shards; i++) {
+                shardMetas.add(new ShardMeta(new ShardId(i), ranges.get(i), null, null, now, -1, -1));
+            }
+            StreamMeta meta = new StreamMeta(key, now, now + config.createDelayMillis(), -1, DEFAULT_RETENTION_HOURS,
+                    effectiveMode, maxRecordSizeKiB == null ? DEFAULT_MAX_RECORD_KIB : maxRecordSizeKiB, shards,
+                    shardMetas);
+            io(() -> registry.create(meta));
+        }
+    }
+
+    private void checkLimits(StreamKey key, int newShards, long now) {
+        int openShards = 0;
+        int creating = 0;
+        for (OpenStream stream : registry.all()) {
+            StreamKey other = stream.meta().key();
+            if (other.account().equals(key.account()) && other.region().equals(key.region())) {
+                openShards += stream.meta().openShardCount();
+                creating += stream.meta().status(now) == StreamStatus.CREATING ? 1 : 0;
+            }
+        }
+        if (openShards + newShards > config.shardLimit()) {
+            throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "This request would exceed the shard limit for the "
+                    + "account " + key.account() + " in " + key.region() + ". Current shard count for the account: "
+                    + openShards + ". Limit: " + config.shardLimit() + ". Number of additional shards that would have "
+                    + "resulted from this request: " + newShards + ".");
+        }
+        if (creating >= MAX_CREATING_STREAMS) {
+            throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "This request would exceed the limit of "
+                    + MAX_CREATING_STREAMS + " streams in CREATING state for account " + key.account() + ".");
+        }
+    }
+
+    public void deleteStream(StreamKey key) {
+        synchronized (registry) {
+            StreamMeta meta = existing(key).meta();
+            if (meta.deletingAt() >= 0) {
+                return;
+            }
+            io(() -> registry.update(meta.withDeletingAt(clock.millis())));
+        }
+    }
+
+    public StreamView describe(StreamKey key) {
+        StreamMeta meta = existing(key).meta();
+        return new StreamView(meta, meta.status(clock.millis()));
+    }
+
+    /** The shards DescribeStream shows: those within retention, after the exclusive start, up to the limit. */
+    public List<ShardMeta> describeShards(StreamMeta meta, String exclusiveStartShardId) {
+        return afterShard(ShardLister.select(meta, null, clock.millis()), exclusiveStartShardId);
+    }
+
+    public StreamPage listStreams(String account, String region, int limit, String exclusiveStartName,
+                                  String nextToken) {
+        long now = clock.millis();
+        String after = exclusiveStartName;
+        if (nextToken != null) {
+            PageToken token = openPageToken(nextToken, now);
+            if (!token.scope().account().equals(account) || !token.scope().region().equals(region)) {
+                throw ServiceException.invalidArgument("Invalid NextToken.");
+            }
+            after = token.lastItem();
+        }
+        List<StreamView> all = new ArrayList<>();
+        for (OpenStream stream : registry.all()) {
+            StreamKey key = stream.meta().key();
+            if (key.account().equals(account) && key.region().equals(region)
+                    && (after == null || key.name().compareTo(after) > 0)) {
+                all.add(new StreamView(stream.meta(), stream.meta().status(now)));
+            }
+        }
+        all.sort(Comparator.comparing(v -> v.meta().key().name()));
+        boolean more = all.size() > limit;
+        List<StreamView> page = more ? List.copyOf(all.subList(0, limit)) : all;
+        String next = more ? signer.seal(new PageToken(new StreamKey(account, region, ""), 0,
+                page.getLast().meta().key().name(), null, now).encode()) : null;
+        return new StreamPage(page, more, next);
+    }
+
+    /**
+     * ListShards. Either {@code key} (a first page) or {@code nextToken} (a later one) is given; the filter and
+     * exclusive start apply to first pages, later pages carry them in the token.
+     */
+    public ShardPage listShards(StreamKey key, String nextToken, String exclusiveStartShardId, int maxResults,
+                                ShardFilter filter) {
+        long now = clock.millis();
+        StreamMeta meta;
+        String after;
+        ShardFilter effective;
+        if (nextToken != null) {
+            PageToken token = openPageToken(nextToken, now);
+            meta = existing(token.scope()).meta();
+            if (meta.createdAt() != token.streamCreatedAt()) {
+                throw Messages.streamNotFound(token.scope());
+            }
+            after = token.lastItem();
+            effective = token.filter();
+        } else {
+            meta = existing(key).meta();
+            effective = filter;
+            after = exclusiveStartShardId;
+            if (filter != null && filter.type() == ShardFilter.Type.AFTER_SHARD_ID) {
+                if (filter.shardId() == null) {
+                    throw ServiceException.invalidArgument("ShardId must be specified for ShardFilter type "
+                            + "AFTER_SHARD_ID.");
+                }
+                after = filter.shardId();
+            }
+            if (filter != null && filter.timestampMillis() < 0 && (filter.type() == ShardFilter.Type.AT_TIMESTAMP
+                    || filter.type() == ShardFilter.Type.FROM_TIMESTAMP)) {
+                throw ServiceException.invalidArgument("Timestamp must be specified for ShardFilter type "
+                        + filter.type() + ".");
+            }
+        }
+        List<ShardMeta> selected = afterShard(ShardLister.select(meta, effective, now), after);
+        if (selected.size() <= maxResults) {
+            return new ShardPage(selected, null);
+        }
+        List<ShardMeta> page = List.copyOf(selected.subList(0, maxResults));
+        String next = signer.seal(new PageToken(meta.key(), meta.createdAt(), page.getLast().id().toString(),
+                effective, now).encode());
+        return new ShardPage(page, next);
+    }
+
+    private PageToken openPageToken(String nextToken, long now) {
+        byte[] payload = signer.open(nextToken);
+        PageToken token = payload == null ? null : PageToken.decodeOrNull(payload);
+        if (token == null) {
+            throw ServiceException.invalidArgument("Invalid NextToken.");
+        }
+        if (now - token.issuedAt() > config.nextTokenTtlMillis()) {
+            throw new ServiceException(ErrorType.EXPIRED_NEXT_TOKEN, "The NextToken has expired. NextTokens are "
+                    + "valid for " + config.nextTokenTtlMillis() / 1000 + " seconds.");
+        }
+        return token;
+    }
+
+    private static List<ShardMeta> afterShard(List<ShardMeta> shards, String exclusiveStartShardId) {
+        if (exclusiveStartShardId == null) {
+            return shards;
+        }
+        ShardId start = ShardId.parseOrNull(exclusiveStartShardId);
+        if (start == null) {
+            return shards.stream().filter(s -> s.id().toString().compareTo(exclusiveStartShardId) > 0).toList();
+        }
+        return shards.stream().filter(s -> s.id().compareTo(start) > 0).toList();
+    }
+
+    public CompletableFuture<List<PutOutcome>> putRecords(StreamKey key, List<PutRecordsEntry> entries) {
+        return writer.put(readable(key), entries);
+    }
+
+    public CompletableFuture<PutResult> putRecord(StreamKey key, PutRecordsEntry entry) {
+        return writer.put(readable(key), List.of(entry)).thenApply(outcomes -> {
+            PutOutcome outcome = outcomes.getFirst();
+            if (outcome.failed()) {
+                throw new ServiceException(ErrorType.INTERNAL_FAILURE, outcome.errorMessage());
+            }
+            return outcome.result();
+        });
+    }
+
+    public String getShardIterator(StreamKey key, String shardId, IteratorType type, String sequenceNumber,
+                                   Long timestampMillis) {
+        OpenStream stream = readable(key);
+        ShardId id = ShardId.parseOrNull(shardId);
+        ShardMeta shard = id == null ? null : stream.meta().shard(id.index());
+        if (shard == null) {
+            throw Messages.shardNotFound(key, shardId);
+        }
+        return reader.iterator(stream, shard, type, sequenceNumber, timestampMillis);
+    }
+
+    public GetRecordsResult getRecords(String shardIterator, int limit) {
+        ShardIterator it = reader.open(shardIterator);
+        OpenStream stream = registry.get(it.stream());
+        if (stream == null || stream.meta().createdAt() != it.streamCreatedAt()) {
+            throw Messages.streamNotFound(it.stream());
+        }
+        return reader.read(readable(it.stream()), it, limit);
+    }
+
+    public void increaseRetention(StreamKey key, int hours) {
+        changeRetention(key, hours, true);
+    }
+
+    public void decreaseRetention(StreamKey key, int hours) {
+        changeRetention(key, hours, false);
+    }
+
+    private void changeRetention(StreamKey key, int hours, boolean increase) {
+        if (hours < MIN_RETENTION_HOURS) {
+            throw ServiceException.invalidArgument("Minimum allowed retention period is " + MIN_RETENTION_HOURS
+                    + " hours. Requested retention period (" + hours + " hours) is too short.");
+        }
+        if (hours > MAX_RETENTION_HOURS) {
+            throw ServiceException.invalidArgument("Maximum allowed retention period is " + MAX_RETENTION_HOURS
+                    + " hours. Requested retention period (" + hours + " hours) is too long.");
+        }
+        synchronized (registry) {
+            StreamMeta meta = existing(key).meta();
+            StreamStatus status = meta.status(clock.millis());
+            if (status != StreamStatus.ACTIVE) {
+                throw Messages.notActive(key, status);
+            }
+            if (increase && hours < meta.retentionHours()) {
+                throw ServiceException.invalidArgument("Requested retention period (" + hours + " hours) for stream "
+                        + key.name() + " can not be shorter than existing retention period (" + meta.retentionHours()
+                        + " hours). Use DecreaseRetentionPeriod API.");
+            }
+            if (!increase && hours > meta.retentionHours()) {
+                throw ServiceException.invalidArgument("Requested retention period (" + hours + " hours) for stream "
+                        + key.name() + " can not be longer than existing retention period (" + meta.retentionHours()
+                        + " hours). Use IncreaseRetentionPeriod API.");
+            }
+            io(() -> registry.update(meta.withRetentionHours(hours)));
+        }
+    }
+
+    /**
+     * Time-driven upkeep, called periodically: finishes deletions whose DELETING period is over and applies
+     * retention. Reads only the injected clock, so tests step it by hand.
+     */
+    public void maintenance() {
+        long now = clock.millis();
+        for (OpenStream stream : registry.snapshot()) {
+            StreamMeta meta = stream.meta();
+            if (meta.deletingAt() >= 0 && now - meta.deletingAt() >= config.deleteDelayMillis()) {
+                io(() -> registry.remove(meta.key()));
+            }
+        }
+        if (now - lastRetentionCheck >= config.retentionCheckMillis()) {
+            lastRetentionCheck = now;
+            for (OpenStream stream : registry.snapshot()) {
+                long cutoff = now - stream.meta().retentionMillis();
+                for (ShardLog log : stream.logs().values()) {
+                    io(() -> log.deleteSegmentsOlderThan(cutoff));
+                }
+            }
+        }
+    }
+
+    private OpenStream existing(StreamKey key) {
+        OpenStream stream = registry.get(key);
+        if (stream == null) {
+            throw Messages.streamNotFound(key);
+        }
+        return stream;
+    }
+
+    /** Reads and writes need a stream that is ACTIVE or UPDATING; AWS calls any other stream not found. */
+    private OpenStream readable(StreamKey key) {
+        OpenStream stream = existing(key);
+        StreamStatus status = stream.meta().status(clock.millis());
+        if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {
+            throw Messages.streamNotFound(key);
+        }
+        return stream;
+    }
+
+    @Override
+    public void close() {
+        logs.close();
+        metadata.close();
+    }
+
+    private interface IoAction {
+        void run() throws IOException;
+    }
+
+    private static void io(IoAction action) {
+        try {
+            action.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

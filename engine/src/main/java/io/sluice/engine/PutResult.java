@@ -1,0 +1,8 @@
+package io.sluice.engine;
+
+import io.sluice.common.SequenceNumber;
+import io.sluice.common.ShardId;
+
+/** Where one record was stored. */
+public record PutResult(ShardId shardId, SequenceNumber sequenceNumber) {
+}

@@ -1,0 +1,146 @@
+package io.sluice.engine;
+
+import io.sluice.common.Clock;
+import io.sluice.common.ErrorType;
+import io.sluice.common.SequenceNumber;
+import io.sluice.common.ServiceException;
+import io.sluice.common.ShardId;
+import io.sluice.storage.ReadResult;
+import io.sluice.storage.ShardLog;
+import io.sluice.storage.StoredRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The read path: turns a starting position into a signed shard iterator, and an iterator into records, the next
+ * iterator, MillisBehindLatest, and the child shards at the end of a closed shard. Thread-safe; holds no state
+ * of its own.
+ */
+final class RecordReader {
+
+    static final long MAX_GET_RECORDS_BYTES = 10L * 1024 * 1024;
+
+    private final TokenSigner signer;
+    private final Clock clock;
+    private final long iteratorTtlMillis;
+
+    RecordReader(TokenSigner signer, Clock clock, long iteratorTtlMillis) {
+        this.signer = signer;
+        this.clock = clock;
+        this.iteratorTtlMillis = iteratorTtlMillis;
+    }
+
+    String iterator(OpenStream stream, ShardMeta shard, IteratorType type, String sequenceNumber, Long timestamp) {
+        ShardLog log = stream.logs().get(shard.id().index());
+        long now = clock.millis();
+        long offset = switch (type) {
+            case TRIM_HORIZON -> log.startOffset();
+            case LATEST -> shard.isOpen() ? log.endOffset() : shard.endOffset();
+            case AT_SEQUENCE_NUMBER -> offsetOf(shard, log, sequenceNumber, type);
+            case AFTER_SEQUENCE_NUMBER -> offsetOf(shard, log, sequenceNumber, type) + 1;
+            case AT_TIMESTAMP -> offsetAt(log, timestamp, now);
+        };
+        return issue(stream.meta(), shard.id().index(), Math.max(offset, log.startOffset()), now);
+    }
+
+    GetRecordsResult read(OpenStream stream, ShardIterator it, int limit) {
+        StreamMeta meta = stream.meta();
+        ShardMeta shard = meta.shard(it.shardIndex());
+        ShardLog log = stream.logs().get(it.shardIndex());
+        if (shard == null || log == null) {
+            throw Messages.shardNotFound(meta.key(), new ShardId(it.shardIndex()).toString());
+        }
+        long now = clock.millis();
+        ReadResult result;
+        try {
+            result = log.read(it.offset(), limit, MAX_GET_RECORDS_BYTES);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<ReadRecord> records = new ArrayList<>(result.records().size());
+        for (StoredRecord stored : result.records()) {
+            records.add(new ReadRecord(new SequenceNumber(it.shardIndex(), stored.offset()), stored.timestamp(),
+                    stored.data(), new String(stored.partitionKey(), StandardCharsets.UTF_8)));
+        }
+        long next = result.nextOffset();
+        boolean caughtUp = next >= log.endOffset();
+        long behind = caughtUp || records.isEmpty() ? 0 : Math.max(0, now - records.getLast().arrivalMillis());
+        if (!shard.isOpen() && next >= shard.endOffset()) {
+            return new GetRecordsResult(records, null, behind, childrenOf(meta, shard));
+        }
+        return new GetRecordsResult(records, issue(meta, it.shardIndex(), next, now), behind, List.of());
+    }
+
+    /** Opens and checks an iterator token: InvalidArgument if it is not ours, ExpiredIterator if too old. */
+    ShardIterator open(String token) {
+        byte[] payload = token == null ? null : signer.open(token);
+        ShardIterator it = payload == null ? null : ShardIterator.decodeOrNull(payload);
+        if (it == null) {
+            throw ServiceException.invalidArgument("Invalid ShardIterator.");
+        }
+        long now = clock.millis();
+        if (now - it.issuedAt() > iteratorTtlMillis) {
+            throw new ServiceException(ErrorType.EXPIRED_ITERATOR, "Iterator expired. The iterator was created at time "
+                    + it.issuedAt() + " while right now it is " + now + " which is further in the future than the "
+                    + "tolerated delay of " + iteratorTtlMillis + " milliseconds.");
+        }
+        return it;
+    }
+
+    private String issue(StreamMeta meta, int shardIndex, long offset, long now) {
+        return signer.seal(new ShardIterator(meta.key(), meta.createdAt(), shardIndex, offset, now).encode());
+    }
+
+    private static long offsetOf(ShardMeta shard, ShardLog log, String sequenceNumber, IteratorType type) {
+        if (sequenceNumber == null) {
+            throw ServiceException.invalidArgument("StartingSequenceNumber must be specified for ShardIteratorType "
+                    + type + ".");
+        }
+        SequenceNumber seq = SequenceNumber.parseOrNull(sequenceNumber);
+        if (seq == null) {
+            throw ServiceException.invalidArgument("StartingSequenceNumber " + sequenceNumber
+                    + " used in GetShardIterator on shard " + shard.id() + " is not a valid sequence number.");
+        }
+        if (seq.shardIndex() != shard.id().index()) {
+            throw ServiceException.invalidArgument("Invalid StartingSequenceNumber. It encodes "
+                    + new ShardId(seq.shardIndex()) + ", while it was used in a call to a shard with " + shard.id());
+        }
+        long end = shard.isOpen() ? log.endOffset() : shard.endOffset();
+        if (seq.offset() > end) {
+            throw ServiceException.invalidArgument("StartingSequenceNumber " + sequenceNumber
+                    + " used in GetShardIterator on shard " + shard.id() + " is past the end of the shard.");
+        }
+        return seq.offset();
+    }
+
+    private static long offsetAt(ShardLog log, Long timestamp, long now) {
+        if (timestamp == null) {
+            throw ServiceException.invalidArgument("Timestamp must be specified for ShardIteratorType AT_TIMESTAMP.");
+        }
+        if (timestamp > now) {
+            throw ServiceException.invalidArgument("The timestampInMillis parameter cannot be greater than the "
+                    + "currentTimestampInMillis. timestampInMillis: " + timestamp + ", currentTimestampInMillis: " + now);
+        }
+        try {
+            return log.offsetForTimestamp(timestamp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<ChildShard> childrenOf(StreamMeta meta, ShardMeta parent) {
+        List<ChildShard> children = new ArrayList<>();
+        for (ShardMeta shard : meta.shards()) {
+            if (parent.id().equals(shard.parent()) || parent.id().equals(shard.adjacentParent())) {
+                List<ShardId> parents = shard.adjacentParent() == null ? List.of(shard.parent())
+                        : List.of(shard.parent(), shard.adjacentParent());
+                children.add(new ChildShard(shard.id(), parents, shard.range()));
+            }
+        }
+        return children;
+    }
+}

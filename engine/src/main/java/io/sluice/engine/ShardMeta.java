@@ -1,0 +1,31 @@
+package io.sluice.engine;
+
+import io.sluice.common.HashKeyRange;
+import io.sluice.common.SequenceNumber;
+import io.sluice.common.ShardId;
+
+/**
+ * One shard of a stream as the metadata store keeps it.
+ *
+ * @param parent          the shard it was split or merged from, or null
+ * @param adjacentParent  the other parent of a merge, or null
+ * @param createdAt       epoch millis the shard opened
+ * @param closedAt        epoch millis the shard closed, or -1 while open
+ * @param endOffset       the offset after its last record once closed, or -1 while open
+ */
+public record ShardMeta(ShardId id, HashKeyRange range, ShardId parent, ShardId adjacentParent, long createdAt,
+                        long closedAt, long endOffset) {
+
+    public boolean isOpen() {
+        return closedAt < 0;
+    }
+
+    public SequenceNumber startingSequenceNumber() {
+        return new SequenceNumber(id.index(), 0);
+    }
+
+    /** The sequence number of the last record of a closed shard (or of its start if it closed empty). */
+    public SequenceNumber endingSequenceNumber() {
+        return new SequenceNumber(id.index(), Math.max(0, endOffset - 1));
+    }
+}

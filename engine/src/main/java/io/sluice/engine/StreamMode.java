@@ -1,0 +1,5 @@
+package io.sluice.engine;
+
+public enum StreamMode {
+    PROVISIONED, ON_DEMAND
+}

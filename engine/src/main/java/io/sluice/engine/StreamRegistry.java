@@ -1,0 +1,99 @@
+package io.sluice.engine;
+
+import io.sluice.storage.LogStore;
+import io.sluice.storage.MetadataStore;
+import io.sluice.storage.ShardLog;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The streams that exist, their metadata (persisted in the {@link MetadataStore} before a change is visible) and
+ * their shard logs.
+ *
+ * <p>Threading: reads ({@link #get}, {@link #all}) are lock-free from any thread; changes are serialised by the
+ * registry's monitor, so a read-modify-write done under {@code synchronized (registry)} is atomic.
+ */
+final class StreamRegistry {
+
+    private static final String KEY_PREFIX = "stream:";
+
+    private final MetadataStore store;
+    private final LogStore logs;
+    private final Map<StreamKey, OpenStream> streams = new ConcurrentHashMap<>();
+
+    StreamRegistry(MetadataStore store, LogStore logs) throws IOException {
+        this.store = store;
+        this.logs = logs;
+        for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
+            if (entry.getKey().startsWith(KEY_PREFIX)) {
+                StreamMeta meta = StreamMetaCodec.decode(entry.getValue());
+                streams.put(meta.key(), new OpenStream(meta, openLogs(meta)));
+            }
+        }
+    }
+
+    OpenStream get(StreamKey key) {
+        return streams.get(key);
+    }
+
+    Collection<OpenStream> all() {
+        return streams.values();
+    }
+
+    synchronized void create(StreamMeta meta) throws IOException {
+        Map<Integer, ShardLog> opened = openLogs(meta);
+        store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
+        streams.put(meta.key(), new OpenStream(meta, opened));
+    }
+
+    synchronized void update(StreamMeta meta) throws IOException {
+        OpenStream current = streams.get(meta.key());
+        if (current == null) {
+            throw new IllegalStateException("no stream " + meta.key());
+        }
+        store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
+        streams.put(meta.key(), current.with(meta));
+    }
+
+    /** Forgets the stream, then removes its logs: a crash in between leaves only orphan files, never a zombie. */
+    synchronized void remove(StreamKey key) throws IOException {
+        OpenStream current = streams.remove(key);
+        if (current == null) {
+            return;
+        }
+        store.delete(storeKey(key));
+        for (ShardMeta shard : current.meta().shards()) {
+            logs.delete(logName(current.meta(), shard));
+        }
+    }
+
+    int size() {
+        return streams.size();
+    }
+
+    private Map<Integer, ShardLog> openLogs(StreamMeta meta) throws IOException {
+        Map<Integer, ShardLog> opened = new HashMap<>();
+        for (ShardMeta shard : meta.shards()) {
+            opened.put(shard.id().index(), logs.open(logName(meta, shard)));
+        }
+        return opened;
+    }
+
+    static String logName(StreamMeta meta, ShardMeta shard) {
+        return meta.logDirectory() + "/" + shard.id();
+    }
+
+    static String storeKey(StreamKey key) {
+        return KEY_PREFIX + key.account() + ":" + key.region() + ":" + key.name();
+    }
+
+    List<OpenStream> snapshot() {
+        return new ArrayList<>(streams.values());
+    }
+}

@@ -1,0 +1,5 @@
+package io.sluice.engine;
+
+public enum StreamStatus {
+    CREATING, DELETING, ACTIVE, UPDATING
+}

@@ -1,0 +1,168 @@
+package io.sluice.engine;
+
+import io.sluice.common.ErrorType;
+import io.sluice.common.ManualClock;
+import io.sluice.common.ServiceException;
+import io.sluice.storage.LogConfig;
+import org.assertj.core.api.ThrowableAssert;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+class KinesisEngineTest {
+
+    private static final StreamKey STREAM = new StreamKey("000000000000", "us-east-1", "orders");
+
+    @TempDir
+    Path dir;
+
+    private final ManualClock clock = new ManualClock(1_700_000_000_000L);
+    private final EngineConfig config = EngineConfig.defaults().withStatusDelays(500, 500);
+    private KinesisEngine engine;
+
+    @BeforeEach
+    void open() throws IOException {
+        engine = new KinesisEngine(dir, config, LogConfig.defaults(), clock);
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private static void assertError(ThrowableAssert.ThrowingCallable call, ErrorType type) {
+        Throwable thrown = catchThrowable(call);
+        assertThat(thrown).isInstanceOf(ServiceException.class);
+        assertThat(((ServiceException) thrown).type()).isEqualTo(type);
+    }
+
+    private static PutRecordsEntry entry(String key, String data) {
+        return new PutRecordsEntry(data.getBytes(StandardCharsets.UTF_8), key, null);
+    }
+
+    @Test
+    void streamIsCreatingUntilTheDelayPassesThenActive() {
+        engine.createStream(STREAM, 2, null, null);
+        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.CREATING);
+        assertError(() -> engine.putRecord(STREAM, entry("k", "v")), ErrorType.RESOURCE_NOT_FOUND);
+        clock.advance(Duration.ofMillis(500));
+        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.ACTIVE);
+        assertThat(engine.putRecord(STREAM, entry("k", "v")).join().sequenceNumber()).isNotNull();
+    }
+
+    @Test
+    void deletedStreamIsDeletingThenGoneAfterMaintenance() {
+        engine.createStream(STREAM, 1, null, null);
+        clock.advance(Duration.ofSeconds(1));
+        engine.deleteStream(STREAM);
+        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.DELETING);
+        engine.maintenance();
+        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.DELETING);
+        clock.advance(Duration.ofMillis(500));
+        engine.maintenance();
+        assertError(() -> engine.describe(STREAM), ErrorType.RESOURCE_NOT_FOUND);
+        engine.createStream(STREAM, 1, null, null);
+        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.CREATING);
+    }
+
+    @Test
+    void iteratorExpiresAfterFiveMinutes() {
+        engine.createStream(STREAM, 1, null, null);
+        clock.advance(Duration.ofSeconds(1));
+        String iterator = engine.getShardIterator(STREAM, "shardId-000000000000", IteratorType.TRIM_HORIZON, null, null);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(engine.getRecords(iterator, 10).records()).isEmpty();
+        clock.advance(Duration.ofMillis(1));
+        assertError(() -> engine.getRecords(iterator, 10), ErrorType.EXPIRED_ITERATOR);
+    }
+
+    @Test
+    void iteratorOfADeletedAndRecreatedStreamIsNotFound() {
+        engine.createStream(STREAM, 1, null, null);
+        clock.advance(Duration.ofSeconds(1));
+        String iterator = engine.getShardIterator(STREAM, "shardId-000000000000", IteratorType.LATEST, null, null);
+        engine.deleteStream(STREAM);
+        clock.advance(Duration.ofSeconds(1));
+        engine.maintenance();
+        engine.createStream(STREAM, 1, null, null);
+        clock.advance(Duration.ofSeconds(1));
+        assertError(() -> engine.getRecords(iterator, 10), ErrorType.RESOURCE_NOT_FOUND);
+    }
+
+    @Test
+    void listShardsTokenExpiresAfterFiveMinutes() {
+        engine.createStream(STREAM, 3, null, null);
+        ShardPage first = engine.listShards(STREAM, null, null, 1, null);
+        assertThat(first.nextToken()).isNotNull();
+        clock.advance(Duration.ofMinutes(5).plusMillis(1));
+        assertError(() -> engine.listShards(null, first.nextToken(), null, 1, null), ErrorType.EXPIRED_NEXT_TOKEN);
+    }
+
+    @Test
+    void millisBehindLatestCountsFromTheLastReturnedRecord() {
+        engine.createStream(STREAM, 1, null, null);
+        clock.advance(Duration.ofSeconds(1));
+        engine.putRecord(STREAM, entry("k", "a")).join();
+        clock.advance(Duration.ofSeconds(3));
+        engine.putRecord(STREAM, entry("k", "b")).join();
+        clock.advance(Duration.ofSeconds(2));
+        String iterator = engine.getShardIterator(STREAM, "shardId-000000000000", IteratorType.TRIM_HORIZON, null, null);
+        GetRecordsResult first = engine.getRecords(iterator, 1);
+        assertThat(first.millisBehindLatest()).isEqualTo(5000);
+        GetRecordsResult rest = engine.getRecords(first.nextShardIterator(), 10);
+        assertThat(rest.millisBehindLatest()).isZero();
+    }
+
+    @Test
+    void streamsAndRecordsSurviveARestart() throws IOException {
+        engine.createStream(STREAM, 2, null, null);
+        clock.advance(Duration.ofSeconds(1));
+        List<PutOutcome> outcomes = engine.putRecords(STREAM, List.of(entry("a", "1"), entry("b", "2"))).join();
+        engine.increaseRetention(STREAM, 48);
+        engine.close();
+        engine = new KinesisEngine(dir, config, LogConfig.defaults(), clock);
+        assertThat(engine.describe(STREAM).meta().retentionHours()).isEqualTo(48);
+        for (PutOutcome outcome : outcomes) {
+            String iterator = engine.getShardIterator(STREAM, outcome.result().shardId().toString(),
+                    IteratorType.AT_SEQUENCE_NUMBER, outcome.result().sequenceNumber().format(), null);
+            assertThat(engine.getRecords(iterator, 1).records().getFirst().sequenceNumber())
+                    .isEqualTo(outcome.result().sequenceNumber());
+        }
+    }
+
+    @Test
+    void onDemandRefusesShardCountAndProvisionedRequiresIt() {
+        assertError(() -> engine.createStream(STREAM, 2, StreamMode.ON_DEMAND, null), ErrorType.INVALID_ARGUMENT);
+        assertError(() -> engine.createStream(STREAM, null, StreamMode.PROVISIONED, null), ErrorType.INVALID_ARGUMENT);
+        engine.createStream(STREAM, null, StreamMode.ON_DEMAND, null);
+        assertThat(engine.describe(STREAM).meta().openShardCount()).isEqualTo(4);
+    }
+
+    @Test
+    void shardLimitOfTheAccountIsEnforced() {
+        assertError(() -> engine.createStream(STREAM, config.shardLimit() + 1, null, null), ErrorType.LIMIT_EXCEEDED);
+    }
+
+    @Test
+    void retentionDeletesExpiredRecordsWhenMaintenanceRuns() {
+        engine.createStream(STREAM, 1, null, null);
+        clock.advance(Duration.ofSeconds(1));
+        engine.putRecord(STREAM, entry("k", "old")).join();
+        clock.advance(Duration.ofHours(25));
+        engine.maintenance();
+        engine.putRecord(STREAM, entry("k", "new")).join();
+        String iterator = engine.getShardIterator(STREAM, "shardId-000000000000", IteratorType.TRIM_HORIZON, null, null);
+        assertThat(engine.getRecords(iterator, 10).records())
+                .extracting(r -> new String(r.data(), StandardCharsets.UTF_8)).containsExactly("new");
+    }
+}

@@ -1,0 +1,44 @@
+package io.sluice.server;
+
+import io.sluice.engine.EngineConfig;
+import io.sluice.storage.LogConfig;
+
+import java.nio.file.Path;
+
+/**
+ * Everything a node needs to start, validated when built.
+ *
+ * @param maxBodyBytes  request bodies larger than this get 413 before anything is decoded
+ * @param shutdownGraceMillis how long a graceful stop waits for requests in flight
+ */
+public record ServerConfig(String host, int port, Path dataDir, int maxBodyBytes, long shutdownGraceMillis,
+                           EngineConfig engine, LogConfig log) {
+
+    public static final int DEFAULT_PORT = 4567;
+    public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+    public ServerConfig {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        }
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("max body size must be at least 1024 bytes");
+        }
+        if (host == null || host.isBlank() || dataDir == null) {
+            throw new IllegalArgumentException("host and data directory are required");
+        }
+    }
+
+    public static ServerConfig defaults(Path dataDir) {
+        return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, DEFAULT_MAX_BODY_BYTES, 30_000,
+                EngineConfig.defaults(), LogConfig.defaults());
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, dataDir, maxBodyBytes, shutdownGraceMillis, engine, log);
+    }
+
+    public ServerConfig withEngine(EngineConfig newEngine) {
+        return new ServerConfig(host, port, dataDir, maxBodyBytes, shutdownGraceMillis, newEngine, log);
+    }
+}

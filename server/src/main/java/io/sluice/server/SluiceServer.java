@@ -1,0 +1,91 @@
+package io.sluice.server;
+
+import io.sluice.common.Clock;
+import io.sluice.engine.KinesisEngine;
+import io.sluice.server.http.HttpServer;
+import io.sluice.server.kinesis.KinesisService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Sluice node: the engine on its data directory, the HTTP server in front of it, and the timer that drives
+ * the engine's time-based upkeep. {@link #start} and {@link #stop} from one thread; stop is idempotent.
+ */
+public final class SluiceServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SluiceServer.class);
+    private static final long MAINTENANCE_PERIOD_MILLIS = 100;
+
+    private final ServerConfig config;
+    private final KinesisEngine engine;
+    private final HttpServer http;
+    private final ScheduledExecutorService timer;
+    private boolean stopped;
+
+    private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http,
+                         ScheduledExecutorService timer) {
+        this.config = config;
+        this.engine = engine;
+        this.http = http;
+        this.timer = timer;
+    }
+
+    public static SluiceServer start(ServerConfig config, Clock clock) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        KinesisEngine engine = new KinesisEngine(config.dataDir(), config.engine(), config.log(), clock);
+        HttpServer http;
+        try {
+            http = new HttpServer(config.host(), config.port(), config.maxBodyBytes(), new KinesisService(engine));
+        } catch (RuntimeException | InterruptedException e) {
+            engine.close();
+            throw e;
+        }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "sluice-maintenance");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                engine.maintenance();
+            } catch (RuntimeException e) {
+                LOG.error("maintenance failed", e);
+            }
+        }, MAINTENANCE_PERIOD_MILLIS, MAINTENANCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        LOG.info("Sluice listening on {}:{} (data in {}, fsync {}) after {} ms", config.host(), http.port(),
+                config.dataDir().toAbsolutePath(), config.log().fsync() ? "on" : "off",
+                (System.nanoTime() - begin) / 1_000_000);
+        return new SluiceServer(config, engine, http, timer);
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    /** Graceful stop: no new connections, requests in flight finish, every acknowledged write is flushed. */
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        LOG.info("stopping");
+        try {
+            http.stop(config.shutdownGraceMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        timer.shutdownNow();
+        engine.close();
+        LOG.info("stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

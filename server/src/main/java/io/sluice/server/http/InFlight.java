@@ -1,0 +1,33 @@
+package io.sluice.server.http;
+
+/**
+ * Counts requests being served, so that a graceful stop can wait for them. Thread-safe.
+ */
+public final class InFlight {
+
+    private int count;
+
+    synchronized void begin() {
+        count++;
+    }
+
+    synchronized void end() {
+        count--;
+        if (count == 0) {
+            notifyAll();
+        }
+    }
+
+    /** Waits until no request is in flight or the time is up; returns whether none is. */
+    public synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        while (count > 0) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return false;
+            }
+            wait(left);
+        }
+        return true;
+    }
+}

@@ -1,0 +1,97 @@
+package io.sluice.server.http;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Turns an aggregated HTTP request into an {@link ApiRequest}, serves it on the executor (a virtual thread per
+ * request: the API layer may block on a group commit), and writes the answer with the headers every AWS response
+ * carries. Netty calls it on the channel's event loop; the answer is written from the executor, which Netty allows.
+ */
+final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+
+    private final ApiService service;
+    private final Executor executor;
+    private final InFlight inFlight;
+
+    RequestHandler(ApiService service, Executor executor, InFlight inFlight) {
+        this.service = service;
+        this.executor = executor;
+        this.inFlight = inFlight;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        if (request.method() == HttpMethod.GET && request.uri().startsWith("/health")) {
+            write(ctx, keepAlive, ApiResponse.ok("application/json",
+                    "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
+            return;
+        }
+        HttpHeaders headers = request.headers();
+        ApiRequest call = new ApiRequest(headers.get("x-amz-target"), headers.get(HttpHeaderNames.CONTENT_TYPE),
+                headers.get(HttpHeaderNames.AUTHORIZATION), ByteBufUtil.getBytes(request.content()));
+        inFlight.begin();
+        try {
+            executor.execute(() -> {
+                try {
+                    write(ctx, keepAlive, service.handle(call));
+                } finally {
+                    inFlight.end();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.end();
+            ctx.close();
+        }
+    }
+
+    private static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
+        HttpHeaders headers = response.headers();
+        headers.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
+                .set("x-amzn-RequestId", UUID.randomUUID().toString())
+                .set("x-amz-id-2", randomId());
+        if (answer.errorType() != null) {
+            headers.set("x-amzn-ErrorType", answer.errorType());
+        }
+        HttpUtil.setKeepAlive(response, keepAlive);
+        ctx.writeAndFlush(response);
+    }
+
+    private static String randomId() {
+        byte[] bytes = new byte[48];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("closing connection after error", cause);
+        ctx.close();
+    }
+}

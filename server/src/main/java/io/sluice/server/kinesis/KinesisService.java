@@ -1,0 +1,95 @@
+package io.sluice.server.kinesis;
+
+import io.sluice.common.ErrorType;
+import io.sluice.common.ServiceException;
+import io.sluice.engine.KinesisEngine;
+import io.sluice.protocol.ErrorBody;
+import io.sluice.protocol.ResponseWriter;
+import io.sluice.protocol.WireFormat;
+import io.sluice.protocol.WireObject;
+import io.sluice.server.http.ApiRequest;
+import io.sluice.server.http.ApiResponse;
+import io.sluice.server.http.ApiService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Kinesis Data Streams API ({@code Kinesis_20131202}): picks the action named by {@code X-Amz-Target},
+ * decodes the body in the request's format, runs the action and encodes its answer or its error. Operations of
+ * the model that Sluice does not implement yet answer with a clear error, never a fake success. Thread-safe.
+ */
+public final class KinesisService implements ApiService {
+
+    public static final String TARGET_PREFIX = "Kinesis_20131202.";
+
+    private static final Logger LOG = LoggerFactory.getLogger(KinesisService.class);
+
+    /** Operations of the API model that are not built yet. */
+    private static final Set<String> NOT_YET = Set.of("AddTagsToStream", "DeleteResourcePolicy",
+            "DeregisterStreamConsumer", "DescribeAccountSettings", "DescribeLimits", "DescribeStreamConsumer",
+            "DisableEnhancedMonitoring", "EnableEnhancedMonitoring", "GetResourcePolicy", "ListStreamConsumers",
+            "ListTagsForResource", "ListTagsForStream", "MergeShards", "PutResourcePolicy", "RegisterStreamConsumer",
+            "RemoveTagsFromStream", "SplitShard", "StartStreamEncryption", "StopStreamEncryption", "SubscribeToShard",
+            "TagResource", "UntagResource", "UpdateAccountSettings", "UpdateMaxRecordSize", "UpdateShardCount",
+            "UpdateStreamMode", "UpdateStreamWarmThroughput");
+
+    private final Map<String, KinesisAction> actions;
+
+    public KinesisService(KinesisEngine engine) {
+        StreamActions streams = new StreamActions(engine);
+        RecordActions records = new RecordActions(engine);
+        this.actions = Map.ofEntries(
+                Map.entry("CreateStream", streams::create),
+                Map.entry("DeleteStream", streams::delete),
+                Map.entry("DescribeStream", streams::describe),
+                Map.entry("DescribeStreamSummary", streams::describeSummary),
+                Map.entry("ListStreams", streams::listStreams),
+                Map.entry("ListShards", streams::listShards),
+                Map.entry("IncreaseStreamRetentionPeriod", streams::increaseRetention),
+                Map.entry("DecreaseStreamRetentionPeriod", streams::decreaseRetention),
+                Map.entry("PutRecord", records::putRecord),
+                Map.entry("PutRecords", records::putRecords),
+                Map.entry("GetShardIterator", records::getShardIterator),
+                Map.entry("GetRecords", records::getRecords));
+    }
+
+    @Override
+    public ApiResponse handle(ApiRequest request) {
+        WireFormat format = WireFormat.forContentType(request.contentType());
+        try {
+            KinesisAction action = action(request.target());
+            WireObject input = WireObject.parse(format, request.body());
+            ResponseWriter output = new ResponseWriter(format);
+            action.handle(RequestContext.fromAuthorization(request.authorization()), input, output);
+            return ApiResponse.ok(format.contentType(), output.finish());
+        } catch (ServiceException e) {
+            return error(format, e.type(), e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("internal failure serving {}", request.target(), e);
+            return error(format, ErrorType.INTERNAL_FAILURE, "Internal service failure.");
+        }
+    }
+
+    private KinesisAction action(String target) {
+        if (target == null || !target.startsWith(TARGET_PREFIX)) {
+            throw new ServiceException(ErrorType.UNKNOWN_OPERATION, "The operation " + target + " is not known.");
+        }
+        String operation = target.substring(TARGET_PREFIX.length());
+        KinesisAction action = actions.get(operation);
+        if (action != null) {
+            return action;
+        }
+        if (NOT_YET.contains(operation)) {
+            throw new ServiceException(ErrorType.UNKNOWN_OPERATION, operation + " is not implemented by Sluice yet.");
+        }
+        throw new ServiceException(ErrorType.UNKNOWN_OPERATION, "The operation " + operation + " is not known.");
+    }
+
+    static ApiResponse error(WireFormat format, ErrorType type, String message) {
+        return new ApiResponse(type.httpStatus(), format.contentType(),
+                ErrorBody.encode(format, type.awsName(), message), type.awsName());
+    }
+}

@@ -1,0 +1,140 @@
+package io.sluice.server.kinesis;
+
+import io.sluice.engine.ChildShard;
+import io.sluice.engine.GetRecordsResult;
+import io.sluice.engine.IteratorType;
+import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.PutOutcome;
+import io.sluice.engine.PutRecordsEntry;
+import io.sluice.engine.PutResult;
+import io.sluice.engine.ReadRecord;
+import io.sluice.protocol.ResponseWriter;
+import io.sluice.protocol.Validator;
+import io.sluice.protocol.WireObject;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/** The data-plane operations: PutRecord, PutRecords, GetShardIterator, GetRecords. Thread-safe. */
+final class RecordActions {
+
+    /** The model's own bound on a blob; the stream's (smaller) record size limit is the engine's to check. */
+    private static final long MODEL_MAX_DATA = 10L * 1024 * 1024;
+    private static final List<String> ITERATOR_TYPES = Arrays.stream(IteratorType.values()).map(Enum::name).toList();
+    private static final int MAX_LIMIT = 10000;
+
+    private final KinesisEngine engine;
+
+    RecordActions(KinesisEngine engine) {
+        this.engine = engine;
+    }
+
+    void putRecord(RequestContext context, WireObject in, ResponseWriter out) {
+        byte[] data = in.blob("Data");
+        String key = in.string("PartitionKey");
+        String hashKey = in.string("ExplicitHashKey");
+        String ordering = in.string("SequenceNumberForOrdering");
+        StreamRefs.validate(new Validator(), in).required("data", data).blobLength("data", data, MODEL_MAX_DATA)
+                .required("partitionKey", key).length("partitionKey", key, 1, 256)
+                .pattern("explicitHashKey", hashKey, Validator.HASH_KEY)
+                .pattern("sequenceNumberForOrdering", ordering, Validator.SEQUENCE_NUMBER).check();
+        // Records of a shard are stored in arrival order, so a later put always sorts after SequenceNumberForOrdering.
+        PutResult result = join(engine.putRecord(StreamRefs.resolve(context, in),
+                new PutRecordsEntry(data, key, hashKey)));
+        out.string("ShardId", result.shardId().toString())
+                .string("SequenceNumber", result.sequenceNumber().format());
+    }
+
+    void putRecords(RequestContext context, WireObject in, ResponseWriter out) {
+        List<WireObject> records = in.objects("Records");
+        Validator validator = StreamRefs.validate(new Validator(), in).required("records", records)
+                .size("records", records, 1, 500);
+        List<PutRecordsEntry> entries = new ArrayList<>(records == null ? 0 : records.size());
+        if (records != null) {
+            for (int i = 0; i < records.size(); i++) {
+                WireObject record = records.get(i);
+                String path = "records." + (i + 1) + ".member.";
+                byte[] data = record.blob("Data");
+                String key = record.string("PartitionKey");
+                String hashKey = record.string("ExplicitHashKey");
+                validator.required(path + "data", data).blobLength(path + "data", data, MODEL_MAX_DATA)
+                        .required(path + "partitionKey", key).length(path + "partitionKey", key, 1, 256)
+                        .pattern(path + "explicitHashKey", hashKey, Validator.HASH_KEY);
+                entries.add(new PutRecordsEntry(data, key, hashKey));
+            }
+        }
+        validator.check();
+        List<PutOutcome> outcomes = join(engine.putRecords(StreamRefs.resolve(context, in), entries));
+        int failed = (int) outcomes.stream().filter(PutOutcome::failed).count();
+        out.number("FailedRecordCount", failed).startArray("Records");
+        for (PutOutcome outcome : outcomes) {
+            out.startObject();
+            if (outcome.failed()) {
+                out.string("ErrorCode", outcome.errorCode()).string("ErrorMessage", outcome.errorMessage());
+            } else {
+                out.string("SequenceNumber", outcome.result().sequenceNumber().format())
+                        .string("ShardId", outcome.result().shardId().toString());
+            }
+            out.endObject();
+        }
+        out.endArray();
+    }
+
+    void getShardIterator(RequestContext context, WireObject in, ResponseWriter out) {
+        String shardId = in.string("ShardId");
+        String type = in.string("ShardIteratorType");
+        String sequence = in.string("StartingSequenceNumber");
+        Long timestamp = in.timestampMillis("Timestamp");
+        StreamRefs.validate(new Validator(), in).required("shardId", shardId).length("shardId", shardId, 1, 128)
+                .pattern("shardId", shardId, Validator.NAME).required("shardIteratorType", type)
+                .oneOf("shardIteratorType", type, ITERATOR_TYPES)
+                .pattern("startingSequenceNumber", sequence, Validator.SEQUENCE_NUMBER).check();
+        String iterator = engine.getShardIterator(StreamRefs.resolve(context, in), shardId, IteratorType.valueOf(type),
+                sequence, timestamp);
+        out.string("ShardIterator", iterator);
+    }
+
+    void getRecords(RequestContext context, WireObject in, ResponseWriter out) {
+        String iterator = in.string("ShardIterator");
+        Integer limit = in.integer("Limit");
+        StreamRefs.validate(new Validator(), in).required("shardIterator", iterator)
+                .length("shardIterator", iterator, 1, 512).range("limit", limit, 1, MAX_LIMIT).check();
+        GetRecordsResult result = engine.getRecords(iterator, limit == null ? MAX_LIMIT : limit);
+        out.startArray("Records");
+        for (ReadRecord record : result.records()) {
+            out.startObject()
+                    .string("SequenceNumber", record.sequenceNumber().format())
+                    .timestamp("ApproximateArrivalTimestamp", record.arrivalMillis())
+                    .blob("Data", record.data())
+                    .string("PartitionKey", record.partitionKey())
+                    .endObject();
+        }
+        out.endArray().string("NextShardIterator", result.nextShardIterator())
+                .number("MillisBehindLatest", result.millisBehindLatest());
+        if (!result.childShards().isEmpty()) {
+            out.startArray("ChildShards");
+            for (ChildShard child : result.childShards()) {
+                out.startObject().string("ShardId", child.shardId().toString()).startArray("ParentShards");
+                child.parentShards().forEach(parent -> out.string(parent.toString()));
+                out.endArray();
+                ShardWriter.hashKeyRange(out, child.range());
+                out.endObject();
+            }
+            out.endArray();
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+}
