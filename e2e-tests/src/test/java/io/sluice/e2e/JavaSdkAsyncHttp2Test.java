@@ -47,11 +47,11 @@ class JavaSdkAsyncHttp2Test {
         client.createStream(b -> b.streamName(name).shardCount(2)).join();
         assertThat(client.describeStream(b -> b.streamName(name)).join().streamDescription().streamStatus())
                 .isEqualTo(StreamStatus.ACTIVE);
-        List<CompletableFuture<?>> puts = IntStream.range(0, 200)
+        CompletableFuture<?>[] puts = IntStream.range(0, 200)
                 .mapToObj(i -> client.putRecord(b -> b.streamName(name).partitionKey("pk-" + i)
                         .data(SdkBytes.fromUtf8String("v" + i))))
-                .map(f -> (CompletableFuture<?>) f).toList();
-        CompletableFuture.allOf(puts.toArray(CompletableFuture[]::new)).join();
+                .toArray(CompletableFuture[]::new);
+        CompletableFuture.allOf(puts).join();
         List<PutRecordsRequestEntry> batch = IntStream.range(0, 100)
                 .mapToObj(i -> PutRecordsRequestEntry.builder().partitionKey("b-" + i)
                         .data(SdkBytes.fromUtf8String("b" + i)).build()).toList();

@@ -1,0 +1,50 @@
+package io.sluice.cli;
+
+import io.sluice.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void embeddedDefaultsListenOnLoopbackWithDataInDotData() throws Exception {
+        ServerConfig config = new ConfigLoader().load(null, null, null, null, null);
+        assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.port()).isEqualTo(4567);
+        assertThat(config.dataDir()).isEqualTo(Path.of("data"));
+        assertThat(config.log().fsync()).isTrue();
+    }
+
+    @Test
+    void fileSettingsApplyAndFlagsWin() throws Exception {
+        Path file = dir.resolve("sluice.properties");
+        Files.writeString(file, "port=5000\nhost=0.0.0.0\nstorage.fsync=false\nstreams.create-delay-ms=0\n");
+        ServerConfig config = new ConfigLoader().load(file, null, 6000, dir.resolve("d"), null);
+        assertThat(config.port()).isEqualTo(6000);
+        assertThat(config.host()).isEqualTo("0.0.0.0");
+        assertThat(config.dataDir()).isEqualTo(dir.resolve("d"));
+        assertThat(config.log().fsync()).isFalse();
+        assertThat(config.engine().createDelayMillis()).isZero();
+    }
+
+    @Test
+    void unknownKeysAndBadValuesAreRefused() throws Exception {
+        Path unknown = dir.resolve("unknown.properties");
+        Files.writeString(unknown, "prot=5000\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(unknown, null, null, null, null))
+                .hasMessageContaining("prot");
+        Path bad = dir.resolve("bad.properties");
+        Files.writeString(bad, "storage.fsync=maybe\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(bad, null, null, null, null))
+                .hasMessageContaining("storage.fsync");
+    }
+}
