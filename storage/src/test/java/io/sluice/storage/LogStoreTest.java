@@ -153,6 +153,7 @@ class LogStoreTest {
             all.addAll(f.get());
         }
         pool.shutdown();
+        CompletableFuture.allOf(all.stream().map(Sent::offset).toArray(CompletableFuture[]::new)).get();
 
         for (int l = 0; l < logCount; l++) {
             ShardLog log = logs.get(l);

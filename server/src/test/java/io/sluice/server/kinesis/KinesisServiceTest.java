@@ -1,0 +1,96 @@
+package io.sluice.server.kinesis;
+
+import io.sluice.common.ManualClock;
+import io.sluice.engine.EngineConfig;
+import io.sluice.engine.KinesisEngine;
+import io.sluice.server.http.ApiRequest;
+import io.sluice.server.http.ApiResponse;
+import io.sluice.storage.LogConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class KinesisServiceTest {
+
+    private static final String JSON = "application/x-amz-json-1.1";
+
+    @TempDir
+    Path dir;
+
+    private KinesisEngine engine;
+    private KinesisService service;
+
+    @BeforeEach
+    void open() throws Exception {
+        engine = new KinesisEngine(dir, EngineConfig.defaults().withStatusDelays(0, 0), LogConfig.defaults(),
+                new ManualClock(1_700_000_000_000L));
+        service = new KinesisService(engine);
+    }
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    private ApiResponse call(String operation, String body) {
+        return service.handle(new ApiRequest("Kinesis_20131202." + operation, JSON, null,
+                body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String text(ApiResponse response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void operationsWithoutOutputAnswerAnEmptyStructure() {
+        ApiResponse response = call("CreateStream", "{\"StreamName\":\"a\",\"ShardCount\":1}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(text(response)).isEqualTo("{}");
+        assertThat(response.contentType()).isEqualTo(JSON);
+    }
+
+    @Test
+    void notYetBuiltOperationsSayWhichAndNeverSucceed() {
+        ApiResponse response = call("SplitShard", "{}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.errorType()).isEqualTo("UnknownOperationException");
+        assertThat(text(response)).contains("SplitShard is not implemented by Sluice yet");
+    }
+
+    @Test
+    void missingTargetIsUnknownOperation() {
+        ApiResponse response = service.handle(new ApiRequest(null, JSON, null, "{}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.errorType()).isEqualTo("UnknownOperationException");
+    }
+
+    @Test
+    void validationListsEveryViolation() {
+        ApiResponse response = call("CreateStream", "{\"StreamName\":\"bad name\",\"ShardCount\":0}");
+        assertThat(response.errorType()).isEqualTo("ValidationException");
+        assertThat(text(response)).contains("2 validation errors detected");
+    }
+
+    @Test
+    void streamNameAndArnMustAgree() {
+        call("CreateStream", "{\"StreamName\":\"a\",\"ShardCount\":1}");
+        ApiResponse response = call("DescribeStreamSummary", "{\"StreamName\":\"b\","
+                + "\"StreamARN\":\"arn:aws:kinesis:us-east-1:000000000000:stream/a\"}");
+        assertThat(response.errorType()).isEqualTo("InvalidArgumentException");
+    }
+
+    @Test
+    void nextTokenCannotComeWithAStreamName() {
+        call("CreateStream", "{\"StreamName\":\"a\",\"ShardCount\":3}");
+        String first = text(call("ListShards", "{\"StreamName\":\"a\",\"MaxResults\":1}"));
+        String token = first.replaceAll(".*\"NextToken\":\"([^\"]+)\".*", "$1");
+        ApiResponse response = call("ListShards", "{\"StreamName\":\"a\",\"NextToken\":\"" + token + "\"}");
+        assertThat(response.errorType()).isEqualTo("InvalidArgumentException");
+        assertThat(call("ListShards", "{\"NextToken\":\"" + token + "\"}").status()).isEqualTo(200);
+    }
+}
