@@ -18,14 +18,14 @@ import java.util.TreeSet;
  *
  * <p>Keys: {@code host}, {@code port}, {@code data-dir}, {@code max-body-bytes}, {@code storage.fsync},
  * {@code storage.segment-bytes}, {@code storage.segment-ms}, {@code storage.index-interval-bytes},
- * {@code streams.create-delay-ms}, {@code streams.delete-delay-ms}, {@code streams.shard-limit},
+ * {@code streams.create-delay-ms}, {@code streams.update-delay-ms}, {@code streams.delete-delay-ms}, {@code streams.shard-limit},
  * {@code streams.retention-check-ms}.
  */
 final class ConfigLoader {
 
     static final Set<String> KEYS = Set.of("host", "port", "data-dir", "max-body-bytes", "storage.fsync",
             "storage.segment-bytes", "storage.segment-ms", "storage.index-interval-bytes", "streams.create-delay-ms",
-            "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms");
+            "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms");
 
     ServerConfig load(Path file, String host, Integer port, Path dataDir, Boolean fsync) throws IOException {
         Properties props = new Properties();
@@ -50,6 +50,7 @@ final class ConfigLoader {
                 fsync != null ? fsync : boolValue(props, "storage.fsync", log.fsync()));
         EngineConfig engineConfig = new EngineConfig(
                 longValue(props, "streams.create-delay-ms", engine.createDelayMillis()),
+                longValue(props, "streams.update-delay-ms", engine.updateDelayMillis()),
                 longValue(props, "streams.delete-delay-ms", engine.deleteDelayMillis()),
                 engine.iteratorTtlMillis(), engine.nextTokenTtlMillis(),
                 (int) longValue(props, "streams.shard-limit", engine.shardLimit()),

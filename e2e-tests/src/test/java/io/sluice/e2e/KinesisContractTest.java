@@ -389,8 +389,9 @@ abstract class KinesisContractTest {
         assertAwsError(() -> client().getShardIterator(b -> b.streamName(name).shardId("shardId-000000000000")
                 .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(Instant.now().plus(Duration.ofHours(1)))),
                 "InvalidArgumentException");
-        assertAwsError(() -> client().splitShard(b -> b.streamName(name).shardToSplit("shardId-000000000000")
-                .newStartingHashKey("12345")), "UnknownOperationException");
+        assertAwsError(() -> client().registerStreamConsumer(b -> b.streamARN(
+                "arn:aws:kinesis:us-east-1:000000000000:stream/" + name).consumerName("c")),
+                "UnknownOperationException");
     }
 
     String iterator(String stream, String shard, ShardIteratorType type) {

@@ -36,7 +36,7 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("sluice-e2e");
         ServerConfig defaults = ServerConfig.defaults(dataDir).withPort(0);
-        ServerConfig config = defaults.withEngine(defaults.engine().withStatusDelays(createDelayMillis, 0));
+        ServerConfig config = defaults.withEngine(defaults.engine().withStatusDelays(createDelayMillis, 0, 0));
         server = SluiceServer.start(config, Clock.system());
     }
 

@@ -4,17 +4,18 @@ package io.sluice.engine;
  * Settings of the stream engine, validated when built.
  *
  * @param createDelayMillis   how long a new stream stays CREATING
+ * @param updateDelayMillis   how long a stream stays UPDATING after a reshard or mode change
  * @param deleteDelayMillis   how long a deleted stream stays DELETING before it is gone
  * @param iteratorTtlMillis   how long a shard iterator stays valid (AWS: 5 minutes)
  * @param nextTokenTtlMillis  how long a pagination token stays valid (AWS: 5 minutes)
  * @param shardLimit          open shards allowed per account and region (AWS default: 500 in most regions)
  * @param retentionCheckMillis how often retention looks for expired segments
  */
-public record EngineConfig(long createDelayMillis, long deleteDelayMillis, long iteratorTtlMillis,
+public record EngineConfig(long createDelayMillis, long updateDelayMillis, long deleteDelayMillis, long iteratorTtlMillis,
                            long nextTokenTtlMillis, int shardLimit, long retentionCheckMillis) {
 
     public EngineConfig {
-        if (createDelayMillis < 0 || deleteDelayMillis < 0) {
+        if (createDelayMillis < 0 || updateDelayMillis < 0 || deleteDelayMillis < 0) {
             throw new IllegalArgumentException("status delays must not be negative");
         }
         if (iteratorTtlMillis <= 0 || nextTokenTtlMillis <= 0 || retentionCheckMillis <= 0) {
@@ -26,11 +27,12 @@ public record EngineConfig(long createDelayMillis, long deleteDelayMillis, long 
     }
 
     public static EngineConfig defaults() {
-        return new EngineConfig(500, 500, 300_000, 300_000, 500, 30_000);
+        return new EngineConfig(500, 500, 500, 300_000, 300_000, 500, 30_000);
     }
 
-    public EngineConfig withStatusDelays(long createMillis, long deleteMillis) {
-        return new EngineConfig(createMillis, deleteMillis, iteratorTtlMillis, nextTokenTtlMillis, shardLimit,
-                retentionCheckMillis);
+    /** The same settings with other CREATING, UPDATING and DELETING delays. */
+    public EngineConfig withStatusDelays(long createMillis, long updateMillis, long deleteMillis) {
+        return new EngineConfig(createMillis, updateMillis, deleteMillis, iteratorTtlMillis, nextTokenTtlMillis,
+                shardLimit, retentionCheckMillis);
     }
 }

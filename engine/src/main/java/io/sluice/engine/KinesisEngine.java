@@ -14,11 +14,14 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -42,6 +45,7 @@ public final class KinesisEngine implements AutoCloseable {
     private static final int ON_DEMAND_SHARDS = 4;
     private static final int DEFAULT_MAX_RECORD_KIB = 1024;
     private static final int MAX_CREATING_STREAMS = 5;
+    private static final int MAX_SHARDS_PER_STREAM = 10_000;
 
     private final EngineConfig config;
     private final Clock clock;
@@ -95,27 +99,26 @@ public final class KinesisEngine implements AutoCloseable {
                 throw ServiceException.inUse("Stream " + key.name() + " under account " + key.account()
                         + " already exists.");
             }
-            checkLimits(key, shards, now);
+            checkShardLimit(key, shards);
+            checkCreatingLimit(key, now);
             List<ShardMeta> shardMetas = new ArrayList<>(shards);
             List<HashKeyRange> ranges = HashKeyRange.evenSplit(shards);
             for (int i = 0; i < shards; i++) {
                 shardMetas.add(new ShardMeta(new ShardId(i), ranges.get(i), null, null, now, -1, -1));
             }
-            StreamMeta meta = new StreamMeta(key, now, now + config.createDelayMillis(), -1, DEFAULT_RETENTION_HOURS,
-                    effectiveMode, maxRecordSizeKiB == null ? DEFAULT_MAX_RECORD_KIB : maxRecordSizeKiB, shards,
-                    shardMetas);
+            StreamMeta meta = new StreamMeta(key, now, now + config.createDelayMillis(), -1, -1,
+                    DEFAULT_RETENTION_HOURS, effectiveMode,
+                    maxRecordSizeKiB == null ? DEFAULT_MAX_RECORD_KIB : maxRecordSizeKiB, shards, shardMetas,
+                    Map.of(), null, Set.of());
             io(() -> registry.create(meta));
         }
     }
 
-    private void checkLimits(StreamKey key, int newShards, long now) {
+    private void checkShardLimit(StreamKey key, int newShards) {
         int openShards = 0;
-        int creating = 0;
         for (OpenStream stream : registry.all()) {
-            StreamKey other = stream.meta().key();
-            if (other.account().equals(key.account()) && other.region().equals(key.region())) {
+            if (sameAccountAndRegion(key, stream.meta().key())) {
                 openShards += stream.meta().openShardCount();
-                creating += stream.meta().status(now) == StreamStatus.CREATING ? 1 : 0;
             }
         }
         if (openShards + newShards > config.shardLimit()) {
@@ -124,10 +127,19 @@ public final class KinesisEngine implements AutoCloseable {
                     + openShards + ". Limit: " + config.shardLimit() + ". Number of additional shards that would have "
                     + "resulted from this request: " + newShards + ".");
         }
+    }
+
+    private void checkCreatingLimit(StreamKey key, long now) {
+        long creating = registry.all().stream().filter(s -> sameAccountAndRegion(key, s.meta().key())
+                && s.meta().status(now) == StreamStatus.CREATING).count();
         if (creating >= MAX_CREATING_STREAMS) {
             throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "This request would exceed the limit of "
                     + MAX_CREATING_STREAMS + " streams in CREATING state for account " + key.account() + ".");
         }
+    }
+
+    private static boolean sameAccountAndRegion(StreamKey a, StreamKey b) {
+        return a.account().equals(b.account()) && a.region().equals(b.region());
     }
 
     public void deleteStream(StreamKey key) {
@@ -136,7 +148,7 @@ public final class KinesisEngine implements AutoCloseable {
             if (meta.deletingAt() >= 0) {
                 return;
             }
-            io(() -> registry.update(meta.withDeletingAt(clock.millis())));
+            io(() -> registry.update(meta.toBuilder().deletingAt(clock.millis()).build()));
         }
     }
 
@@ -247,11 +259,22 @@ public final class KinesisEngine implements AutoCloseable {
     }
 
     public CompletableFuture<List<PutOutcome>> putRecords(StreamKey key, List<PutRecordsEntry> entries) {
-        return writer.put(readable(key), entries);
+        while (true) {
+            WriteGate gate = readable(key).gate();
+            gate.enterPut();
+            try {
+                OpenStream stream = readable(key);
+                if (stream.gate() == gate) {
+                    return writer.put(stream, entries);
+                }
+            } finally {
+                gate.exitPut();
+            }
+        }
     }
 
     public CompletableFuture<PutResult> putRecord(StreamKey key, PutRecordsEntry entry) {
-        return writer.put(readable(key), List.of(entry)).thenApply(outcomes -> {
+        return putRecords(key, List.of(entry)).thenApply(outcomes -> {
             PutOutcome outcome = outcomes.getFirst();
             if (outcome.failed()) {
                 throw new ServiceException(ErrorType.INTERNAL_FAILURE, outcome.errorMessage());
@@ -313,8 +336,89 @@ public final class KinesisEngine implements AutoCloseable {
                         + key.name() + " can not be longer than existing retention period (" + meta.retentionHours()
                         + " hours). Use IncreaseRetentionPeriod API.");
             }
-            io(() -> registry.update(meta.withRetentionHours(hours)));
+            io(() -> registry.update(meta.toBuilder().retentionHours(hours).build()));
         }
+    }
+
+    public void splitShard(StreamKey key, String shardToSplit, BigInteger newStartingHashKey) {
+        reshard(key, (meta, now) -> Resharder.split(meta, shardToSplit, newStartingHashKey, now));
+    }
+
+    public void mergeShards(StreamKey key, String shardToMerge, String adjacentShardToMerge) {
+        reshard(key, (meta, now) -> Resharder.merge(meta, shardToMerge, adjacentShardToMerge, now));
+    }
+
+    /** UpdateShardCount with UNIFORM_SCALING; returns the open shard count before the change. */
+    public int updateShardCount(StreamKey key, int target) {
+        int[] current = new int[1];
+        reshard(key, (meta, now) -> {
+            current[0] = meta.openShardCount();
+            if (target > 2 * current[0]) {
+                throw ServiceException.invalidArgument("UpdateShardCount cannot scale up over double your current "
+                        + "open shard count. Current open shard count: " + current[0] + " Target shard count: "
+                        + target);
+            }
+            if (target * 2 < current[0]) {
+                throw ServiceException.invalidArgument("UpdateShardCount cannot scale down below half your current "
+                        + "open shard count. Current open shard count: " + current[0] + " Target shard count: "
+                        + target);
+            }
+            if (target > MAX_SHARDS_PER_STREAM) {
+                throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "Target shard count " + target
+                        + " exceeds the limit of " + MAX_SHARDS_PER_STREAM + " shards per stream.");
+            }
+            return Resharder.uniform(meta, target, now);
+        });
+        return current[0];
+    }
+
+    private interface Planner {
+        Resharder.Plan plan(StreamMeta meta, long now);
+    }
+
+    /**
+     * Applies a reshard: publishes the new shards (parents closed, so new puts go to the children), waits for the
+     * appends routed to the parents before that, then records where each parent ends.
+     */
+    private void reshard(StreamKey key, Planner planner) {
+        synchronized (registry) {
+            OpenStream stream = existing(key);
+            StreamMeta meta = stream.meta();
+            long now = clock.millis();
+            StreamStatus status = meta.status(now);
+            if (status != StreamStatus.ACTIVE) {
+                throw Messages.notActive(key, status);
+            }
+            if (meta.mode() == StreamMode.ON_DEMAND) {
+                throw ServiceException.validation("Resharding is not supported on a stream in ON_DEMAND mode.");
+            }
+            Resharder.Plan plan = planner.plan(meta, now);
+            int added = (int) plan.shards().stream().filter(ShardMeta::isOpen).count() - meta.openShardCount();
+            if (added > 0) {
+                checkShardLimit(key, added);
+            }
+            StreamMeta next = meta.toBuilder().shards(plan.shards(), plan.nextShardIndex())
+                    .updatingUntil(now + config.updateDelayMillis()).build();
+            OpenStream published;
+            stream.gate().enterReshard();
+            try {
+                published = ioResult(() -> registry.update(next));
+            } finally {
+                stream.gate().exitReshard();
+            }
+            plan.closedShards().forEach(stream.gate()::drain);
+            io(() -> registry.update(sealClosedShards(published)));
+        }
+    }
+
+    /** Fixes the end of every closed shard whose appends have all landed. */
+    static StreamMeta sealClosedShards(OpenStream stream) {
+        List<ShardMeta> shards = new ArrayList<>();
+        for (ShardMeta shard : stream.meta().shards()) {
+            boolean pending = !shard.isOpen() && !shard.isSealed();
+            shards.add(pending ? shard.sealed(stream.logs().get(shard.id().index()).endOffset()) : shard);
+        }
+        return stream.meta().toBuilder().shards(shards, stream.meta().nextShardIndex()).build();
     }
 
     /**
@@ -366,6 +470,18 @@ public final class KinesisEngine implements AutoCloseable {
 
     private interface IoAction {
         void run() throws IOException;
+    }
+
+    private interface IoSupplier<T> {
+        T get() throws IOException;
+    }
+
+    private static <T> T ioResult(IoSupplier<T> supplier) {
+        try {
+            return supplier.get();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static void io(IoAction action) {

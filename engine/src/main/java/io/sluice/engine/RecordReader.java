@@ -39,7 +39,7 @@ final class RecordReader {
         long now = clock.millis();
         long offset = switch (type) {
             case TRIM_HORIZON -> log.startOffset();
-            case LATEST -> shard.isOpen() ? log.endOffset() : shard.endOffset();
+            case LATEST -> shard.isSealed() ? shard.endOffset() : log.endOffset();
             case AT_SEQUENCE_NUMBER -> offsetOf(shard, log, sequenceNumber, type);
             case AFTER_SEQUENCE_NUMBER -> offsetOf(shard, log, sequenceNumber, type) + 1;
             case AT_TIMESTAMP -> offsetAt(log, timestamp, now);
@@ -56,8 +56,10 @@ final class RecordReader {
         }
         long now = clock.millis();
         ReadResult result;
+        // a sealed shard ends where its metadata says, whatever a log might hold past that
+        int max = shard.isSealed() ? (int) Math.max(0, Math.min(limit, shard.endOffset() - it.offset())) : limit;
         try {
-            result = log.read(it.offset(), limit, MAX_GET_RECORDS_BYTES);
+            result = max == 0 ? new ReadResult(List.of(), it.offset()) : log.read(it.offset(), max, MAX_GET_RECORDS_BYTES);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,7 +71,7 @@ final class RecordReader {
         long next = result.nextOffset();
         boolean caughtUp = next >= log.endOffset();
         long behind = caughtUp || records.isEmpty() ? 0 : Math.max(0, now - records.getLast().arrivalMillis());
-        if (!shard.isOpen() && next >= shard.endOffset()) {
+        if (shard.isSealed() && next >= shard.endOffset()) {
             return new GetRecordsResult(records, null, behind, childrenOf(meta, shard));
         }
         return new GetRecordsResult(records, issue(meta, it.shardIndex(), next, now), behind, List.of());
@@ -109,7 +111,7 @@ final class RecordReader {
             throw ServiceException.invalidArgument("Invalid StartingSequenceNumber. It encodes "
                     + new ShardId(seq.shardIndex()) + ", while it was used in a call to a shard with " + shard.id());
         }
-        long end = shard.isOpen() ? log.endOffset() : shard.endOffset();
+        long end = shard.isSealed() ? shard.endOffset() : log.endOffset();
         if (seq.offset() > end) {
             throw ServiceException.invalidArgument("StartingSequenceNumber " + sequenceNumber
                     + " used in GetShardIterator on shard " + shard.id() + " is past the end of the shard.");

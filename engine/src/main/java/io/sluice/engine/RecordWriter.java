@@ -20,7 +20,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The write path: checks records against the stream's limits, routes each to the open shard whose hash-key range
  * holds MD5(partition key) or the explicit hash key, and appends each shard's records as one batch to its log.
- * The future completes once every batch is durable. Thread-safe; holds no state of its own.
+ * The future completes once every batch is durable. Callers hold the stream's {@link WriteGate} for puts while
+ * calling {@link #put}. Thread-safe; holds no state of its own.
  */
 final class RecordWriter {
 
@@ -67,7 +68,9 @@ final class RecordWriter {
                 batch.add(new AppendRecord((byte) 0, keys[i], entries.get(i).data()));
             }
             ShardLog log = stream.logs().get(shard.id().index());
-            appends.add(logs.append(log, batch).handle((first, failure) -> {
+            CompletableFuture<Long> append = logs.append(log, batch);
+            stream.gate().appended(shard.id().index(), append);
+            appends.add(append.handle((first, failure) -> {
                 for (int k = 0; k < positions.size(); k++) {
                     outcomes[positions.get(k)] = failure == null
                             ? PutOutcome.stored(new PutResult(shard.id(), new SequenceNumber(shard.id().index(), first + k)))

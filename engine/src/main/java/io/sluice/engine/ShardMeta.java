@@ -11,13 +11,27 @@ import io.sluice.common.ShardId;
  * @param adjacentParent  the other parent of a merge, or null
  * @param createdAt       epoch millis the shard opened
  * @param closedAt        epoch millis the shard closed, or -1 while open
- * @param endOffset       the offset after its last record once closed, or -1 while open
+ * @param endOffset       the offset after its last record once closed and drained, or -1 while open and during
+ *                        the moment between closing and draining the appends routed to it before it closed
  */
 public record ShardMeta(ShardId id, HashKeyRange range, ShardId parent, ShardId adjacentParent, long createdAt,
                         long closedAt, long endOffset) {
 
     public boolean isOpen() {
         return closedAt < 0;
+    }
+
+    /** Closed, and every record it will ever hold is in its log: reads can report its end. */
+    public boolean isSealed() {
+        return closedAt >= 0 && endOffset >= 0;
+    }
+
+    public ShardMeta closed(long at) {
+        return new ShardMeta(id, range, parent, adjacentParent, createdAt, at, -1);
+    }
+
+    public ShardMeta sealed(long end) {
+        return new ShardMeta(id, range, parent, adjacentParent, createdAt, closedAt, end);
     }
 
     public SequenceNumber startingSequenceNumber() {

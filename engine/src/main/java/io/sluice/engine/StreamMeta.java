@@ -1,27 +1,41 @@
 package io.sluice.engine;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
- * A stream as the metadata store keeps it. Immutable: every change makes a new one.
+ * A stream as the metadata store keeps it. Immutable: every change makes a new one through {@link #toBuilder()}.
  *
- * @param createdAt        epoch millis of CreateStream
- * @param activeAt         epoch millis from which the stream is ACTIVE (CREATING before)
- * @param deletingAt       epoch millis of DeleteStream, or -1
- * @param nextShardIndex   the index the next new shard gets; indexes never repeat
+ * @param createdAt         epoch millis of CreateStream
+ * @param activeAt          epoch millis from which the stream is ACTIVE (CREATING before)
+ * @param deletingAt        epoch millis of DeleteStream, or -1
+ * @param updatingUntil     epoch millis until which the stream reports UPDATING after a change, or -1
+ * @param nextShardIndex    the index the next new shard gets; indexes never repeat
+ * @param encryptionKeyId   the KMS key id records are encrypted under, or null when encryption is off
+ * @param shardLevelMetrics enhanced-monitoring metrics switched on
  */
-public record StreamMeta(StreamKey key, long createdAt, long activeAt, long deletingAt, int retentionHours,
-                         StreamMode mode, int maxRecordSizeKiB, int nextShardIndex, List<ShardMeta> shards) {
+public record StreamMeta(StreamKey key, long createdAt, long activeAt, long deletingAt, long updatingUntil,
+                         int retentionHours, StreamMode mode, int maxRecordSizeKiB, int nextShardIndex,
+                         List<ShardMeta> shards, Map<String, String> tags, String encryptionKeyId,
+                         Set<String> shardLevelMetrics) {
 
     public StreamMeta {
         shards = List.copyOf(shards);
+        tags = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tags));
+        shardLevelMetrics = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(shardLevelMetrics));
     }
 
     public StreamStatus status(long now) {
         if (deletingAt >= 0) {
             return StreamStatus.DELETING;
         }
-        return now < activeAt ? StreamStatus.CREATING : StreamStatus.ACTIVE;
+        if (now < activeAt) {
+            return StreamStatus.CREATING;
+        }
+        return now < updatingUntil ? StreamStatus.UPDATING : StreamStatus.ACTIVE;
     }
 
     public long retentionMillis() {
@@ -30,6 +44,10 @@ public record StreamMeta(StreamKey key, long createdAt, long activeAt, long dele
 
     public int openShardCount() {
         return (int) shards.stream().filter(ShardMeta::isOpen).count();
+    }
+
+    public List<ShardMeta> openShards() {
+        return shards.stream().filter(ShardMeta::isOpen).toList();
     }
 
     public ShardMeta shard(int index) {
@@ -41,18 +59,96 @@ public record StreamMeta(StreamKey key, long createdAt, long activeAt, long dele
         return null;
     }
 
-    public StreamMeta withRetentionHours(int hours) {
-        return new StreamMeta(key, createdAt, activeAt, deletingAt, hours, mode, maxRecordSizeKiB, nextShardIndex,
-                shards);
-    }
-
-    public StreamMeta withDeletingAt(long at) {
-        return new StreamMeta(key, createdAt, activeAt, at, retentionHours, mode, maxRecordSizeKiB, nextShardIndex,
-                shards);
-    }
-
     /** The directory (relative to the log root) of this incarnation of the stream. */
     public String logDirectory() {
         return key.account() + "/" + key.region() + "/" + key.name() + "-" + createdAt;
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** A mutable copy for making the next version of a stream's metadata. Not thread-safe. */
+    public static final class Builder {
+        private final StreamKey key;
+        private final long createdAt;
+        private long activeAt;
+        private long deletingAt;
+        private long updatingUntil;
+        private int retentionHours;
+        private StreamMode mode;
+        private int maxRecordSizeKiB;
+        private int nextShardIndex;
+        private List<ShardMeta> shards;
+        private Map<String, String> tags;
+        private String encryptionKeyId;
+        private Set<String> shardLevelMetrics;
+
+        private Builder(StreamMeta meta) {
+            key = meta.key;
+            createdAt = meta.createdAt;
+            activeAt = meta.activeAt;
+            deletingAt = meta.deletingAt;
+            updatingUntil = meta.updatingUntil;
+            retentionHours = meta.retentionHours;
+            mode = meta.mode;
+            maxRecordSizeKiB = meta.maxRecordSizeKiB;
+            nextShardIndex = meta.nextShardIndex;
+            shards = meta.shards;
+            tags = meta.tags;
+            encryptionKeyId = meta.encryptionKeyId;
+            shardLevelMetrics = meta.shardLevelMetrics;
+        }
+
+        public Builder deletingAt(long value) {
+            deletingAt = value;
+            return this;
+        }
+
+        public Builder updatingUntil(long value) {
+            updatingUntil = value;
+            return this;
+        }
+
+        public Builder retentionHours(int value) {
+            retentionHours = value;
+            return this;
+        }
+
+        public Builder mode(StreamMode value) {
+            mode = value;
+            return this;
+        }
+
+        public Builder maxRecordSizeKiB(int value) {
+            maxRecordSizeKiB = value;
+            return this;
+        }
+
+        public Builder shards(List<ShardMeta> value, int nextIndex) {
+            shards = value;
+            nextShardIndex = nextIndex;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> value) {
+            tags = value;
+            return this;
+        }
+
+        public Builder encryptionKeyId(String value) {
+            encryptionKeyId = value;
+            return this;
+        }
+
+        public Builder shardLevelMetrics(Set<String> value) {
+            shardLevelMetrics = value;
+            return this;
+        }
+
+        public StreamMeta build() {
+            return new StreamMeta(key, createdAt, activeAt, deletingAt, updatingUntil, retentionHours, mode,
+                    maxRecordSizeKiB, nextShardIndex, shards, tags, encryptionKeyId, shardLevelMetrics);
+        }
     }
 }

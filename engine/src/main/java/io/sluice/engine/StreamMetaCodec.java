@@ -12,6 +12,10 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Binary form of {@link StreamMeta} in the metadata store.
@@ -19,9 +23,11 @@ import java.util.List;
  * <p>Format (version 1), big-endian, strings as modified UTF-8 ({@link DataOutputStream#writeUTF}):
  * <pre>
  * u8 version=1 | utf account | utf region | utf name | i64 createdAt | i64 activeAt | i64 deletingAt
- * | i32 retentionHours | utf mode | i32 maxRecordSizeKiB | i32 nextShardIndex | i32 shardCount
- * | shardCount x ( i32 index | utf start | utf end | i32 parent(-1) | i32 adjacentParent(-1)
- *                  | i64 createdAt | i64 closedAt | i64 endOffset )
+ * | i64 updatingUntil | i32 retentionHours | utf mode | i32 maxRecordSizeKiB | i32 nextShardIndex
+ * | i32 shardCount x ( i32 index | utf start | utf end | i32 parent(-1) | i32 adjacentParent(-1)
+ *                      | i64 createdAt | i64 closedAt | i64 endOffset )
+ * | i32 tagCount x ( utf key | utf value ) | utf encryptionKeyId ("" = none)
+ * | i32 metricCount x utf metric
  * </pre>
  * Stateless and thread-safe.
  */
@@ -42,6 +48,7 @@ final class StreamMetaCodec {
             out.writeLong(meta.createdAt());
             out.writeLong(meta.activeAt());
             out.writeLong(meta.deletingAt());
+            out.writeLong(meta.updatingUntil());
             out.writeInt(meta.retentionHours());
             out.writeUTF(meta.mode().name());
             out.writeInt(meta.maxRecordSizeKiB());
@@ -56,6 +63,16 @@ final class StreamMetaCodec {
                 out.writeLong(shard.createdAt());
                 out.writeLong(shard.closedAt());
                 out.writeLong(shard.endOffset());
+            }
+            out.writeInt(meta.tags().size());
+            for (Map.Entry<String, String> tag : meta.tags().entrySet()) {
+                out.writeUTF(tag.getKey());
+                out.writeUTF(tag.getValue());
+            }
+            out.writeUTF(meta.encryptionKeyId() == null ? "" : meta.encryptionKeyId());
+            out.writeInt(meta.shardLevelMetrics().size());
+            for (String metric : meta.shardLevelMetrics()) {
+                out.writeUTF(metric);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -73,6 +90,7 @@ final class StreamMetaCodec {
             long createdAt = in.readLong();
             long activeAt = in.readLong();
             long deletingAt = in.readLong();
+            long updatingUntil = in.readLong();
             int retention = in.readInt();
             StreamMode mode = StreamMode.valueOf(in.readUTF());
             int maxRecordSize = in.readInt();
@@ -87,8 +105,19 @@ final class StreamMetaCodec {
                 shards.add(new ShardMeta(id, range, parent < 0 ? null : new ShardId(parent),
                         adjacent < 0 ? null : new ShardId(adjacent), in.readLong(), in.readLong(), in.readLong()));
             }
-            return new StreamMeta(key, createdAt, activeAt, deletingAt, retention, mode, maxRecordSize,
-                    nextShardIndex, shards);
+            Map<String, String> tags = new TreeMap<>();
+            int tagCount = in.readInt();
+            for (int i = 0; i < tagCount; i++) {
+                tags.put(in.readUTF(), in.readUTF());
+            }
+            String keyId = in.readUTF();
+            Set<String> metrics = new TreeSet<>();
+            int metricCount = in.readInt();
+            for (int i = 0; i < metricCount; i++) {
+                metrics.add(in.readUTF());
+            }
+            return new StreamMeta(key, createdAt, activeAt, deletingAt, updatingUntil, retention, mode, maxRecordSize,
+                    nextShardIndex, shards, tags, keyId.isEmpty() ? null : keyId, metrics);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,7 +33,14 @@ final class StreamRegistry {
         for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
             if (entry.getKey().startsWith(KEY_PREFIX)) {
                 StreamMeta meta = StreamMetaCodec.decode(entry.getValue());
-                streams.put(meta.key(), new OpenStream(meta, openLogs(meta)));
+                OpenStream stream = new OpenStream(meta, openLogs(meta), new WriteGate());
+                // a crash between closing shards and recording their ends: the logs now hold all they ever will
+                StreamMeta sealed = KinesisEngine.sealClosedShards(stream);
+                if (!sealed.equals(meta)) {
+                    store.put(storeKey(meta.key()), StreamMetaCodec.encode(sealed));
+                    stream = stream.with(sealed, stream.logs());
+                }
+                streams.put(meta.key(), stream);
             }
         }
     }
@@ -49,16 +56,25 @@ final class StreamRegistry {
     synchronized void create(StreamMeta meta) throws IOException {
         Map<Integer, ShardLog> opened = openLogs(meta);
         store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
-        streams.put(meta.key(), new OpenStream(meta, opened));
+        streams.put(meta.key(), new OpenStream(meta, opened, new WriteGate()));
     }
 
-    synchronized void update(StreamMeta meta) throws IOException {
+    /** Persists a new version of a stream's metadata, opening the logs of shards it adds, then publishes it. */
+    synchronized OpenStream update(StreamMeta meta) throws IOException {
         OpenStream current = streams.get(meta.key());
         if (current == null) {
             throw new IllegalStateException("no stream " + meta.key());
         }
+        Map<Integer, ShardLog> opened = new HashMap<>(current.logs());
+        for (ShardMeta shard : meta.shards()) {
+            if (!opened.containsKey(shard.id().index())) {
+                opened.put(shard.id().index(), logs.open(logName(meta, shard)));
+            }
+        }
         store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
-        streams.put(meta.key(), current.with(meta));
+        OpenStream updated = current.with(meta, opened);
+        streams.put(meta.key(), updated);
+        return updated;
     }
 
     /** Forgets the stream, then removes its logs: a crash in between leaves only orphan files, never a zombie. */

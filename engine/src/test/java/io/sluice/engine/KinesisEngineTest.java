@@ -27,7 +27,7 @@ class KinesisEngineTest {
     Path dir;
 
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
-    private final EngineConfig config = EngineConfig.defaults().withStatusDelays(500, 500);
+    private final EngineConfig config = EngineConfig.defaults().withStatusDelays(500, 500, 500);
     private KinesisEngine engine;
 
     @BeforeEach

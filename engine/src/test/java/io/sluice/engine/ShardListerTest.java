@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,13 +17,13 @@ class ShardListerTest {
     private static final HashKeyRange ALL = HashKeyRange.evenSplit(1).getFirst();
     private static final BigInteger MID = BigInteger.ONE.shiftLeft(127);
 
-    private final StreamMeta meta = new StreamMeta(new StreamKey("000000000000", "us-east-1", "s"), 1000, 1000, -1, 24,
-            StreamMode.PROVISIONED, 1024, 3, List.of(
+    private final StreamMeta meta = new StreamMeta(new StreamKey("000000000000", "us-east-1", "s"), 1000, 1000, -1, -1,
+            24, StreamMode.PROVISIONED, 1024, 3, List.of(
             new ShardMeta(new ShardId(0), ALL, null, null, 1000, 2000, 10),
             new ShardMeta(new ShardId(1), new HashKeyRange(BigInteger.ZERO, MID.subtract(BigInteger.ONE)),
                     new ShardId(0), null, 2000, -1, -1),
             new ShardMeta(new ShardId(2), new HashKeyRange(MID, HashKeyRange.MAX_HASH_KEY),
-                    new ShardId(0), null, 2000, -1, -1)));
+                    new ShardId(0), null, 2000, -1, -1)), Map.of(), null, Set.of());
 
     private List<Integer> select(ShardFilter.Type type, long timestamp, long now) {
         return ShardLister.select(meta, type == null ? null : new ShardFilter(type, null, timestamp), now).stream()

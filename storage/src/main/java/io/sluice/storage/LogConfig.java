@@ -3,7 +3,7 @@ package io.sluice.storage;
 import java.time.Duration;
 
 /**
- * Settings shared by every log of a {@link LogStore}. The constructor rejects values that make no sense.
+ * Settings shared by every log of a {@link LogStore}. The constructor rejects values that make no sense. Immutable.
  *
  * @param segmentBytes       a segment is rolled before an append that would make it larger than this (a single
  *                           append larger than this still goes whole into one segment)

@@ -40,9 +40,11 @@ import java.util.List;
  *       rewritten if it said anything else.</li>
  * </ol>
  * Scanning from the last index entry is enough because an index entry is written only after the data before it
- * was forced (see {@link SparseIndex}); only data after the last fsync can be torn. Entries before the last
- * index entry are not re-checked at recovery; {@link #read} checks every CRC it passes and reports a mismatch there
- * as an {@link IOException} (bit rot, not a crash). {@link LogRecovery} applies the rule across segments.
+ * was forced (see {@link SparseIndex}); only data after the last fsync can be torn. (With fsync off, that holds for
+ * a process crash, where the page cache keeps every write; after a power failure, damage before the last index
+ * entry is not cut by recovery but found by the read-time check below.) Entries before the last index entry are
+ * not re-checked at recovery; {@link #read} checks every CRC it passes and reports a mismatch there as an
+ * {@link IOException}. {@link LogRecovery} applies the rule across segments.
  *
  * <p><b>Threading.</b> Not thread-safe for writing: {@link #stage}, {@link #write}, {@link #force},
  * {@link #commit} and {@link #recover} are called by one thread at a time (the committer, under its log's lock,
@@ -277,14 +279,6 @@ final class Segment {
     /** Timestamp of the newest written entry, or -1 if there is none. */
     long maxTimestamp() {
         return maxTimestamp;
-    }
-
-    long sizeInBytes() {
-        return size;
-    }
-
-    SparseIndex index() {
-        return index;
     }
 
     boolean isDeleted() {

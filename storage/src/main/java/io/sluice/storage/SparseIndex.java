@@ -137,18 +137,6 @@ final class SparseIndex {
         return i < 0 ? null : entry(s, i);
     }
 
-    int size() {
-        return snapshot.size;
-    }
-
-    Entry get(int i) {
-        Snapshot s = snapshot;
-        if (i >= s.size) {
-            throw new IndexOutOfBoundsException(i);
-        }
-        return entry(s, i);
-    }
-
     private static Entry entry(Snapshot s, int i) {
         return new Entry(s.offsets[i], s.positions[i], s.timestamps[i]);
     }

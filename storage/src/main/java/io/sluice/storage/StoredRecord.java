@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * A record as read back from a {@link ShardLog}: its offset, the arrival timestamp the log gave it (milliseconds
  * since the epoch, never decreasing along the log), and what was appended. Equality compares the array contents.
+ * Every read returns fresh arrays that nothing else refers to, so a record may be handed to any thread.
  */
 public record StoredRecord(long offset, long timestamp, byte flags, byte[] partitionKey, byte[] data) {
 

@@ -37,7 +37,7 @@ class ShardLogSimulationTest {
         String fixed = System.getProperty("sluice.seed");
         LongStream seeds = fixed != null && !fixed.isBlank()
                 ? LongStream.of(Long.parseLong(fixed))
-                : new Random().longs(300);
+                : new Random().longs(4);
         return seeds.boxed().map(seed -> DynamicTest.dynamicTest("seed=" + seed, () -> {
             System.out.println("ShardLogSimulationTest seed=" + seed + " (replay with -Dsluice.seed=" + seed + ")");
             try {

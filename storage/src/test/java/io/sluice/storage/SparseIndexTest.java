@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,19 +47,18 @@ class SparseIndexTest {
     @Test
     void flushWritesOnlyNewEntriesAndTheFileReadsBack() throws Exception {
         SparseIndex index = indexWith();
+        List<SparseIndex.Entry> added = new ArrayList<>();
         for (int i = 1; i <= 40; i++) { // past the initial capacity
             index.add(i * 10L, i * 100L, i);
+            added.add(new SparseIndex.Entry(i * 10L, i * 100L, i));
             if (i % 7 == 0) {
                 index.flush();
             }
         }
         index.flush();
 
-        List<SparseIndex.Entry> read = SparseIndex.readFile(dir.resolve("0.index"));
-        assertThat(read).hasSize(40);
-        for (int i = 0; i < 40; i++) {
-            assertThat(read.get(i)).isEqualTo(index.get(i));
-        }
+        assertThat(SparseIndex.readFile(dir.resolve("0.index"))).isEqualTo(added);
+        assertThat(index.floorByOffset(400)).isEqualTo(added.getLast());
         assertThat(Files.size(dir.resolve("0.index"))).isEqualTo(40L * SparseIndex.ENTRY_SIZE);
     }
 

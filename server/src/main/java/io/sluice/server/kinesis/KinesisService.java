@@ -31,16 +31,17 @@ public final class KinesisService implements ApiService {
     private static final Set<String> NOT_YET = Set.of("AddTagsToStream", "DeleteResourcePolicy",
             "DeregisterStreamConsumer", "DescribeAccountSettings", "DescribeLimits", "DescribeStreamConsumer",
             "DisableEnhancedMonitoring", "EnableEnhancedMonitoring", "GetResourcePolicy", "ListStreamConsumers",
-            "ListTagsForResource", "ListTagsForStream", "MergeShards", "PutResourcePolicy", "RegisterStreamConsumer",
-            "RemoveTagsFromStream", "SplitShard", "StartStreamEncryption", "StopStreamEncryption", "SubscribeToShard",
-            "TagResource", "UntagResource", "UpdateAccountSettings", "UpdateMaxRecordSize", "UpdateShardCount",
-            "UpdateStreamMode", "UpdateStreamWarmThroughput");
+            "ListTagsForResource", "ListTagsForStream", "PutResourcePolicy", "RegisterStreamConsumer",
+            "RemoveTagsFromStream", "StartStreamEncryption", "StopStreamEncryption", "SubscribeToShard",
+            "TagResource", "UntagResource", "UpdateAccountSettings", "UpdateMaxRecordSize", "UpdateStreamMode",
+            "UpdateStreamWarmThroughput");
 
     private final Map<String, KinesisAction> actions;
 
     public KinesisService(KinesisEngine engine) {
         StreamActions streams = new StreamActions(engine);
         RecordActions records = new RecordActions(engine);
+        ReshardActions reshards = new ReshardActions(engine);
         this.actions = Map.ofEntries(
                 Map.entry("CreateStream", streams::create),
                 Map.entry("DeleteStream", streams::delete),
@@ -53,7 +54,10 @@ public final class KinesisService implements ApiService {
                 Map.entry("PutRecord", records::putRecord),
                 Map.entry("PutRecords", records::putRecords),
                 Map.entry("GetShardIterator", records::getShardIterator),
-                Map.entry("GetRecords", records::getRecords));
+                Map.entry("GetRecords", records::getRecords),
+                Map.entry("SplitShard", reshards::split),
+                Map.entry("MergeShards", reshards::merge),
+                Map.entry("UpdateShardCount", reshards::updateShardCount));
     }
 
     @Override

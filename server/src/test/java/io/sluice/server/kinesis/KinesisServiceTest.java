@@ -28,7 +28,7 @@ class KinesisServiceTest {
 
     @BeforeEach
     void open() throws Exception {
-        engine = new KinesisEngine(dir, EngineConfig.defaults().withStatusDelays(0, 0), LogConfig.defaults(),
+        engine = new KinesisEngine(dir, EngineConfig.defaults().withStatusDelays(0, 0, 0), LogConfig.defaults(),
                 new ManualClock(1_700_000_000_000L));
         service = new KinesisService(engine);
     }
@@ -57,10 +57,10 @@ class KinesisServiceTest {
 
     @Test
     void notYetBuiltOperationsSayWhichAndNeverSucceed() {
-        ApiResponse response = call("SplitShard", "{}");
+        ApiResponse response = call("RegisterStreamConsumer", "{}");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorType()).isEqualTo("UnknownOperationException");
-        assertThat(text(response)).contains("SplitShard is not implemented by Sluice yet");
+        assertThat(text(response)).contains("RegisterStreamConsumer is not implemented by Sluice yet");
     }
 
     @Test
