@@ -46,6 +46,9 @@ public final class KinesisEngine implements AutoCloseable {
     private static final int DEFAULT_MAX_RECORD_KIB = 1024;
     private static final int MAX_CREATING_STREAMS = 5;
     private static final int MAX_SHARDS_PER_STREAM = 10_000;
+    private static final int ON_DEMAND_STREAM_LIMIT = 50;
+    private static final String POLICY_KEY_PREFIX = "policy:";
+    private static final String ACCOUNT_KEY_PREFIX = "account:";
 
     private final EngineConfig config;
     private final Clock clock;
@@ -85,6 +88,12 @@ public final class KinesisEngine implements AutoCloseable {
      * start with 4 shards; {@code maxRecordSizeKiB} may be null for the default of 1 MiB.
      */
     public void createStream(StreamKey key, Integer shardCount, StreamMode mode, Integer maxRecordSizeKiB) {
+        createStream(key, shardCount, mode, maxRecordSizeKiB, Map.of(), null);
+    }
+
+    /** CreateStream with tags and, for ON_DEMAND streams, a warm throughput to keep ready. */
+    public void createStream(StreamKey key, Integer shardCount, StreamMode mode, Integer maxRecordSizeKiB,
+                             Map<String, String> tags, Integer warmThroughputMiBps) {
         StreamMode effectiveMode = mode == null ? StreamMode.PROVISIONED : mode;
         if (effectiveMode == StreamMode.PROVISIONED && shardCount == null) {
             throw ServiceException.invalidArgument("ShardCount is required for a stream in PROVISIONED mode.");
@@ -92,6 +101,10 @@ public final class KinesisEngine implements AutoCloseable {
         if (effectiveMode == StreamMode.ON_DEMAND && shardCount != null) {
             throw ServiceException.invalidArgument("ShardCount cannot be specified for a stream in ON_DEMAND mode.");
         }
+        if (effectiveMode != StreamMode.ON_DEMAND && warmThroughputMiBps != null) {
+            throw ServiceException.invalidArgument("WarmThroughputMiBps can only be set for a stream in ON_DEMAND mode.");
+        }
+        Map<String, String> initialTags = TagRules.add(key, Map.of(), tags);
         int shards = effectiveMode == StreamMode.ON_DEMAND ? ON_DEMAND_SHARDS : shardCount;
         synchronized (registry) {
             long now = clock.millis();
@@ -101,6 +114,9 @@ public final class KinesisEngine implements AutoCloseable {
             }
             checkShardLimit(key, shards);
             checkCreatingLimit(key, now);
+            if (effectiveMode == StreamMode.ON_DEMAND) {
+                checkOnDemandLimit(key);
+            }
             List<ShardMeta> shardMetas = new ArrayList<>(shards);
             List<HashKeyRange> ranges = HashKeyRange.evenSplit(shards);
             for (int i = 0; i < shards; i++) {
@@ -109,7 +125,7 @@ public final class KinesisEngine implements AutoCloseable {
             StreamMeta meta = new StreamMeta(key, now, now + config.createDelayMillis(), -1, -1,
                     DEFAULT_RETENTION_HOURS, effectiveMode,
                     maxRecordSizeKiB == null ? DEFAULT_MAX_RECORD_KIB : maxRecordSizeKiB, shards, shardMetas,
-                    Map.of(), null, Set.of());
+                    initialTags, null, Set.of(), warmThroughputMiBps == null ? 0 : warmThroughputMiBps);
             io(() -> registry.create(meta));
         }
     }
@@ -421,6 +437,137 @@ public final class KinesisEngine implements AutoCloseable {
         return stream.meta().toBuilder().shards(shards, stream.meta().nextShardIndex()).build();
     }
 
+    public void addTags(StreamKey key, Map<String, String> tags) {
+        mutate(key, false, false, meta -> meta.toBuilder().tags(TagRules.add(key, meta.tags(), tags)).build());
+    }
+
+    public void removeTags(StreamKey key, List<String> tagKeys) {
+        mutate(key, false, false, meta -> meta.toBuilder().tags(TagRules.remove(meta.tags(), tagKeys)).build());
+    }
+
+    public Map<String, String> tags(StreamKey key) {
+        return existing(key).meta().tags();
+    }
+
+    public MonitoringChange changeMonitoring(StreamKey key, List<String> metrics, boolean enable) {
+        Set<String> requested = ShardLevelMetric.expand(metrics);
+        StreamMeta before = existing(key).meta();
+        StreamMeta after = mutate(key, true, true, meta -> {
+            Set<String> next = new java.util.TreeSet<>(meta.shardLevelMetrics());
+            if (enable) {
+                next.addAll(requested);
+            } else {
+                next.removeAll(requested);
+            }
+            return meta.toBuilder().shardLevelMetrics(next).build();
+        });
+        return new MonitoringChange(before.shardLevelMetrics(), after.shardLevelMetrics());
+    }
+
+    public void updateStreamMode(StreamKey key, StreamMode mode, Integer warmThroughputMiBps) {
+        mutate(key, true, true, meta -> {
+            if (mode == StreamMode.ON_DEMAND && meta.mode() != StreamMode.ON_DEMAND) {
+                checkOnDemandLimit(key);
+            }
+            if (mode != StreamMode.ON_DEMAND && warmThroughputMiBps != null) {
+                throw ServiceException.invalidArgument("WarmThroughputMiBps can only be set for a stream in "
+                        + "ON_DEMAND mode.");
+            }
+            StreamMeta.Builder next = meta.toBuilder().mode(mode);
+            if (warmThroughputMiBps != null) {
+                next.warmThroughputMiBps(warmThroughputMiBps);
+            }
+            return next.build();
+        });
+    }
+
+    public void updateMaxRecordSize(StreamKey key, int maxRecordSizeKiB) {
+        mutate(key, true, true, meta -> meta.toBuilder().maxRecordSizeKiB(maxRecordSizeKiB).build());
+    }
+
+    public StreamMeta updateWarmThroughput(StreamKey key, int mibps) {
+        return mutate(key, true, false, meta -> {
+            if (meta.mode() != StreamMode.ON_DEMAND) {
+                throw ServiceException.invalidArgument("Warm throughput can only be set for a stream in ON_DEMAND "
+                        + "mode.");
+            }
+            return meta.toBuilder().warmThroughputMiBps(mibps).build();
+        });
+    }
+
+    /**
+     * Applies a change to a stream's metadata under the registry lock. Changes other than tags need an ACTIVE
+     * stream; {@code markUpdating} shows the stream UPDATING for the configured delay afterwards, as AWS does.
+     */
+    private StreamMeta mutate(StreamKey key, boolean requireActive, boolean markUpdating,
+                              java.util.function.UnaryOperator<StreamMeta> change) {
+        synchronized (registry) {
+            StreamMeta meta = existing(key).meta();
+            long now = clock.millis();
+            StreamStatus status = meta.status(now);
+            boolean allowed = status == StreamStatus.ACTIVE || (!requireActive && status == StreamStatus.UPDATING);
+            if (!allowed) {
+                throw Messages.notActive(key, status);
+            }
+            StreamMeta changed = change.apply(meta);
+            StreamMeta next = markUpdating
+                    ? changed.toBuilder().updatingUntil(now + config.updateDelayMillis()).build() : changed;
+            io(() -> registry.update(next));
+            return next;
+        }
+    }
+
+    private void checkOnDemandLimit(StreamKey key) {
+        long onDemand = registry.all().stream().filter(s -> sameAccountAndRegion(key, s.meta().key())
+                && s.meta().mode() == StreamMode.ON_DEMAND).count();
+        if (onDemand >= ON_DEMAND_STREAM_LIMIT) {
+            throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "This request would exceed the limit of "
+                    + ON_DEMAND_STREAM_LIMIT + " streams in ON_DEMAND mode for account " + key.account() + ".");
+        }
+    }
+
+    public AccountLimits describeLimits(String account, String region) {
+        int open = 0;
+        int onDemand = 0;
+        for (OpenStream stream : registry.all()) {
+            StreamKey key = stream.meta().key();
+            if (key.account().equals(account) && key.region().equals(region)) {
+                open += stream.meta().openShardCount();
+                onDemand += stream.meta().mode() == StreamMode.ON_DEMAND ? 1 : 0;
+            }
+        }
+        return new AccountLimits(config.shardLimit(), open, onDemand, ON_DEMAND_STREAM_LIMIT);
+    }
+
+    public AccountSettings accountSettings(String account) {
+        byte[] stored = metadata.entries().get(ACCOUNT_KEY_PREFIX + account);
+        return (stored == null ? AccountSettings.none() : AccountSettings.decode(stored)).at(clock.millis());
+    }
+
+    public synchronized AccountSettings updateAccountSettings(String account, boolean enableCommitment) {
+        AccountSettings next = accountSettings(account).request(enableCommitment, clock.millis());
+        io(() -> metadata.put(ACCOUNT_KEY_PREFIX + account, next.encode()));
+        return next;
+    }
+
+    /** Stores a resource policy (already checked by the caller) on an existing stream, by the stream's ARN. */
+    public void putResourcePolicy(StreamKey stream, String policy) {
+        existing(stream);
+        io(() -> metadata.put(POLICY_KEY_PREFIX + stream.arn(), policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    /** The stream's resource policy, or null if it has none. */
+    public String resourcePolicy(StreamKey stream) {
+        existing(stream);
+        byte[] policy = metadata.entries().get(POLICY_KEY_PREFIX + stream.arn());
+        return policy == null ? null : new String(policy, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    public void deleteResourcePolicy(StreamKey stream) {
+        existing(stream);
+        io(() -> metadata.delete(POLICY_KEY_PREFIX + stream.arn()));
+    }
+
     /**
      * Time-driven upkeep, called periodically: finishes deletions whose DELETING period is over and applies
      * retention. Reads only the injected clock, so tests step it by hand.
@@ -431,6 +578,7 @@ public final class KinesisEngine implements AutoCloseable {
             StreamMeta meta = stream.meta();
             if (meta.deletingAt() >= 0 && now - meta.deletingAt() >= config.deleteDelayMillis()) {
                 io(() -> registry.remove(meta.key()));
+                io(() -> metadata.delete(POLICY_KEY_PREFIX + meta.key().arn()));
             }
         }
         if (now - lastRetentionCheck >= config.retentionCheckMillis()) {

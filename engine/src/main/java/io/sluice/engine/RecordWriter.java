@@ -26,6 +26,8 @@ import java.util.concurrent.CompletableFuture;
 final class RecordWriter {
 
     static final long MAX_PUT_RECORDS_BYTES = 5L * 1024 * 1024;
+    /** Streams whose records may exceed 1 MiB take PutRecords calls of up to 10 MiB. */
+    static final long MAX_LARGE_PUT_RECORDS_BYTES = 10L * 1024 * 1024;
 
     private final LogStore logs;
 
@@ -51,8 +53,9 @@ final class RecordWriter {
             total += size;
             targets[i] = route(meta, entry);
         }
-        if (entries.size() > 1 && total > MAX_PUT_RECORDS_BYTES) {
-            throw ServiceException.invalidArgument("Records size exceeds 5 MB limit");
+        long maxTotal = meta.maxRecordSizeKiB() > 1024 ? MAX_LARGE_PUT_RECORDS_BYTES : MAX_PUT_RECORDS_BYTES;
+        if (entries.size() > 1 && total > maxTotal) {
+            throw ServiceException.invalidArgument("Records size exceeds " + maxTotal / (1024 * 1024) + " MB limit");
         }
         Map<ShardMeta, List<Integer>> byShard = new LinkedHashMap<>();
         for (int i = 0; i < entries.size(); i++) {

@@ -16,11 +16,12 @@ import java.util.TreeSet;
  * @param nextShardIndex    the index the next new shard gets; indexes never repeat
  * @param encryptionKeyId   the KMS key id records are encrypted under, or null when encryption is off
  * @param shardLevelMetrics enhanced-monitoring metrics switched on
+ * @param warmThroughputMiBps the warm throughput an ON_DEMAND stream was asked to keep ready (0 = none)
  */
 public record StreamMeta(StreamKey key, long createdAt, long activeAt, long deletingAt, long updatingUntil,
                          int retentionHours, StreamMode mode, int maxRecordSizeKiB, int nextShardIndex,
                          List<ShardMeta> shards, Map<String, String> tags, String encryptionKeyId,
-                         Set<String> shardLevelMetrics) {
+                         Set<String> shardLevelMetrics, int warmThroughputMiBps) {
 
     public StreamMeta {
         shards = List.copyOf(shards);
@@ -83,6 +84,7 @@ public record StreamMeta(StreamKey key, long createdAt, long activeAt, long dele
         private Map<String, String> tags;
         private String encryptionKeyId;
         private Set<String> shardLevelMetrics;
+        private int warmThroughputMiBps;
 
         private Builder(StreamMeta meta) {
             key = meta.key;
@@ -98,6 +100,7 @@ public record StreamMeta(StreamKey key, long createdAt, long activeAt, long dele
             tags = meta.tags;
             encryptionKeyId = meta.encryptionKeyId;
             shardLevelMetrics = meta.shardLevelMetrics;
+            warmThroughputMiBps = meta.warmThroughputMiBps;
         }
 
         public Builder deletingAt(long value) {
@@ -146,9 +149,15 @@ public record StreamMeta(StreamKey key, long createdAt, long activeAt, long dele
             return this;
         }
 
+        public Builder warmThroughputMiBps(int value) {
+            warmThroughputMiBps = value;
+            return this;
+        }
+
         public StreamMeta build() {
             return new StreamMeta(key, createdAt, activeAt, deletingAt, updatingUntil, retentionHours, mode,
-                    maxRecordSizeKiB, nextShardIndex, shards, tags, encryptionKeyId, shardLevelMetrics);
+                    maxRecordSizeKiB, nextShardIndex, shards, tags, encryptionKeyId, shardLevelMetrics,
+                    warmThroughputMiBps);
         }
     }
 }

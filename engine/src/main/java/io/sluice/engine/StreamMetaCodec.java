@@ -27,7 +27,7 @@ import java.util.TreeSet;
  * | i32 shardCount x ( i32 index | utf start | utf end | i32 parent(-1) | i32 adjacentParent(-1)
  *                      | i64 createdAt | i64 closedAt | i64 endOffset )
  * | i32 tagCount x ( utf key | utf value ) | utf encryptionKeyId ("" = none)
- * | i32 metricCount x utf metric
+ * | i32 metricCount x utf metric | i32 warmThroughputMiBps
  * </pre>
  * Stateless and thread-safe.
  */
@@ -74,6 +74,7 @@ final class StreamMetaCodec {
             for (String metric : meta.shardLevelMetrics()) {
                 out.writeUTF(metric);
             }
+            out.writeInt(meta.warmThroughputMiBps());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,7 +118,7 @@ final class StreamMetaCodec {
                 metrics.add(in.readUTF());
             }
             return new StreamMeta(key, createdAt, activeAt, deletingAt, updatingUntil, retention, mode, maxRecordSize,
-                    nextShardIndex, shards, tags, keyId.isEmpty() ? null : keyId, metrics);
+                    nextShardIndex, shards, tags, keyId.isEmpty() ? null : keyId, metrics, in.readInt());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -23,7 +23,7 @@ class ShardListerTest {
             new ShardMeta(new ShardId(1), new HashKeyRange(BigInteger.ZERO, MID.subtract(BigInteger.ONE)),
                     new ShardId(0), null, 2000, -1, -1),
             new ShardMeta(new ShardId(2), new HashKeyRange(MID, HashKeyRange.MAX_HASH_KEY),
-                    new ShardId(0), null, 2000, -1, -1)), Map.of(), null, Set.of());
+                    new ShardId(0), null, 2000, -1, -1)), Map.of(), null, Set.of(), 0);
 
     private List<Integer> select(ShardFilter.Type type, long timestamp, long now) {
         return ShardLister.select(meta, type == null ? null : new ShardFilter(type, null, timestamp), now).stream()

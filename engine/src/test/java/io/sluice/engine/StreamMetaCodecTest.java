@@ -19,7 +19,7 @@ class StreamMetaCodecTest {
                 48, StreamMode.ON_DEMAND, 2048, 3, List.of(
                 new ShardMeta(new ShardId(0), ranges.get(0), null, null, 10, 30, 7),
                 new ShardMeta(new ShardId(2), ranges.get(1), new ShardId(0), new ShardId(1), 30, -1, -1)),
-                Map.of("team", "ünits", "env", ""), "alias/aws/kinesis", Set.of("IncomingBytes", "ALL"));
+                Map.of("team", "ünits", "env", ""), "alias/aws/kinesis", Set.of("IncomingBytes", "ALL"), 7);
         assertThat(StreamMetaCodec.decode(StreamMetaCodec.encode(meta))).isEqualTo(meta);
     }
 }

@@ -130,7 +130,8 @@ public final class ShardLog {
             RecordCollector out = new RecordCollector(maxRecords, maxBytes);
             Segment current = null;
             try {
-                for (var e = first; e != null && e.getKey() < end && !out.isFull(); e = segments.higherEntry(e.getKey())) {
+                for (var e = first; e != null && e.getKey() < end && !out.isFull();
+                        e = segments.higherEntry(e.getKey())) {
                     current = e.getValue();
                     current.read(start, end, out);
                 }

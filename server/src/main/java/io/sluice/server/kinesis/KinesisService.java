@@ -28,13 +28,9 @@ public final class KinesisService implements ApiService {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisService.class);
 
     /** Operations of the API model that are not built yet. */
-    private static final Set<String> NOT_YET = Set.of("AddTagsToStream", "DeleteResourcePolicy",
-            "DeregisterStreamConsumer", "DescribeAccountSettings", "DescribeLimits", "DescribeStreamConsumer",
-            "DisableEnhancedMonitoring", "EnableEnhancedMonitoring", "GetResourcePolicy", "ListStreamConsumers",
-            "ListTagsForResource", "ListTagsForStream", "PutResourcePolicy", "RegisterStreamConsumer",
-            "RemoveTagsFromStream", "StartStreamEncryption", "StopStreamEncryption", "SubscribeToShard",
-            "TagResource", "UntagResource", "UpdateAccountSettings", "UpdateMaxRecordSize", "UpdateStreamMode",
-            "UpdateStreamWarmThroughput");
+    private static final Set<String> NOT_YET = Set.of("DeregisterStreamConsumer", "DescribeStreamConsumer",
+            "ListStreamConsumers", "RegisterStreamConsumer", "StartStreamEncryption", "StopStreamEncryption",
+            "SubscribeToShard");
 
     private final Map<String, KinesisAction> actions;
 
@@ -42,6 +38,7 @@ public final class KinesisService implements ApiService {
         StreamActions streams = new StreamActions(engine);
         RecordActions records = new RecordActions(engine);
         ReshardActions reshards = new ReshardActions(engine);
+        SettingsActions settings = new SettingsActions(engine);
         this.actions = Map.ofEntries(
                 Map.entry("CreateStream", streams::create),
                 Map.entry("DeleteStream", streams::delete),
@@ -57,7 +54,24 @@ public final class KinesisService implements ApiService {
                 Map.entry("GetRecords", records::getRecords),
                 Map.entry("SplitShard", reshards::split),
                 Map.entry("MergeShards", reshards::merge),
-                Map.entry("UpdateShardCount", reshards::updateShardCount));
+                Map.entry("UpdateShardCount", reshards::updateShardCount),
+                Map.entry("AddTagsToStream", settings::addTags),
+                Map.entry("RemoveTagsFromStream", settings::removeTags),
+                Map.entry("ListTagsForStream", settings::listTagsForStream),
+                Map.entry("TagResource", settings::tagResource),
+                Map.entry("UntagResource", settings::untagResource),
+                Map.entry("ListTagsForResource", settings::listTagsForResource),
+                Map.entry("EnableEnhancedMonitoring", settings::enableMonitoring),
+                Map.entry("DisableEnhancedMonitoring", settings::disableMonitoring),
+                Map.entry("UpdateStreamMode", settings::updateStreamMode),
+                Map.entry("UpdateMaxRecordSize", settings::updateMaxRecordSize),
+                Map.entry("UpdateStreamWarmThroughput", settings::updateWarmThroughput),
+                Map.entry("PutResourcePolicy", settings::putResourcePolicy),
+                Map.entry("GetResourcePolicy", settings::getResourcePolicy),
+                Map.entry("DeleteResourcePolicy", settings::deleteResourcePolicy),
+                Map.entry("DescribeLimits", settings::describeLimits),
+                Map.entry("DescribeAccountSettings", settings::describeAccountSettings),
+                Map.entry("UpdateAccountSettings", settings::updateAccountSettings));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.sluice.server.kinesis;
 import io.sluice.common.HashKeyRange;
 import io.sluice.engine.ShardMeta;
 import io.sluice.engine.StreamMeta;
+import io.sluice.engine.StreamMode;
 import io.sluice.protocol.ResponseWriter;
 
 /** Writes the structures that describe streams and shards. Stateless. */
@@ -39,8 +40,22 @@ final class ShardWriter {
         out.startObject("StreamModeDetails").string("StreamMode", meta.mode().name()).endObject();
     }
 
-    static void noEnhancedMonitoring(ResponseWriter out) {
-        out.startArray("EnhancedMonitoring").startObject().startArray("ShardLevelMetrics").endArray().endObject()
-                .endArray();
+    static void enhancedMonitoring(ResponseWriter out, StreamMeta meta) {
+        out.startArray("EnhancedMonitoring").startObject();
+        SettingsActions.writeMetrics(out, "ShardLevelMetrics", meta.shardLevelMetrics());
+        out.endObject().endArray();
+    }
+
+    static void encryption(ResponseWriter out, StreamMeta meta) {
+        out.string("EncryptionType", meta.encryptionKeyId() == null ? "NONE" : "KMS");
+        out.string("KeyId", meta.encryptionKeyId());
+    }
+
+    /** On-demand streams report their warm throughput: the target asked for and what their open shards give now. */
+    static void warmThroughput(ResponseWriter out, StreamMeta meta) {
+        if (meta.mode() == StreamMode.ON_DEMAND) {
+            out.startObject("WarmThroughput").number("TargetMiBps", meta.warmThroughputMiBps())
+                    .number("CurrentMiBps", meta.openShardCount()).endObject();
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.sluice.protocol.WireObject;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /** The control-plane operations on streams: create, delete, describe, list, retention. Thread-safe. */
 final class StreamActions {
@@ -44,17 +45,13 @@ final class StreamActions {
             validator.required("streamModeDetails.streamMode", mode).oneOf("streamModeDetails.streamMode", mode,
                     STREAM_MODES);
         }
-        validator.check();
-        if (in.has("Tags")) {
-            throw ServiceException.invalidArgument("Tags on CreateStream are not supported by Sluice yet; "
-                    + "create the stream without them.");
-        }
-        if (in.has("WarmThroughputMiBps")) {
-            throw ServiceException.invalidArgument("WarmThroughputMiBps is not supported by Sluice yet.");
-        }
-        Integer maxRecordKiB = in.integer("MaxRecordSizeInKiB");
+        Map<String, String> tags = in.stringMap("Tags");
+        Integer warm = in.integer("WarmThroughputMiBps");
+        SettingsActions.validateTags(validator, "tags", tags).range("warmThroughputMiBps", warm, 0, Integer.MAX_VALUE)
+                .check();
         engine.createStream(new StreamKey(context.account(), context.region(), name), shardCount,
-                mode == null ? null : StreamMode.valueOf(mode), maxRecordKiB);
+                mode == null ? null : StreamMode.valueOf(mode), in.integer("MaxRecordSizeInKiB"),
+                tags == null ? Map.of() : tags, warm);
     }
 
     void delete(RequestContext context, WireObject in, ResponseWriter out) {
@@ -85,8 +82,9 @@ final class StreamActions {
                 .bool("HasMoreShards", shards.size() > page.size())
                 .number("RetentionPeriodHours", meta.retentionHours())
                 .timestamp("StreamCreationTimestamp", meta.createdAt());
-        ShardWriter.noEnhancedMonitoring(out);
-        out.string("EncryptionType", "NONE").endObject();
+        ShardWriter.enhancedMonitoring(out, meta);
+        ShardWriter.encryption(out, meta);
+        out.endObject();
     }
 
     void describeSummary(RequestContext context, WireObject in, ResponseWriter out) {
@@ -100,12 +98,13 @@ final class StreamActions {
         ShardWriter.streamMode(out, meta);
         out.number("RetentionPeriodHours", meta.retentionHours())
                 .timestamp("StreamCreationTimestamp", meta.createdAt());
-        ShardWriter.noEnhancedMonitoring(out);
-        out.string("EncryptionType", "NONE")
-                .number("OpenShardCount", meta.openShardCount())
+        ShardWriter.enhancedMonitoring(out, meta);
+        ShardWriter.encryption(out, meta);
+        out.number("OpenShardCount", meta.openShardCount())
                 .number("ConsumerCount", 0)
-                .number("MaxRecordSizeInKiB", meta.maxRecordSizeKiB())
-                .endObject();
+                .number("MaxRecordSizeInKiB", meta.maxRecordSizeKiB());
+        ShardWriter.warmThroughput(out, meta);
+        out.endObject();
     }
 
     void listStreams(RequestContext context, WireObject in, ResponseWriter out) {

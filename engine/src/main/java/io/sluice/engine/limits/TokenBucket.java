@@ -1,0 +1,98 @@
+package io.sluice.engine.limits;
+
+import io.sluice.common.Clock;
+
+/**
+ * A token bucket on an injected clock: refills continuously at {@code ratePerSecond} up to {@code capacity}, and
+ * starts full (a bucket nobody used for a while is indistinguishable from a new one, which is what lets callers
+ * drop idle buckets). {@link #charge} may take it below zero; the debt is then repaid by the refill before
+ * {@link #available} admits again. Refill is computed lazily from the clock on each call, so there is no timer.
+ *
+ * <p>Thread-safe: every method is atomic on the bucket's monitor.
+ */
+public final class TokenBucket {
+
+    private final Clock clock;
+    private final double ratePerSecond;
+    private final double capacity;
+    private final double maxDebt;
+    private double level;
+    private long refilledAt;
+
+    /** A bucket whose debt is unbounded. */
+    public TokenBucket(Clock clock, double ratePerSecond, double capacity) {
+        this(clock, ratePerSecond, capacity, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * A bucket whose level never falls below {@code -maxDebt}, so that one oversized charge (or two charged
+     * concurrently) cannot lock it for longer than {@code maxDebt / ratePerSecond} seconds.
+     */
+    public TokenBucket(Clock clock, double ratePerSecond, double capacity, double maxDebt) {
+        if (!(ratePerSecond > 0) || !(capacity > 0) || !(maxDebt >= 0)) {
+            throw new IllegalArgumentException("rate and capacity must be positive and max debt not negative: "
+                    + ratePerSecond + ", " + capacity + ", " + maxDebt);
+        }
+        this.clock = clock;
+        this.ratePerSecond = ratePerSecond;
+        this.capacity = capacity;
+        this.maxDebt = maxDebt;
+        this.level = capacity;
+        this.refilledAt = clock.millis();
+    }
+
+    /** Takes {@code amount} and returns true if at least that much is available; otherwise takes nothing. */
+    public synchronized boolean tryTake(double amount) {
+        refill();
+        if (level < amount) {
+            return false;
+        }
+        level -= amount;
+        return true;
+    }
+
+    /** True if the level is not negative: admits a call whose cost is only known, and {@link #charge}d, later. */
+    public synchronized boolean available() {
+        refill();
+        return level >= 0;
+    }
+
+    /** Takes {@code amount} unconditionally, going into debt (down to the maximum debt) if need be. */
+    public synchronized void charge(double amount) {
+        refill();
+        level = Math.max(level - amount, -maxDebt);
+    }
+
+    /**
+     * A bucket holding one second's worth of its rate, the little burst AWS allows; at least one unit, so that a
+     * rate below one per second (e.g. 0.5 calls/s) still admits a call every so often.
+     */
+    static TokenBucket oneSecondBurst(Clock clock, double ratePerSecond) {
+        return new TokenBucket(clock, ratePerSecond, Math.max(1, ratePerSecond));
+    }
+
+    /**
+     * True if at least {@code amount} is available, taking nothing. Lets a caller that serialises its own access
+     * check several buckets before taking from any of them.
+     */
+    synchronized boolean has(double amount) {
+        refill();
+        return level >= amount;
+    }
+
+    /** True if the bucket is at capacity, i.e. it behaves exactly as a fresh one would and may be discarded. */
+    synchronized boolean full() {
+        refill();
+        return level >= capacity;
+    }
+
+    private void refill() {
+        long now = clock.millis();
+        // A clock set backwards must neither drain the bucket nor make it refill twice over the same interval.
+        if (now > refilledAt) {
+            // Multiply before dividing: whole rates over whole milliseconds then refill exactly, with no rounding drift.
+            level = Math.min(capacity, level + (now - refilledAt) * ratePerSecond / 1000.0);
+            refilledAt = now;
+        }
+    }
+}
