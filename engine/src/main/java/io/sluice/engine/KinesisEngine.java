@@ -58,10 +58,17 @@ public final class KinesisEngine implements AutoCloseable {
     private final TokenSigner signer;
     private final RecordWriter writer;
     private final RecordReader reader;
+    private final StreamObserver observer;
     private long lastRetentionCheck;
 
     public KinesisEngine(Path dataDir, EngineConfig config, LogConfig logConfig, Clock clock) throws IOException {
+        this(dataDir, config, logConfig, clock, StreamObserver.NONE);
+    }
+
+    public KinesisEngine(Path dataDir, EngineConfig config, LogConfig logConfig, Clock clock,
+                         StreamObserver observer) throws IOException {
         this.config = config;
+        this.observer = observer;
         this.clock = clock;
         this.metadata = new MetadataStore(dataDir.resolve("meta"));
         this.logs = new LogStore(dataDir.resolve("logs"), logConfig, clock);
@@ -317,6 +324,13 @@ public final class KinesisEngine implements AutoCloseable {
             throw Messages.streamNotFound(it.stream());
         }
         return reader.read(readable(it.stream()), it, limit);
+    }
+
+    /** The stream a shard iterator belongs to, or null if it is not a valid iterator; for metrics. */
+    public StreamKey streamOf(String shardIterator) {
+        byte[] payload = shardIterator == null ? null : signer.open(shardIterator);
+        ShardIterator it = payload == null ? null : ShardIterator.decodeOrNull(payload);
+        return it == null ? null : it.stream();
     }
 
     public void increaseRetention(StreamKey key, int hours) {

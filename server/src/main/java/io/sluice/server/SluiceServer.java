@@ -2,12 +2,18 @@ package io.sluice.server;
 
 import io.sluice.common.Clock;
 import io.sluice.engine.KinesisEngine;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sluice.server.http.ApiResponse;
 import io.sluice.server.http.HttpServer;
 import io.sluice.server.kinesis.KinesisService;
+import io.sluice.server.metrics.KinesisMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +26,8 @@ public final class SluiceServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SluiceServer.class);
     private static final long MAINTENANCE_PERIOD_MILLIS = 100;
+    private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ServerConfig config;
     private final KinesisEngine engine;
@@ -37,10 +45,16 @@ public final class SluiceServer implements AutoCloseable {
 
     public static SluiceServer start(ServerConfig config, Clock clock) throws IOException, InterruptedException {
         long begin = System.nanoTime();
-        KinesisEngine engine = new KinesisEngine(config.dataDir(), config.engine(), config.log(), clock);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        KinesisMetrics metrics = new KinesisMetrics(registry);
+        KinesisEngine engine = new KinesisEngine(config.dataDir(), config.engine(), config.log(), clock, metrics);
         HttpServer http;
         try {
-            http = new HttpServer(config.host(), config.port(), config.maxBodyBytes(), new KinesisService(engine));
+            http = new HttpServer(config.host(), config.port(), config.maxBodyBytes(),
+                    new KinesisService(engine, metrics), Map.of(
+                            "/health", () -> ApiResponse.ok("application/json", HEALTHY),
+                            "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
+                                    registry.scrape().getBytes(StandardCharsets.UTF_8))));
         } catch (RuntimeException | InterruptedException e) {
             engine.close();
             throw e;

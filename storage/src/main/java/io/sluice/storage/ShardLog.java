@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -117,34 +116,42 @@ public final class ShardLog {
             throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
         }
         while (true) {
-            ensureOpen();
-            long end = committed.endOffset();
-            long start = Math.min(Math.max(fromOffset, startOffset()), end);
-            if (start == end) {
-                return new ReadResult(List.of(), start);
+            ReadResult result = tryRead(fromOffset, maxRecords, maxBytes);
+            if (result != null) {
+                return result;
             }
-            Map.Entry<Long, Segment> first = segments.floorEntry(start);
-            if (first == null) {
-                continue; // retention moved the start past us
-            }
-            RecordCollector out = new RecordCollector(maxRecords, maxBytes);
-            Segment current = null;
-            try {
-                for (var e = first; e != null && e.getKey() < end && !out.isFull();
-                        e = segments.higherEntry(e.getKey())) {
-                    current = e.getValue();
-                    current.read(start, end, out);
-                }
-            } catch (IOException ex) {
-                if (closed || current == null || !current.isDeleted()) {
-                    throw ex;
-                }
-                if (out.isEmpty()) {
-                    continue; // retention deleted the segment under us: start again from the new start offset
-                }
-            }
-            return new ReadResult(out.records(), out.nextOffset(start));
         }
+    }
+
+    /**
+     * One attempt at {@link #read}; null if retention removed segments under it before it had anything to return
+     * (the caller then tries again from the new start offset).
+     */
+    private ReadResult tryRead(long fromOffset, int maxRecords, long maxBytes) throws IOException {
+        ensureOpen();
+        long end = committed.endOffset();
+        long start = Math.min(Math.max(fromOffset, startOffset()), end);
+        if (start == end) {
+            return new ReadResult(List.of(), start);
+        }
+        RecordCollector out = new RecordCollector(maxRecords, maxBytes);
+        Segment current = null;
+        try {
+            for (var e = segments.floorEntry(start); e != null && e.getKey() < end && !out.isFull();
+                    e = segments.higherEntry(e.getKey())) {
+                if (e.getKey() > out.nextOffset(start)) {
+                    break; // the segments in between were just deleted; what we have is still consecutive
+                }
+                current = e.getValue();
+                current.read(start, end, out);
+            }
+        } catch (IOException ex) {
+            if (closed || current == null || !current.isDeleted()) {
+                throw ex;
+            }
+        }
+        // below the committed end there is always a record to return, unless retention raced us
+        return out.isEmpty() ? null : new ReadResult(out.records(), out.nextOffset(start));
     }
 
     /** The first retained offset whose timestamp is at least {@code timestampMillis}, or {@link #endOffset()}. */

@@ -27,7 +27,7 @@ class ConcurrentReadTest {
     void readersRacingAppendsAndRetentionSeeOnlyConsecutiveCommittedRecordsAndNoErrors() throws Exception {
         ManualClock clock = new ManualClock(0);
         int appends = 1500;
-        try (LogStore store = new LogStore(root, new LogConfig(600, Duration.ofHours(1).toMillis(), 64, false),
+        try (LogStore store = new LogStore(root, new LogConfig(300, Duration.ofHours(1).toMillis(), 64, false),
                 clock)) {
             ShardLog log = store.open("s/0");
             ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -36,8 +36,8 @@ class ConcurrentReadTest {
                     clock.set(i); // the record with data i gets timestamp i
                     byte[] data = ByteBuffer.allocate(8).putLong(i).array();
                     store.append(log, List.of(new AppendRecord((byte) 0, new byte[3], data))).join();
-                    if (i % 10 == 0) {
-                        log.deleteSegmentsOlderThan(i - 100);
+                    if (i % 5 == 0) {
+                        log.deleteSegmentsOlderThan(i - 60);
                     }
                 }
                 return null;
@@ -50,7 +50,9 @@ class ConcurrentReadTest {
                     int reads = 0;
                     do {
                         long end = log.endOffset();
-                        long from = random.nextLong(end + 1);
+                        long from = random.nextBoolean() // near the start is where retention bites
+                                ? log.startOffset() + random.nextInt(20)
+                                : random.nextLong(end + 1);
                         ReadResult result = random.nextBoolean()
                                 ? log.read(from, 1 + random.nextInt(50), 1 + random.nextInt(400))
                                 : log.read(log.offsetForTimestamp(from), 20, Long.MAX_VALUE);

@@ -93,6 +93,27 @@ class LogStoreTest {
     }
 
     @Test
+    void deletingALogWithAppendsInFlightSettlesEachOneAndLeavesNoFilesBehind() throws Exception {
+        LogStore s = store();
+        ShardLog log = s.open("stream/doomed");
+        List<CompletableFuture<Long>> futures = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            futures.add(s.append(log, records("r" + i)));
+        }
+
+        s.delete("stream/doomed");
+        s.append(s.open("stream/other"), records("x")).get(); // the committer has passed every earlier append
+
+        for (CompletableFuture<Long> future : futures) {
+            assertThat(future).isDone();
+            if (future.isCompletedExceptionally()) {
+                assertThatThrownBy(future::get).hasCauseInstanceOf(IOException.class);
+            }
+        }
+        assertThat(root.resolve("stream/doomed")).doesNotExist();
+    }
+
+    @Test
     void closeCommitsEverythingQueuedAndRejectsLaterAppends() throws Exception {
         LogStore s = store();
         ShardLog log = s.open("a");

@@ -144,10 +144,9 @@ final class MasterKeyFile {
             return;
         }
         Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-        permissions.retainAll(EXPOSED);
-        if (!permissions.isEmpty()) {
+        if (permissions.stream().anyMatch(EXPOSED::contains)) {
             LOG.warn("Master key file {} is accessible to others than its owner ({}); it should be rw-------",
-                    file, PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+                    file, PosixFilePermissions.toString(permissions));
         }
     }
 }

@@ -28,11 +28,11 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class RecordCipher {
 
-    /** Bytes a ciphertext has beyond its plaintext. */
-    public static final int OVERHEAD_BYTES = 5 + AesGcm.NONCE_BYTES + AesGcm.TAG_BYTES;
-
     private static final byte VERSION = 1;
     private static final int HEADER_BYTES = 5;
+
+    /** Bytes a ciphertext has beyond its plaintext. */
+    public static final int OVERHEAD_BYTES = HEADER_BYTES + AesGcm.NONCE_BYTES + AesGcm.TAG_BYTES;
 
     private final AesGcm gcm;
 
@@ -49,22 +49,27 @@ public final class RecordCipher {
 
     /** Reads the data-key number from a ciphertext without decrypting (to look up the key). */
     public static int dataKeyNumber(byte[] ciphertext) {
-        if (ciphertext.length < OVERHEAD_BYTES || ciphertext[0] != VERSION) {
-            throw new ServiceException(ErrorType.KMS_INVALID_STATE,
-                    "Stored record is not a version " + VERSION + " encrypted record");
-        }
+        requireFormat(ciphertext);
         return (ciphertext[1] & 0xff) << 24 | (ciphertext[2] & 0xff) << 16 | (ciphertext[3] & 0xff) << 8
                 | ciphertext[4] & 0xff;
     }
 
     /** Decrypts; ServiceException(KMS_INVALID_STATE, ...) if the tag does not verify. */
     public byte[] decrypt(DataKey key, byte[] ciphertext, byte[] aad) {
-        dataKeyNumber(ciphertext);
+        requireFormat(ciphertext);
         try {
             return gcm.open(aesKey(key), ciphertext, HEADER_BYTES, aad);
         } catch (AEADBadTagException e) {
             throw new ServiceException(ErrorType.KMS_INVALID_STATE, "Stored record cannot be decrypted with data key of"
                     + " KMS key '" + key.keyId() + "': it was altered, or belongs to another key, stream or shard");
+        }
+    }
+
+    /** Tells a record of another format from a damaged one (whose tag would fail), for a clearer error. */
+    private static void requireFormat(byte[] ciphertext) {
+        if (ciphertext.length < OVERHEAD_BYTES || ciphertext[0] != VERSION) {
+            throw new ServiceException(ErrorType.KMS_INVALID_STATE,
+                    "Stored record is not a version " + VERSION + " encrypted record");
         }
     }
 

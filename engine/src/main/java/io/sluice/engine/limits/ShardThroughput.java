@@ -64,6 +64,8 @@ public final class ShardThroughput {
     /**
      * Judges records in order, each on its own, as PutRecords does: a record is admitted (and charged) if both the
      * bytes and the records budget have room for it, so a throttled big record does not block a later small one.
+     * A record bigger than a second's worth of write bytes is never admitted; with AWS's numbers none is, since a
+     * record is at most 1 MiB.
      *
      * @param recordSizes sizes in bytes, data plus partition key
      * @return per record, true if admitted, false if throttled

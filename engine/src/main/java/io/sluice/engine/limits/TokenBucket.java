@@ -12,6 +12,13 @@ import io.sluice.common.Clock;
  */
 public final class TokenBucket {
 
+    /**
+     * The level is kept in thousandths of a unit, so that a refill is rate times elapsed milliseconds: for whole
+     * rates and amounts every sum is then a whole number, exact in a double, and a bucket refills at exactly the
+     * millisecond arithmetic says it does, however many small refills it took to get there.
+     */
+    private static final double SCALE = 1000.0;
+
     private final Clock clock;
     private final double ratePerSecond;
     private final double capacity;
@@ -35,19 +42,27 @@ public final class TokenBucket {
         }
         this.clock = clock;
         this.ratePerSecond = ratePerSecond;
-        this.capacity = capacity;
-        this.maxDebt = maxDebt;
-        this.level = capacity;
+        this.capacity = capacity * SCALE;
+        this.maxDebt = maxDebt * SCALE;
+        this.level = this.capacity;
         this.refilledAt = clock.millis();
+    }
+
+    /**
+     * A bucket holding one second's worth of its rate, the little burst AWS allows; at least one unit, so that a
+     * rate below one per second (e.g. 0.5 calls/s) still admits a call every so often.
+     */
+    static TokenBucket oneSecondBurst(Clock clock, double ratePerSecond) {
+        return new TokenBucket(clock, ratePerSecond, Math.max(1, ratePerSecond));
     }
 
     /** Takes {@code amount} and returns true if at least that much is available; otherwise takes nothing. */
     public synchronized boolean tryTake(double amount) {
         refill();
-        if (level < amount) {
+        if (level < amount * SCALE) {
             return false;
         }
-        level -= amount;
+        level -= amount * SCALE;
         return true;
     }
 
@@ -60,15 +75,7 @@ public final class TokenBucket {
     /** Takes {@code amount} unconditionally, going into debt (down to the maximum debt) if need be. */
     public synchronized void charge(double amount) {
         refill();
-        level = Math.max(level - amount, -maxDebt);
-    }
-
-    /**
-     * A bucket holding one second's worth of its rate, the little burst AWS allows; at least one unit, so that a
-     * rate below one per second (e.g. 0.5 calls/s) still admits a call every so often.
-     */
-    static TokenBucket oneSecondBurst(Clock clock, double ratePerSecond) {
-        return new TokenBucket(clock, ratePerSecond, Math.max(1, ratePerSecond));
+        level = Math.max(level - amount * SCALE, -maxDebt);
     }
 
     /**
@@ -77,7 +84,7 @@ public final class TokenBucket {
      */
     synchronized boolean has(double amount) {
         refill();
-        return level >= amount;
+        return level >= amount * SCALE;
     }
 
     /** True if the bucket is at capacity, i.e. it behaves exactly as a fresh one would and may be discarded. */
@@ -90,8 +97,7 @@ public final class TokenBucket {
         long now = clock.millis();
         // A clock set backwards must neither drain the bucket nor make it refill twice over the same interval.
         if (now > refilledAt) {
-            // Multiply before dividing: whole rates over whole milliseconds then refill exactly, with no rounding drift.
-            level = Math.min(capacity, level + (now - refilledAt) * ratePerSecond / 1000.0);
+            level = Math.min(capacity, level + (now - refilledAt) * ratePerSecond);
             refilledAt = now;
         }
     }

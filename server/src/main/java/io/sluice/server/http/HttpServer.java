@@ -13,13 +13,16 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
 import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The listening socket: HTTP/1.1 and HTTP/2 (prior knowledge) on one port, each request served by an
- * {@link ApiService} on a virtual thread. Start and stop from one thread.
+ * The listening socket: HTTP/1.1 and HTTP/2 (prior knowledge) on one port, each POST served by an
+ * {@link ApiService} on a virtual thread, each GET by one of the plain pages (health, metrics). Start and stop
+ * from one thread.
  */
 public final class HttpServer {
 
@@ -30,9 +33,10 @@ public final class HttpServer {
     private final InFlight inFlight = new InFlight();
     private final Channel listener;
 
-    public HttpServer(String host, int port, int maxBodyBytes, ApiService service) throws InterruptedException {
+    public HttpServer(String host, int port, int maxBodyBytes, ApiService service,
+                      Map<String, Supplier<ApiResponse>> pages) throws InterruptedException {
         PipelineFactory pipelines = new PipelineFactory(maxBodyBytes,
-                new RequestHandlerFactory(service, executor, inFlight));
+                new RequestHandlerFactory(service, Map.copyOf(pages), executor, inFlight));
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)

@@ -13,15 +13,18 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 /**
  * Turns an aggregated HTTP request into an {@link ApiRequest}, serves it on the executor (a virtual thread per
@@ -33,11 +36,14 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
 
     private final ApiService service;
+    private final Map<String, Supplier<ApiResponse>> pages;
     private final Executor executor;
     private final InFlight inFlight;
 
-    RequestHandler(ApiService service, Executor executor, InFlight inFlight) {
+    RequestHandler(ApiService service, Map<String, Supplier<ApiResponse>> pages, Executor executor,
+                   InFlight inFlight) {
         this.service = service;
+        this.pages = pages;
         this.executor = executor;
         this.inFlight = inFlight;
     }
@@ -45,9 +51,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        if (request.method() == HttpMethod.GET && request.uri().startsWith("/health")) {
-            write(ctx, keepAlive, ApiResponse.ok("application/json",
-                    "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8)));
+        if (request.method() == HttpMethod.GET) {
+            Supplier<ApiResponse> page = pages.get(new QueryStringDecoder(request.uri()).path());
+            write(ctx, keepAlive, page != null ? page.get() : new ApiResponse(404, "text/plain",
+                    "Not found\n".getBytes(StandardCharsets.UTF_8), null));
             return;
         }
         HttpHeaders headers = request.headers();

@@ -1,11 +1,17 @@
 package io.sluice.server.http;
 
+import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
-/** Makes the per-connection (HTTP/1.1) or per-stream (HTTP/2) request handler. Thread-safe. */
-record RequestHandlerFactory(ApiService service, Executor executor, InFlight inFlight) {
+/**
+ * Makes the per-connection (HTTP/1.1) or per-stream (HTTP/2) request handler. {@code pages} are the plain GET
+ * endpoints (health, metrics) by path. Thread-safe.
+ */
+record RequestHandlerFactory(ApiService service, Map<String, Supplier<ApiResponse>> pages, Executor executor,
+                             InFlight inFlight) {
 
     RequestHandler create() {
-        return new RequestHandler(service, executor, inFlight);
+        return new RequestHandler(service, pages, executor, inFlight);
     }
 }

@@ -2,7 +2,9 @@ package io.sluice.server.kinesis;
 
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
+import io.sluice.common.StreamArn;
 import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.StreamKey;
 import io.sluice.protocol.ErrorBody;
 import io.sluice.protocol.ResponseWriter;
 import io.sluice.protocol.WireFormat;
@@ -10,9 +12,11 @@ import io.sluice.protocol.WireObject;
 import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.http.ApiService;
+import io.sluice.server.metrics.KinesisMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -33,8 +37,12 @@ public final class KinesisService implements ApiService {
             "SubscribeToShard");
 
     private final Map<String, KinesisAction> actions;
+    private final KinesisEngine engine;
+    private final KinesisMetrics metrics;
 
-    public KinesisService(KinesisEngine engine) {
+    public KinesisService(KinesisEngine engine, KinesisMetrics metrics) {
+        this.engine = engine;
+        this.metrics = metrics;
         StreamActions streams = new StreamActions(engine);
         RecordActions records = new RecordActions(engine);
         ReshardActions reshards = new ReshardActions(engine);
@@ -77,17 +85,42 @@ public final class KinesisService implements ApiService {
     @Override
     public ApiResponse handle(ApiRequest request) {
         WireFormat format = WireFormat.forContentType(request.contentType());
+        long start = System.nanoTime();
+        WireObject input = null;
+        boolean success = false;
         try {
             KinesisAction action = action(request.target());
-            WireObject input = WireObject.parse(format, request.body());
+            input = WireObject.parse(format, request.body());
             ResponseWriter output = new ResponseWriter(format);
             action.handle(RequestContext.fromAuthorization(request.authorization()), input, output);
+            success = true;
             return ApiResponse.ok(format.contentType(), output.finish());
         } catch (ServiceException e) {
             return error(format, e.type(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("internal failure serving {}", request.target(), e);
             return error(format, ErrorType.INTERNAL_FAILURE, "Internal service failure.");
+        } finally {
+            if (input != null) {
+                record(request.target().substring(TARGET_PREFIX.length()), input, System.nanoTime() - start, success);
+            }
+        }
+    }
+
+    private void record(String operation, WireObject input, long nanos, boolean success) {
+        try {
+            String stream = input.string("StreamName");
+            if (stream == null && input.string("StreamARN") != null) {
+                StreamArn arn = StreamArn.parseOrNull(input.string("StreamARN"));
+                stream = arn == null ? null : arn.streamName();
+            }
+            if (stream == null && operation.equals("GetRecords")) {
+                StreamKey key = engine.streamOf(input.string("ShardIterator"));
+                stream = key == null ? null : key.name();
+            }
+            metrics.operation(operation, stream, Duration.ofNanos(nanos), success);
+        } catch (ServiceException wrongTypes) {
+            // a body whose members have the wrong types was already answered; there is no stream to count it on
         }
     }
 

@@ -5,6 +5,8 @@ import io.sluice.engine.EngineConfig;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
+import io.sluice.server.metrics.KinesisMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.storage.LogConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +32,7 @@ class KinesisServiceTest {
     void open() throws Exception {
         engine = new KinesisEngine(dir, EngineConfig.defaults().withStatusDelays(0, 0, 0), LogConfig.defaults(),
                 new ManualClock(1_700_000_000_000L));
-        service = new KinesisService(engine);
+        service = new KinesisService(engine, new KinesisMetrics(new SimpleMeterRegistry()));
     }
 
     @AfterEach
