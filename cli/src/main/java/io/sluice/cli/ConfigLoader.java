@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.engine.EngineConfig;
+import io.sluice.engine.limits.LimitSettings;
 import io.sluice.server.ServerConfig;
 import io.sluice.storage.LogConfig;
 
@@ -8,7 +9,11 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -18,14 +23,19 @@ import java.util.TreeSet;
  *
  * <p>Keys: {@code host}, {@code port}, {@code data-dir}, {@code max-body-bytes}, {@code storage.fsync},
  * {@code storage.segment-bytes}, {@code storage.segment-ms}, {@code storage.index-interval-bytes},
- * {@code streams.create-delay-ms}, {@code streams.update-delay-ms}, {@code streams.delete-delay-ms}, {@code streams.shard-limit},
- * {@code streams.retention-check-ms}.
+ * {@code streams.create-delay-ms}, {@code streams.update-delay-ms}, {@code streams.delete-delay-ms},
+ * {@code streams.shard-limit}, {@code streams.retention-check-ms}, {@code limits.profile} ({@code aws} or
+ * {@code off}) and {@code limits.<name>} overrides (see {@link LimitSettings#parse}), {@code kms.master-key-file},
+ * {@code kms.keys} (comma-separated key ids and aliases).
  */
 final class ConfigLoader {
 
     static final Set<String> KEYS = Set.of("host", "port", "data-dir", "max-body-bytes", "storage.fsync",
             "storage.segment-bytes", "storage.segment-ms", "storage.index-interval-bytes", "streams.create-delay-ms",
-            "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms");
+            "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms",
+            "kms.master-key-file", "kms.keys");
+    private static final String LIMITS_PREFIX = "limits.";
+    private static final String LIMITS_PROFILE = "limits.profile";
 
     ServerConfig load(Path file, String host, Integer port, Path dataDir, Boolean fsync) throws IOException {
         Properties props = new Properties();
@@ -35,12 +45,23 @@ final class ConfigLoader {
             }
             Set<String> unknown = new TreeSet<>(props.stringPropertyNames());
             unknown.removeAll(KEYS);
+            unknown.removeIf(key -> key.startsWith(LIMITS_PREFIX));
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("unknown setting(s) in " + file + ": " + unknown
                         + "; known settings: " + new TreeSet<>(KEYS));
             }
         }
         ServerConfig defaults = ServerConfig.defaults(Path.of("data"));
+        Map<String, String> limitOverrides = new TreeMap<>();
+        for (String key : props.stringPropertyNames()) {
+            if (key.startsWith(LIMITS_PREFIX) && !key.equals(LIMITS_PROFILE)) {
+                limitOverrides.put(key.substring(LIMITS_PREFIX.length()), props.getProperty(key).trim());
+            }
+        }
+        LimitSettings limits = LimitSettings.parse(props.getProperty(LIMITS_PROFILE, "aws").trim(), limitOverrides);
+        String masterKey = props.getProperty("kms.master-key-file");
+        List<String> kmsKeys = Arrays.stream(props.getProperty("kms.keys", "").split(","))
+                .map(String::trim).filter(k -> !k.isEmpty()).toList();
         EngineConfig engine = defaults.engine();
         LogConfig log = defaults.log();
         LogConfig logConfig = new LogConfig(
@@ -54,7 +75,8 @@ final class ConfigLoader {
                 longValue(props, "streams.delete-delay-ms", engine.deleteDelayMillis()),
                 engine.iteratorTtlMillis(), engine.nextTokenTtlMillis(),
                 (int) longValue(props, "streams.shard-limit", engine.shardLimit()),
-                longValue(props, "streams.retention-check-ms", engine.retentionCheckMillis()));
+                longValue(props, "streams.retention-check-ms", engine.retentionCheckMillis()),
+                limits, masterKey == null ? null : Path.of(masterKey.trim()), kmsKeys);
         return new ServerConfig(
                 host != null ? host : props.getProperty("host", defaults.host()),
                 port != null ? port : (int) longValue(props, "port", defaults.port()),

@@ -39,7 +39,7 @@ class CrashRecoveryTest {
 
     private Path config() throws Exception {
         Path config = dir.resolve("sluice.properties");
-        Files.writeString(config, "streams.create-delay-ms=0\nstreams.delete-delay-ms=0\n");
+        Files.writeString(config, "streams.create-delay-ms=0\nstreams.delete-delay-ms=0\nlimits.profile=off\n");
         return config;
     }
 

@@ -1,6 +1,7 @@
 package io.sluice.e2e;
 
 import io.sluice.common.Clock;
+import io.sluice.engine.limits.LimitSettings;
 import io.sluice.server.ServerConfig;
 import io.sluice.server.SluiceServer;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -21,22 +22,30 @@ import java.util.stream.Stream;
 public final class SluiceServerExtension implements BeforeAllCallback, AfterAllCallback {
 
     private final long createDelayMillis;
+    private final LimitSettings limits;
     private SluiceServer server;
     private Path dataDir;
 
+    /** A server with throughput limits off, so tests may read and write as fast as they like. */
     public SluiceServerExtension() {
-        this(0);
+        this(0, LimitSettings.off());
     }
 
-    public SluiceServerExtension(long createDelayMillis) {
+    public SluiceServerExtension(long createDelayMillis, LimitSettings limits) {
         this.createDelayMillis = createDelayMillis;
+        this.limits = limits;
+    }
+
+    public Path dataDir() {
+        return dataDir;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("sluice-e2e");
         ServerConfig defaults = ServerConfig.defaults(dataDir).withPort(0);
-        ServerConfig config = defaults.withEngine(defaults.engine().withStatusDelays(createDelayMillis, 0, 0));
+        ServerConfig config = defaults.withEngine(defaults.engine().withStatusDelays(createDelayMillis, 0, 0)
+                .withLimits(limits));
         server = SluiceServer.start(config, Clock.system());
     }
 

@@ -34,7 +34,8 @@ class TornTailRecoveryTest {
 
     private SluiceServer start() throws Exception {
         ServerConfig defaults = ServerConfig.defaults(dataDir).withPort(0);
-        return SluiceServer.start(defaults.withEngine(defaults.engine().withStatusDelays(0, 0, 0)), Clock.system());
+        return SluiceServer.start(defaults.withEngine(defaults.engine().withStatusDelays(0, 0, 0)
+                .withLimits(io.sluice.engine.limits.LimitSettings.off())), Clock.system());
     }
 
     private Path tailSegment() throws Exception {

@@ -5,6 +5,8 @@ import io.sluice.common.ErrorType;
 import io.sluice.common.HashKeyRange;
 import io.sluice.common.ServiceException;
 import io.sluice.common.ShardId;
+import io.sluice.engine.crypto.LocalKms;
+import io.sluice.engine.limits.ShardThroughput;
 import io.sluice.storage.LogConfig;
 import io.sluice.storage.LogStore;
 import io.sluice.storage.MetadataStore;
@@ -59,6 +61,7 @@ public final class KinesisEngine implements AutoCloseable {
     private final RecordWriter writer;
     private final RecordReader reader;
     private final StreamObserver observer;
+    private final StreamEncryption encryption;
     private long lastRetentionCheck;
 
     public KinesisEngine(Path dataDir, EngineConfig config, LogConfig logConfig, Clock clock) throws IOException {
@@ -72,12 +75,19 @@ public final class KinesisEngine implements AutoCloseable {
         this.clock = clock;
         this.metadata = new MetadataStore(dataDir.resolve("meta"));
         this.logs = new LogStore(dataDir.resolve("logs"), logConfig, clock);
-        this.registry = new StreamRegistry(metadata, logs);
+        this.encryption = new StreamEncryption(LocalKms.open(dataDir, config.masterKeyFile(), config.kmsKeys()),
+                metadata);
+        this.registry = new StreamRegistry(metadata, logs, this::shardRuntime, encryption::load);
         this.signer = new TokenSigner(secret(metadata));
-        this.writer = new RecordWriter(logs);
-        this.reader = new RecordReader(signer, clock, config.iteratorTtlMillis());
+        this.writer = new RecordWriter(logs, encryption, observer);
+        this.reader = new RecordReader(signer, clock, config.iteratorTtlMillis(), encryption, observer);
         this.lastRetentionCheck = clock.millis();
         LOG.info("opened {} stream(s) from {}", registry.size(), dataDir);
+    }
+
+    private ShardRuntime shardRuntime(StreamMeta stream, ShardMeta shard, ShardLog log) {
+        return new ShardRuntime(log, new ShardThroughput(clock, config.limits(), shard.id().toString(),
+                stream.key().name(), stream.key().account()), new IngestMeter(clock));
     }
 
     private static byte[] secret(MetadataStore metadata) throws IOException {
@@ -133,7 +143,7 @@ public final class KinesisEngine implements AutoCloseable {
                     DEFAULT_RETENTION_HOURS, effectiveMode,
                     maxRecordSizeKiB == null ? DEFAULT_MAX_RECORD_KIB : maxRecordSizeKiB, shards, shardMetas,
                     initialTags, null, Set.of(), warmThroughputMiBps == null ? 0 : warmThroughputMiBps);
-            io(() -> registry.create(meta));
+            io(() -> registry.create(meta, new KeyRing()));
         }
     }
 
@@ -300,7 +310,9 @@ public final class KinesisEngine implements AutoCloseable {
         return putRecords(key, List.of(entry)).thenApply(outcomes -> {
             PutOutcome outcome = outcomes.getFirst();
             if (outcome.failed()) {
-                throw new ServiceException(ErrorType.INTERNAL_FAILURE, outcome.errorMessage());
+                throw new ServiceException(outcome.errorCode().equals(RecordWriter.THROTTLED)
+                        ? ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED : ErrorType.INTERNAL_FAILURE,
+                        outcome.errorMessage());
             }
             return outcome.result();
         });
@@ -446,9 +458,34 @@ public final class KinesisEngine implements AutoCloseable {
         List<ShardMeta> shards = new ArrayList<>();
         for (ShardMeta shard : stream.meta().shards()) {
             boolean pending = !shard.isOpen() && !shard.isSealed();
-            shards.add(pending ? shard.sealed(stream.logs().get(shard.id().index()).endOffset()) : shard);
+            shards.add(pending ? shard.sealed(stream.log(shard.id().index()).endOffset()) : shard);
         }
         return stream.meta().toBuilder().shards(shards, stream.meta().nextShardIndex()).build();
+    }
+
+    /** StartStreamEncryption: records written from now on are stored encrypted under the KMS key. */
+    public void startEncryption(StreamKey key, String keyReference) {
+        String keyId = encryption.resolve(keyReference);
+        OpenStream stream = existing(key);
+        StreamMeta meta = mutate(key, true, true, current -> current.toBuilder().encryptionKeyId(keyId).build());
+        io(() -> encryption.start(meta, stream.keys(), keyId));
+    }
+
+    /** StopStreamEncryption: records written from now on are stored in plain; earlier ones stay readable. */
+    public void stopEncryption(StreamKey key, String keyReference) {
+        OpenStream stream = existing(key);
+        String keyId = encryption.resolve(keyReference);
+        mutate(key, true, true, current -> {
+            if (current.encryptionKeyId() == null) {
+                throw ServiceException.invalidArgument("Encryption is not enabled on stream " + key.name() + ".");
+            }
+            if (!current.encryptionKeyId().equals(keyId)) {
+                throw ServiceException.invalidArgument("KeyId " + keyReference + " is not the key stream "
+                        + key.name() + " is encrypted with.");
+            }
+            return current.toBuilder().encryptionKeyId(null).build();
+        });
+        encryption.stop(stream.keys());
     }
 
     public void addTags(StreamKey key, Map<String, String> tags) {
@@ -593,14 +630,15 @@ public final class KinesisEngine implements AutoCloseable {
             if (meta.deletingAt() >= 0 && now - meta.deletingAt() >= config.deleteDelayMillis()) {
                 io(() -> registry.remove(meta.key()));
                 io(() -> metadata.delete(POLICY_KEY_PREFIX + meta.key().arn()));
+                io(() -> encryption.forget(meta));
             }
         }
         if (now - lastRetentionCheck >= config.retentionCheckMillis()) {
             lastRetentionCheck = now;
             for (OpenStream stream : registry.snapshot()) {
                 long cutoff = now - stream.meta().retentionMillis();
-                for (ShardLog log : stream.logs().values()) {
-                    io(() -> log.deleteSegmentsOlderThan(cutoff));
+                for (ShardRuntime shard : stream.shards().values()) {
+                    io(() -> shard.log().deleteSegmentsOlderThan(cutoff));
                 }
             }
         }

@@ -5,16 +5,22 @@ import io.sluice.storage.ShardLog;
 import java.util.Map;
 
 /**
- * A stream's current metadata, the open logs of its shards (keyed by shard index) and its write gate, which lives
- * as long as the stream. Immutable snapshot: a change of metadata makes a new one with the same gate.
+ * A stream's current metadata, the runtime state of its shards (keyed by shard index), its write gate and its
+ * data keys, which live as long as the stream. Immutable snapshot: a change of metadata makes a new one with the
+ * same gate and key ring.
  */
-record OpenStream(StreamMeta meta, Map<Integer, ShardLog> logs, WriteGate gate) {
+record OpenStream(StreamMeta meta, Map<Integer, ShardRuntime> shards, WriteGate gate, KeyRing keys) {
 
     OpenStream {
-        logs = Map.copyOf(logs);
+        shards = Map.copyOf(shards);
     }
 
-    OpenStream with(StreamMeta newMeta, Map<Integer, ShardLog> newLogs) {
-        return new OpenStream(newMeta, newLogs, gate);
+    OpenStream with(StreamMeta newMeta, Map<Integer, ShardRuntime> newShards) {
+        return new OpenStream(newMeta, newShards, gate, keys);
+    }
+
+    ShardLog log(int shardIndex) {
+        ShardRuntime shard = shards.get(shardIndex);
+        return shard == null ? null : shard.log();
     }
 }

@@ -27,15 +27,21 @@ final class RecordReader {
     private final TokenSigner signer;
     private final Clock clock;
     private final long iteratorTtlMillis;
+    private final StreamEncryption encryption;
+    private final StreamObserver observer;
 
-    RecordReader(TokenSigner signer, Clock clock, long iteratorTtlMillis) {
+    RecordReader(TokenSigner signer, Clock clock, long iteratorTtlMillis, StreamEncryption encryption,
+                 StreamObserver observer) {
         this.signer = signer;
         this.clock = clock;
         this.iteratorTtlMillis = iteratorTtlMillis;
+        this.encryption = encryption;
+        this.observer = observer;
     }
 
     String iterator(OpenStream stream, ShardMeta shard, IteratorType type, String sequenceNumber, Long timestamp) {
-        ShardLog log = stream.logs().get(shard.id().index());
+        stream.shards().get(shard.id().index()).budget().admitGetShardIterator();
+        ShardLog log = stream.log(shard.id().index());
         long now = clock.millis();
         long offset = switch (type) {
             case TRIM_HORIZON -> log.startOffset();
@@ -50,10 +56,17 @@ final class RecordReader {
     GetRecordsResult read(OpenStream stream, ShardIterator it, int limit) {
         StreamMeta meta = stream.meta();
         ShardMeta shard = meta.shard(it.shardIndex());
-        ShardLog log = stream.logs().get(it.shardIndex());
-        if (shard == null || log == null) {
+        ShardRuntime runtime = stream.shards().get(it.shardIndex());
+        if (shard == null || runtime == null) {
             throw Messages.shardNotFound(meta.key(), new ShardId(it.shardIndex()).toString());
         }
+        try {
+            runtime.budget().admitRead();
+        } catch (ServiceException throttled) {
+            observer.readThrottled(meta, shard.id());
+            throw throttled;
+        }
+        ShardLog log = runtime.log();
         long now = clock.millis();
         ReadResult result;
         // a sealed shard ends where its metadata says, whatever a log might hold past that
@@ -64,13 +77,25 @@ final class RecordReader {
             throw new UncheckedIOException(e);
         }
         List<ReadRecord> records = new ArrayList<>(result.records().size());
+        long bytes = 0;
         for (StoredRecord stored : result.records()) {
+            byte[] key = stored.partitionKey();
+            byte[] data = stored.data();
+            boolean encrypted = stored.flags() == StreamEncryption.ENCRYPTED;
+            if (encrypted) {
+                byte[][] opened = encryption.open(stream, it.shardIndex(), data);
+                key = opened[0];
+                data = opened[1];
+            }
+            bytes += data.length + key.length;
             records.add(new ReadRecord(new SequenceNumber(it.shardIndex(), stored.offset()), stored.timestamp(),
-                    stored.data(), new String(stored.partitionKey(), StandardCharsets.UTF_8)));
+                    data, new String(key, StandardCharsets.UTF_8), encrypted));
         }
+        runtime.budget().chargeRead(bytes);
         long next = result.nextOffset();
         boolean caughtUp = next >= log.endOffset();
         long behind = caughtUp || records.isEmpty() ? 0 : Math.max(0, now - records.getLast().arrivalMillis());
+        observer.recordsRead(meta, shard.id(), records.size(), bytes, behind);
         if (shard.isSealed() && next >= shard.endOffset()) {
             return new GetRecordsResult(records, null, behind, childrenOf(meta, shard));
         }

@@ -6,7 +6,6 @@ import io.sluice.common.SequenceNumber;
 import io.sluice.common.ServiceException;
 import io.sluice.storage.AppendRecord;
 import io.sluice.storage.LogStore;
-import io.sluice.storage.ShardLog;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -19,20 +18,27 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The write path: checks records against the stream's limits, routes each to the open shard whose hash-key range
- * holds MD5(partition key) or the explicit hash key, and appends each shard's records as one batch to its log.
- * The future completes once every batch is durable. Callers hold the stream's {@link WriteGate} for puts while
- * calling {@link #put}. Thread-safe; holds no state of its own.
+ * holds MD5(partition key) or the explicit hash key, admits what the shard's write budget allows (the rest are
+ * throttled per record, as PutRecords does), encrypts when the stream says so, and appends each shard's records
+ * as one batch to its log. The future completes once every batch is durable. Callers hold the stream's
+ * {@link WriteGate} for puts while calling {@link #put}. Thread-safe; holds no state of its own.
  */
 final class RecordWriter {
 
+    static final String THROTTLED = "ProvisionedThroughputExceededException";
     static final long MAX_PUT_RECORDS_BYTES = 5L * 1024 * 1024;
     /** Streams whose records may exceed 1 MiB take PutRecords calls of up to 10 MiB. */
     static final long MAX_LARGE_PUT_RECORDS_BYTES = 10L * 1024 * 1024;
+    private static final byte[] NO_KEY = new byte[0];
 
     private final LogStore logs;
+    private final StreamEncryption encryption;
+    private final StreamObserver observer;
 
-    RecordWriter(LogStore logs) {
+    RecordWriter(LogStore logs, StreamEncryption encryption, StreamObserver observer) {
         this.logs = logs;
+        this.encryption = encryption;
+        this.observer = observer;
     }
 
     CompletableFuture<List<PutOutcome>> put(OpenStream stream, List<PutRecordsEntry> entries) {
@@ -61,23 +67,49 @@ final class RecordWriter {
         for (int i = 0; i < entries.size(); i++) {
             byShard.computeIfAbsent(targets[i], s -> new ArrayList<>()).add(i);
         }
+        boolean encrypt = encryption.active(stream);
         PutOutcome[] outcomes = new PutOutcome[entries.size()];
         List<CompletableFuture<Void>> appends = new ArrayList<>(byShard.size());
         for (Map.Entry<ShardMeta, List<Integer>> group : byShard.entrySet()) {
             ShardMeta shard = group.getKey();
+            int index = shard.id().index();
+            ShardRuntime runtime = stream.shards().get(index);
             List<Integer> positions = group.getValue();
+            int[] sizes = positions.stream().mapToInt(i -> entries.get(i).data().length + keys[i].length).toArray();
+            boolean[] admitted = runtime.budget().admitWrites(sizes);
+            List<Integer> accepted = new ArrayList<>(positions.size());
             List<AppendRecord> batch = new ArrayList<>(positions.size());
-            for (int i : positions) {
-                batch.add(new AppendRecord((byte) 0, keys[i], entries.get(i).data()));
+            long bytes = 0;
+            for (int k = 0; k < positions.size(); k++) {
+                int i = positions.get(k);
+                if (!admitted[k]) {
+                    outcomes[i] = PutOutcome.failed(THROTTLED, runtime.budget().rateExceededMessage());
+                    continue;
+                }
+                byte[] data = entries.get(i).data();
+                batch.add(encrypt ? new AppendRecord(StreamEncryption.ENCRYPTED, NO_KEY,
+                        encryption.seal(stream, index, keys[i], data)) : new AppendRecord((byte) 0, keys[i], data));
+                accepted.add(i);
+                bytes += sizes[k];
             }
-            ShardLog log = stream.logs().get(shard.id().index());
-            CompletableFuture<Long> append = logs.append(log, batch);
-            stream.gate().appended(shard.id().index(), append);
+            if (accepted.size() < positions.size()) {
+                observer.writesThrottled(meta, shard.id(), positions.size() - accepted.size());
+            }
+            if (batch.isEmpty()) {
+                continue;
+            }
+            CompletableFuture<Long> append = logs.append(runtime.log(), batch);
+            stream.gate().appended(index, append);
+            long batchBytes = bytes;
             appends.add(append.handle((first, failure) -> {
-                for (int k = 0; k < positions.size(); k++) {
-                    outcomes[positions.get(k)] = failure == null
-                            ? PutOutcome.stored(new PutResult(shard.id(), new SequenceNumber(shard.id().index(), first + k)))
+                for (int k = 0; k < accepted.size(); k++) {
+                    outcomes[accepted.get(k)] = failure == null
+                            ? PutOutcome.stored(new PutResult(shard.id(), new SequenceNumber(index, first + k), encrypt))
                             : PutOutcome.failed("InternalFailure", "Internal service failure.");
+                }
+                if (failure == null) {
+                    runtime.ingest().record(accepted.size(), batchBytes);
+                    observer.recordsPut(meta, shard.id(), accepted.size(), batchBytes);
                 }
                 return null;
             }));

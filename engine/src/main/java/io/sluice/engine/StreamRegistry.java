@@ -13,32 +13,45 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The streams that exist, their metadata (persisted in the {@link MetadataStore} before a change is visible) and
- * their shard logs.
+ * The streams that exist, their metadata (persisted in the {@link MetadataStore} before a change is visible),
+ * and the runtime state of their shards.
  *
  * <p>Threading: reads ({@link #get}, {@link #all}) are lock-free from any thread; changes are serialised by the
  * registry's monitor, so a read-modify-write done under {@code synchronized (registry)} is atomic.
  */
 final class StreamRegistry {
 
+    /** Makes the runtime state of a shard whose log is open. */
+    interface ShardFactory {
+        ShardRuntime create(StreamMeta stream, ShardMeta shard, ShardLog log);
+    }
+
+    /** Loads a stream's data keys. */
+    interface KeyLoader {
+        KeyRing load(StreamMeta stream) throws IOException;
+    }
+
     private static final String KEY_PREFIX = "stream:";
 
     private final MetadataStore store;
     private final LogStore logs;
+    private final ShardFactory shardFactory;
     private final Map<StreamKey, OpenStream> streams = new ConcurrentHashMap<>();
 
-    StreamRegistry(MetadataStore store, LogStore logs) throws IOException {
+    StreamRegistry(MetadataStore store, LogStore logs, ShardFactory shardFactory, KeyLoader keyLoader)
+            throws IOException {
         this.store = store;
         this.logs = logs;
+        this.shardFactory = shardFactory;
         for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
             if (entry.getKey().startsWith(KEY_PREFIX)) {
                 StreamMeta meta = StreamMetaCodec.decode(entry.getValue());
-                OpenStream stream = new OpenStream(meta, openLogs(meta), new WriteGate());
+                OpenStream stream = new OpenStream(meta, open(meta, Map.of()), new WriteGate(), keyLoader.load(meta));
                 // a crash between closing shards and recording their ends: the logs now hold all they ever will
                 StreamMeta sealed = KinesisEngine.sealClosedShards(stream);
                 if (!sealed.equals(meta)) {
                     store.put(storeKey(meta.key()), StreamMetaCodec.encode(sealed));
-                    stream = stream.with(sealed, stream.logs());
+                    stream = stream.with(sealed, stream.shards());
                 }
                 streams.put(meta.key(), stream);
             }
@@ -53,10 +66,10 @@ final class StreamRegistry {
         return streams.values();
     }
 
-    synchronized void create(StreamMeta meta) throws IOException {
-        Map<Integer, ShardLog> opened = openLogs(meta);
+    synchronized void create(StreamMeta meta, KeyRing keys) throws IOException {
+        Map<Integer, ShardRuntime> opened = open(meta, Map.of());
         store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
-        streams.put(meta.key(), new OpenStream(meta, opened, new WriteGate()));
+        streams.put(meta.key(), new OpenStream(meta, opened, new WriteGate(), keys));
     }
 
     /** Persists a new version of a stream's metadata, opening the logs of shards it adds, then publishes it. */
@@ -65,12 +78,7 @@ final class StreamRegistry {
         if (current == null) {
             throw new IllegalStateException("no stream " + meta.key());
         }
-        Map<Integer, ShardLog> opened = new HashMap<>(current.logs());
-        for (ShardMeta shard : meta.shards()) {
-            if (!opened.containsKey(shard.id().index())) {
-                opened.put(shard.id().index(), logs.open(logName(meta, shard)));
-            }
-        }
+        Map<Integer, ShardRuntime> opened = open(meta, current.shards());
         store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
         OpenStream updated = current.with(meta, opened);
         streams.put(meta.key(), updated);
@@ -78,25 +86,33 @@ final class StreamRegistry {
     }
 
     /** Forgets the stream, then removes its logs: a crash in between leaves only orphan files, never a zombie. */
-    synchronized void remove(StreamKey key) throws IOException {
+    synchronized OpenStream remove(StreamKey key) throws IOException {
         OpenStream current = streams.remove(key);
         if (current == null) {
-            return;
+            return null;
         }
         store.delete(storeKey(key));
         for (ShardMeta shard : current.meta().shards()) {
             logs.delete(logName(current.meta(), shard));
         }
+        return current;
     }
 
     int size() {
         return streams.size();
     }
 
-    private Map<Integer, ShardLog> openLogs(StreamMeta meta) throws IOException {
-        Map<Integer, ShardLog> opened = new HashMap<>();
+    List<OpenStream> snapshot() {
+        return new ArrayList<>(streams.values());
+    }
+
+    private Map<Integer, ShardRuntime> open(StreamMeta meta, Map<Integer, ShardRuntime> existing) throws IOException {
+        Map<Integer, ShardRuntime> opened = new HashMap<>(existing);
         for (ShardMeta shard : meta.shards()) {
-            opened.put(shard.id().index(), logs.open(logName(meta, shard)));
+            if (!opened.containsKey(shard.id().index())) {
+                ShardLog log = logs.open(logName(meta, shard));
+                opened.put(shard.id().index(), shardFactory.create(meta, shard, log));
+            }
         }
         return opened;
     }
@@ -107,9 +123,5 @@ final class StreamRegistry {
 
     static String storeKey(StreamKey key) {
         return KEY_PREFIX + key.account() + ":" + key.region() + ":" + key.name();
-    }
-
-    List<OpenStream> snapshot() {
-        return new ArrayList<>(streams.values());
     }
 }

@@ -2,6 +2,7 @@ package io.sluice.engine;
 
 import io.sluice.common.Clock;
 import io.sluice.common.ServiceException;
+import io.sluice.engine.limits.LimitSettings;
 import io.sluice.storage.LogConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,7 @@ class ReshardingSimulationTest {
         long seed = Long.getLong("sluice.seed", System.nanoTime());
         System.out.println("ReshardingSimulationTest seed=" + seed);
         Random random = new Random(seed);
-        EngineConfig config = EngineConfig.defaults().withStatusDelays(0, 0, 0);
+        EngineConfig config = EngineConfig.defaults().withStatusDelays(0, 0, 0).withLimits(LimitSettings.off());
         LogConfig logConfig = new LogConfig(64 * 1024, 3_600_000, 1024, false);
         try (KinesisEngine engine = new KinesisEngine(dir, config, logConfig, Clock.system())) {
             engine.createStream(STREAM, 1 + random.nextInt(3), null, null);

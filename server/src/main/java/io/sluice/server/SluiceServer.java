@@ -2,6 +2,7 @@ package io.sluice.server;
 
 import io.sluice.common.Clock;
 import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.server.http.ApiResponse;
@@ -51,7 +52,8 @@ public final class SluiceServer implements AutoCloseable {
         HttpServer http;
         try {
             http = new HttpServer(config.host(), config.port(), config.maxBodyBytes(),
-                    new KinesisService(engine, metrics), Map.of(
+                    new KinesisService(engine, metrics, new ControlPlaneLimiter(clock, config.engine().limits())),
+                    Map.of(
                             "/health", () -> ApiResponse.ok("application/json", HEALTHY),
                             "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
                                     registry.scrape().getBytes(StandardCharsets.UTF_8))));

@@ -5,6 +5,8 @@ import io.sluice.common.ServiceException;
 import io.sluice.common.StreamArn;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.StreamKey;
+import io.sluice.engine.limits.ControlPlaneLimiter;
+import io.sluice.engine.limits.LimitSettings;
 import io.sluice.protocol.ErrorBody;
 import io.sluice.protocol.ResponseWriter;
 import io.sluice.protocol.WireFormat;
@@ -33,16 +35,19 @@ public final class KinesisService implements ApiService {
 
     /** Operations of the API model that are not built yet. */
     private static final Set<String> NOT_YET = Set.of("DeregisterStreamConsumer", "DescribeStreamConsumer",
-            "ListStreamConsumers", "RegisterStreamConsumer", "StartStreamEncryption", "StopStreamEncryption",
-            "SubscribeToShard");
+            "ListStreamConsumers", "RegisterStreamConsumer", "SubscribeToShard");
+    /** Operations whose call rate AWS limits per stream rather than per account. */
+    private static final Set<String> PER_STREAM_RATES = Set.of("ListShards");
 
     private final Map<String, KinesisAction> actions;
     private final KinesisEngine engine;
     private final KinesisMetrics metrics;
+    private final ControlPlaneLimiter limiter;
 
-    public KinesisService(KinesisEngine engine, KinesisMetrics metrics) {
+    public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter) {
         this.engine = engine;
         this.metrics = metrics;
+        this.limiter = limiter;
         StreamActions streams = new StreamActions(engine);
         RecordActions records = new RecordActions(engine);
         ReshardActions reshards = new ReshardActions(engine);
@@ -79,7 +84,9 @@ public final class KinesisService implements ApiService {
                 Map.entry("DeleteResourcePolicy", settings::deleteResourcePolicy),
                 Map.entry("DescribeLimits", settings::describeLimits),
                 Map.entry("DescribeAccountSettings", settings::describeAccountSettings),
-                Map.entry("UpdateAccountSettings", settings::updateAccountSettings));
+                Map.entry("UpdateAccountSettings", settings::updateAccountSettings),
+                Map.entry("StartStreamEncryption", settings::startEncryption),
+                Map.entry("StopStreamEncryption", settings::stopEncryption));
     }
 
     @Override
@@ -91,8 +98,10 @@ public final class KinesisService implements ApiService {
         try {
             KinesisAction action = action(request.target());
             input = WireObject.parse(format, request.body());
+            RequestContext context = RequestContext.fromAuthorization(request.authorization());
+            limit(request.target().substring(TARGET_PREFIX.length()), context, input);
             ResponseWriter output = new ResponseWriter(format);
-            action.handle(RequestContext.fromAuthorization(request.authorization()), input, output);
+            action.handle(context, input, output);
             success = true;
             return ApiResponse.ok(format.contentType(), output.finish());
         } catch (ServiceException e) {
@@ -107,13 +116,32 @@ public final class KinesisService implements ApiService {
         }
     }
 
+    /** Control-plane call rates: per account, or per stream for the operations AWS limits per stream. */
+    private void limit(String operation, RequestContext context, WireObject input) {
+        String scope = context.account() + "/" + context.region();
+        if (PER_STREAM_RATES.contains(operation) || operation.equals("UpdateShardCount")) {
+            scope = scope + "/" + streamName(input);
+        }
+        if (operation.equals("UpdateShardCount")) {
+            limiter.acquireUpdateShardCount(scope);
+        }
+        if (!operation.equals(LimitSettings.GET_SHARD_ITERATOR)) {
+            limiter.acquire(operation, scope);
+        }
+    }
+
+    private static String streamName(WireObject input) {
+        String stream = input.string("StreamName");
+        if (stream == null && input.string("StreamARN") != null) {
+            StreamArn arn = StreamArn.parseOrNull(input.string("StreamARN"));
+            stream = arn == null ? null : arn.streamName();
+        }
+        return stream;
+    }
+
     private void record(String operation, WireObject input, long nanos, boolean success) {
         try {
-            String stream = input.string("StreamName");
-            if (stream == null && input.string("StreamARN") != null) {
-                StreamArn arn = StreamArn.parseOrNull(input.string("StreamARN"));
-                stream = arn == null ? null : arn.streamName();
-            }
+            String stream = streamName(input);
             if (stream == null && operation.equals("GetRecords")) {
                 StreamKey key = engine.streamOf(input.string("ShardIterator"));
                 stream = key == null ? null : key.name();

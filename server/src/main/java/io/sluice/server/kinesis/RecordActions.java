@@ -45,7 +45,8 @@ final class RecordActions {
         PutResult result = join(engine.putRecord(StreamRefs.resolve(context, in),
                 new PutRecordsEntry(data, key, hashKey)));
         out.string("ShardId", result.shardId().toString())
-                .string("SequenceNumber", result.sequenceNumber().format());
+                .string("SequenceNumber", result.sequenceNumber().format())
+                .string("EncryptionType", result.encrypted() ? "KMS" : "NONE");
     }
 
     void putRecords(RequestContext context, WireObject in, ResponseWriter out) {
@@ -69,7 +70,9 @@ final class RecordActions {
         validator.check();
         List<PutOutcome> outcomes = join(engine.putRecords(StreamRefs.resolve(context, in), entries));
         int failed = (int) outcomes.stream().filter(PutOutcome::failed).count();
-        out.number("FailedRecordCount", failed).startArray("Records");
+        boolean encrypted = outcomes.stream().anyMatch(o -> !o.failed() && o.result().encrypted());
+        out.number("FailedRecordCount", failed).string("EncryptionType", encrypted ? "KMS" : "NONE")
+                .startArray("Records");
         for (PutOutcome outcome : outcomes) {
             out.startObject();
             if (outcome.failed()) {
@@ -110,6 +113,7 @@ final class RecordActions {
                     .timestamp("ApproximateArrivalTimestamp", record.arrivalMillis())
                     .blob("Data", record.data())
                     .string("PartitionKey", record.partitionKey())
+                    .string("EncryptionType", record.encrypted() ? "KMS" : null)
                     .endObject();
         }
         out.endArray().string("NextShardIterator", result.nextShardIterator())

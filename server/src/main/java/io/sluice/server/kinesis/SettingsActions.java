@@ -67,6 +67,31 @@ final class SettingsActions {
         return new StreamKey(stream.account(), stream.region(), stream.streamName());
     }
 
+    void startEncryption(RequestContext context, WireObject in, ResponseWriter out) {
+        changeEncryption(context, in, true);
+    }
+
+    void stopEncryption(RequestContext context, WireObject in, ResponseWriter out) {
+        changeEncryption(context, in, false);
+    }
+
+    private void changeEncryption(RequestContext context, WireObject in, boolean start) {
+        String type = in.string("EncryptionType");
+        String keyId = in.string("KeyId");
+        StreamRefs.validate(new Validator(), in).required("encryptionType", type)
+                .oneOf("encryptionType", type, List.of("NONE", "KMS")).required("keyId", keyId)
+                .length("keyId", keyId, 1, 2048).check();
+        if (!type.equals("KMS")) {
+            throw ServiceException.invalidArgument("EncryptionType must be KMS.");
+        }
+        StreamKey key = StreamRefs.resolve(context, in);
+        if (start) {
+            engine.startEncryption(key, keyId);
+        } else {
+            engine.stopEncryption(key, keyId);
+        }
+    }
+
     void addTags(RequestContext context, WireObject in, ResponseWriter out) {
         Map<String, String> tags = in.stringMap("Tags");
         validateTags(StreamRefs.validate(new Validator(), in).required("tags", tags), "tags", tags).check();

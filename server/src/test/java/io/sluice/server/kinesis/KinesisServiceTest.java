@@ -3,6 +3,7 @@ package io.sluice.server.kinesis;
 import io.sluice.common.ManualClock;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.metrics.KinesisMetrics;
@@ -30,9 +31,11 @@ class KinesisServiceTest {
 
     @BeforeEach
     void open() throws Exception {
-        engine = new KinesisEngine(dir, EngineConfig.defaults().withStatusDelays(0, 0, 0), LogConfig.defaults(),
-                new ManualClock(1_700_000_000_000L));
-        service = new KinesisService(engine, new KinesisMetrics(new SimpleMeterRegistry()));
+        ManualClock clock = new ManualClock(1_700_000_000_000L);
+        EngineConfig config = EngineConfig.defaults().withStatusDelays(0, 0, 0);
+        engine = new KinesisEngine(dir, config, LogConfig.defaults(), clock);
+        service = new KinesisService(engine, new KinesisMetrics(new SimpleMeterRegistry()),
+                new ControlPlaneLimiter(clock, config.limits()));
     }
 
     @AfterEach

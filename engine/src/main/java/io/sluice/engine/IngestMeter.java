@@ -1,0 +1,63 @@
+package io.sluice.engine;
+
+import io.sluice.common.Clock;
+
+/**
+ * What a shard took in over the last minute, second by second, on the injected clock: the on-demand scaler reads
+ * it to find hot and cold shards. A ring of 60 one-second buckets; a bucket is reset when its second comes round
+ * again. Thread-safe (synchronized: one short critical section per put batch).
+ */
+final class IngestMeter {
+
+    static final int WINDOW_SECONDS = 60;
+
+    private final Clock clock;
+    private final long[] second = new long[WINDOW_SECONDS];
+    private final long[] bytes = new long[WINDOW_SECONDS];
+    private final long[] records = new long[WINDOW_SECONDS];
+    private final long since;
+
+    IngestMeter(Clock clock) {
+        this.clock = clock;
+        this.since = clock.millis() / 1000;
+        java.util.Arrays.fill(second, -1);
+    }
+
+    synchronized void record(int recordCount, long byteCount) {
+        long now = clock.millis() / 1000;
+        int slot = (int) (now % WINDOW_SECONDS);
+        if (second[slot] != now) {
+            second[slot] = now;
+            bytes[slot] = 0;
+            records[slot] = 0;
+        }
+        bytes[slot] += byteCount;
+        records[slot] += recordCount;
+    }
+
+    /** Average bytes per second over the last {@code seconds} whole seconds (at most the window). */
+    synchronized double bytesPerSecond(int seconds) {
+        return average(bytes, seconds);
+    }
+
+    synchronized double recordsPerSecond(int seconds) {
+        return average(records, seconds);
+    }
+
+    /** Whether the meter has watched the shard for the whole of the last {@code seconds}. */
+    boolean observedFor(int seconds) {
+        return clock.millis() / 1000 - since >= seconds;
+    }
+
+    private double average(long[] values, int seconds) {
+        long now = clock.millis() / 1000;
+        int span = Math.min(seconds, WINDOW_SECONDS);
+        long total = 0;
+        for (int i = 0; i < WINDOW_SECONDS; i++) {
+            if (second[i] >= 0 && now - second[i] >= 1 && now - second[i] <= span) {
+                total += values[i];
+            }
+        }
+        return total / (double) span;
+    }
+}

@@ -1,0 +1,8 @@
+package io.sluice.engine;
+
+import io.sluice.engine.limits.ShardThroughput;
+import io.sluice.storage.ShardLog;
+
+/** What a shard has while the server runs: its log, its throughput budget and its ingest meter. */
+record ShardRuntime(ShardLog log, ShardThroughput budget, IngestMeter ingest) {
+}

@@ -1,0 +1,134 @@
+package io.sluice.engine;
+
+import io.sluice.common.ErrorType;
+import io.sluice.common.ServiceException;
+import io.sluice.engine.crypto.DataKey;
+import io.sluice.engine.crypto.LocalKms;
+import io.sluice.engine.crypto.RecordCipher;
+import io.sluice.storage.MetadataStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Encryption at rest for streams with KMS encryption on. A record's partition key and data are sealed together
+ * with AES-256-GCM under the stream's current data key, bound to the stream incarnation and shard; the log keeps
+ * only the ciphertext (flag {@link #ENCRYPTED}) and an empty partition key. Data keys are persisted only wrapped
+ * by the local KMS, under {@code datakey:<account>:<region>:<stream>:<createdAt>:<n>} = utf keyId | wrapped bytes.
+ * A fresh data key is made at every start of the server (and at StartStreamEncryption), which bounds how many
+ * records one key encrypts with random nonces. Thread-safe.
+ */
+final class StreamEncryption {
+
+    static final byte ENCRYPTED = 1;
+    private static final Logger LOG = LoggerFactory.getLogger(StreamEncryption.class);
+    private static final String KEY_PREFIX = "datakey:";
+
+    private final LocalKms kms;
+    private final RecordCipher cipher = new RecordCipher(new SecureRandom());
+    private final MetadataStore metadata;
+
+    StreamEncryption(LocalKms kms, MetadataStore metadata) {
+        this.kms = kms;
+        this.metadata = metadata;
+    }
+
+    /** The canonical id of a key reference, or KMSNotFoundException. */
+    String resolve(String keyReference) {
+        return kms.resolve(keyReference);
+    }
+
+    /** Unwraps the stream's data keys and, if encryption is on, makes a fresh current one. */
+    KeyRing load(StreamMeta meta) throws IOException {
+        KeyRing ring = new KeyRing();
+        String prefix = prefix(meta);
+        for (Map.Entry<String, byte[]> entry : metadata.entries().entrySet()) {
+            if (entry.getKey().startsWith(prefix)) {
+                int number = Integer.parseInt(entry.getKey().substring(prefix.length()));
+                try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry.getValue()))) {
+                    String keyId = in.readUTF();
+                    ring.add(number, kms.unwrap(keyId, in.readAllBytes()));
+                } catch (ServiceException e) {
+                    LOG.warn("data key {} of stream {} cannot be unwrapped ({}); its records cannot be read",
+                            number, meta.key().name(), e.getMessage());
+                }
+            }
+        }
+        if (meta.encryptionKeyId() != null) {
+            start(meta, ring, meta.encryptionKeyId());
+        }
+        return ring;
+    }
+
+    /** Makes, persists and switches to a new data key under the KMS key. */
+    void start(StreamMeta meta, KeyRing ring, String keyId) throws IOException {
+        DataKey key = kms.generateDataKey(keyId);
+        int number = ring.nextNumber();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(key.keyId());
+            out.write(key.wrapped());
+        }
+        metadata.put(prefix(meta) + number, bytes.toByteArray());
+        ring.add(number, key);
+        ring.makeCurrent(number);
+    }
+
+    void stop(KeyRing ring) {
+        ring.makeCurrent(-1);
+    }
+
+    void forget(StreamMeta meta) throws IOException {
+        String prefix = prefix(meta);
+        for (String key : metadata.entries().keySet()) {
+            if (key.startsWith(prefix)) {
+                metadata.delete(key);
+            }
+        }
+    }
+
+    /** Ciphertext of partition key and data: u16 key length | key | data, sealed. */
+    byte[] seal(OpenStream stream, int shardIndex, byte[] partitionKey, byte[] data) {
+        KeyRing ring = stream.keys();
+        int number = ring.currentNumber();
+        ByteBuffer plain = ByteBuffer.allocate(2 + partitionKey.length + data.length);
+        plain.putShort((short) partitionKey.length).put(partitionKey).put(data);
+        return cipher.encrypt(number, ring.key(number), plain.array(), context(stream.meta(), shardIndex));
+    }
+
+    /** The partition key and data of a sealed record. */
+    byte[][] open(OpenStream stream, int shardIndex, byte[] sealed) {
+        DataKey key = stream.keys().key(RecordCipher.dataKeyNumber(sealed));
+        if (key == null) {
+            throw new ServiceException(ErrorType.KMS_NOT_FOUND, "The KMS key that encrypted this record is not "
+                    + "available.");
+        }
+        byte[] plain = cipher.decrypt(key, sealed, context(stream.meta(), shardIndex));
+        int keyLength = ((plain[0] & 0xFF) << 8) | (plain[1] & 0xFF);
+        return new byte[][] {Arrays.copyOfRange(plain, 2, 2 + keyLength), Arrays.copyOfRange(plain, 2 + keyLength,
+                plain.length)};
+    }
+
+    boolean active(OpenStream stream) {
+        return stream.keys().currentNumber() >= 0;
+    }
+
+    private static byte[] context(StreamMeta meta, int shardIndex) {
+        return (meta.logDirectory() + "/" + shardIndex).getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String prefix(StreamMeta meta) {
+        StreamKey key = meta.key();
+        return KEY_PREFIX + key.account() + ":" + key.region() + ":" + key.name() + ":" + meta.createdAt() + ":";
+    }
+}
