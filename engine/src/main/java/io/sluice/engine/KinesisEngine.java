@@ -62,6 +62,7 @@ public final class KinesisEngine implements AutoCloseable {
     private final RecordReader reader;
     private final StreamObserver observer;
     private final StreamEncryption encryption;
+    private final OnDemandScaler scaler = new OnDemandScaler();
     private long lastRetentionCheck;
 
     public KinesisEngine(Path dataDir, EngineConfig config, LogConfig logConfig, Clock clock) throws IOException {
@@ -418,11 +419,16 @@ public final class KinesisEngine implements AutoCloseable {
         Resharder.Plan plan(StreamMeta meta, long now);
     }
 
+    private void reshard(StreamKey key, Planner planner) {
+        reshard(key, planner, false);
+    }
+
     /**
      * Applies a reshard: publishes the new shards (parents closed, so new puts go to the children), waits for the
-     * appends routed to the parents before that, then records where each parent ends.
+     * appends routed to the parents before that, then records where each parent ends. Only the on-demand scaler
+     * reshards ON_DEMAND streams.
      */
-    private void reshard(StreamKey key, Planner planner) {
+    private void reshard(StreamKey key, Planner planner, boolean byScaler) {
         synchronized (registry) {
             OpenStream stream = existing(key);
             StreamMeta meta = stream.meta();
@@ -431,7 +437,7 @@ public final class KinesisEngine implements AutoCloseable {
             if (status != StreamStatus.ACTIVE) {
                 throw Messages.notActive(key, status);
             }
-            if (meta.mode() == StreamMode.ON_DEMAND) {
+            if (meta.mode() == StreamMode.ON_DEMAND && !byScaler) {
                 throw ServiceException.validation("Resharding is not supported on a stream in ON_DEMAND mode.");
             }
             Resharder.Plan plan = planner.plan(meta, now);
@@ -631,6 +637,12 @@ public final class KinesisEngine implements AutoCloseable {
                 io(() -> registry.remove(meta.key()));
                 io(() -> metadata.delete(POLICY_KEY_PREFIX + meta.key().arn()));
                 io(() -> encryption.forget(meta));
+                scaler.forget(meta.key());
+            }
+        }
+        for (OpenStream stream : registry.snapshot()) {
+            if (stream.meta().mode() == StreamMode.ON_DEMAND && stream.meta().status(now) == StreamStatus.ACTIVE) {
+                scale(stream, now);
             }
         }
         if (now - lastRetentionCheck >= config.retentionCheckMillis()) {
@@ -642,6 +654,36 @@ public final class KinesisEngine implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void scale(OpenStream stream, long now) {
+        List<OnDemandScaler.Step> steps = scaler.plan(stream, now);
+        if (steps.isEmpty()) {
+            return;
+        }
+        StreamKey key = stream.meta().key();
+        LOG.info("on-demand scaling of {}: {} step(s)", key.name(), steps.size());
+        try {
+            applyScaling(key, steps);
+        } catch (ServiceException e) {
+            LOG.warn("on-demand scaling of {} refused: {}", key.name(), e.getMessage());
+        }
+    }
+
+    private void applyScaling(StreamKey key, List<OnDemandScaler.Step> steps) {
+        reshard(key, (meta, at) -> {
+            StreamMeta current = meta;
+            Resharder.Plan plan = null;
+            List<Integer> closed = new ArrayList<>();
+            for (OnDemandScaler.Step step : steps) {
+                plan = step.splitKey() != null
+                        ? Resharder.split(current, step.shard().id().toString(), step.splitKey(), at)
+                        : Resharder.merge(current, step.shard().id().toString(), step.adjacent().id().toString(), at);
+                closed.addAll(plan.closedShards());
+                current = current.toBuilder().shards(plan.shards(), plan.nextShardIndex()).build();
+            }
+            return new Resharder.Plan(plan.shards(), plan.nextShardIndex(), closed);
+        }, true);
     }
 
     private OpenStream existing(StreamKey key) {
