@@ -27,6 +27,13 @@ class ScriptedClientsTest {
     }
 
     @Test
+    void boto3ControlPlaneScenarioPasses() throws Exception {
+        String output = run(List.of("python3", SCRIPTS.resolve("boto3_control_plane.py").toString(),
+                SERVER.endpoint().toString()));
+        assertThat(output).contains("checks passed");
+    }
+
+    @Test
     void awsCliScenarioPasses() throws Exception {
         String output = run(List.of("bash", SCRIPTS.resolve("cli_scenario.sh").toString(),
                 SERVER.endpoint().toString()));
