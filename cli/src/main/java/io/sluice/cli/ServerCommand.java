@@ -30,12 +30,21 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--config", description = "A properties file of settings; flags override it.")
     Path configFile;
 
+    @Option(names = "--log-format", description = "text (default) or json: one JSON object per log line.")
+    String logFormat = "text";
+
     @Option(names = "--no-fsync", description = "Acknowledge writes before they reach the disk (faster; a crash of "
             + "the machine, not of the process, may lose acknowledged records).")
     boolean noFsync;
 
     @Override
     public Integer call() throws Exception {
+        if (logFormat.equals("json")) {
+            // read by logback when it starts, which is at the first logger below
+            System.setProperty("logback.configurationFile", "logback-json.xml");
+        } else if (!logFormat.equals("text")) {
+            throw new IllegalArgumentException("--log-format must be text or json, not " + logFormat);
+        }
         ServerConfig config = new ConfigLoader().load(configFile, host, port, dataDir, noFsync ? Boolean.FALSE : null);
         SluiceServer server = SluiceServer.start(config, Clock.system());
         CountDownLatch stop = new CountDownLatch(1);
