@@ -11,13 +11,23 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** boto3 and the AWS CLI (both JSON 1.1 over HTTP/1.1) run their scenarios against a real server. */
+/**
+ * boto3 and the AWS CLI (JSON 1.1 over HTTP/1.1) and the JS SDK v3 (JSON 1.1 over HTTP/2) run their scenarios
+ * against a real server.
+ */
 class ScriptedClientsTest {
 
     @RegisterExtension
     static final SluiceServerExtension SERVER = new SluiceServerExtension();
 
     private static final Path SCRIPTS = Path.of(System.getProperty("sluice.python.dir", "src/test/python"));
+    private static final Path JS = Path.of(System.getProperty("sluice.js.dir", "src/test/js"));
+
+    @Test
+    void jsSdkScenarioPassesOverHttp2() throws Exception {
+        String output = run(List.of("node", JS.resolve("scenario.mjs").toString(), SERVER.endpoint().toString()));
+        assertThat(output).contains("checks passed");
+    }
 
     @Test
     void boto3ScenarioPasses() throws Exception {

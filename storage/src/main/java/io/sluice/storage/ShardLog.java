@@ -202,13 +202,16 @@ public final class ShardLog {
             if (expired.isEmpty()) {
                 return 0;
             }
-            if (expired.getLast() == active) {
+            boolean all = expired.getLast() == active;
+            if (all) {
                 roll();
-                committed = new Committed(end, -1);
             }
             for (Segment segment : expired) {
                 segments.remove(segment.baseOffset());
                 segment.delete();
+            }
+            if (all) {
+                committed = new Committed(end, -1);
             }
             if (config.fsync()) {
                 Directories.fsync(dir);
@@ -305,11 +308,11 @@ public final class ShardLog {
     /** Starts a new active segment at the next offset. Caller holds the lock. */
     private void roll() throws IOException {
         Segment next = Segment.create(dir, nextOffset, config);
+        segments.put(nextOffset, next);
+        active = next;
         if (config.fsync()) {
             Directories.fsync(dir);
         }
-        segments.put(nextOffset, next);
-        active = next;
     }
 
     /** Closes the files; later reads and appends fail. Appends being written fail too. */
