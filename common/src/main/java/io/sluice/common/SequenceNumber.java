@@ -3,34 +3,46 @@ package io.sluice.common;
 import java.math.BigInteger;
 
 /**
- * The sequence-number codec. A sequence number names one record: the shard that holds it and its offset in
- * that shard's log, so that it decodes to a log position in O(1).
+ * The sequence-number codec. A sequence number names a position in one shard: the shard's index and a position
+ * that decodes to a log offset in O(1). Position 0 is the shard's start, before its first record (the shard's
+ * StartingSequenceNumber); the record at log offset {@code o} has position {@code o + 1}. So AFTER a number means
+ * log offset {@code position}, and AT a record's number means log offset {@code position - 1}.
  *
  * <p>Layout, as a 128-bit unsigned integer printed in decimal (38 digits):
  * <pre>
  *   bits 127..124  version, always 2
  *   bits 123..96   reserved, zero
  *   bits  95..64   shard index (unsigned 32 bits)
- *   bits  63..0    offset in the shard's log (non-negative)
+ *   bits  63..0    position in the shard (non-negative)
  * </pre>
- * Within a shard the numbers increase with the offset; across a stream they are unique because the shard index
+ * Within a shard the numbers increase with the position; across a stream they are unique because the shard index
  * is part of them; and children created by resharding sort after their parents because their index is higher.
  */
-public record SequenceNumber(int shardIndex, long offset) {
+public record SequenceNumber(int shardIndex, long position) {
 
     private static final long VERSION_BITS = 2L << 60;
     private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
 
     public SequenceNumber {
-        if (shardIndex < 0 || offset < 0) {
-            throw new IllegalArgumentException("negative shard index or offset");
+        if (shardIndex < 0 || position < 0) {
+            throw new IllegalArgumentException("negative shard index or position");
         }
+    }
+
+    /** The number of the record at a log offset. */
+    public static SequenceNumber ofRecord(int shardIndex, long logOffset) {
+        return new SequenceNumber(shardIndex, logOffset + 1);
+    }
+
+    /** The number that comes just before the record at a log offset (the shard's start for offset 0). */
+    public static SequenceNumber before(int shardIndex, long logOffset) {
+        return new SequenceNumber(shardIndex, logOffset);
     }
 
     /** The decimal form clients see. */
     public String format() {
         long high = VERSION_BITS | (shardIndex & 0xFFFF_FFFFL);
-        return BigInteger.valueOf(high).multiply(TWO_64).add(BigInteger.valueOf(offset)).toString();
+        return BigInteger.valueOf(high).multiply(TWO_64).add(BigInteger.valueOf(position)).toString();
     }
 
     /** Decodes a sequence number; null if it is not one of ours (wrong layout or not a number). */

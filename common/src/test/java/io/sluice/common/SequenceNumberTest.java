@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SequenceNumberTest {
 
     @Test
-    void formattedNumberDecodesToTheSameShardAndOffset() {
+    void formattedNumberDecodesToTheSameShardAndPosition() {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         for (int i = 0; i < 10_000; i++) {
@@ -20,12 +20,18 @@ class SequenceNumberTest {
     }
 
     @Test
-    void numbersIncreaseWithOffsetWithinAShardAndWithShardIndex() {
+    void numbersIncreaseWithPositionWithinAShardAndWithShardIndex() {
         BigInteger a = new BigInteger(new SequenceNumber(3, 41).format());
         BigInteger b = new BigInteger(new SequenceNumber(3, 42).format());
         BigInteger child = new BigInteger(new SequenceNumber(4, 0).format());
         assertThat(a).isLessThan(b);
         assertThat(b).isLessThan(child);
+    }
+
+    @Test
+    void aRecordSortsAfterTheNumberBeforeIt() {
+        assertThat(SequenceNumber.ofRecord(1, 0)).isEqualTo(new SequenceNumber(1, 1));
+        assertThat(SequenceNumber.before(1, 0)).isEqualTo(new SequenceNumber(1, 0));
     }
 
     @Test

@@ -46,8 +46,8 @@ final class RecordReader {
         long offset = switch (type) {
             case TRIM_HORIZON -> log.startOffset();
             case LATEST -> shard.isSealed() ? shard.endOffset() : log.endOffset();
-            case AT_SEQUENCE_NUMBER -> offsetOf(shard, log, sequenceNumber, type);
-            case AFTER_SEQUENCE_NUMBER -> offsetOf(shard, log, sequenceNumber, type) + 1;
+            case AT_SEQUENCE_NUMBER -> Math.max(0, positionOf(shard, log, sequenceNumber, type) - 1);
+            case AFTER_SEQUENCE_NUMBER -> positionOf(shard, log, sequenceNumber, type);
             case AT_TIMESTAMP -> offsetAt(log, timestamp, now);
         };
         return issue(stream.meta(), shard.id().index(), Math.max(offset, log.startOffset()), now);
@@ -88,7 +88,7 @@ final class RecordReader {
                 data = opened[1];
             }
             bytes += data.length + key.length;
-            records.add(new ReadRecord(new SequenceNumber(it.shardIndex(), stored.offset()), stored.timestamp(),
+            records.add(new ReadRecord(SequenceNumber.ofRecord(it.shardIndex(), stored.offset()), stored.timestamp(),
                     data, new String(key, StandardCharsets.UTF_8), encrypted));
         }
         runtime.budget().chargeRead(bytes);
@@ -122,7 +122,8 @@ final class RecordReader {
         return signer.seal(new ShardIterator(meta.key(), meta.createdAt(), shardIndex, offset, now).encode());
     }
 
-    private static long offsetOf(ShardMeta shard, ShardLog log, String sequenceNumber, IteratorType type) {
+    /** The position a starting sequence number names (see {@link SequenceNumber}), checked against the shard. */
+    private static long positionOf(ShardMeta shard, ShardLog log, String sequenceNumber, IteratorType type) {
         if (sequenceNumber == null) {
             throw ServiceException.invalidArgument("StartingSequenceNumber must be specified for ShardIteratorType "
                     + type + ".");
@@ -137,11 +138,11 @@ final class RecordReader {
                     + new ShardId(seq.shardIndex()) + ", while it was used in a call to a shard with " + shard.id());
         }
         long end = shard.isSealed() ? shard.endOffset() : log.endOffset();
-        if (seq.offset() > end) {
+        if (seq.position() > end) {
             throw ServiceException.invalidArgument("StartingSequenceNumber " + sequenceNumber
                     + " used in GetShardIterator on shard " + shard.id() + " is past the end of the shard.");
         }
-        return seq.offset();
+        return seq.position();
     }
 
     private static long offsetAt(ShardLog log, Long timestamp, long now) {

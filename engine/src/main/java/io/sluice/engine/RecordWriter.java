@@ -104,7 +104,7 @@ final class RecordWriter {
             appends.add(append.handle((first, failure) -> {
                 for (int k = 0; k < accepted.size(); k++) {
                     outcomes[accepted.get(k)] = failure == null
-                            ? PutOutcome.stored(new PutResult(shard.id(), new SequenceNumber(index, first + k), encrypt))
+                            ? PutOutcome.stored(new PutResult(shard.id(), SequenceNumber.ofRecord(index, first + k), encrypt))
                             : PutOutcome.failed("InternalFailure", "Internal service failure.");
                 }
                 if (failure == null) {

@@ -34,12 +34,13 @@ public record ShardMeta(ShardId id, HashKeyRange range, ShardId parent, ShardId 
         return new ShardMeta(id, range, parent, adjacentParent, createdAt, closedAt, end);
     }
 
+    /** The shard's start: a position before its first record. */
     public SequenceNumber startingSequenceNumber() {
-        return new SequenceNumber(id.index(), 0);
+        return SequenceNumber.before(id.index(), 0);
     }
 
-    /** The sequence number of the last record of a closed shard (or of its start if it closed empty). */
+    /** The sequence number of the last record of a closed shard (its start if it closed empty). */
     public SequenceNumber endingSequenceNumber() {
-        return new SequenceNumber(id.index(), Math.max(0, endOffset - 1));
+        return SequenceNumber.before(id.index(), endOffset);
     }
 }
