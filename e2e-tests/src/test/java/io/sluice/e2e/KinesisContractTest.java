@@ -390,8 +390,8 @@ abstract class KinesisContractTest {
                 .shardIteratorType(ShardIteratorType.AT_TIMESTAMP).timestamp(Instant.now().plus(Duration.ofHours(1)))),
                 "InvalidArgumentException");
         assertAwsError(() -> client().registerStreamConsumer(b -> b.streamARN(
-                "arn:aws:kinesis:us-east-1:000000000000:stream/" + name).consumerName("c")),
-                "UnknownOperationException");
+                "arn:aws:kinesis:us-east-1:000000000000:stream/" + missing).consumerName("c")),
+                "ResourceNotFoundException");
     }
 
     String iterator(String stream, String shard, ShardIteratorType type) {

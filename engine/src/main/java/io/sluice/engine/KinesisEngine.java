@@ -1,12 +1,14 @@
 package io.sluice.engine;
 
 import io.sluice.common.Clock;
+import io.sluice.common.ConsumerArn;
 import io.sluice.common.ErrorType;
 import io.sluice.common.HashKeyRange;
 import io.sluice.common.ServiceException;
 import io.sluice.common.ShardId;
 import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.limits.ShardThroughput;
+import io.sluice.engine.limits.TokenBucket;
 import io.sluice.storage.LogConfig;
 import io.sluice.storage.LogStore;
 import io.sluice.storage.MetadataStore;
@@ -49,6 +51,8 @@ public final class KinesisEngine implements AutoCloseable {
     private static final int MAX_CREATING_STREAMS = 5;
     private static final int MAX_SHARDS_PER_STREAM = 10_000;
     private static final int ON_DEMAND_STREAM_LIMIT = 50;
+    private static final long SUBSCRIPTION_LIFETIME_MILLIS = 300_000;
+    private static final long SUBSCRIPTION_TAKEOVER_MILLIS = 5_000;
     private static final String POLICY_KEY_PREFIX = "policy:";
     private static final String ACCOUNT_KEY_PREFIX = "account:";
 
@@ -63,6 +67,11 @@ public final class KinesisEngine implements AutoCloseable {
     private final StreamObserver observer;
     private final StreamEncryption encryption;
     private final OnDemandScaler scaler = new OnDemandScaler();
+    private final ConsumerRegistry consumers;
+    private final Map<String, ActiveSubscription> subscriptions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record ActiveSubscription(ShardSubscription subscription, long startedAt) {
+    }
     private long lastRetentionCheck;
 
     public KinesisEngine(Path dataDir, EngineConfig config, LogConfig logConfig, Clock clock) throws IOException {
@@ -79,6 +88,7 @@ public final class KinesisEngine implements AutoCloseable {
         this.encryption = new StreamEncryption(LocalKms.open(dataDir, config.masterKeyFile(), config.kmsKeys()),
                 metadata);
         this.registry = new StreamRegistry(metadata, logs, this::shardRuntime, encryption::load);
+        this.consumers = new ConsumerRegistry(metadata);
         this.signer = new TokenSigner(secret(metadata));
         this.writer = new RecordWriter(logs, encryption, observer);
         this.reader = new RecordReader(signer, clock, config.iteratorTtlMillis(), encryption, observer);
@@ -88,7 +98,7 @@ public final class KinesisEngine implements AutoCloseable {
 
     private ShardRuntime shardRuntime(StreamMeta stream, ShardMeta shard, ShardLog log) {
         return new ShardRuntime(log, new ShardThroughput(clock, config.limits(), shard.id().toString(),
-                stream.key().name(), stream.key().account()), new IngestMeter(clock));
+                stream.key().name(), stream.key().account()), new IngestMeter(clock), new ShardSignal());
     }
 
     private static byte[] secret(MetadataStore metadata) throws IOException {
@@ -176,11 +186,15 @@ public final class KinesisEngine implements AutoCloseable {
         return a.account().equals(b.account()) && a.region().equals(b.region());
     }
 
-    public void deleteStream(StreamKey key) {
+    public void deleteStream(StreamKey key, boolean enforceConsumerDeletion) {
         synchronized (registry) {
             StreamMeta meta = existing(key).meta();
             if (meta.deletingAt() >= 0) {
                 return;
+            }
+            if (!enforceConsumerDeletion && !consumers.of(meta).isEmpty()) {
+                throw ServiceException.inUse("Stream " + key.name() + " under account " + key.account()
+                        + " has registered consumers; deregister them or set EnforceConsumerDeletion.");
             }
             io(() -> registry.update(meta.toBuilder().deletingAt(clock.millis()).build()));
         }
@@ -634,12 +648,21 @@ public final class KinesisEngine implements AutoCloseable {
         for (OpenStream stream : registry.snapshot()) {
             StreamMeta meta = stream.meta();
             if (meta.deletingAt() >= 0 && now - meta.deletingAt() >= config.deleteDelayMillis()) {
+                for (ConsumerMeta consumer : consumers.of(meta)) {
+                    io(() -> consumers.remove(consumer));
+                }
                 io(() -> registry.remove(meta.key()));
                 io(() -> metadata.delete(POLICY_KEY_PREFIX + meta.key().arn()));
                 io(() -> encryption.forget(meta));
                 scaler.forget(meta.key());
             }
         }
+        for (ConsumerMeta consumer : consumers.all()) {
+            if (consumer.deletingAt() >= 0 && now - consumer.deletingAt() >= config.deleteDelayMillis()) {
+                io(() -> consumers.remove(consumer));
+            }
+        }
+        subscriptions.values().removeIf(active -> active.subscription().closed());
         for (OpenStream stream : registry.snapshot()) {
             if (stream.meta().mode() == StreamMode.ON_DEMAND && stream.meta().status(now) == StreamStatus.ACTIVE) {
                 scale(stream, now);
@@ -653,6 +676,150 @@ public final class KinesisEngine implements AutoCloseable {
                     io(() -> shard.log().deleteSegmentsOlderThan(cutoff));
                 }
             }
+        }
+    }
+
+    /** RegisterStreamConsumer on a stream given by its ARN. */
+    public ConsumerView registerConsumer(StreamKey streamKey, String name, Map<String, String> tags) {
+        StreamMeta stream = existing(streamKey).meta();
+        StreamStatus status = stream.status(clock.millis());
+        if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {
+            throw Messages.notActive(streamKey, status);
+        }
+        long now = clock.millis();
+        ConsumerMeta meta = ioResult(() -> consumers.register(stream, name, TagRules.add(streamKey, Map.of(), tags),
+                now, config.createDelayMillis()));
+        return new ConsumerView(meta, meta.status(now));
+    }
+
+    /** The consumer named by its ARN, or by its stream's ARN and its name. */
+    public ConsumerView describeConsumer(String consumerArn, StreamKey streamKey, String name) {
+        ConsumerMeta meta = consumer(consumerArn, streamKey, name);
+        return new ConsumerView(meta, meta.status(clock.millis()));
+    }
+
+    public ConsumerPage listConsumers(StreamKey streamKey, int maxResults, String nextToken) {
+        long now = clock.millis();
+        StreamMeta stream = existing(streamKey).meta();
+        String after = null;
+        if (nextToken != null) {
+            PageToken token = openPageToken(nextToken, now);
+            if (!token.scope().equals(streamKey) || token.streamCreatedAt() != stream.createdAt()) {
+                throw ServiceException.invalidArgument("Invalid NextToken.");
+            }
+            after = token.lastItem();
+        }
+        String start = after;
+        List<ConsumerView> all = consumers.of(stream).stream()
+                .filter(c -> start == null || c.name().compareTo(start) > 0)
+                .map(c -> new ConsumerView(c, c.status(now))).toList();
+        if (all.size() <= maxResults) {
+            return new ConsumerPage(all, null);
+        }
+        List<ConsumerView> page = all.subList(0, maxResults);
+        return new ConsumerPage(page, signer.seal(new PageToken(streamKey, stream.createdAt(),
+                page.getLast().meta().name(), null, now).encode()));
+    }
+
+    public void deregisterConsumer(String consumerArn, StreamKey streamKey, String name) {
+        ConsumerMeta meta = consumer(consumerArn, streamKey, name);
+        if (meta.deletingAt() < 0) {
+            io(() -> consumers.put(meta.deleting(clock.millis())));
+        }
+    }
+
+    private ConsumerMeta consumer(String consumerArn, StreamKey streamKey, String name) {
+        if (consumerArn != null) {
+            ConsumerArn arn = ConsumerArn.parseOrNull(consumerArn);
+            StreamKey key = arn == null ? null
+                    : new StreamKey(arn.stream().account(), arn.stream().region(), arn.stream().streamName());
+            OpenStream stream = key == null ? null : registry.get(key);
+            ConsumerMeta meta = stream == null ? null : consumers.find(stream.meta(), arn);
+            if (meta == null || (name != null && !name.equals(meta.name()))) {
+                throw ServiceException.notFound("Consumer " + consumerArn + " not found.");
+            }
+            return meta;
+        }
+        if (streamKey == null || name == null) {
+            throw ServiceException.invalidArgument("Either ConsumerARN or both StreamARN and ConsumerName must be "
+                    + "provided.");
+        }
+        ConsumerMeta meta = consumers.find(existing(streamKey).meta(), name);
+        if (meta == null) {
+            throw ServiceException.notFound("Consumer " + name + " under stream " + streamKey.name()
+                    + " not found.");
+        }
+        return meta;
+    }
+
+    public Map<String, String> consumerTags(String consumerArn) {
+        return consumer(consumerArn, null, null).tags();
+    }
+
+    public void tagConsumer(String consumerArn, Map<String, String> tags) {
+        synchronized (registry) {
+            ConsumerMeta meta = consumer(consumerArn, null, null);
+            io(() -> consumers.put(meta.withTags(TagRules.add(meta.stream(), meta.tags(), tags))));
+        }
+    }
+
+    public void untagConsumer(String consumerArn, List<String> keys) {
+        synchronized (registry) {
+            ConsumerMeta meta = consumer(consumerArn, null, null);
+            io(() -> consumers.put(meta.withTags(TagRules.remove(meta.tags(), keys))));
+        }
+    }
+
+    public int consumerCount(StreamMeta stream) {
+        return consumers.of(stream).size();
+    }
+
+    /**
+     * SubscribeToShard. A second subscription of the same consumer and shard within 5 seconds of the first is
+     * refused with ResourceInUseException; after that it takes over and the older one ends.
+     */
+    public ShardSubscription subscribeToShard(String consumerArn, String shardId, IteratorType type,
+                                              String sequenceNumber, Long timestampMillis) {
+        ConsumerMeta consumer = consumer(consumerArn, null, null);
+        long now = clock.millis();
+        if (consumer.status(now) != ConsumerStatus.ACTIVE) {
+            throw ServiceException.inUse("Consumer " + consumerArn + " is not ACTIVE, instead in state "
+                    + consumer.status(now) + ".");
+        }
+        OpenStream stream = readable(consumer.stream());
+        ShardId id = ShardId.parseOrNull(shardId);
+        ShardMeta shard = id == null ? null : stream.meta().shard(id.index());
+        if (shard == null) {
+            throw Messages.shardNotFound(consumer.stream(), shardId);
+        }
+        long offset = reader.startOffset(stream, shard, type, sequenceNumber, timestampMillis);
+        String key = consumerArn + "|" + shard.id();
+        synchronized (subscriptions) {
+            ActiveSubscription previous = subscriptions.get(key);
+            if (previous != null && !previous.subscription().closed()
+                    && now - previous.startedAt() < SUBSCRIPTION_TAKEOVER_MILLIS) {
+                throw ServiceException.inUse("Another active subscription exists for consumer " + consumerArn
+                        + " on shard " + shard.id() + "; a new one may take over after "
+                        + SUBSCRIPTION_TAKEOVER_MILLIS / 1000 + " seconds.");
+            }
+            if (previous != null) {
+                previous.subscription().close();
+            }
+            StreamKey streamKey = consumer.stream();
+            long createdAt = stream.meta().createdAt();
+            java.util.function.Supplier<OpenStream> current = () -> {
+                OpenStream s = registry.get(streamKey);
+                if (s == null || s.meta().createdAt() != createdAt) {
+                    throw Messages.streamNotFound(streamKey);
+                }
+                return s;
+            };
+            TokenBucket budget = config.limits().enabled() ? new TokenBucket(clock,
+                    config.limits().readBytesPerSecond(), config.limits().readBytesPerSecond()) : null;
+            ShardSubscription subscription = new ShardSubscription(current, shard.id().index(), offset, reader, clock,
+                    SUBSCRIPTION_LIFETIME_MILLIS, budget);
+            subscriptions.put(key, new ActiveSubscription(subscription, now));
+            return subscription;
         }
     }
 
@@ -706,6 +873,7 @@ public final class KinesisEngine implements AutoCloseable {
 
     @Override
     public void close() {
+        subscriptions.values().forEach(active -> active.subscription().close());
         logs.close();
         metadata.close();
     }

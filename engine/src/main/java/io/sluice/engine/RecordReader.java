@@ -41,16 +41,21 @@ final class RecordReader {
 
     String iterator(OpenStream stream, ShardMeta shard, IteratorType type, String sequenceNumber, Long timestamp) {
         stream.shards().get(shard.id().index()).budget().admitGetShardIterator();
+        long offset = startOffset(stream, shard, type, sequenceNumber, timestamp);
+        return issue(stream.meta(), shard.id().index(), offset, clock.millis());
+    }
+
+    /** The log offset a starting position names (GetShardIterator's and SubscribeToShard's). */
+    long startOffset(OpenStream stream, ShardMeta shard, IteratorType type, String sequenceNumber, Long timestamp) {
         ShardLog log = stream.log(shard.id().index());
-        long now = clock.millis();
         long offset = switch (type) {
             case TRIM_HORIZON -> log.startOffset();
             case LATEST -> shard.isSealed() ? shard.endOffset() : log.endOffset();
             case AT_SEQUENCE_NUMBER -> Math.max(0, positionOf(shard, log, sequenceNumber, type) - 1);
             case AFTER_SEQUENCE_NUMBER -> positionOf(shard, log, sequenceNumber, type);
-            case AT_TIMESTAMP -> offsetAt(log, timestamp, now);
+            case AT_TIMESTAMP -> offsetAt(log, timestamp, clock.millis());
         };
-        return issue(stream.meta(), shard.id().index(), Math.max(offset, log.startOffset()), now);
+        return Math.max(offset, log.startOffset());
     }
 
     GetRecordsResult read(OpenStream stream, ShardIterator it, int limit) {
@@ -66,13 +71,26 @@ final class RecordReader {
             observer.readThrottled(meta, shard.id());
             throw throttled;
         }
-        ShardLog log = runtime.log();
+        ReadBatch batch = readAt(stream, shard, it.offset(), limit, MAX_GET_RECORDS_BYTES);
+        runtime.budget().chargeRead(batch.bytes());
+        String next = batch.atEnd() ? null : issue(meta, it.shardIndex(), batch.nextOffset(), clock.millis());
+        return new GetRecordsResult(batch.records(), next, batch.millisBehindLatest(), batch.childShards());
+    }
+
+    /**
+     * Reads committed records of a shard from a log offset, decrypted, with how far behind the tip they are; at
+     * the end of a sealed shard the batch says so and names the children.
+     */
+    ReadBatch readAt(OpenStream stream, ShardMeta shard, long offset, int limit, long maxBytes) {
+        int index = shard.id().index();
+        ShardLog log = stream.log(index);
         long now = clock.millis();
         ReadResult result;
         // a sealed shard ends where its metadata says, whatever a log might hold past that
-        int max = shard.isSealed() ? (int) Math.max(0, Math.min(limit, shard.endOffset() - it.offset())) : limit;
+        int max = shard.isSealed() ? (int) Math.max(0, Math.min(limit, shard.endOffset() - offset)) : limit;
         try {
-            result = max == 0 ? new ReadResult(List.of(), it.offset()) : log.read(it.offset(), max, MAX_GET_RECORDS_BYTES);
+            result = max == 0 ? new ReadResult(List.of(), Math.max(offset, log.startOffset()))
+                    : log.read(offset, max, maxBytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -83,23 +101,21 @@ final class RecordReader {
             byte[] data = stored.data();
             boolean encrypted = stored.flags() == StreamEncryption.ENCRYPTED;
             if (encrypted) {
-                byte[][] opened = encryption.open(stream, it.shardIndex(), data);
+                byte[][] opened = encryption.open(stream, index, data);
                 key = opened[0];
                 data = opened[1];
             }
             bytes += data.length + key.length;
-            records.add(new ReadRecord(SequenceNumber.ofRecord(it.shardIndex(), stored.offset()), stored.timestamp(),
+            records.add(new ReadRecord(SequenceNumber.ofRecord(index, stored.offset()), stored.timestamp(),
                     data, new String(key, StandardCharsets.UTF_8), encrypted));
         }
-        runtime.budget().chargeRead(bytes);
         long next = result.nextOffset();
         boolean caughtUp = next >= log.endOffset();
         long behind = caughtUp || records.isEmpty() ? 0 : Math.max(0, now - records.getLast().arrivalMillis());
-        observer.recordsRead(meta, shard.id(), records.size(), bytes, behind);
-        if (shard.isSealed() && next >= shard.endOffset()) {
-            return new GetRecordsResult(records, null, behind, childrenOf(meta, shard));
-        }
-        return new GetRecordsResult(records, issue(meta, it.shardIndex(), next, now), behind, List.of());
+        observer.recordsRead(stream.meta(), shard.id(), records.size(), bytes, behind);
+        boolean atEnd = shard.isSealed() && next >= shard.endOffset();
+        return new ReadBatch(records, next, bytes, behind, atEnd,
+                atEnd ? childrenOf(stream.meta(), shard) : List.of());
     }
 
     /** Opens and checks an iterator token: InvalidArgument if it is not ours, ExpiredIterator if too old. */

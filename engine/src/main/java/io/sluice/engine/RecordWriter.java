@@ -108,6 +108,7 @@ final class RecordWriter {
                             : PutOutcome.failed("InternalFailure", "Internal service failure.");
                 }
                 if (failure == null) {
+                    runtime.signal().appended();
                     runtime.ingest().record(accepted.size(), batchBytes);
                     observer.recordsPut(meta, shard.id(), accepted.size(), batchBytes);
                 }

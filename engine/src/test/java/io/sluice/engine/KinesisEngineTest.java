@@ -64,7 +64,7 @@ class KinesisEngineTest {
     void deletedStreamIsDeletingThenGoneAfterMaintenance() {
         engine.createStream(STREAM, 1, null, null);
         clock.advance(Duration.ofSeconds(1));
-        engine.deleteStream(STREAM);
+        engine.deleteStream(STREAM, false);
         assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.DELETING);
         engine.maintenance();
         assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.DELETING);
@@ -91,7 +91,7 @@ class KinesisEngineTest {
         engine.createStream(STREAM, 1, null, null);
         clock.advance(Duration.ofSeconds(1));
         String iterator = engine.getShardIterator(STREAM, "shardId-000000000000", IteratorType.LATEST, null, null);
-        engine.deleteStream(STREAM);
+        engine.deleteStream(STREAM, false);
         clock.advance(Duration.ofSeconds(1));
         engine.maintenance();
         engine.createStream(STREAM, 1, null, null);

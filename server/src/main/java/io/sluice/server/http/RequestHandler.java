@@ -2,17 +2,22 @@ package io.sluice.server.http;
 
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,13 +69,46 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         try {
             executor.execute(() -> {
                 try {
-                    write(ctx, keepAlive, service.handle(call));
+                    ApiResponse answer = service.handle(call);
+                    if (answer.streaming() != null) {
+                        stream(ctx, keepAlive, answer);
+                    } else {
+                        write(ctx, keepAlive, answer);
+                    }
                 } finally {
                     inFlight.end();
                 }
             });
         } catch (RejectedExecutionException e) {
             inFlight.end();
+            ctx.close();
+        }
+    }
+
+    /** Headers first, then each chunk as the producer makes it, then the end of the body. */
+    private void stream(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer) {
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
+                .set("x-amzn-RequestId", UUID.randomUUID().toString())
+                .set("x-amz-id-2", randomId());
+        HttpUtil.setTransferEncodingChunked(response, true);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        ctx.writeAndFlush(response);
+        try {
+            answer.streaming().stream(chunk -> {
+                if (!ctx.channel().isActive() || inFlight.stopping()) {
+                    return false;
+                }
+                ChannelFuture written = ctx.writeAndFlush(new DefaultHttpContent(Unpooled.wrappedBuffer(chunk)));
+                written.await();
+                return written.isSuccess();
+            });
+            ctx.writeAndFlush(LastHttpContent.EMPTY_LAST_CONTENT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ctx.close();
+        } catch (RuntimeException e) {
+            LOG.error("streamed response failed", e);
             ctx.close();
         }
     }

@@ -24,8 +24,8 @@ import java.util.Set;
 
 /**
  * The Kinesis Data Streams API ({@code Kinesis_20131202}): picks the action named by {@code X-Amz-Target},
- * decodes the body in the request's format, runs the action and encodes its answer or its error. Operations of
- * the model that Sluice does not implement yet answer with a clear error, never a fake success. Thread-safe.
+ * decodes the body in the request's format, applies the control-plane call rates, runs the action and encodes its
+ * answer or its error; SubscribeToShard answers with a stream of events. Thread-safe.
  */
 public final class KinesisService implements ApiService {
 
@@ -33,9 +33,7 @@ public final class KinesisService implements ApiService {
 
     private static final Logger LOG = LoggerFactory.getLogger(KinesisService.class);
 
-    /** Operations of the API model that are not built yet. */
-    private static final Set<String> NOT_YET = Set.of("DeregisterStreamConsumer", "DescribeStreamConsumer",
-            "ListStreamConsumers", "RegisterStreamConsumer", "SubscribeToShard");
+    private static final String SUBSCRIBE = "SubscribeToShard";
     /** Operations whose call rate AWS limits per stream rather than per account. */
     private static final Set<String> PER_STREAM_RATES = Set.of("ListShards");
 
@@ -43,6 +41,7 @@ public final class KinesisService implements ApiService {
     private final KinesisEngine engine;
     private final KinesisMetrics metrics;
     private final ControlPlaneLimiter limiter;
+    private final SubscribeAction subscribe;
 
     public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter) {
         this.engine = engine;
@@ -52,6 +51,8 @@ public final class KinesisService implements ApiService {
         RecordActions records = new RecordActions(engine);
         ReshardActions reshards = new ReshardActions(engine);
         SettingsActions settings = new SettingsActions(engine);
+        ConsumerActions consumers = new ConsumerActions(engine);
+        this.subscribe = new SubscribeAction(engine);
         this.actions = Map.ofEntries(
                 Map.entry("CreateStream", streams::create),
                 Map.entry("DeleteStream", streams::delete),
@@ -86,7 +87,11 @@ public final class KinesisService implements ApiService {
                 Map.entry("DescribeAccountSettings", settings::describeAccountSettings),
                 Map.entry("UpdateAccountSettings", settings::updateAccountSettings),
                 Map.entry("StartStreamEncryption", settings::startEncryption),
-                Map.entry("StopStreamEncryption", settings::stopEncryption));
+                Map.entry("StopStreamEncryption", settings::stopEncryption),
+                Map.entry("RegisterStreamConsumer", consumers::register),
+                Map.entry("DescribeStreamConsumer", consumers::describe),
+                Map.entry("ListStreamConsumers", consumers::list),
+                Map.entry("DeregisterStreamConsumer", consumers::deregister));
     }
 
     @Override
@@ -99,7 +104,12 @@ public final class KinesisService implements ApiService {
             KinesisAction action = action(request.target());
             input = WireObject.parse(format, request.body());
             RequestContext context = RequestContext.fromAuthorization(request.authorization());
-            limit(request.target().substring(TARGET_PREFIX.length()), context, input);
+            String operation = request.target().substring(TARGET_PREFIX.length());
+            limit(operation, context, input);
+            if (operation.equals(SUBSCRIBE)) {
+                success = true;
+                return subscribe.handle(input);
+            }
             ResponseWriter output = new ResponseWriter(format);
             action.handle(context, input, output);
             success = true;
@@ -161,8 +171,10 @@ public final class KinesisService implements ApiService {
         if (action != null) {
             return action;
         }
-        if (NOT_YET.contains(operation)) {
-            throw new ServiceException(ErrorType.UNKNOWN_OPERATION, operation + " is not implemented by Sluice yet.");
+        if (operation.equals(SUBSCRIBE)) {
+            return (context, input, output) -> {
+                throw new IllegalStateException("SubscribeToShard streams its answer");
+            };
         }
         throw new ServiceException(ErrorType.UNKNOWN_OPERATION, "The operation " + operation + " is not known.");
     }

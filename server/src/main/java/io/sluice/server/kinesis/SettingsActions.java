@@ -55,7 +55,7 @@ final class SettingsActions {
         return validator;
     }
 
-    /** The stream a ResourceARN names; consumer ARNs name nothing until consumers exist. */
+    /** The stream a ResourceARN names; resource policies on consumers are not kept yet. */
     private static StreamKey resource(WireObject in) {
         String arn = in.string("ResourceARN");
         new Validator().required("resourceARN", arn).length("resourceARN", arn, 1, 2048)
@@ -126,20 +126,38 @@ final class SettingsActions {
         out.endArray();
     }
 
+    /** A consumer ARN, or null if the ResourceARN names a stream. */
+    private static String consumerResource(WireObject in) {
+        String arn = in.string("ResourceARN");
+        return arn != null && arn.contains("/consumer/") ? arn : null;
+    }
+
     void tagResource(RequestContext context, WireObject in, ResponseWriter out) {
         Map<String, String> tags = in.stringMap("Tags");
         validateTags(new Validator().required("tags", tags), "tags", tags).check();
-        engine.addTags(resource(in), tags);
+        String consumer = consumerResource(in);
+        if (consumer != null) {
+            engine.tagConsumer(consumer, tags);
+        } else {
+            engine.addTags(resource(in), tags);
+        }
     }
 
     void untagResource(RequestContext context, WireObject in, ResponseWriter out) {
         List<String> keys = in.strings("TagKeys");
         validateTagKeys(new Validator(), keys).check();
-        engine.removeTags(resource(in), keys);
+        String consumer = consumerResource(in);
+        if (consumer != null) {
+            engine.untagConsumer(consumer, keys);
+        } else {
+            engine.removeTags(resource(in), keys);
+        }
     }
 
     void listTagsForResource(RequestContext context, WireObject in, ResponseWriter out) {
-        writeTags(out, new ArrayList<>(engine.tags(resource(in)).entrySet()));
+        String consumer = consumerResource(in);
+        writeTags(out, new ArrayList<>((consumer != null ? engine.consumerTags(consumer)
+                : engine.tags(resource(in))).entrySet()));
     }
 
     void enableMonitoring(RequestContext context, WireObject in, ResponseWriter out) {

@@ -56,8 +56,8 @@ final class StreamActions {
 
     void delete(RequestContext context, WireObject in, ResponseWriter out) {
         StreamRefs.validate(new Validator(), in).check();
-        in.bool("EnforceConsumerDeletion");
-        engine.deleteStream(StreamRefs.resolve(context, in));
+        Boolean enforce = in.bool("EnforceConsumerDeletion");
+        engine.deleteStream(StreamRefs.resolve(context, in), enforce != null && enforce);
     }
 
     void describe(RequestContext context, WireObject in, ResponseWriter out) {
@@ -101,7 +101,7 @@ final class StreamActions {
         ShardWriter.enhancedMonitoring(out, meta);
         ShardWriter.encryption(out, meta);
         out.number("OpenShardCount", meta.openShardCount())
-                .number("ConsumerCount", 0)
+                .number("ConsumerCount", engine.consumerCount(meta))
                 .number("MaxRecordSizeInKiB", meta.maxRecordSizeKiB());
         ShardWriter.warmThroughput(out, meta);
         out.endObject();

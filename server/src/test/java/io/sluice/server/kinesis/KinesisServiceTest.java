@@ -61,11 +61,11 @@ class KinesisServiceTest {
     }
 
     @Test
-    void notYetBuiltOperationsSayWhichAndNeverSucceed() {
-        ApiResponse response = call("RegisterStreamConsumer", "{}");
+    void unknownOperationsAreRefused() {
+        ApiResponse response = call("MakeCoffee", "{}");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.errorType()).isEqualTo("UnknownOperationException");
-        assertThat(text(response)).contains("RegisterStreamConsumer is not implemented by Sluice yet");
+        assertThat(text(response)).contains("MakeCoffee");
     }
 
     @Test

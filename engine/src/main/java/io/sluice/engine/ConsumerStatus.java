@@ -1,0 +1,5 @@
+package io.sluice.engine;
+
+public enum ConsumerStatus {
+    CREATING, DELETING, ACTIVE
+}
