@@ -44,6 +44,13 @@ class ScriptedClientsTest {
     }
 
     @Test
+    void boto3FanOutScenarioPasses() throws Exception {
+        String output = run(List.of("python3", SCRIPTS.resolve("boto3_fanout.py").toString(),
+                SERVER.endpoint().toString()));
+        assertThat(output).contains("checks passed");
+    }
+
+    @Test
     void awsCliScenarioPasses() throws Exception {
         String output = run(List.of("bash", SCRIPTS.resolve("cli_scenario.sh").toString(),
                 SERVER.endpoint().toString()));

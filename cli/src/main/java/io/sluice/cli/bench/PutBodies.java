@@ -1,0 +1,56 @@
+package io.sluice.cli.bench;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The body templates of a run, a few per batch shape, handed out in turn. Each template has its own partition
+ * keys, so that consecutive requests (even single-record PutRecord calls) spread over all shards the way MD5 of
+ * the keys spreads them. Immutable after construction, except for the turn counter; thread-safe.
+ */
+final class PutBodies {
+
+    /** Enough distinct keys that MD5 spreads them evenly over any shard count a bench uses. */
+    private static final int MIN_KEYS = 1024;
+    /** Caps the memory of the templates of one shape when records are large. */
+    private static final long MAX_BYTES_PER_SHAPE = 64L * 1024 * 1024;
+
+    private final Map<Integer, PutBodyTemplate[]> byShape = new HashMap<>();
+    private final AtomicLong turn = new AtomicLong();
+
+    /**
+     * @param single PutRecord bodies (one record each) rather than PutRecords
+     * @param shapes the record counts of the requests the run sends
+     */
+    PutBodies(BodyFormat format, String stream, boolean single, Set<Integer> shapes, int recordSize, Random random) {
+        byte[] data = new byte[recordSize];
+        random.nextBytes(data);
+        for (int records : shapes) {
+            long wanted = (MIN_KEYS + records - 1) / records;
+            long affordable = MAX_BYTES_PER_SHAPE / ((long) records * recordSize);
+            PutBodyTemplate[] templates = new PutBodyTemplate[(int) Math.max(1, Math.min(wanted, affordable))];
+            for (int t = 0; t < templates.length; t++) {
+                List<String> keys = new ArrayList<>(records);
+                for (int i = 0; i < records; i++) {
+                    keys.add(Long.toHexString(random.nextLong()));
+                }
+                templates[t] = PutBodyTemplate.encode(format, stream, single, keys, data);
+            }
+            byShape.put(records, templates);
+        }
+    }
+
+    /** The next template carrying {@code records} records, which must be one of the shapes given at construction. */
+    PutBodyTemplate next(int records) {
+        PutBodyTemplate[] templates = byShape.get(records);
+        if (templates == null) {
+            throw new IllegalArgumentException("no template of " + records + " records; shapes are " + byShape.keySet());
+        }
+        return templates[(int) (turn.getAndIncrement() % templates.length)];
+    }
+}
