@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * Builds the {@link ServerConfig} from the embedded defaults, an optional properties file, and command-line flags
  * (which win). Unknown keys and bad values are refused with a message naming them. Stateless.
  *
- * <p>Keys: {@code host}, {@code port}, {@code data-dir}, {@code max-body-bytes}, {@code storage.fsync},
+ * <p>Keys: {@code host}, {@code port}, {@code tls-port} (-1: none), {@code tls.cert-file}, {@code tls.key-file},
+ * {@code data-dir}, {@code max-body-bytes}, {@code storage.fsync},
  * {@code storage.segment-bytes}, {@code storage.segment-ms}, {@code storage.index-interval-bytes},
  * {@code streams.create-delay-ms}, {@code streams.update-delay-ms}, {@code streams.delete-delay-ms},
  * {@code streams.shard-limit}, {@code streams.retention-check-ms}, {@code limits.profile} ({@code aws} or
@@ -30,7 +31,7 @@ import java.util.TreeSet;
  */
 final class ConfigLoader {
 
-    static final Set<String> KEYS = Set.of("host", "port", "data-dir", "max-body-bytes", "storage.fsync",
+    static final Set<String> KEYS = Set.of("host", "port", "tls-port", "tls.cert-file", "tls.key-file", "data-dir", "max-body-bytes", "storage.fsync",
             "storage.segment-bytes", "storage.segment-ms", "storage.index-interval-bytes", "streams.create-delay-ms",
             "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms",
             "kms.master-key-file", "kms.keys");
@@ -38,6 +39,11 @@ final class ConfigLoader {
     private static final String LIMITS_PROFILE = "limits.profile";
 
     ServerConfig load(Path file, String host, Integer port, Path dataDir, Boolean fsync) throws IOException {
+        return load(file, host, port, null, dataDir, fsync);
+    }
+
+    ServerConfig load(Path file, String host, Integer port, Integer tlsPort, Path dataDir, Boolean fsync)
+            throws IOException {
         Properties props = new Properties();
         if (file != null) {
             try (Reader reader = Files.newBufferedReader(file)) {
@@ -77,9 +83,13 @@ final class ConfigLoader {
                 (int) longValue(props, "streams.shard-limit", engine.shardLimit()),
                 longValue(props, "streams.retention-check-ms", engine.retentionCheckMillis()),
                 limits, masterKey == null ? null : Path.of(masterKey.trim()), kmsKeys);
+        String cert = props.getProperty("tls.cert-file");
+        String key = props.getProperty("tls.key-file");
         return new ServerConfig(
                 host != null ? host : props.getProperty("host", defaults.host()),
                 port != null ? port : (int) longValue(props, "port", defaults.port()),
+                tlsPort != null ? tlsPort : (int) longValue(props, "tls-port", defaults.tlsPort()),
+                cert == null ? null : Path.of(cert.trim()), key == null ? null : Path.of(key.trim()),
                 dataDir != null ? dataDir : Path.of(props.getProperty("data-dir", "data")),
                 (int) longValue(props, "max-body-bytes", defaults.maxBodyBytes()),
                 defaults.shutdownGraceMillis(), engineConfig, logConfig);

@@ -24,6 +24,9 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Port to listen on (default: 4567).")
     Integer port;
 
+    @Option(names = "--tls-port", description = "Port for TLS (default: 4568; -1 for none).")
+    Integer tlsPort;
+
     @Option(names = "--data-dir", description = "Directory for the data (default: ./data).")
     Path dataDir;
 
@@ -45,7 +48,8 @@ final class ServerCommand implements Callable<Integer> {
         } else if (!logFormat.equals("text")) {
             throw new IllegalArgumentException("--log-format must be text or json, not " + logFormat);
         }
-        ServerConfig config = new ConfigLoader().load(configFile, host, port, dataDir, noFsync ? Boolean.FALSE : null);
+        ServerConfig config = new ConfigLoader().load(configFile, host, port, tlsPort, dataDir,
+                noFsync ? Boolean.FALSE : null);
         SluiceServer server = SluiceServer.start(config, Clock.system());
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());

@@ -29,7 +29,7 @@ final class ServerProcess implements AutoCloseable {
         Path log = Files.createTempFile("sluice-server", ".log");
         Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
                 "io.sluice.cli.SluiceCommand", "server", "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString(), "--config", config.toString()))
+                "--tls-port", "-1", "--data-dir", dataDir.toString(), "--config", config.toString()))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerProcess server = new ServerProcess(process, port, log);
         server.awaitHealthy();

@@ -43,7 +43,7 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         dataDir = Files.createTempDirectory("sluice-e2e");
-        ServerConfig defaults = ServerConfig.defaults(dataDir).withPort(0);
+        ServerConfig defaults = ServerConfig.defaults(dataDir).withPorts(0, 0);
         ServerConfig config = defaults.withEngine(defaults.engine().withStatusDelays(createDelayMillis, 0, 0)
                 .withLimits(limits));
         server = SluiceServer.start(config, Clock.system());
@@ -63,5 +63,9 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
 
     public int port() {
         return server.port();
+    }
+
+    public URI tlsEndpoint() {
+        return URI.create("https://localhost:" + server.tlsPort());
     }
 }

@@ -33,7 +33,7 @@ class TornTailRecoveryTest {
     Path dataDir;
 
     private SluiceServer start() throws Exception {
-        ServerConfig defaults = ServerConfig.defaults(dataDir).withPort(0);
+        ServerConfig defaults = ServerConfig.defaults(dataDir).withPorts(0, -1);
         return SluiceServer.start(defaults.withEngine(defaults.engine().withStatusDelays(0, 0, 0)
                 .withLimits(io.sluice.engine.limits.LimitSettings.off())), Clock.system());
     }

@@ -8,18 +8,28 @@ import java.nio.file.Path;
 /**
  * Everything a node needs to start, validated when built.
  *
+ * @param tlsPort       the TLS port (-1: none)
+ * @param tlsCertFile   the operator's certificate (PEM), or null for a self-signed one kept in the data directory
+ * @param tlsKeyFile    the key of that certificate (PEM, PKCS#8)
  * @param maxBodyBytes  request bodies larger than this get 413 before anything is decoded
  * @param shutdownGraceMillis how long a graceful stop waits for requests in flight
  */
-public record ServerConfig(String host, int port, Path dataDir, int maxBodyBytes, long shutdownGraceMillis,
-                           EngineConfig engine, LogConfig log) {
+public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
+                           int maxBodyBytes, long shutdownGraceMillis, EngineConfig engine, LogConfig log) {
 
     public static final int DEFAULT_PORT = 4567;
+    public static final int DEFAULT_TLS_PORT = 4568;
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, not " + port);
+        }
+        if (tlsPort < -1 || tlsPort > 65535) {
+            throw new IllegalArgumentException("TLS port must be 0..65535, or -1 for none, not " + tlsPort);
+        }
+        if ((tlsCertFile == null) != (tlsKeyFile == null)) {
+            throw new IllegalArgumentException("give both the TLS certificate and its key, or neither");
         }
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("max body size must be at least 1024 bytes");
@@ -30,15 +40,18 @@ public record ServerConfig(String host, int port, Path dataDir, int maxBodyBytes
     }
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("127.0.0.1", DEFAULT_PORT, dataDir, DEFAULT_MAX_BODY_BYTES, 30_000,
-                EngineConfig.defaults(), LogConfig.defaults());
+        return new ServerConfig("127.0.0.1", DEFAULT_PORT, DEFAULT_TLS_PORT, null, null, dataDir,
+                DEFAULT_MAX_BODY_BYTES, 30_000, EngineConfig.defaults(), LogConfig.defaults());
     }
 
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, maxBodyBytes, shutdownGraceMillis, engine, log);
+    /** The same settings on other ports (0: any free port; TLS -1: none). */
+    public ServerConfig withPorts(int newPort, int newTlsPort) {
+        return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, maxBodyBytes,
+                shutdownGraceMillis, engine, log);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
-        return new ServerConfig(host, port, dataDir, maxBodyBytes, shutdownGraceMillis, newEngine, log);
+        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, maxBodyBytes,
+                shutdownGraceMillis, newEngine, log);
     }
 }

@@ -7,6 +7,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.http.HttpServer;
+import io.sluice.server.http.TlsSettings;
 import io.sluice.server.kinesis.KinesisService;
 import io.sluice.server.metrics.KinesisMetrics;
 import org.slf4j.Logger;
@@ -34,14 +35,18 @@ public final class SluiceServer implements AutoCloseable {
     private final KinesisEngine engine;
     private final HttpServer http;
     private final ScheduledExecutorService timer;
+    private final int port;
+    private final int tlsPort;
     private boolean stopped;
 
-    private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http,
-                         ScheduledExecutorService timer) {
+    private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http, ScheduledExecutorService timer,
+                         int port, int tlsPort) {
         this.config = config;
         this.engine = engine;
         this.http = http;
         this.timer = timer;
+        this.port = port;
+        this.tlsPort = tlsPort;
     }
 
     public static SluiceServer start(ServerConfig config, Clock clock) throws IOException, InterruptedException {
@@ -49,15 +54,21 @@ public final class SluiceServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KinesisMetrics metrics = new KinesisMetrics(registry);
         KinesisEngine engine = new KinesisEngine(config.dataDir(), config.engine(), config.log(), clock, metrics);
-        HttpServer http;
+        HttpServer http = new HttpServer(config.maxBodyBytes(),
+                new KinesisService(engine, metrics, new ControlPlaneLimiter(clock, config.engine().limits())),
+                Map.of("/health", () -> ApiResponse.ok("application/json", HEALTHY),
+                        "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
+                                registry.scrape().getBytes(StandardCharsets.UTF_8))));
+        int port;
+        int tlsPort = -1;
         try {
-            http = new HttpServer(config.host(), config.port(), config.maxBodyBytes(),
-                    new KinesisService(engine, metrics, new ControlPlaneLimiter(clock, config.engine().limits())),
-                    Map.of(
-                            "/health", () -> ApiResponse.ok("application/json", HEALTHY),
-                            "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
-                                    registry.scrape().getBytes(StandardCharsets.UTF_8))));
-        } catch (RuntimeException | InterruptedException e) {
+            port = http.listen(config.host(), config.port(), null);
+            if (config.tlsPort() >= 0) {
+                tlsPort = http.listen(config.host(), config.tlsPort(),
+                        TlsSettings.serverContext(config.tlsCertFile(), config.tlsKeyFile(), config.dataDir()));
+            }
+        } catch (IOException | RuntimeException | InterruptedException e) {
+            http.stop(0);
             engine.close();
             throw e;
         }
@@ -73,14 +84,19 @@ public final class SluiceServer implements AutoCloseable {
                 LOG.error("maintenance failed", e);
             }
         }, MAINTENANCE_PERIOD_MILLIS, MAINTENANCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
-        LOG.info("Sluice listening on {}:{} (data in {}, fsync {}) after {} ms", config.host(), http.port(),
-                config.dataDir().toAbsolutePath(), config.log().fsync() ? "on" : "off",
-                (System.nanoTime() - begin) / 1_000_000);
-        return new SluiceServer(config, engine, http, timer);
+        LOG.info("Sluice listening on {}:{}{} (data in {}, fsync {}) after {} ms", config.host(), port,
+                tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
+                config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
+        return new SluiceServer(config, engine, http, timer, port, tlsPort);
     }
 
     public int port() {
-        return http.port();
+        return port;
+    }
+
+    /** The TLS port, or -1 if there is none. */
+    public int tlsPort() {
+        return tlsPort;
     }
 
     /** Graceful stop: no new connections, requests in flight finish, every acknowledged write is flushed. */

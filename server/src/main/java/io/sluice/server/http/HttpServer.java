@@ -12,7 +12,11 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 
+import io.netty.handler.ssl.SslContext;
+
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
@@ -20,9 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The listening socket: HTTP/1.1 and HTTP/2 (prior knowledge) on one port, each POST served by an
- * {@link ApiService} on a virtual thread, each GET by one of the plain pages (health, metrics). Start and stop
- * from one thread.
+ * The listening sockets: HTTP/1.1 and HTTP/2 on each port (prior knowledge in clear text; over TLS with or
+ * without ALPN), each POST served by an {@link ApiService} on a virtual thread, each GET by one of the plain pages
+ * (health, metrics). Start and stop from one thread.
  */
 public final class HttpServer {
 
@@ -31,12 +35,16 @@ public final class HttpServer {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final InFlight inFlight = new InFlight();
-    private final Channel listener;
+    private final PipelineFactory pipelines;
+    private final List<Channel> listeners = new ArrayList<>();
 
-    public HttpServer(String host, int port, int maxBodyBytes, ApiService service,
-                      Map<String, Supplier<ApiResponse>> pages) throws InterruptedException {
-        PipelineFactory pipelines = new PipelineFactory(maxBodyBytes,
+    public HttpServer(int maxBodyBytes, ApiService service, Map<String, Supplier<ApiResponse>> pages) {
+        this.pipelines = new PipelineFactory(maxBodyBytes,
                 new RequestHandlerFactory(service, Map.copyOf(pages), executor, inFlight));
+    }
+
+    /** Listens on a port; with TLS when {@code tls} is given. Returns the port bound (for port 0). */
+    public int listen(String host, int port, SslContext tls) throws InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -46,19 +54,22 @@ public final class HttpServer {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
+                        if (tls != null) {
+                            channel.pipeline().addLast(tls.newHandler(channel.alloc()));
+                        }
                         channel.pipeline().addLast(new ProtocolDetector(pipelines));
                     }
                 });
-        this.listener = bootstrap.bind(host, port).sync().channel();
-    }
-
-    public int port() {
+        Channel listener = bootstrap.bind(host, port).sync().channel();
+        listeners.add(listener);
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
     /** Stops accepting, lets requests in flight finish (up to the grace period), then closes every connection. */
     public void stop(long graceMillis) throws InterruptedException {
-        listener.close().sync();
+        for (Channel listener : listeners) {
+            listener.close().sync();
+        }
         inFlight.awaitIdle(graceMillis);
         executor.shutdown();
         executor.awaitTermination(graceMillis, TimeUnit.MILLISECONDS);
