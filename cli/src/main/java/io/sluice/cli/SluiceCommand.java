@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code sluice} command. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
         description = "A self-hosted Amazon Kinesis.",
-        subcommands = {ServerCommand.class})
+        subcommands = {ServerCommand.class, io.sluice.cli.bench.BenchCommand.class})
 public final class SluiceCommand implements Runnable {
 
     @CommandLine.Spec

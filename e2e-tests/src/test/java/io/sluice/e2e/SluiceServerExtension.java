@@ -65,6 +65,10 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
         return server.port();
     }
 
+    public int tlsPort() {
+        return server.tlsPort();
+    }
+
     public URI tlsEndpoint() {
         return URI.create("https://localhost:" + server.tlsPort());
     }

@@ -1,6 +1,11 @@
 package io.sluice.protocol.sigv4;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.signer.Aws4Signer;
+import software.amazon.awssdk.auth.signer.params.Aws4PresignerParams;
+import software.amazon.awssdk.auth.signer.params.Aws4SignerParams;
 import software.amazon.awssdk.http.ContentStreamProvider;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -8,6 +13,7 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
 import software.amazon.awssdk.http.auth.spi.signer.SignRequest;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.utils.http.SdkHttpUtils;
 
 import java.net.URI;
@@ -21,7 +27,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * Signs requests with the AWS SDK for Java v2's own SigV4 signer and turns the result into what the server hands
+ * Signs requests with the AWS SDK for Java v2's own SigV4 signers and turns the result into what the server hands
  * the verifier: the point of these tests is that the verifier accepts what real clients send.
  */
 final class SdkSigning {
@@ -70,6 +76,27 @@ final class SdkSigning {
             options.accept(r);
         });
         return received((SdkHttpRequest) signed.request(), body);
+    }
+
+    /**
+     * Signs with the SDK's older {@code Aws4Signer}, which (unlike {@link AwsV4HttpSigner}) sends no
+     * {@code x-amz-content-sha256} header, so the server must hash the body itself.
+     */
+    @SuppressWarnings("deprecation")
+    static SignedRequest signLegacy(SdkHttpRequest.Builder request, byte[] body, boolean presign) {
+        SdkHttpFullRequest full = SdkHttpFullRequest.builder()
+                .method(request.method()).uri(request.build().getUri()).headers(request.headers())
+                .contentStreamProvider(ContentStreamProvider.fromByteArray(body)).build();
+        Aws4Signer signer = Aws4Signer.create();
+        AwsBasicCredentials credentials = AwsBasicCredentials.create(KEY, SECRET);
+        Clock clock = Clock.fixed(SIGNED_AT, ZoneOffset.UTC);
+        SdkHttpFullRequest signed = presign
+                ? signer.presign(full, Aws4PresignerParams.builder().awsCredentials(credentials)
+                        .signingName("kinesis").signingRegion(Region.EU_WEST_1).signingClockOverride(clock)
+                        .expirationTime(SIGNED_AT.plusSeconds(600)).build())
+                : signer.sign(full, Aws4SignerParams.builder().awsCredentials(credentials)
+                        .signingName("kinesis").signingRegion(Region.EU_WEST_1).signingClockOverride(clock).build());
+        return received(signed, body);
     }
 
     static AwsCredentialsIdentity session(String token) {

@@ -115,11 +115,34 @@ class SigV4VerifierTest {
     }
 
     @Test
-    void aTamperedBodyIsAnInvalidSignature() {
-        SignedRequest request = withBody(sign(putRecord(), BODY),
-                new String(BODY, StandardCharsets.UTF_8).replace("orders", "ORDERS").getBytes(StandardCharsets.UTF_8));
+    void aRequestSignedByTheOlderSdkSignerWithoutAPayloadHashHeaderVerifies() {
+        SignedRequest request = SdkSigning.signLegacy(putRecord(), BODY, false);
 
-        assertRefused(() -> verifier.verify(request), ErrorType.INVALID_SIGNATURE, AuthErrors.SIGNATURE_MISMATCH);
+        assertThat(request.header("x-amz-content-sha256")).isNull();
+        assertThat(verifier.verify(request).region()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void aTamperedBodyIsAnInvalidSignature() {
+        byte[] tampered = new String(BODY, StandardCharsets.UTF_8).replace("orders", "ORDERS")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertRefused(() -> verifier.verify(withBody(SdkSigning.signLegacy(putRecord(), BODY, false), tampered)),
+                ErrorType.INVALID_SIGNATURE, AuthErrors.SIGNATURE_MISMATCH);
+        assertRefused(() -> verifier.verify(withBody(sign(putRecord(), BODY), tampered)),
+                ErrorType.INVALID_SIGNATURE,
+                "The provided 'x-amz-content-sha256' header does not match what was computed.");
+    }
+
+    @Test
+    void aPayloadHashHeaderCannotBeAddedToVouchForASwappedBody() {
+        SignedRequest legacy = SdkSigning.signLegacy(putRecord(), BODY, false);
+        byte[] swapped = {1, 2, 3};
+        SignedRequest attack = withHeader(withBody(legacy, swapped), "x-amz-content-sha256",
+                SignatureCalculator.sha256Hex(BODY));
+
+        assertRefused(() -> verifier.verify(attack), ErrorType.INVALID_SIGNATURE,
+                "The provided 'x-amz-content-sha256' header does not match what was computed.");
     }
 
     @Test
@@ -341,13 +364,24 @@ class SigV4VerifierTest {
     @Test
     void aTamperedPresignedRequestIsAnInvalidSignature() {
         SignedRequest request = sign(putRecord(), BODY, AwsCredentialsIdentity.create(KEY, SdkSigning.SECRET),
-                b -> b.putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING));
+                b -> b.putProperty(AwsV4FamilyHttpSigner.AUTH_LOCATION, AwsV4FamilyHttpSigner.AuthLocation.QUERY_STRING)
+                        .putProperty(AwsV4FamilyHttpSigner.EXPIRATION_DURATION, Duration.ofSeconds(300)));
         SignedRequest longer = new SignedRequest(request.method(), request.path(),
-                request.rawQuery().replace("X-Amz-Expires=", "X-Amz-Expires=9"), request.headers(), request.body());
+                request.rawQuery().replace("X-Amz-Expires=300", "X-Amz-Expires=3000"), request.headers(),
+                request.body());
+        SignedRequest legacy = SdkSigning.signLegacy(putRecord(), BODY, true);
 
-        assertRefused(() -> verifier.verify(withBody(request, new byte[] {1})), ErrorType.INVALID_SIGNATURE,
+        assertRefused(() -> verifier.verify(withBody(legacy, new byte[] {1})), ErrorType.INVALID_SIGNATURE,
                 AuthErrors.SIGNATURE_MISMATCH);
         assertRefused(() -> verifier.verify(longer), ErrorType.INVALID_SIGNATURE, AuthErrors.SIGNATURE_MISMATCH);
+    }
+
+    @Test
+    void aRequestPresignedByTheOlderSdkSignerVerifies() {
+        SignedRequest request = SdkSigning.signLegacy(putRecord(), BODY, true);
+
+        assertThat(request.rawQuery()).contains("X-Amz-Expires=600");
+        assertThat(verifier.verify(request).region()).isEqualTo("eu-west-1");
     }
 
     @Test

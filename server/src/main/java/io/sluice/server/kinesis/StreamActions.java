@@ -102,7 +102,9 @@ final class StreamActions {
         ShardWriter.encryption(out, meta);
         out.number("OpenShardCount", meta.openShardCount())
                 .number("ConsumerCount", engine.consumerCount(meta))
-                .number("MaxRecordSizeInKiB", meta.maxRecordSizeKiB());
+                .number("MaxRecordSizeInKiB", meta.maxRecordSizeKiB())
+                // the newest clients (the KPL among them) ask; Sluice routes by partition key, as AWS's default
+                .string("RecordDistributionStrategy", "USER_PARTITION_KEY");
         ShardWriter.warmThroughput(out, meta);
         out.endObject();
     }

@@ -1,0 +1,167 @@
+package io.sluice.cli.bench;
+
+import io.sluice.common.Clock;
+
+import javax.net.ssl.SSLException;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One run from set-up to report: the stream; consumers, whose shard iterators are taken before the first put so
+ * that LATEST misses nothing; producers; a progress line every second while they run; a drain, so that
+ * consumers read the last records; the report. Runs on the calling thread, which only waits and prints: the
+ * network work runs on the transport's event loops.
+ */
+final class BenchRun {
+
+    private static final Duration STREAM_ACTIVE_WAIT = Duration.ofMinutes(5);
+    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    /** How often the waiting thread looks at conditions it cannot be woken for (consumers caught up, drained). */
+    private static final long CHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final BenchSettings settings;
+    private final Ticker ticker;
+    private final Clock clock;
+    private final Random random;
+    private final PrintWriter progress;
+
+    /** @param progress where the set-up messages and the progress lines go */
+    BenchRun(BenchSettings settings, Ticker ticker, Clock clock, Random random, PrintWriter progress) {
+        this.settings = settings;
+        this.ticker = ticker;
+        this.clock = clock;
+        this.random = random;
+        this.progress = progress;
+    }
+
+    BenchReport run() throws InterruptedException, SSLException {
+        String date = Instant.ofEpochMilli(clock.millis()).toString();
+        int runId = random.nextInt();
+        try (HttpTransport transport = new HttpTransport(settings.endpoint(), settings.ioThreads())) {
+            Credentials credentials = settings.credentials();
+            RequestFactory requests = new RequestFactory(settings.host(), settings.format(),
+                    new SigV4Signer(credentials, settings.region(), "kinesis"), credentials.sessionToken(), clock);
+            ControlPlane control = new ControlPlane(new HttpConnection(transport, transport.nextLoop(),
+                    settings.requestTimeout()), requests, new WireCodec(settings.format()), settings.requestTimeout());
+            StreamInfo stream = control.ensureStream(settings.stream(), settings.shards(), STREAM_ACTIVE_WAIT);
+            progress.println(stream.created()
+                    ? "created stream " + stream.name() + " with " + stream.openShards() + " shards"
+                    : "using stream " + stream.name() + " (" + stream.openShards() + " open shards)");
+            if (settings.consumers() == ConsumerMode.FANOUT) {
+                control.refuseFanOut(stream);
+            }
+            BenchStats stats = new BenchStats();
+            Consumers consumers = null;
+            if (settings.consumers() == ConsumerMode.POLLING) {
+                List<String> shards = control.listShards(stream.name());
+                consumers = new Consumers(transport, settings, requests, stats, new SeenRecords(), ticker, runId);
+                consumers.start(shards);
+            }
+            BenchReport report = measure(transport, requests, stats, consumers, runId, date, stream);
+            if (settings.deleteStream()) {
+                control.deleteStream(stream.name());
+                progress.println("deleted stream " + stream.name());
+            }
+            return report;
+        }
+    }
+
+    private BenchReport measure(HttpTransport transport, RequestFactory requests, BenchStats stats,
+                                Consumers consumers, int runId, String date, StreamInfo stream)
+            throws InterruptedException {
+        Progress ticks;
+        if (settings.readOnly()) {
+            ticks = new Progress(stats, true, ticker.nanos());
+            long end = ticks.start + settings.duration().toNanos();
+            awaitWithProgress(ticks, new CompletableFuture<>(), () -> consumers.caughtUp() || ticker.nanos() >= end);
+        } else {
+            PutBodies bodies = new PutBodies(settings.format(), settings.stream(), settings.recordsPerPut() == 1,
+                    settings.batchShapes(), settings.recordSize(), random);
+            RequestSchedule schedule = new RequestSchedule(ticker, settings.duration(), settings.records(),
+                    settings.recordsPerPut(), settings.rate());
+            ticks = new Progress(stats, consumers != null, schedule.startNanos());
+            CompletableFuture<Void> producing =
+                    new Producers(transport, settings, requests, bodies, stats, ticker, runId).start(schedule);
+            awaitWithProgress(ticks, producing, producing::isDone);
+        }
+        long producedNanos = ticker.nanos() - ticks.start;
+        if (consumers != null) {
+            if (!settings.readOnly()) {
+                long drainEnd = ticker.nanos() + settings.drainTimeout().toNanos();
+                awaitWithProgress(ticks, new CompletableFuture<>(), () -> {
+                    StatsSnapshot now = stats.snapshot(0);
+                    return now.runRecordsRead() >= now.acked() || ticker.nanos() >= drainEnd;
+                });
+            }
+            consumers.stop();
+        }
+        StatsSnapshot end = stats.snapshot(ticker.nanos());
+        long lastRead = stats.lastReadNanos();
+        return new BenchReport(date, setup(stream),
+                settings.readOnly() ? null : BenchReport.Produced.of(end, producedNanos, stats.putLatency().total()),
+                consumers == null ? null : BenchReport.Consumed.of(end,
+                        lastRead == Long.MIN_VALUE ? 0 : lastRead - ticks.start, stats.endToEnd().total(),
+                        !settings.readOnly()),
+                stats.errors());
+    }
+
+    /** Waits until {@code over} holds, woken early by {@code wake}, printing a progress line every second. */
+    private void awaitWithProgress(Progress ticks, CompletableFuture<?> wake, BooleanSupplier over)
+            throws InterruptedException {
+        while (!over.getAsBoolean()) {
+            long now = ticker.nanos();
+            if (now >= ticks.next) {
+                ticks.print(now);
+            }
+            try {
+                wake.get(Math.max(1, Math.min(ticks.next - now, CHECK_NANOS)), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException notYet) {
+                // loop: look at the condition and the clock again
+            }
+        }
+    }
+
+    private BenchReport.Setup setup(StreamInfo stream) {
+        return new BenchReport.Setup(settings.endpoint().toString(), stream.name(), stream.openShards(),
+                settings.putOperation(), settings.recordsPerPut(), settings.recordSize(), settings.concurrency(),
+                settings.unlimitedRate() ? "unlimited" : String.valueOf(settings.rate()),
+                settings.format().name().toLowerCase(Locale.ROOT), settings.consumers().name().toLowerCase(Locale.ROOT),
+                settings.startPosition().name());
+    }
+
+    /** The per-second progress: the previous snapshot and when the next line is due. Used by the run's thread. */
+    private final class Progress {
+
+        private final BenchStats stats;
+        private final boolean consuming;
+        private final ProgressLine line = new ProgressLine();
+        private final long start;
+        private long next;
+        private StatsSnapshot previous;
+
+        Progress(BenchStats stats, boolean consuming, long start) {
+            this.stats = stats;
+            this.consuming = consuming;
+            this.start = start;
+            this.next = start + SECOND;
+            this.previous = StatsSnapshot.zero(start);
+        }
+
+        void print(long now) {
+            StatsSnapshot current = stats.snapshot(now);
+            progress.println(line.format(start, previous, current, stats.putLatency().interval(), consuming));
+            previous = current;
+            // a line that came late does not make the next one come early
+            next = Math.max(next + SECOND, now + SECOND / 2);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package io.sluice.cli.bench;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecordHeaderTest {
+
+    @Test
+    void readsBackWhatWasWritten() {
+        byte[] data = new byte[100];
+        new RecordHeader(-7, Long.MAX_VALUE - 1, 123_456_789_012L).writeTo(data);
+
+        assertThat(RecordHeader.readOrNull(data, data.length))
+                .isEqualTo(new RecordHeader(-7, Long.MAX_VALUE - 1, 123_456_789_012L));
+    }
+
+    @Test
+    void dataThatIsNotABenchRecordHasNoHeader() {
+        byte[] foreign = "hello, this is not a bench record".getBytes();
+        byte[] shortOne = new byte[RecordHeader.BYTES - 1];
+
+        assertThat(RecordHeader.readOrNull(foreign, foreign.length)).isNull();
+        assertThat(RecordHeader.readOrNull(shortOne, shortOne.length)).isNull();
+    }
+
+    @Test
+    void aHeaderCutShortIsNotRead() {
+        byte[] data = new byte[RecordHeader.BYTES];
+        new RecordHeader(1, 2, 3).writeTo(data);
+
+        assertThat(RecordHeader.readOrNull(data, RecordHeader.BYTES - 1)).isNull();
+    }
+}

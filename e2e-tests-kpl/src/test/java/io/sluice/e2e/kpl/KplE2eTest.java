@@ -1,0 +1,120 @@
+package io.sluice.e2e.kpl;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.common.Clock;
+import io.sluice.engine.limits.LimitSettings;
+import io.sluice.server.ServerConfig;
+import io.sluice.server.SluiceServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.kinesis.producer.KinesisProducer;
+import software.amazon.kinesis.producer.KinesisProducerConfiguration;
+import software.amazon.kinesis.producer.UserRecordResult;
+import software.amazon.kinesis.producer.protobuf.Messages;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kinesis Producer Library itself (its native daemon, HTTP/1.1 over TLS, certificate checks off, metrics off)
+ * writes aggregated records into Sluice; every user record comes back out of the aggregates.
+ */
+class KplE2eTest {
+
+    private static final byte[] MAGIC = {(byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2};
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path dataDir;
+
+    private static SluiceServer server;
+
+    @BeforeAll
+    static void start() throws Exception {
+        ServerConfig defaults = ServerConfig.defaults(dataDir).withPorts(0, 0);
+        server = SluiceServer.start(defaults.withEngine(defaults.engine().withStatusDelays(0, 0, 0)
+                .withLimits(LimitSettings.off())), Clock.system());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    private static JsonNode call(String operation, String body) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "Kinesis_20131202." + operation)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void kplAggregatesArriveAndHoldEveryUserRecord() throws Exception {
+        call("CreateStream", "{\"StreamName\":\"kpl\",\"ShardCount\":2}");
+        KinesisProducerConfiguration config = new KinesisProducerConfiguration()
+                .setKinesisEndpoint("localhost")
+                .setKinesisPort(server.tlsPort())
+                .setVerifyCertificate(false)
+                .setMetricsLevel("none")
+                .setRegion("us-east-1")
+                .setRecordMaxBufferedTime(100)
+                .setCredentialsProvider(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIDKPL", "secret")));
+        KinesisProducer producer = new KinesisProducer(config);
+        List<Future<UserRecordResult>> results = new ArrayList<>();
+        try {
+            for (int i = 0; i < 200; i++) {
+                results.add(producer.addUserRecord("kpl", "key-" + i,
+                        ByteBuffer.wrap(("user-record-" + i).getBytes(StandardCharsets.UTF_8))));
+            }
+            producer.flushSync();
+            for (Future<UserRecordResult> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS).isSuccessful()).isTrue();
+            }
+        } finally {
+            producer.destroy();
+        }
+        List<String> userRecords = new ArrayList<>();
+        int aggregates = 0;
+        for (String shard : List.of("shardId-000000000000", "shardId-000000000001")) {
+            String it = call("GetShardIterator", "{\"StreamName\":\"kpl\",\"ShardId\":\"" + shard
+                    + "\",\"ShardIteratorType\":\"TRIM_HORIZON\"}").get("ShardIterator").asText();
+            for (JsonNode record : call("GetRecords", "{\"ShardIterator\":\"" + it + "\"}").get("Records")) {
+                byte[] data = Base64.getDecoder().decode(record.get("Data").asText());
+                if (data.length > 20 && Arrays.equals(Arrays.copyOf(data, 4), MAGIC)) {
+                    aggregates++;
+                    Messages.AggregatedRecord aggregate = Messages.AggregatedRecord.parseFrom(
+                            Arrays.copyOfRange(data, 4, data.length - 16));
+                    aggregate.getRecordsList().forEach(r -> userRecords.add(r.getData().toStringUtf8()));
+                } else {
+                    userRecords.add(new String(data, StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertThat(aggregates).as("the KPL aggregated").isPositive();
+        assertThat(userRecords).hasSize(200).doesNotHaveDuplicates()
+                .allSatisfy(r -> assertThat(r).startsWith("user-record-"));
+    }
+}

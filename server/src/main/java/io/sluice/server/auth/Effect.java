@@ -1,0 +1,7 @@
+package io.sluice.server.auth;
+
+/** What a policy statement does when it applies. */
+public enum Effect {
+    ALLOW,
+    DENY
+}
