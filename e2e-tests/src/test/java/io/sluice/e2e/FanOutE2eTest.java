@@ -65,6 +65,12 @@ class FanOutE2eTest {
                 .extracting(Consumer::consumerName).containsExactly("app", "other");
         assertThat(sync.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary().consumerCount())
                 .isEqualTo(2);
+        String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":"
+                + "{\"AWS\":\"111122223333\"},\"Action\":\"kinesis:SubscribeToShard\",\"Resource\":\"*\"}]}";
+        sync.putResourcePolicy(b -> b.resourceARN(consumer.consumerARN()).policy(policy));
+        assertThat(sync.getResourcePolicy(b -> b.resourceARN(consumer.consumerARN())).policy()).isEqualTo(policy);
+        sync.tagResource(b -> b.resourceARN(consumer.consumerARN()).tags(java.util.Map.of("app", "billing")));
+        assertThat(sync.listTagsForResource(b -> b.resourceARN(consumer.consumerARN())).tags()).hasSize(1);
         assertAwsError(() -> sync.deleteStream(b -> b.streamName(name)), "ResourceInUseException");
         sync.deregisterStreamConsumer(b -> b.consumerARN(consumer.consumerARN()));
         assertAwsError(() -> sync.describeStreamConsumer(b -> b.consumerARN(consumer.consumerARN()

@@ -6,6 +6,7 @@ import io.sluice.common.ErrorType;
 import io.sluice.common.HashKeyRange;
 import io.sluice.common.ServiceException;
 import io.sluice.common.ShardId;
+import io.sluice.common.StreamArn;
 import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.limits.ShardThroughput;
 import io.sluice.engine.limits.TokenBucket;
@@ -621,22 +622,36 @@ public final class KinesisEngine implements AutoCloseable {
         return next;
     }
 
-    /** Stores a resource policy (already checked by the caller) on an existing stream, by the stream's ARN. */
-    public void putResourcePolicy(StreamKey stream, String policy) {
-        existing(stream);
-        io(() -> metadata.put(POLICY_KEY_PREFIX + stream.arn(), policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    /**
+     * Stores a resource policy (already checked by the caller) on an existing stream or consumer, by its ARN.
+     * Policies go with their resource when it is deleted.
+     */
+    public void putResourcePolicy(String resourceArn, String policy) {
+        String arn = resourceKey(resourceArn);
+        io(() -> metadata.put(POLICY_KEY_PREFIX + arn, policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
-    /** The stream's resource policy, or null if it has none. */
-    public String resourcePolicy(StreamKey stream) {
-        existing(stream);
-        byte[] policy = metadata.entries().get(POLICY_KEY_PREFIX + stream.arn());
+    /** The resource policy of a stream or consumer, or null if it has none. */
+    public String resourcePolicy(String resourceArn) {
+        byte[] policy = metadata.entries().get(POLICY_KEY_PREFIX + resourceKey(resourceArn));
         return policy == null ? null : new String(policy, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    public void deleteResourcePolicy(StreamKey stream) {
-        existing(stream);
-        io(() -> metadata.delete(POLICY_KEY_PREFIX + stream.arn()));
+    public void deleteResourcePolicy(String resourceArn) {
+        String arn = resourceKey(resourceArn);
+        io(() -> metadata.delete(POLICY_KEY_PREFIX + arn));
+    }
+
+    /** The canonical ARN of an existing stream or consumer; ResourceNotFoundException otherwise. */
+    private String resourceKey(String resourceArn) {
+        if (ConsumerArn.parseOrNull(resourceArn) != null) {
+            return consumer(resourceArn, null, null).arn().toString();
+        }
+        StreamArn arn = StreamArn.parseOrNull(resourceArn);
+        if (arn == null) {
+            throw ServiceException.notFound("Resource " + resourceArn + " not found.");
+        }
+        return existing(new StreamKey(arn.account(), arn.region(), arn.streamName())).meta().key().arn().toString();
     }
 
     /**
@@ -650,6 +665,7 @@ public final class KinesisEngine implements AutoCloseable {
             if (meta.deletingAt() >= 0 && now - meta.deletingAt() >= config.deleteDelayMillis()) {
                 for (ConsumerMeta consumer : consumers.of(meta)) {
                     io(() -> consumers.remove(consumer));
+                    io(() -> metadata.delete(POLICY_KEY_PREFIX + consumer.arn()));
                 }
                 io(() -> registry.remove(meta.key()));
                 io(() -> metadata.delete(POLICY_KEY_PREFIX + meta.key().arn()));
@@ -660,6 +676,7 @@ public final class KinesisEngine implements AutoCloseable {
         for (ConsumerMeta consumer : consumers.all()) {
             if (consumer.deletingAt() >= 0 && now - consumer.deletingAt() >= config.deleteDelayMillis()) {
                 io(() -> consumers.remove(consumer));
+                io(() -> metadata.delete(POLICY_KEY_PREFIX + consumer.arn()));
             }
         }
         subscriptions.values().removeIf(active -> active.subscription().closed());

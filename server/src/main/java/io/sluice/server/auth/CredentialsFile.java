@@ -88,8 +88,8 @@ public final class CredentialsFile implements CredentialLookup {
         Map<String, User> byKey = new HashMap<>();
         Set<String> principals = new HashSet<>();
         for (int i = 0; i < users.size(); i++) {
-            String where = path + ": users[" + i + "]";
-            User user = user(users.get(i), where);
+            User user = user(users.get(i), path + ": users[" + i + "]");
+            String where = path + ": users[" + i + "] (" + user.name() + ")";
             if (byKey.putIfAbsent(user.credentials().accessKeyId(), user) != null) {
                 throw new IllegalArgumentException(where + ": accessKeyId " + user.credentials().accessKeyId()
                         + " is already used by another user");

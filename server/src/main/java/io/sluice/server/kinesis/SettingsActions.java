@@ -55,11 +55,9 @@ final class SettingsActions {
         return validator;
     }
 
-    /** The stream a ResourceARN names; resource policies on consumers are not kept yet. */
+    /** The stream a ResourceARN names (tags on consumers go through {@link #consumerResource}). */
     private static StreamKey resource(WireObject in) {
-        String arn = in.string("ResourceARN");
-        new Validator().required("resourceARN", arn).length("resourceARN", arn, 1, 2048)
-                .pattern("resourceARN", arn, RESOURCE_ARN).check();
+        String arn = resourceArn(in);
         StreamArn stream = arn.contains("/consumer/") ? null : StreamArn.parseOrNull(arn);
         if (stream == null) {
             throw ServiceException.notFound("Resource " + arn + " not found.");
@@ -217,21 +215,28 @@ final class SettingsActions {
         ShardWriter.warmThroughput(out, meta);
     }
 
+    private static String resourceArn(WireObject in) {
+        String arn = in.string("ResourceARN");
+        new Validator().required("resourceARN", arn).length("resourceARN", arn, 1, 2048)
+                .pattern("resourceARN", arn, RESOURCE_ARN).check();
+        return arn;
+    }
+
     void putResourcePolicy(RequestContext context, WireObject in, ResponseWriter out) {
         String policy = in.string("Policy");
         new Validator().required("policy", policy).check();
-        StreamKey stream = resource(in);
+        String arn = resourceArn(in);
         ResourcePolicyValidator.validate(policy);
-        engine.putResourcePolicy(stream, policy);
+        engine.putResourcePolicy(arn, policy);
     }
 
     void getResourcePolicy(RequestContext context, WireObject in, ResponseWriter out) {
-        String policy = engine.resourcePolicy(resource(in));
+        String policy = engine.resourcePolicy(resourceArn(in));
         out.string("Policy", policy == null ? "{}" : policy);
     }
 
     void deleteResourcePolicy(RequestContext context, WireObject in, ResponseWriter out) {
-        engine.deleteResourcePolicy(resource(in));
+        engine.deleteResourcePolicy(resourceArn(in));
     }
 
     void describeLimits(RequestContext context, WireObject in, ResponseWriter out) {
