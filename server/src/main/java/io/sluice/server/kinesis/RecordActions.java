@@ -1,13 +1,11 @@
 package io.sluice.server.kinesis;
 
-import io.sluice.engine.ChildShard;
 import io.sluice.engine.GetRecordsResult;
 import io.sluice.engine.IteratorType;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.PutOutcome;
 import io.sluice.engine.PutRecordsEntry;
 import io.sluice.engine.PutResult;
-import io.sluice.engine.ReadRecord;
 import io.sluice.protocol.ResponseWriter;
 import io.sluice.protocol.Validator;
 import io.sluice.protocol.WireObject;
@@ -106,29 +104,10 @@ final class RecordActions {
         StreamRefs.validate(new Validator(), in).required("shardIterator", iterator)
                 .length("shardIterator", iterator, 1, 512).range("limit", limit, 1, MAX_LIMIT).check();
         GetRecordsResult result = engine.getRecords(iterator, limit == null ? MAX_LIMIT : limit);
-        out.startArray("Records");
-        for (ReadRecord record : result.records()) {
-            out.startObject()
-                    .string("SequenceNumber", record.sequenceNumber().format())
-                    .timestamp("ApproximateArrivalTimestamp", record.arrivalMillis())
-                    .blob("Data", record.data())
-                    .string("PartitionKey", record.partitionKey())
-                    .string("EncryptionType", record.encrypted() ? "KMS" : null)
-                    .endObject();
-        }
-        out.endArray().string("NextShardIterator", result.nextShardIterator())
+        ShardWriter.records(out, result.records());
+        out.string("NextShardIterator", result.nextShardIterator())
                 .number("MillisBehindLatest", result.millisBehindLatest());
-        if (!result.childShards().isEmpty()) {
-            out.startArray("ChildShards");
-            for (ChildShard child : result.childShards()) {
-                out.startObject().string("ShardId", child.shardId().toString()).startArray("ParentShards");
-                child.parentShards().forEach(parent -> out.string(parent.toString()));
-                out.endArray();
-                ShardWriter.hashKeyRange(out, child.range());
-                out.endObject();
-            }
-            out.endArray();
-        }
+        ShardWriter.childShards(out, result.childShards());
     }
 
     private static <T> T join(CompletableFuture<T> future) {

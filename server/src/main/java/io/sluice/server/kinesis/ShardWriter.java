@@ -1,10 +1,14 @@
 package io.sluice.server.kinesis;
 
 import io.sluice.common.HashKeyRange;
+import io.sluice.engine.ChildShard;
+import io.sluice.engine.ReadRecord;
 import io.sluice.engine.ShardMeta;
 import io.sluice.engine.StreamMeta;
 import io.sluice.engine.StreamMode;
 import io.sluice.protocol.ResponseWriter;
+
+import java.util.List;
 
 /** Writes the structures that describe streams and shards. Stateless. */
 final class ShardWriter {
@@ -27,6 +31,37 @@ final class ShardWriter {
             out.string("EndingSequenceNumber", shard.endingSequenceNumber().format());
         }
         out.endObject().endObject();
+    }
+
+    /** The {@code Records} list of GetRecords and SubscribeToShardEvent. */
+    static void records(ResponseWriter out, List<ReadRecord> records) {
+        out.startArray("Records");
+        for (ReadRecord record : records) {
+            out.startObject()
+                    .string("SequenceNumber", record.sequenceNumber().format())
+                    .timestamp("ApproximateArrivalTimestamp", record.arrivalMillis())
+                    .blob("Data", record.data())
+                    .string("PartitionKey", record.partitionKey())
+                    .string("EncryptionType", record.encrypted() ? "KMS" : null)
+                    .endObject();
+        }
+        out.endArray();
+    }
+
+    /** The {@code ChildShards} list at a closed shard's end; nothing when there are none. */
+    static void childShards(ResponseWriter out, List<ChildShard> children) {
+        if (children.isEmpty()) {
+            return;
+        }
+        out.startArray("ChildShards");
+        for (ChildShard child : children) {
+            out.startObject().string("ShardId", child.shardId().toString()).startArray("ParentShards");
+            child.parentShards().forEach(parent -> out.string(parent.toString()));
+            out.endArray();
+            hashKeyRange(out, child.range());
+            out.endObject();
+        }
+        out.endArray();
     }
 
     static void hashKeyRange(ResponseWriter out, HashKeyRange range) {

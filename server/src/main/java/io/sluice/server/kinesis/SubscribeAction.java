@@ -1,10 +1,8 @@
 package io.sluice.server.kinesis;
 
 import io.sluice.common.ServiceException;
-import io.sluice.engine.ChildShard;
 import io.sluice.engine.IteratorType;
 import io.sluice.engine.KinesisEngine;
-import io.sluice.engine.ReadRecord;
 import io.sluice.engine.ShardSubscription;
 import io.sluice.engine.SubscriptionEvent;
 import io.sluice.protocol.ResponseWriter;
@@ -79,32 +77,12 @@ final class SubscribeAction {
 
     static byte[] payload(SubscriptionEvent event) {
         ResponseWriter out = new ResponseWriter(WireFormat.JSON);
-        out.startArray("Records");
-        for (ReadRecord record : event.records()) {
-            out.startObject()
-                    .string("SequenceNumber", record.sequenceNumber().format())
-                    .timestamp("ApproximateArrivalTimestamp", record.arrivalMillis())
-                    .blob("Data", record.data())
-                    .string("PartitionKey", record.partitionKey())
-                    .string("EncryptionType", record.encrypted() ? "KMS" : null)
-                    .endObject();
-        }
-        out.endArray();
+        ShardWriter.records(out, event.records());
         if (event.continuation() != null) {
             out.string("ContinuationSequenceNumber", event.continuation().format());
         }
         out.number("MillisBehindLatest", event.millisBehindLatest());
-        if (!event.childShards().isEmpty()) {
-            out.startArray("ChildShards");
-            for (ChildShard child : event.childShards()) {
-                out.startObject().string("ShardId", child.shardId().toString()).startArray("ParentShards");
-                child.parentShards().forEach(parent -> out.string(parent.toString()));
-                out.endArray();
-                ShardWriter.hashKeyRange(out, child.range());
-                out.endObject();
-            }
-            out.endArray();
-        }
+        ShardWriter.childShards(out, event.childShards());
         return out.finish();
     }
 }
