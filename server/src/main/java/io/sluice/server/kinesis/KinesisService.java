@@ -52,7 +52,7 @@ public final class KinesisService implements ApiService {
         ReshardActions reshards = new ReshardActions(engine);
         SettingsActions settings = new SettingsActions(engine);
         ConsumerActions consumers = new ConsumerActions(engine);
-        this.subscribe = new SubscribeAction(engine);
+        this.subscribe = new SubscribeAction(engine, metrics);
         this.actions = Map.ofEntries(
                 Map.entry("CreateStream", streams::create),
                 Map.entry("DeleteStream", streams::delete),

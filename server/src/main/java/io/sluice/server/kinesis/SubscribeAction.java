@@ -1,5 +1,7 @@
 package io.sluice.server.kinesis;
 
+import io.sluice.common.ConsumerArn;
+import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 import io.sluice.engine.IteratorType;
 import io.sluice.engine.KinesisEngine;
@@ -13,6 +15,7 @@ import io.sluice.protocol.eventstream.EventStreamCodec;
 import io.sluice.protocol.eventstream.EventStreamMessage;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.http.StreamingBody;
+import io.sluice.server.metrics.KinesisMetrics;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -31,9 +34,11 @@ final class SubscribeAction {
     private static final List<String> TYPES = Arrays.stream(IteratorType.values()).map(Enum::name).toList();
 
     private final KinesisEngine engine;
+    private final KinesisMetrics metrics;
 
-    SubscribeAction(KinesisEngine engine) {
+    SubscribeAction(KinesisEngine engine, KinesisMetrics metrics) {
         this.engine = engine;
+        this.metrics = metrics;
     }
 
     ApiResponse handle(WireObject in) {
@@ -48,12 +53,22 @@ final class SubscribeAction {
                 .oneOf("startingPosition.type", type, TYPES).check();
         String sequence = position.string("SequenceNumber");
         new Validator().pattern("startingPosition.sequenceNumber", sequence, Validator.SEQUENCE_NUMBER).check();
-        ShardSubscription subscription = engine.subscribeToShard(consumerArn, shardId, IteratorType.valueOf(type),
-                sequence, position.timestampMillis("Timestamp"));
-        return ApiResponse.streamed(CONTENT_TYPE, sink -> stream(subscription, sink));
+        ConsumerArn consumer = ConsumerArn.parseOrNull(consumerArn);
+        String streamName = consumer == null ? null : consumer.stream().streamName();
+        ShardSubscription subscription;
+        try {
+            subscription = engine.subscribeToShard(consumerArn, shardId, IteratorType.valueOf(type), sequence,
+                    position.timestampMillis("Timestamp"));
+        } catch (ServiceException e) {
+            if (e.type() == ErrorType.RESOURCE_IN_USE && streamName != null) {
+                metrics.subscribeToShardRateExceeded(streamName);
+            }
+            throw e;
+        }
+        return ApiResponse.streamed(CONTENT_TYPE, sink -> stream(subscription, streamName, sink));
     }
 
-    private static void stream(ShardSubscription subscription, StreamingBody.ChunkSink sink)
+    private void stream(ShardSubscription subscription, String streamName, StreamingBody.ChunkSink sink)
             throws InterruptedException {
         try {
             if (!sink.send(EventStreamCodec.encode(EventStreamMessage.event("initial-response",
@@ -66,6 +81,8 @@ final class SubscribeAction {
                         payload(event))))) {
                     return;
                 }
+                long bytes = event.records().stream().mapToLong(r -> r.data().length).sum();
+                metrics.subscribeToShardEvent(streamName, event.records().size(), bytes, event.millisBehindLatest());
             }
         } catch (ServiceException e) {
             byte[] message = new ResponseWriter(WireFormat.JSON).string("message", e.getMessage()).finish();

@@ -43,6 +43,21 @@ public final class KinesisMetrics implements StreamObserver {
         Counter.builder(operation + ".Success").tags(tags).register(registry).increment(success ? 1 : 0);
     }
 
+    /** One SubscribeToShardEvent pushed to a consumer. */
+    public void subscribeToShardEvent(String streamName, int records, long bytes, long millisBehindLatest) {
+        Tags tags = Tags.of("StreamName", streamName);
+        Counter.builder("SubscribeToShardEvent.Records").tags(tags).register(registry).increment(records);
+        Counter.builder("SubscribeToShardEvent.Bytes").tags(tags).register(registry).increment(bytes);
+        DistributionSummary.builder("SubscribeToShardEvent.MillisBehindLatest").tags(tags).register(registry)
+                .record(millisBehindLatest);
+    }
+
+    /** A SubscribeToShard call refused because the consumer already had a subscription to the shard. */
+    public void subscribeToShardRateExceeded(String streamName) {
+        Counter.builder("SubscribeToShard.RateExceeded").tags("StreamName", streamName).register(registry)
+                .increment();
+    }
+
     @Override
     public void recordsPut(StreamMeta stream, ShardId shard, int records, long bytes) {
         count(stream, shard, "IncomingRecords", records);
