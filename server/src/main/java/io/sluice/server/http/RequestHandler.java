@@ -39,6 +39,8 @@ import java.util.function.Supplier;
 final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestHandler.class);
+    /** Netty's HTTP/2-to-HTTP/1 conversion adds headers with this prefix; no client sent them. */
+    private static final String HTTP2_EXTENSION_PREFIX = "x-http2-";
 
     private final ApiService service;
     private final Map<String, Supplier<ApiResponse>> pages;
@@ -62,9 +64,8 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
                     "Not found\n".getBytes(StandardCharsets.UTF_8), null));
             return;
         }
-        HttpHeaders headers = request.headers();
-        ApiRequest call = new ApiRequest(headers.get("x-amz-target"), headers.get(HttpHeaderNames.CONTENT_TYPE),
-                headers.get(HttpHeaderNames.AUTHORIZATION), ByteBufUtil.getBytes(request.content()));
+        ApiRequest call = new ApiRequest(request.method().name(), request.uri(), headers(request),
+                ByteBufUtil.getBytes(request.content()), sourceIp(ctx));
         inFlight.begin();
         try {
             executor.execute(() -> {
@@ -83,6 +84,23 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             inFlight.end();
             ctx.close();
         }
+    }
+
+    /** Every header by lower-case name; repeated headers joined with commas, as SigV4 canonicalises them. */
+    private static Map<String, String> headers(FullHttpRequest request) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        for (Map.Entry<String, String> header : request.headers()) {
+            headers.merge(header.getKey().toLowerCase(java.util.Locale.ROOT), header.getValue(),
+                    (a, b) -> a + "," + b);
+        }
+        headers.keySet().removeIf(name -> name.startsWith(HTTP2_EXTENSION_PREFIX));
+        return headers;
+    }
+
+    private static String sourceIp(ChannelHandlerContext ctx) {
+        java.net.SocketAddress address = ctx.channel() instanceof io.netty.handler.codec.http2.Http2StreamChannel
+                stream ? stream.parent().remoteAddress() : ctx.channel().remoteAddress();
+        return address instanceof java.net.InetSocketAddress inet ? inet.getAddress().getHostAddress() : "unknown";
     }
 
     /** Headers first, then each chunk as the producer makes it, then the end of the body. */

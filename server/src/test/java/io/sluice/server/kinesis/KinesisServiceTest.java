@@ -44,7 +44,7 @@ class KinesisServiceTest {
     }
 
     private ApiResponse call(String operation, String body) {
-        return service.handle(new ApiRequest("Kinesis_20131202." + operation, JSON, null,
+        return service.handle(ApiRequest.post("Kinesis_20131202." + operation, JSON, null,
                 body.getBytes(StandardCharsets.UTF_8)));
     }
 
@@ -70,7 +70,7 @@ class KinesisServiceTest {
 
     @Test
     void missingTargetIsUnknownOperation() {
-        ApiResponse response = service.handle(new ApiRequest(null, JSON, null, "{}".getBytes(StandardCharsets.UTF_8)));
+        ApiResponse response = service.handle(ApiRequest.post(null, JSON, null, "{}".getBytes(StandardCharsets.UTF_8)));
         assertThat(response.errorType()).isEqualTo("UnknownOperationException");
     }
 
