@@ -39,9 +39,23 @@ public record HashKeyRange(BigInteger start, BigInteger end) {
 
     /** The hash key Kinesis derives from a partition key: MD5 of its UTF-8 bytes as an unsigned integer. */
     public static BigInteger hashOf(String partitionKey) {
+        return new BigInteger(1, md5().digest(partitionKey.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** A fresh MD5 digest; cloning a prototype skips the provider lookup, which costs more than the hash. */
+    private static MessageDigest md5() {
         try {
-            byte[] digest = MessageDigest.getInstance("MD5").digest(partitionKey.getBytes(StandardCharsets.UTF_8));
-            return new BigInteger(1, digest);
+            return (MessageDigest) MD5.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's MD5 can be cloned", e);
+        }
+    }
+
+    private static final MessageDigest MD5 = prototype();
+
+    private static MessageDigest prototype() {
+        try {
+            return MessageDigest.getInstance("MD5");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK always has MD5", e);
         }

@@ -21,7 +21,7 @@ import java.math.BigInteger;
 public record SequenceNumber(int shardIndex, long position) {
 
     private static final long VERSION_BITS = 2L << 60;
-    private static final BigInteger TWO_64 = BigInteger.ONE.shiftLeft(64);
+    private static final long BILLION = 1_000_000_000L;
 
     public SequenceNumber {
         if (shardIndex < 0 || position < 0) {
@@ -39,10 +39,30 @@ public record SequenceNumber(int shardIndex, long position) {
         return new SequenceNumber(shardIndex, logOffset);
     }
 
-    /** The decimal form clients see. */
+    /**
+     * The decimal form clients see. Written on every put and read of every record, so it avoids BigInteger: the
+     * 128-bit value is cut into four 32-bit limbs and divided by 10^9 until nothing is left.
+     */
     public String format() {
         long high = VERSION_BITS | (shardIndex & 0xFFFF_FFFFL);
-        return BigInteger.valueOf(high).multiply(TWO_64).add(BigInteger.valueOf(position)).toString();
+        long[] limbs = {high >>> 32, high & 0xFFFF_FFFFL, position >>> 32, position & 0xFFFF_FFFFL};
+        int[] chunks = new int[5];
+        int count = 0;
+        while (limbs[0] != 0 || limbs[1] != 0 || limbs[2] != 0 || limbs[3] != 0) {
+            long remainder = 0;
+            for (int i = 0; i < 4; i++) {
+                long current = (remainder << 32) | limbs[i];
+                limbs[i] = current / BILLION;
+                remainder = current % BILLION;
+            }
+            chunks[count++] = (int) remainder;
+        }
+        StringBuilder out = new StringBuilder(40).append(chunks[count - 1]);
+        for (int i = count - 2; i >= 0; i--) {
+            String part = Integer.toString(chunks[i]);
+            out.append("000000000", 0, 9 - part.length()).append(part);
+        }
+        return out.toString();
     }
 
     /** Decodes a sequence number; null if it is not one of ours (wrong layout or not a number). */

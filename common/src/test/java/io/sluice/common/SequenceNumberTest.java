@@ -20,6 +20,19 @@ class SequenceNumberTest {
     }
 
     @Test
+    void decimalFormIsTheLayoutsValue() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 10_000; i++) {
+            int shard = random.nextInt(Integer.MAX_VALUE);
+            long position = i < 10 ? i : random.nextLong(Long.MAX_VALUE);
+            BigInteger expected = BigInteger.TWO.shiftLeft(124).add(BigInteger.valueOf(shard).shiftLeft(64))
+                    .add(BigInteger.valueOf(position));
+            assertThat(new SequenceNumber(shard, position).format()).as("seed " + seed).isEqualTo(expected.toString());
+        }
+    }
+
+    @Test
     void numbersIncreaseWithPositionWithinAShardAndWithShardIndex() {
         BigInteger a = new BigInteger(new SequenceNumber(3, 41).format());
         BigInteger b = new BigInteger(new SequenceNumber(3, 42).format());
