@@ -6,6 +6,8 @@ import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.server.http.ApiResponse;
+import io.sluice.server.http.ApiService;
+import io.sluice.server.http.ServiceRouter;
 import io.sluice.server.http.HttpServer;
 import io.sluice.server.http.TlsSettings;
 import io.sluice.server.kinesis.KinesisService;
@@ -54,8 +56,10 @@ public final class SluiceServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KinesisMetrics metrics = new KinesisMetrics(registry);
         KinesisEngine engine = new KinesisEngine(config.dataDir(), config.engine(), config.log(), clock, metrics);
+        ApiService kinesis = new KinesisService(engine, metrics,
+                new ControlPlaneLimiter(clock, config.engine().limits()));
         HttpServer http = new HttpServer(config.maxBodyBytes(),
-                new KinesisService(engine, metrics, new ControlPlaneLimiter(clock, config.engine().limits())),
+                new ServiceRouter(Map.of(KinesisService.TARGET_PREFIX.replace(".", ""), kinesis)),
                 Map.of("/health", () -> ApiResponse.ok("application/json", HEALTHY),
                         "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
                                 registry.scrape().getBytes(StandardCharsets.UTF_8))));
