@@ -52,8 +52,6 @@ public final class KinesisEngine implements AutoCloseable {
     private static final int MAX_CREATING_STREAMS = 5;
     private static final int MAX_SHARDS_PER_STREAM = 10_000;
     private static final int ON_DEMAND_STREAM_LIMIT = 50;
-    private static final long SUBSCRIPTION_LIFETIME_MILLIS = 300_000;
-    private static final long SUBSCRIPTION_TAKEOVER_MILLIS = 5_000;
     private static final String POLICY_KEY_PREFIX = "policy:";
     private static final String ACCOUNT_KEY_PREFIX = "account:";
 
@@ -69,10 +67,8 @@ public final class KinesisEngine implements AutoCloseable {
     private final StreamEncryption encryption;
     private final OnDemandScaler scaler = new OnDemandScaler();
     private final ConsumerRegistry consumers;
-    private final Map<String, ActiveSubscription> subscriptions = new java.util.concurrent.ConcurrentHashMap<>();
-
-    private record ActiveSubscription(ShardSubscription subscription, long startedAt) {
-    }
+    private final PageTokens pageTokens;
+    private final FanOut fanOut;
     private long lastRetentionCheck;
 
     public KinesisEngine(Path dataDir, EngineConfig config, LogConfig logConfig, Clock clock) throws IOException {
@@ -89,10 +85,27 @@ public final class KinesisEngine implements AutoCloseable {
         this.encryption = new StreamEncryption(LocalKms.open(dataDir, config.masterKeyFile(), config.kmsKeys()),
                 metadata);
         this.registry = new StreamRegistry(metadata, logs, this::shardRuntime, encryption::load);
-        this.consumers = new ConsumerRegistry(metadata);
         this.signer = new TokenSigner(secret(metadata));
         this.writer = new RecordWriter(logs, encryption, observer);
         this.reader = new RecordReader(signer, clock, config.iteratorTtlMillis(), encryption, observer);
+        this.consumers = new ConsumerRegistry(metadata);
+        this.pageTokens = new PageTokens(signer, config.nextTokenTtlMillis());
+        this.fanOut = new FanOut(new FanOut.Streams() {
+            @Override
+            public OpenStream get(StreamKey key) {
+                return registry.get(key);
+            }
+
+            @Override
+            public OpenStream existing(StreamKey key) {
+                return KinesisEngine.this.existing(key);
+            }
+
+            @Override
+            public OpenStream readable(StreamKey key) {
+                return KinesisEngine.this.readable(key);
+            }
+        }, consumers, reader, pageTokens, config, clock);
         this.lastRetentionCheck = clock.millis();
         LOG.info("opened {} stream(s) from {}", registry.size(), dataDir);
     }
@@ -155,7 +168,7 @@ public final class KinesisEngine implements AutoCloseable {
                     DEFAULT_RETENTION_HOURS, effectiveMode,
                     maxRecordSizeKiB == null ? DEFAULT_MAX_RECORD_KIB : maxRecordSizeKiB, shards, shardMetas,
                     initialTags, null, Set.of(), warmThroughputMiBps == null ? 0 : warmThroughputMiBps);
-            io(() -> registry.create(meta, new KeyRing()));
+            Io.run(() -> registry.create(meta, new KeyRing()));
         }
     }
 
@@ -197,7 +210,7 @@ public final class KinesisEngine implements AutoCloseable {
                 throw ServiceException.inUse("Stream " + key.name() + " under account " + key.account()
                         + " has registered consumers; deregister them or set EnforceConsumerDeletion.");
             }
-            io(() -> registry.update(meta.toBuilder().deletingAt(clock.millis()).build()));
+            Io.run(() -> registry.update(meta.toBuilder().deletingAt(clock.millis()).build()));
         }
     }
 
@@ -216,7 +229,7 @@ public final class KinesisEngine implements AutoCloseable {
         long now = clock.millis();
         String after = exclusiveStartName;
         if (nextToken != null) {
-            PageToken token = openPageToken(nextToken, now);
+            PageToken token = pageTokens.open(nextToken, now);
             if (!token.scope().account().equals(account) || !token.scope().region().equals(region)) {
                 throw ServiceException.invalidArgument("Invalid NextToken.");
             }
@@ -233,7 +246,7 @@ public final class KinesisEngine implements AutoCloseable {
         all.sort(Comparator.comparing(v -> v.meta().key().name()));
         boolean more = all.size() > limit;
         List<StreamView> page = more ? List.copyOf(all.subList(0, limit)) : all;
-        String next = more ? signer.seal(new PageToken(new StreamKey(account, region, ""), 0,
+        String next = more ? pageTokens.seal(new PageToken(new StreamKey(account, region, ""), 0,
                 page.getLast().meta().key().name(), null, now).encode()) : null;
         return new StreamPage(page, more, next);
     }
@@ -249,7 +262,7 @@ public final class KinesisEngine implements AutoCloseable {
         String after;
         ShardFilter effective;
         if (nextToken != null) {
-            PageToken token = openPageToken(nextToken, now);
+            PageToken token = pageTokens.open(nextToken, now);
             meta = existing(token.scope()).meta();
             if (meta.createdAt() != token.streamCreatedAt()) {
                 throw Messages.streamNotFound(token.scope());
@@ -278,22 +291,9 @@ public final class KinesisEngine implements AutoCloseable {
             return new ShardPage(selected, null);
         }
         List<ShardMeta> page = List.copyOf(selected.subList(0, maxResults));
-        String next = signer.seal(new PageToken(meta.key(), meta.createdAt(), page.getLast().id().toString(),
+        String next = pageTokens.seal(new PageToken(meta.key(), meta.createdAt(), page.getLast().id().toString(),
                 effective, now).encode());
         return new ShardPage(page, next);
-    }
-
-    private PageToken openPageToken(String nextToken, long now) {
-        byte[] payload = signer.open(nextToken);
-        PageToken token = payload == null ? null : PageToken.decodeOrNull(payload);
-        if (token == null) {
-            throw ServiceException.invalidArgument("Invalid NextToken.");
-        }
-        if (now - token.issuedAt() > config.nextTokenTtlMillis()) {
-            throw new ServiceException(ErrorType.EXPIRED_NEXT_TOKEN, "The NextToken has expired. NextTokens are "
-                    + "valid for " + config.nextTokenTtlMillis() / 1000 + " seconds.");
-        }
-        return token;
     }
 
     private static List<ShardMeta> afterShard(List<ShardMeta> shards, String exclusiveStartShardId) {
@@ -394,7 +394,7 @@ public final class KinesisEngine implements AutoCloseable {
                         + key.name() + " can not be longer than existing retention period (" + meta.retentionHours()
                         + " hours). Use IncreaseRetentionPeriod API.");
             }
-            io(() -> registry.update(meta.toBuilder().retentionHours(hours).build()));
+            Io.run(() -> registry.update(meta.toBuilder().retentionHours(hours).build()));
         }
     }
 
@@ -465,12 +465,12 @@ public final class KinesisEngine implements AutoCloseable {
             OpenStream published;
             stream.gate().enterReshard();
             try {
-                published = ioResult(() -> registry.update(next));
+                published = Io.get(() -> registry.update(next));
             } finally {
                 stream.gate().exitReshard();
             }
             plan.closedShards().forEach(stream.gate()::drain);
-            io(() -> registry.update(sealClosedShards(published)));
+            Io.run(() -> registry.update(sealClosedShards(published)));
         }
     }
 
@@ -489,7 +489,7 @@ public final class KinesisEngine implements AutoCloseable {
         String keyId = encryption.resolve(keyReference);
         OpenStream stream = existing(key);
         StreamMeta meta = mutate(key, true, true, current -> current.toBuilder().encryptionKeyId(keyId).build());
-        io(() -> encryption.start(meta, stream.keys(), keyId));
+        Io.run(() -> encryption.start(meta, stream.keys(), keyId));
     }
 
     /** StopStreamEncryption: records written from now on are stored in plain; earlier ones stay readable. */
@@ -584,7 +584,7 @@ public final class KinesisEngine implements AutoCloseable {
             StreamMeta changed = change.apply(meta);
             StreamMeta next = markUpdating
                     ? changed.toBuilder().updatingUntil(now + config.updateDelayMillis()).build() : changed;
-            io(() -> registry.update(next));
+            Io.run(() -> registry.update(next));
             return next;
         }
     }
@@ -618,7 +618,7 @@ public final class KinesisEngine implements AutoCloseable {
 
     public synchronized AccountSettings updateAccountSettings(String account, boolean enableCommitment) {
         AccountSettings next = accountSettings(account).request(enableCommitment, clock.millis());
-        io(() -> metadata.put(ACCOUNT_KEY_PREFIX + account, next.encode()));
+        Io.run(() -> metadata.put(ACCOUNT_KEY_PREFIX + account, next.encode()));
         return next;
     }
 
@@ -628,7 +628,7 @@ public final class KinesisEngine implements AutoCloseable {
      */
     public void putResourcePolicy(String resourceArn, String policy) {
         String arn = resourceKey(resourceArn);
-        io(() -> metadata.put(POLICY_KEY_PREFIX + arn, policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Io.run(() -> metadata.put(POLICY_KEY_PREFIX + arn, policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** The resource policy of a stream or consumer, or null if it has none. */
@@ -639,13 +639,13 @@ public final class KinesisEngine implements AutoCloseable {
 
     public void deleteResourcePolicy(String resourceArn) {
         String arn = resourceKey(resourceArn);
-        io(() -> metadata.delete(POLICY_KEY_PREFIX + arn));
+        Io.run(() -> metadata.delete(POLICY_KEY_PREFIX + arn));
     }
 
     /** The canonical ARN of an existing stream or consumer; ResourceNotFoundException otherwise. */
     private String resourceKey(String resourceArn) {
         if (ConsumerArn.parseOrNull(resourceArn) != null) {
-            return consumer(resourceArn, null, null).arn().toString();
+            return fanOut.consumer(resourceArn, null, null).arn().toString();
         }
         StreamArn arn = StreamArn.parseOrNull(resourceArn);
         if (arn == null) {
@@ -664,22 +664,22 @@ public final class KinesisEngine implements AutoCloseable {
             StreamMeta meta = stream.meta();
             if (meta.deletingAt() >= 0 && now - meta.deletingAt() >= config.deleteDelayMillis()) {
                 for (ConsumerMeta consumer : consumers.of(meta)) {
-                    io(() -> consumers.remove(consumer));
-                    io(() -> metadata.delete(POLICY_KEY_PREFIX + consumer.arn()));
+                    Io.run(() -> consumers.remove(consumer));
+                    Io.run(() -> metadata.delete(POLICY_KEY_PREFIX + consumer.arn()));
                 }
-                io(() -> registry.remove(meta.key()));
-                io(() -> metadata.delete(POLICY_KEY_PREFIX + meta.key().arn()));
-                io(() -> encryption.forget(meta));
+                Io.run(() -> registry.remove(meta.key()));
+                Io.run(() -> metadata.delete(POLICY_KEY_PREFIX + meta.key().arn()));
+                Io.run(() -> encryption.forget(meta));
                 scaler.forget(meta.key());
             }
         }
         for (ConsumerMeta consumer : consumers.all()) {
             if (consumer.deletingAt() >= 0 && now - consumer.deletingAt() >= config.deleteDelayMillis()) {
-                io(() -> consumers.remove(consumer));
-                io(() -> metadata.delete(POLICY_KEY_PREFIX + consumer.arn()));
+                Io.run(() -> consumers.remove(consumer));
+                Io.run(() -> metadata.delete(POLICY_KEY_PREFIX + consumer.arn()));
             }
         }
-        subscriptions.values().removeIf(active -> active.subscription().closed());
+        fanOut.sweep();
         for (OpenStream stream : registry.snapshot()) {
             if (stream.meta().mode() == StreamMode.ON_DEMAND && stream.meta().status(now) == StreamStatus.ACTIVE) {
                 scale(stream, now);
@@ -690,101 +690,38 @@ public final class KinesisEngine implements AutoCloseable {
             for (OpenStream stream : registry.snapshot()) {
                 long cutoff = now - stream.meta().retentionMillis();
                 for (ShardRuntime shard : stream.shards().values()) {
-                    io(() -> shard.log().deleteSegmentsOlderThan(cutoff));
+                    Io.run(() -> shard.log().deleteSegmentsOlderThan(cutoff));
                 }
             }
         }
     }
 
-    /** RegisterStreamConsumer on a stream given by its ARN. */
     public ConsumerView registerConsumer(StreamKey streamKey, String name, Map<String, String> tags) {
-        StreamMeta stream = existing(streamKey).meta();
-        StreamStatus status = stream.status(clock.millis());
-        if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {
-            throw Messages.notActive(streamKey, status);
-        }
-        long now = clock.millis();
-        ConsumerMeta meta = ioResult(() -> consumers.register(stream, name, TagRules.add(streamKey, Map.of(), tags),
-                now, config.createDelayMillis()));
-        return new ConsumerView(meta, meta.status(now));
+        return fanOut.register(streamKey, name, tags);
     }
 
-    /** The consumer named by its ARN, or by its stream's ARN and its name. */
     public ConsumerView describeConsumer(String consumerArn, StreamKey streamKey, String name) {
-        ConsumerMeta meta = consumer(consumerArn, streamKey, name);
-        return new ConsumerView(meta, meta.status(clock.millis()));
+        return fanOut.describe(consumerArn, streamKey, name);
     }
 
     public ConsumerPage listConsumers(StreamKey streamKey, int maxResults, String nextToken) {
-        long now = clock.millis();
-        StreamMeta stream = existing(streamKey).meta();
-        String after = null;
-        if (nextToken != null) {
-            PageToken token = openPageToken(nextToken, now);
-            if (!token.scope().equals(streamKey) || token.streamCreatedAt() != stream.createdAt()) {
-                throw ServiceException.invalidArgument("Invalid NextToken.");
-            }
-            after = token.lastItem();
-        }
-        String start = after;
-        List<ConsumerView> all = consumers.of(stream).stream()
-                .filter(c -> start == null || c.name().compareTo(start) > 0)
-                .map(c -> new ConsumerView(c, c.status(now))).toList();
-        if (all.size() <= maxResults) {
-            return new ConsumerPage(all, null);
-        }
-        List<ConsumerView> page = all.subList(0, maxResults);
-        return new ConsumerPage(page, signer.seal(new PageToken(streamKey, stream.createdAt(),
-                page.getLast().meta().name(), null, now).encode()));
+        return fanOut.list(streamKey, maxResults, nextToken);
     }
 
     public void deregisterConsumer(String consumerArn, StreamKey streamKey, String name) {
-        ConsumerMeta meta = consumer(consumerArn, streamKey, name);
-        if (meta.deletingAt() < 0) {
-            io(() -> consumers.put(meta.deleting(clock.millis())));
-        }
-    }
-
-    private ConsumerMeta consumer(String consumerArn, StreamKey streamKey, String name) {
-        if (consumerArn != null) {
-            ConsumerArn arn = ConsumerArn.parseOrNull(consumerArn);
-            StreamKey key = arn == null ? null
-                    : new StreamKey(arn.stream().account(), arn.stream().region(), arn.stream().streamName());
-            OpenStream stream = key == null ? null : registry.get(key);
-            ConsumerMeta meta = stream == null ? null : consumers.find(stream.meta(), arn);
-            if (meta == null || (name != null && !name.equals(meta.name()))) {
-                throw ServiceException.notFound("Consumer " + consumerArn + " not found.");
-            }
-            return meta;
-        }
-        if (streamKey == null || name == null) {
-            throw ServiceException.invalidArgument("Either ConsumerARN or both StreamARN and ConsumerName must be "
-                    + "provided.");
-        }
-        ConsumerMeta meta = consumers.find(existing(streamKey).meta(), name);
-        if (meta == null) {
-            throw ServiceException.notFound("Consumer " + name + " under stream " + streamKey.name()
-                    + " not found.");
-        }
-        return meta;
+        fanOut.deregister(consumerArn, streamKey, name);
     }
 
     public Map<String, String> consumerTags(String consumerArn) {
-        return consumer(consumerArn, null, null).tags();
+        return fanOut.consumer(consumerArn, null, null).tags();
     }
 
     public void tagConsumer(String consumerArn, Map<String, String> tags) {
-        synchronized (registry) {
-            ConsumerMeta meta = consumer(consumerArn, null, null);
-            io(() -> consumers.put(meta.withTags(TagRules.add(meta.stream(), meta.tags(), tags))));
-        }
+        fanOut.retag(consumerArn, current -> TagRules.add(current.stream(), current.tags(), tags));
     }
 
     public void untagConsumer(String consumerArn, List<String> keys) {
-        synchronized (registry) {
-            ConsumerMeta meta = consumer(consumerArn, null, null);
-            io(() -> consumers.put(meta.withTags(TagRules.remove(meta.tags(), keys))));
-        }
+        fanOut.retag(consumerArn, current -> TagRules.remove(current.tags(), keys));
     }
 
     public int consumerCount(StreamMeta stream) {
@@ -797,47 +734,7 @@ public final class KinesisEngine implements AutoCloseable {
      */
     public ShardSubscription subscribeToShard(String consumerArn, String shardId, IteratorType type,
                                               String sequenceNumber, Long timestampMillis) {
-        ConsumerMeta consumer = consumer(consumerArn, null, null);
-        long now = clock.millis();
-        if (consumer.status(now) != ConsumerStatus.ACTIVE) {
-            throw ServiceException.inUse("Consumer " + consumerArn + " is not ACTIVE, instead in state "
-                    + consumer.status(now) + ".");
-        }
-        OpenStream stream = readable(consumer.stream());
-        ShardId id = ShardId.parseOrNull(shardId);
-        ShardMeta shard = id == null ? null : stream.meta().shard(id.index());
-        if (shard == null) {
-            throw Messages.shardNotFound(consumer.stream(), shardId);
-        }
-        long offset = reader.startOffset(stream, shard, type, sequenceNumber, timestampMillis);
-        String key = consumerArn + "|" + shard.id();
-        synchronized (subscriptions) {
-            ActiveSubscription previous = subscriptions.get(key);
-            if (previous != null && !previous.subscription().closed()
-                    && now - previous.startedAt() < SUBSCRIPTION_TAKEOVER_MILLIS) {
-                throw ServiceException.inUse("Another active subscription exists for consumer " + consumerArn
-                        + " on shard " + shard.id() + "; a new one may take over after "
-                        + SUBSCRIPTION_TAKEOVER_MILLIS / 1000 + " seconds.");
-            }
-            if (previous != null) {
-                previous.subscription().close();
-            }
-            StreamKey streamKey = consumer.stream();
-            long createdAt = stream.meta().createdAt();
-            java.util.function.Supplier<OpenStream> current = () -> {
-                OpenStream s = registry.get(streamKey);
-                if (s == null || s.meta().createdAt() != createdAt) {
-                    throw Messages.streamNotFound(streamKey);
-                }
-                return s;
-            };
-            TokenBucket budget = config.limits().enabled() ? new TokenBucket(clock,
-                    config.limits().readBytesPerSecond(), config.limits().readBytesPerSecond()) : null;
-            ShardSubscription subscription = new ShardSubscription(current, shard.id().index(), offset, reader, clock,
-                    SUBSCRIPTION_LIFETIME_MILLIS, budget);
-            subscriptions.put(key, new ActiveSubscription(subscription, now));
-            return subscription;
-        }
+        return fanOut.subscribe(consumerArn, shardId, type, sequenceNumber, timestampMillis);
     }
 
     private void scale(OpenStream stream, long now) {
@@ -890,32 +787,8 @@ public final class KinesisEngine implements AutoCloseable {
 
     @Override
     public void close() {
-        subscriptions.values().forEach(active -> active.subscription().close());
+        fanOut.closeAll();
         logs.close();
         metadata.close();
-    }
-
-    private interface IoAction {
-        void run() throws IOException;
-    }
-
-    private interface IoSupplier<T> {
-        T get() throws IOException;
-    }
-
-    private static <T> T ioResult(IoSupplier<T> supplier) {
-        try {
-            return supplier.get();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void io(IoAction action) {
-        try {
-            action.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
