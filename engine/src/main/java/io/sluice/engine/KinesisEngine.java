@@ -52,8 +52,6 @@ public final class KinesisEngine implements AutoCloseable {
     private static final int MAX_CREATING_STREAMS = 5;
     private static final int MAX_SHARDS_PER_STREAM = 10_000;
     private static final int ON_DEMAND_STREAM_LIMIT = 50;
-    private static final String POLICY_KEY_PREFIX = "policy:";
-    private static final String ACCOUNT_KEY_PREFIX = "account:";
 
     private final EngineConfig config;
     private final Clock clock;
@@ -69,6 +67,7 @@ public final class KinesisEngine implements AutoCloseable {
     private final ConsumerRegistry consumers;
     private final PageTokens pageTokens;
     private final FanOut fanOut;
+    private final AccountStore accounts;
     private long lastRetentionCheck;
 
     public KinesisEngine(Path dataDir, EngineConfig config, LogConfig logConfig, Clock clock) throws IOException {
@@ -89,6 +88,7 @@ public final class KinesisEngine implements AutoCloseable {
         this.writer = new RecordWriter(logs, encryption, observer);
         this.reader = new RecordReader(signer, clock, config.iteratorTtlMillis(), encryption, observer);
         this.consumers = new ConsumerRegistry(metadata);
+        this.accounts = new AccountStore(metadata, clock);
         this.pageTokens = new PageTokens(signer, config.nextTokenTtlMillis());
         this.fanOut = new FanOut(new FanOut.Streams() {
             @Override
@@ -116,7 +116,7 @@ public final class KinesisEngine implements AutoCloseable {
     }
 
     private static byte[] secret(MetadataStore metadata) throws IOException {
-        byte[] secret = metadata.entries().get(SECRET_KEY);
+        byte[] secret = metadata.get(SECRET_KEY);
         if (secret == null) {
             secret = new byte[32];
             new SecureRandom().nextBytes(secret);
@@ -612,34 +612,25 @@ public final class KinesisEngine implements AutoCloseable {
     }
 
     public AccountSettings accountSettings(String account) {
-        byte[] stored = metadata.entries().get(ACCOUNT_KEY_PREFIX + account);
-        return (stored == null ? AccountSettings.none() : AccountSettings.decode(stored)).at(clock.millis());
+        return accounts.settings(account);
     }
 
-    public synchronized AccountSettings updateAccountSettings(String account, boolean enableCommitment) {
-        AccountSettings next = accountSettings(account).request(enableCommitment, clock.millis());
-        Io.run(() -> metadata.put(ACCOUNT_KEY_PREFIX + account, next.encode()));
-        return next;
+    public AccountSettings updateAccountSettings(String account, boolean enableCommitment) {
+        return accounts.updateSettings(account, enableCommitment);
     }
 
-    /**
-     * Stores a resource policy (already checked by the caller) on an existing stream or consumer, by its ARN.
-     * Policies go with their resource when it is deleted.
-     */
+    /** Stores a resource policy (already checked by the caller) on an existing stream or consumer, by its ARN. */
     public void putResourcePolicy(String resourceArn, String policy) {
-        String arn = resourceKey(resourceArn);
-        Io.run(() -> metadata.put(POLICY_KEY_PREFIX + arn, policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        accounts.putPolicy(resourceKey(resourceArn), policy);
     }
 
     /** The resource policy of a stream or consumer, or null if it has none. */
     public String resourcePolicy(String resourceArn) {
-        byte[] policy = metadata.entries().get(POLICY_KEY_PREFIX + resourceKey(resourceArn));
-        return policy == null ? null : new String(policy, java.nio.charset.StandardCharsets.UTF_8);
+        return accounts.policy(resourceKey(resourceArn));
     }
 
     public void deleteResourcePolicy(String resourceArn) {
-        String arn = resourceKey(resourceArn);
-        Io.run(() -> metadata.delete(POLICY_KEY_PREFIX + arn));
+        accounts.deletePolicy(resourceKey(resourceArn));
     }
 
     /** The canonical ARN of an existing stream or consumer; ResourceNotFoundException otherwise. */
@@ -665,10 +656,10 @@ public final class KinesisEngine implements AutoCloseable {
             if (meta.deletingAt() >= 0 && now - meta.deletingAt() >= config.deleteDelayMillis()) {
                 for (ConsumerMeta consumer : consumers.of(meta)) {
                     Io.run(() -> consumers.remove(consumer));
-                    Io.run(() -> metadata.delete(POLICY_KEY_PREFIX + consumer.arn()));
+                    accounts.deletePolicy(consumer.arn().toString());
                 }
                 Io.run(() -> registry.remove(meta.key()));
-                Io.run(() -> metadata.delete(POLICY_KEY_PREFIX + meta.key().arn()));
+                accounts.deletePolicy(meta.key().arn().toString());
                 Io.run(() -> encryption.forget(meta));
                 scaler.forget(meta.key());
             }
@@ -676,7 +667,7 @@ public final class KinesisEngine implements AutoCloseable {
         for (ConsumerMeta consumer : consumers.all()) {
             if (consumer.deletingAt() >= 0 && now - consumer.deletingAt() >= config.deleteDelayMillis()) {
                 Io.run(() -> consumers.remove(consumer));
-                Io.run(() -> metadata.delete(POLICY_KEY_PREFIX + consumer.arn()));
+                accounts.deletePolicy(consumer.arn().toString());
             }
         }
         fanOut.sweep();

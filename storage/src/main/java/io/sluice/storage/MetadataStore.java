@@ -72,6 +72,12 @@ public final class MetadataStore implements AutoCloseable {
         return copy;
     }
 
+    /** A copy of the value of {@code key}, or null if there is none. */
+    public synchronized byte[] get(String key) {
+        byte[] value = map.get(key);
+        return value == null ? null : value.clone();
+    }
+
     /** Sets {@code key} to a copy of {@code value}; durable when this returns. */
     public synchronized void put(String key, byte[] value) throws IOException {
         Objects.requireNonNull(key, "key");

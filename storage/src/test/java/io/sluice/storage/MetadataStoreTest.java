@@ -193,4 +193,13 @@ class MetadataStoreTest {
         assertThatThrownBy(() -> store.delete("a")).isInstanceOf(IOException.class);
         store.close();
     }
+
+    @Test
+    void getReturnsOneValueOrNull(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        try (MetadataStore store = new MetadataStore(dir)) {
+            store.put("a", new byte[] {1, 2});
+            org.assertj.core.api.Assertions.assertThat(store.get("a")).containsExactly(1, 2);
+            org.assertj.core.api.Assertions.assertThat(store.get("b")).isNull();
+        }
+    }
 }

@@ -1,0 +1,50 @@
+package io.sluice.engine;
+
+import io.sluice.common.Clock;
+import io.sluice.storage.MetadataStore;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * What belongs to accounts and resources rather than to streams' data: account settings under
+ * {@code account:<account id>} and resource policies under {@code policy:<resource ARN>} in the metadata store.
+ * Callers check that resources exist. Thread-safe: settings changes are serialised here, the store does the rest.
+ */
+final class AccountStore {
+
+    private static final String POLICY_PREFIX = "policy:";
+    private static final String ACCOUNT_PREFIX = "account:";
+
+    private final MetadataStore metadata;
+    private final Clock clock;
+
+    AccountStore(MetadataStore metadata, Clock clock) {
+        this.metadata = metadata;
+        this.clock = clock;
+    }
+
+    AccountSettings settings(String account) {
+        byte[] stored = metadata.get(ACCOUNT_PREFIX + account);
+        return (stored == null ? AccountSettings.none() : AccountSettings.decode(stored)).at(clock.millis());
+    }
+
+    synchronized AccountSettings updateSettings(String account, boolean enableCommitment) {
+        AccountSettings next = settings(account).request(enableCommitment, clock.millis());
+        Io.run(() -> metadata.put(ACCOUNT_PREFIX + account, next.encode()));
+        return next;
+    }
+
+    void putPolicy(String resourceArn, String policy) {
+        Io.run(() -> metadata.put(POLICY_PREFIX + resourceArn, policy.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The policy on a resource, or null. */
+    String policy(String resourceArn) {
+        byte[] policy = metadata.get(POLICY_PREFIX + resourceArn);
+        return policy == null ? null : new String(policy, StandardCharsets.UTF_8);
+    }
+
+    void deletePolicy(String resourceArn) {
+        Io.run(() -> metadata.delete(POLICY_PREFIX + resourceArn));
+    }
+}
