@@ -27,14 +27,15 @@ import java.util.TreeSet;
  * {@code streams.create-delay-ms}, {@code streams.update-delay-ms}, {@code streams.delete-delay-ms},
  * {@code streams.shard-limit}, {@code streams.retention-check-ms}, {@code limits.profile} ({@code aws} or
  * {@code off}) and {@code limits.<name>} overrides (see {@link LimitSettings#parse}), {@code kms.master-key-file},
- * {@code kms.keys} (comma-separated key ids and aliases).
+ * {@code kms.keys} (comma-separated key ids and aliases), {@code auth.credentials-file}, {@code audit.dir},
+ * {@code audit.data-events}.
  */
 final class ConfigLoader {
 
     static final Set<String> KEYS = Set.of("host", "port", "tls-port", "tls.cert-file", "tls.key-file", "data-dir", "max-body-bytes", "storage.fsync",
             "storage.segment-bytes", "storage.segment-ms", "storage.index-interval-bytes", "streams.create-delay-ms",
             "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms",
-            "kms.master-key-file", "kms.keys");
+            "kms.master-key-file", "kms.keys", "auth.credentials-file", "audit.dir", "audit.data-events");
     private static final String LIMITS_PREFIX = "limits.";
     private static final String LIMITS_PROFILE = "limits.profile";
 
@@ -44,6 +45,11 @@ final class ConfigLoader {
 
     ServerConfig load(Path file, String host, Integer port, Integer tlsPort, Path dataDir, Boolean fsync)
             throws IOException {
+        return load(file, host, port, tlsPort, dataDir, fsync, null);
+    }
+
+    ServerConfig load(Path file, String host, Integer port, Integer tlsPort, Path dataDir, Boolean fsync,
+                      Path credentials) throws IOException {
         Properties props = new Properties();
         if (file != null) {
             try (Reader reader = Files.newBufferedReader(file)) {
@@ -84,6 +90,9 @@ final class ConfigLoader {
                 longValue(props, "streams.retention-check-ms", engine.retentionCheckMillis()),
                 limits, masterKey == null ? null : Path.of(masterKey.trim()), kmsKeys);
         String cert = props.getProperty("tls.cert-file");
+        String credentialsFile = credentials != null ? credentials.toString()
+                : props.getProperty("auth.credentials-file");
+        String auditDir = props.getProperty("audit.dir");
         String key = props.getProperty("tls.key-file");
         return new ServerConfig(
                 host != null ? host : props.getProperty("host", defaults.host()),
@@ -91,6 +100,8 @@ final class ConfigLoader {
                 tlsPort != null ? tlsPort : (int) longValue(props, "tls-port", defaults.tlsPort()),
                 cert == null ? null : Path.of(cert.trim()), key == null ? null : Path.of(key.trim()),
                 dataDir != null ? dataDir : Path.of(props.getProperty("data-dir", "data")),
+                credentialsFile == null ? null : Path.of(credentialsFile.trim()),
+                auditDir == null ? null : Path.of(auditDir.trim()), boolValue(props, "audit.data-events", false),
                 (int) longValue(props, "max-body-bytes", defaults.maxBodyBytes()),
                 defaults.shutdownGraceMillis(), engineConfig, logConfig);
     }

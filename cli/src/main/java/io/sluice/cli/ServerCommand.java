@@ -33,6 +33,10 @@ final class ServerCommand implements Callable<Integer> {
     @Option(names = "--config", description = "A properties file of settings; flags override it.")
     Path configFile;
 
+    @Option(names = "--credentials", description = "A JSON file of users, keys and policies; requests must then "
+            + "be signed by one of them. Required unless the server listens on loopback.")
+    Path credentials;
+
     @Option(names = "--log-format", description = "text (default) or json: one JSON object per log line.")
     String logFormat = "text";
 
@@ -49,7 +53,7 @@ final class ServerCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--log-format must be text or json, not " + logFormat);
         }
         ServerConfig config = new ConfigLoader().load(configFile, host, port, tlsPort, dataDir,
-                noFsync ? Boolean.FALSE : null);
+                noFsync ? Boolean.FALSE : null, credentials);
         SluiceServer server = SluiceServer.start(config, Clock.system());
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());

@@ -11,11 +11,15 @@ import java.nio.file.Path;
  * @param tlsPort       the TLS port (-1: none)
  * @param tlsCertFile   the operator's certificate (PEM), or null for a self-signed one kept in the data directory
  * @param tlsKeyFile    the key of that certificate (PEM, PKCS#8)
+ * @param credentialsFile the users, keys and policies (JSON); null: no authentication, allowed on loopback only
+ * @param auditDir      where the audit log goes; null: none
+ * @param auditDataEvents whether the audit log also records data-plane calls
  * @param maxBodyBytes  request bodies larger than this get 413 before anything is decoded
  * @param shutdownGraceMillis how long a graceful stop waits for requests in flight
  */
 public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
-                           int maxBodyBytes, long shutdownGraceMillis, EngineConfig engine, LogConfig log) {
+                           Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
+                           long shutdownGraceMillis, EngineConfig engine, LogConfig log) {
 
     public static final int DEFAULT_PORT = 4567;
     public static final int DEFAULT_TLS_PORT = 4568;
@@ -40,18 +44,24 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
     }
 
     public static ServerConfig defaults(Path dataDir) {
-        return new ServerConfig("127.0.0.1", DEFAULT_PORT, DEFAULT_TLS_PORT, null, null, dataDir,
+        return new ServerConfig("127.0.0.1", DEFAULT_PORT, DEFAULT_TLS_PORT, null, null, dataDir, null, null, false,
                 DEFAULT_MAX_BODY_BYTES, 30_000, EngineConfig.defaults(), LogConfig.defaults());
     }
 
     /** The same settings on other ports (0: any free port; TLS -1: none). */
     public ServerConfig withPorts(int newPort, int newTlsPort) {
-        return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, maxBodyBytes,
-                shutdownGraceMillis, engine, log);
+        return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile,
+                auditDir, auditDataEvents, maxBodyBytes, shutdownGraceMillis, engine, log);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
-        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, maxBodyBytes,
-                shutdownGraceMillis, newEngine, log);
+        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
+                auditDataEvents, maxBodyBytes, shutdownGraceMillis, newEngine, log);
+    }
+
+    /** The same settings with authentication against a credentials file and, optionally, an audit log. */
+    public ServerConfig withSecurity(Path newCredentialsFile, Path newAuditDir, boolean newAuditDataEvents) {
+        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, newCredentialsFile,
+                newAuditDir, newAuditDataEvents, maxBodyBytes, shutdownGraceMillis, engine, log);
     }
 }

@@ -5,6 +5,9 @@ import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sluice.protocol.sigv4.SigV4Verifier;
+import io.sluice.server.auth.AuditLog;
+import io.sluice.server.auth.CredentialsFile;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.http.ApiService;
 import io.sluice.server.http.ServiceRouter;
@@ -16,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -31,6 +35,8 @@ public final class SluiceServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SluiceServer.class);
     private static final long MAINTENANCE_PERIOD_MILLIS = 100;
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
+    private static final long AUDIT_FILE_BYTES = 64L * 1024 * 1024;
+    private static final int AUDIT_FILES = 10;
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
 
     private final ServerConfig config;
@@ -39,10 +45,12 @@ public final class SluiceServer implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final int port;
     private final int tlsPort;
+    private final AuditLog audit;
     private boolean stopped;
 
     private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http, ScheduledExecutorService timer,
-                         int port, int tlsPort) {
+                         int port, int tlsPort, AuditLog audit) {
+        this.audit = audit;
         this.config = config;
         this.engine = engine;
         this.http = http;
@@ -51,13 +59,37 @@ public final class SluiceServer implements AutoCloseable {
         this.tlsPort = tlsPort;
     }
 
+    /**
+     * Loads the credentials file, or, without one, makes sure the server listens on loopback only: a server on a
+     * network never runs open by default.
+     */
+    private static CredentialsFile credentials(ServerConfig config) throws IOException {
+        if (config.credentialsFile() != null) {
+            CredentialsFile credentials = CredentialsFile.load(config.credentialsFile());
+            LOG.info("requests must be signed by a user of {}", config.credentialsFile());
+            return credentials;
+        }
+        if (!InetAddress.getByName(config.host()).isLoopbackAddress()) {
+            throw new IllegalStateException("Sluice would listen on " + config.host() + " without authentication. "
+                    + "Give it a credentials file (auth.credentials-file, or --credentials FILE) or listen on "
+                    + "127.0.0.1.");
+        }
+        LOG.warn("no credentials file: accepting any signature (fine for local development on loopback only)");
+        return null;
+    }
+
     public static SluiceServer start(ServerConfig config, Clock clock) throws IOException, InterruptedException {
         long begin = System.nanoTime();
+        CredentialsFile credentials = credentials(config);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KinesisMetrics metrics = new KinesisMetrics(registry);
         KinesisEngine engine = new KinesisEngine(config.dataDir(), config.engine(), config.log(), clock, metrics);
-        ApiService kinesis = new KinesisService(engine, metrics,
-                new ControlPlaneLimiter(clock, config.engine().limits()));
+        ControlPlaneLimiter limiter = new ControlPlaneLimiter(clock, config.engine().limits());
+        AuditLog audit = config.auditDir() == null ? null
+                : new AuditLog(config.auditDir(), AUDIT_FILE_BYTES, AUDIT_FILES, config.auditDataEvents(), clock);
+        ApiService kinesis = credentials == null ? new KinesisService(engine, metrics, limiter, audit)
+                : new KinesisService(engine, metrics, limiter, new SigV4Verifier(credentials, clock), credentials,
+                audit);
         HttpServer http = new HttpServer(config.maxBodyBytes(),
                 new ServiceRouter(Map.of(KinesisService.TARGET_PREFIX.replace(".", ""), kinesis)),
                 Map.of("/health", () -> ApiResponse.ok("application/json", HEALTHY),
@@ -91,7 +123,7 @@ public final class SluiceServer implements AutoCloseable {
         LOG.info("Sluice listening on {}:{}{} (data in {}, fsync {}) after {} ms", config.host(), port,
                 tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
                 config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
-        return new SluiceServer(config, engine, http, timer, port, tlsPort);
+        return new SluiceServer(config, engine, http, timer, port, tlsPort, audit);
     }
 
     public int port() {
@@ -117,6 +149,13 @@ public final class SluiceServer implements AutoCloseable {
         }
         timer.shutdownNow();
         engine.close();
+        if (audit != null) {
+            try {
+                audit.close();
+            } catch (IOException e) {
+                LOG.warn("audit log did not close cleanly", e);
+            }
+        }
         LOG.info("stopped");
     }
 

@@ -5,9 +5,10 @@ import java.util.Map;
 /**
  * An API call as the HTTP layer hands it on, the same for HTTP/1.1 and HTTP/2: method, path and query, every
  * header (names in lower case, values as received, HTTP/2's {@code :authority} as {@code host}), the body, and
- * the caller's address.
+ * the caller's address, and the id the answer will carry in {@code x-amzn-RequestId}.
  */
-public record ApiRequest(String method, String uri, Map<String, String> headers, byte[] body, String sourceIp) {
+public record ApiRequest(String method, String uri, Map<String, String> headers, byte[] body, String sourceIp,
+                         String requestId) {
 
     public ApiRequest {
         headers = Map.copyOf(headers);
@@ -25,7 +26,7 @@ public record ApiRequest(String method, String uri, Map<String, String> headers,
         if (authorization != null) {
             headers.put("authorization", authorization);
         }
-        return new ApiRequest("POST", "/", headers, body, "127.0.0.1");
+        return new ApiRequest("POST", "/", headers, body, "127.0.0.1", java.util.UUID.randomUUID().toString());
     }
 
     public String header(String lowerCaseName) {

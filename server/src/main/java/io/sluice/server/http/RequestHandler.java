@@ -61,20 +61,20 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (request.method() == HttpMethod.GET) {
             Supplier<ApiResponse> page = pages.get(new QueryStringDecoder(request.uri()).path());
             write(ctx, keepAlive, page != null ? page.get() : new ApiResponse(404, "text/plain",
-                    "Not found\n".getBytes(StandardCharsets.UTF_8), null));
+                    "Not found\n".getBytes(StandardCharsets.UTF_8), null), UUID.randomUUID().toString());
             return;
         }
         ApiRequest call = new ApiRequest(request.method().name(), request.uri(), headers(request),
-                ByteBufUtil.getBytes(request.content()), sourceIp(ctx));
+                ByteBufUtil.getBytes(request.content()), sourceIp(ctx), UUID.randomUUID().toString());
         inFlight.begin();
         try {
             executor.execute(() -> {
                 try {
                     ApiResponse answer = service.handle(call);
                     if (answer.streaming() != null) {
-                        stream(ctx, keepAlive, answer);
+                        stream(ctx, keepAlive, answer, call.requestId());
                     } else {
-                        write(ctx, keepAlive, answer);
+                        write(ctx, keepAlive, answer, call.requestId());
                     }
                 } finally {
                     inFlight.end();
@@ -104,10 +104,10 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     }
 
     /** Headers first, then each chunk as the producer makes it, then the end of the body. */
-    private void stream(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer) {
+    private void stream(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer, String requestId) {
         HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
-                .set("x-amzn-RequestId", UUID.randomUUID().toString())
+                .set("x-amzn-RequestId", requestId)
                 .set("x-amz-id-2", randomId());
         HttpUtil.setTransferEncodingChunked(response, true);
         HttpUtil.setKeepAlive(response, keepAlive);
@@ -131,13 +131,13 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         }
     }
 
-    private static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer) {
+    private static void write(ChannelHandlerContext ctx, boolean keepAlive, ApiResponse answer, String requestId) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                 HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(answer.body()));
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length)
-                .set("x-amzn-RequestId", UUID.randomUUID().toString())
+                .set("x-amzn-RequestId", requestId)
                 .set("x-amz-id-2", randomId());
         if (answer.errorType() != null) {
             headers.set("x-amzn-ErrorType", answer.errorType());

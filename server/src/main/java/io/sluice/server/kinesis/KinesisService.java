@@ -14,6 +14,10 @@ import io.sluice.protocol.WireObject;
 import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.http.ApiService;
+import io.sluice.server.auth.AuditLog;
+import io.sluice.server.auth.Authorizer;
+import io.sluice.server.auth.CredentialsFile;
+import io.sluice.protocol.sigv4.SigV4Verifier;
 import io.sluice.server.metrics.KinesisMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +46,37 @@ public final class KinesisService implements ApiService {
     private final KinesisMetrics metrics;
     private final ControlPlaneLimiter limiter;
     private final SubscribeAction subscribe;
+    private final KinesisAccess access;
 
+    /** A service that trusts every caller (local development on loopback). */
     public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter) {
+        this(engine, metrics, limiter, KinesisAccess.open());
+    }
+
+    /**
+     * A service that checks signatures against the credentials file, authorizes with its users' policies and the
+     * resource policies, and writes the audit log (null: none).
+     */
+    public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter,
+                          SigV4Verifier verifier, CredentialsFile credentials, AuditLog audit) {
+        this(engine, metrics, limiter, new KinesisAccess(verifier, credentials, new Authorizer(arn -> {
+            try {
+                return java.util.Optional.ofNullable(engine.resourcePolicy(arn));
+            } catch (ServiceException noSuchResource) {
+                return java.util.Optional.empty();
+            }
+        }), audit));
+    }
+
+    /** A service that trusts every caller but keeps an audit log. */
+    public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter,
+                          AuditLog audit) {
+        this(engine, metrics, limiter, new KinesisAccess(null, null, null, audit));
+    }
+
+    private KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter,
+                           KinesisAccess access) {
+        this.access = access;
         this.engine = engine;
         this.metrics = metrics;
         this.limiter = limiter;
@@ -99,29 +132,42 @@ public final class KinesisService implements ApiService {
         WireFormat format = WireFormat.forContentType(request.contentType());
         long start = System.nanoTime();
         WireObject input = null;
-        boolean success = false;
+        Caller caller = null;
+        String operation = null;
+        ApiResponse response = null;
+        ServiceException failure = null;
         try {
             KinesisAction action = action(request.target());
+            operation = request.target().substring(TARGET_PREFIX.length());
+            caller = access.authenticate(request);
             input = WireObject.parse(format, request.body());
-            RequestContext context = RequestContext.fromAuthorization(request.authorization());
-            String operation = request.target().substring(TARGET_PREFIX.length());
+            RequestContext context = caller.context();
             limit(operation, context, input);
+            access.authorize(caller, operation, input, engine);
             if (operation.equals(SUBSCRIBE)) {
-                success = true;
-                return subscribe.handle(input);
+                response = subscribe.handle(input);
+                return response;
             }
             ResponseWriter output = new ResponseWriter(format);
             action.handle(context, input, output);
-            success = true;
-            return ApiResponse.ok(format.contentType(), output.finish());
+            response = ApiResponse.ok(format.contentType(), output.finish());
+            return response;
         } catch (ServiceException e) {
+            failure = e;
             return error(format, e.type(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("internal failure serving {}", request.target(), e);
-            return error(format, ErrorType.INTERNAL_FAILURE, "Internal service failure.");
+            failure = new ServiceException(ErrorType.INTERNAL_FAILURE, "Internal service failure.");
+            return error(format, ErrorType.INTERNAL_FAILURE, failure.getMessage());
         } finally {
             if (input != null) {
-                record(request.target().substring(TARGET_PREFIX.length()), input, System.nanoTime() - start, success);
+                record(operation, input, System.nanoTime() - start, response != null);
+            }
+            if (operation != null) {
+                access.record(request, format, caller, operation, null,
+                        response == null || response.streaming() != null ? null : response.body(),
+                        failure == null ? null : failure.type().awsName(),
+                        failure == null ? null : failure.getMessage());
             }
         }
     }
