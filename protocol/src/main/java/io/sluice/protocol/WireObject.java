@@ -112,23 +112,36 @@ public final class WireObject {
         }
     }
 
-    /** A timestamp in epoch milliseconds: CBOR sends integer milliseconds, JSON epoch seconds with a fraction. */
+    /**
+     * A timestamp in epoch milliseconds: CBOR sends integer milliseconds, JSON epoch seconds with a fraction.
+     * Numbers that are not finite or do not fit are a SerializationException, never a wrapped value.
+     */
     public Long timestampMillis(String name) {
         JsonNode value = member(name);
         if (value == null) {
             return null;
         }
-        if (!value.isNumber()) {
+        if (!value.isNumber() || ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue()))) {
             throw wrongType(name, "a timestamp");
         }
         if (format == WireFormat.CBOR) {
-            return value.isIntegralNumber() ? value.longValue() : Math.round(value.doubleValue());
+            if (value.isIntegralNumber()) {
+                if (!value.canConvertToLong()) {
+                    throw wrongType(name, "a timestamp");
+                }
+                return value.longValue();
+            }
+            return millis(name, value.decimalValue().setScale(0, java.math.RoundingMode.HALF_UP));
         }
-        BigDecimal seconds = value.decimalValue();
-        if (seconds.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 1000)) > 0) {
+        return millis(name, value.decimalValue().movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP));
+    }
+
+    private static long millis(String name, BigDecimal whole) {
+        try {
+            return whole.longValueExact();
+        } catch (ArithmeticException e) {
             throw wrongType(name, "a timestamp");
         }
-        return seconds.movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
     }
 
     public WireObject object(String name) {

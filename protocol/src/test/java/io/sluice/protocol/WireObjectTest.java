@@ -56,6 +56,29 @@ class WireObjectTest {
     }
 
     @Test
+    void timestampsThatAreNotFiniteOrDoNotFitAreSerializationErrors() throws Exception {
+        for (String body : new String[] {"{\"T\":1.8e308}", "{\"T\":-1e999999}", "{\"T\":1e30}"}) {
+            assertThatThrownBy(() -> WireObject.parse(WireFormat.JSON, json(body)).timestampMillis("T")).as(body)
+                    .isInstanceOfSatisfying(ServiceException.class,
+                            e -> assertThat(e.type()).isEqualTo(ErrorType.SERIALIZATION));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CBORGenerator gen = new CBORFactory().createGenerator(out)) {
+            gen.writeStartObject();
+            gen.writeFieldName("Big");
+            gen.writeNumber(new java.math.BigInteger("18446744073709551615"));
+            gen.writeFieldName("NaN");
+            gen.writeNumber(Double.NaN);
+            gen.writeEndObject();
+        }
+        WireObject cbor = WireObject.parse(WireFormat.CBOR, out.toByteArray());
+        for (String member : new String[] {"Big", "NaN"}) {
+            assertThatThrownBy(() -> cbor.timestampMillis(member)).as(member)
+                    .isInstanceOf(ServiceException.class);
+        }
+    }
+
+    @Test
     void deeplyNestedBodiesAreRefused() {
         String deep = "{\"a\":".repeat(100) + "1" + "}".repeat(100);
         assertThatThrownBy(() -> WireObject.parse(WireFormat.JSON, json(deep)))

@@ -5,7 +5,7 @@ import io.sluice.common.ServiceException;
 
 /**
  * The authentication errors Kinesis answers with, worded as AWS words them (clients and their users search for
- * these texts). The one place these messages live.
+ * these texts). The one place these messages live. Stateless.
  */
 final class AuthErrors {
 

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 /**
  * The credential scope of a signature, {@code <access key id>/<yyyymmdd>/<region>/<service>/aws4_request}.
  * Region and service are restricted to lower-case letters, digits and dashes: the region becomes part of stream
- * identities, ARNs and directory names, so nothing else may pass.
+ * identities, ARNs and directory names, so nothing else may pass. Immutable.
  */
 public record CredentialScope(String accessKeyId, String date, String region, String service) {
 

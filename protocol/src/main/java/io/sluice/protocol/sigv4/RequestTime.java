@@ -11,7 +11,7 @@ import java.time.format.ResolverStyle;
 /**
  * The time a request was signed at, from {@code X-Amz-Date} ({@code yyyyMMdd'T'HHmmss'Z'}, ISO-8601 basic format)
  * or, failing that, {@code Date} (RFC 1123, or the same basic format). The string to sign always carries the basic
- * format. Also checks it against the server's clock.
+ * format. Also checks it against the server's clock. Immutable.
  */
 record RequestTime(Instant instant) {
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 /**
  * The signing parameters a request carries, from its Authorization header or from its presigned query string.
+ * Immutable.
  *
  * @param signedHeaders lower-case header names in the order the client listed them
  * @param signature     the hex signature the client sent

@@ -4,7 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What the verifier needs of an HTTP request, independent of the HTTP stack.
+ * What the verifier needs of an HTTP request, independent of the HTTP stack. Immutable, except that the body array
+ * is shared: callers must not change it.
  *
  * @param method   the HTTP method, e.g. {@code POST}
  * @param path     the request path as it arrived on the wire, still percent-encoded, without the query

@@ -3,7 +3,7 @@ package io.sluice.protocol.sigv4;
 import java.util.Objects;
 
 /**
- * The credentials an access key id maps to.
+ * The credentials an access key id maps to. Immutable.
  *
  * @param sessionToken the token temporary credentials carry; null for long-term credentials. With a token, a
  *                     request must present exactly this token; without one, a request presenting any token is

@@ -1,6 +1,6 @@
 package io.sluice.protocol.sigv4;
 
-/** A caller whose signature checked out: its credentials and the region and service it signed for. */
+/** A caller whose signature checked out: its credentials and the region and service it signed for. Immutable. */
 public record VerifiedCaller(SigningCredentials credentials, String region, String service) {
 
     /**

@@ -4,6 +4,7 @@ import io.sluice.common.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -34,7 +35,7 @@ class AwsTestVectorTest {
     void theDocumentationsCanonicalRequestIsRebuiltExactly() {
         String canonical = CanonicalRequest.build("GET", "/",
                 QueryString.parse(LIST_USERS.rawQuery()).canonical(null), LIST_USERS.headers(),
-                java.util.List.of("content-type", "host", "x-amz-date"),
+                List.of("content-type", "host", "x-amz-date"),
                 SignatureCalculator.sha256Hex(new byte[0]));
 
         assertThat(canonical).isEqualTo("""

@@ -75,7 +75,7 @@ final class SdkSigning {
                     .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(SIGNED_AT, ZoneOffset.UTC));
             options.accept(r);
         });
-        return received((SdkHttpRequest) signed.request(), body);
+        return received(signed.request(), body);
     }
 
     /**

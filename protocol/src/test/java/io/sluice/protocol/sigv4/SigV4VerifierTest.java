@@ -5,6 +5,7 @@ import io.sluice.common.ManualClock;
 import io.sluice.common.ServiceException;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4FamilyHttpSigner;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
@@ -12,6 +13,8 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -197,7 +200,7 @@ class SigV4VerifierTest {
 
     @Test
     void anEmptyBodyAndAGetVerify() {
-        SdkHttpRequest.Builder request = putRecord().method(software.amazon.awssdk.http.SdkHttpMethod.GET)
+        SdkHttpRequest.Builder request = putRecord().method(SdkHttpMethod.GET)
                 .removeHeader("Content-Length");
 
         assertThat(verifier.verify(sign(request, new byte[0])).service()).isEqualTo("kinesis");
@@ -298,7 +301,7 @@ class SigV4VerifierTest {
     @Test
     void aScopeDateOtherThanTheRequestDateIsAnInvalidSignature() {
         SignedRequest request = withHeader(sign(putRecord(), BODY), "x-amz-date", "20260302T000100Z");
-        clock.set(java.time.Instant.parse("2026-03-02T00:01:00Z").toEpochMilli());
+        clock.set(Instant.parse("2026-03-02T00:01:00Z").toEpochMilli());
 
         assertRefused(() -> verifier.verify(request), ErrorType.INVALID_SIGNATURE,
                 "Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: "
@@ -311,7 +314,7 @@ class SigV4VerifierTest {
                 "date", "Sun, 01 Mar 2026 12:00:00 GMT");
         SignedRequest request = ReferenceSigning.signHeaders(unsigned, SdkSigning.SECRET,
                 new CredentialScope(KEY, "20260301", "eu-west-1", "kinesis"), "20260301T120000Z",
-                java.util.List.of("content-type", "date", "host", "x-amz-target"));
+                List.of("content-type", "date", "host", "x-amz-target"));
 
         assertThat(verifier.verify(request).region()).isEqualTo("eu-west-1");
     }
@@ -421,7 +424,7 @@ class SigV4VerifierTest {
         SignedRequest request = ReferenceSigning.signHeaders(
                 withHeader(sign(putRecord(), BODY), "x-amz-content-sha256", bodyHash), SdkSigning.SECRET,
                 new CredentialScope(KEY, "20260301", "eu-west-1", "kinesis"), "20260301T120000Z",
-                java.util.List.of("host", "x-amz-content-sha256", "x-amz-date"));
+                List.of("host", "x-amz-content-sha256", "x-amz-date"));
 
         assertThat(verifier.verify(request).service()).isEqualTo("kinesis");
         assertRefused(() -> verifier.verify(withBody(request, new byte[] {1})), ErrorType.INVALID_SIGNATURE,

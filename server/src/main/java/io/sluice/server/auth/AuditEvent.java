@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * One API call, as the audit log records it. Null members are written as JSON null, or left out where CloudTrail
- * leaves them out (errorCode and errorMessage of a successful call).
+ * leaves them out (errorCode and errorMessage of a successful call). Immutable.
  *
  * @param eventName          the operation, e.g. {@code CreateStream}
  * @param awsRegion          the region the call was signed for

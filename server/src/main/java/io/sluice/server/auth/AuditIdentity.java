@@ -3,7 +3,7 @@ package io.sluice.server.auth;
 import io.sluice.protocol.sigv4.SigningCredentials;
 
 /**
- * CloudTrail's {@code userIdentity}: who made a call.
+ * CloudTrail's {@code userIdentity}: who made a call. Immutable.
  *
  * @param type        {@code IAMUser} for a verified caller; {@code Unknown} when signatures are not checked
  * @param principalId a stable id of the principal; Sluice has no IAM unique ids and uses the access key id

@@ -88,7 +88,7 @@ public final class CredentialsFile implements CredentialLookup {
         Map<String, User> byKey = new HashMap<>();
         Set<String> principals = new HashSet<>();
         for (int i = 0; i < users.size(); i++) {
-            User user = user(users.get(i), path + ": users[" + i + "]");
+            User user = parseUser(users.get(i), path + ": users[" + i + "]");
             String where = path + ": users[" + i + "] (" + user.name() + ")";
             if (byKey.putIfAbsent(user.credentials().accessKeyId(), user) != null) {
                 throw new IllegalArgumentException(where + ": accessKeyId " + user.credentials().accessKeyId()
@@ -112,7 +112,7 @@ public final class CredentialsFile implements CredentialLookup {
         return Optional.ofNullable(usersByKey.get(accessKeyId));
     }
 
-    private static User user(JsonNode node, String where) {
+    private static User parseUser(JsonNode node, String where) {
         if (!node.isObject()) {
             throw new IllegalArgumentException(where + ": must be an object");
         }

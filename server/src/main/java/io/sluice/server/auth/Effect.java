@@ -1,6 +1,6 @@
 package io.sluice.server.auth;
 
-/** What a policy statement does when it applies. */
+/** What a policy statement does when it applies. Immutable. */
 public enum Effect {
     ALLOW,
     DENY

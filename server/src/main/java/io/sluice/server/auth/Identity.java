@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An authenticated caller as authorization sees it.
+ * An authenticated caller as authorization sees it. Immutable.
  *
  * @param principalArn e.g. {@code arn:aws:iam::111122223333:user/alice}
  * @param account      the caller's 12-digit account

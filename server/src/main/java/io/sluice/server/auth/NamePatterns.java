@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The Action/NotAction or Resource/NotResource element of a statement: wildcard patterns, and whether the
- * element is the negated form (then it covers every name that no pattern matches).
+ * element is the negated form (then it covers every name that no pattern matches). Immutable.
  *
  * @param ignoreCase true for actions, whose names IAM compares without case; ARNs are compared exactly
  */

@@ -1,6 +1,7 @@
 package io.sluice.server.auth;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -32,7 +33,7 @@ final class PolicyParser {
     /** Policies nest three levels deep; anything deeper is not a policy and only costs stack. */
     private static final int MAX_DEPTH = 16;
     // Duplicate keys are refused: {"Effect":"Allow","Effect":"Deny"} must not mean whichever a parser keeps.
-    private static final ObjectMapper JSON = JsonMapper.builder(com.fasterxml.jackson.core.JsonFactory.builder()
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
                     .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
                     .build())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

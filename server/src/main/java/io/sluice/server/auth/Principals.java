@@ -6,7 +6,7 @@ import java.util.Set;
  * The principals a Principal or NotPrincipal element names, normalised when parsed: an account's id and its root
  * ARN ({@code arn:aws:iam::<account>:root}) both become the account id; user and role ARNs stay ARNs. Other
  * principal types (Service, Federated, CanonicalUser) are accepted but match no Sluice caller, whose principals
- * are always IAM users.
+ * are always IAM users. Immutable.
  */
 record Principals(boolean everyone, Set<String> accounts, Set<String> arns) {
 

@@ -5,7 +5,7 @@ import io.sluice.protocol.sigv4.SigningCredentials;
 import java.util.List;
 
 /**
- * A user of the credentials file: an IAM user with one access key and its identity-based policies.
+ * A user of the credentials file: an IAM user with one access key and its identity-based policies. Immutable.
  *
  * @param credentials its key, secret, optional session token, account and principal ARN
  *                    ({@code arn:aws:iam::<account>:user/<name>})

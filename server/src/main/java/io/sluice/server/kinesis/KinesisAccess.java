@@ -61,7 +61,7 @@ final class KinesisAccess {
             return new Caller(new RequestContext(RequestContext.DEFAULT_ACCOUNT, region), null,
                     AuditIdentity.unverified(key, RequestContext.DEFAULT_ACCOUNT));
         }
-        VerifiedCaller verified = verifier.verify(signed);
+        VerifiedCaller verified = verifier.verify(signed).requireService("kinesis");
         var user = credentials.user(verified.credentials().accessKeyId()).orElseThrow();
         return new Caller(new RequestContext(user.account(), verified.region()), user.identity(),
                 AuditIdentity.of(verified.credentials()));
