@@ -22,7 +22,7 @@ import java.util.TreeSet;
  * (which win). Unknown keys and bad values are refused with a message naming them. Stateless.
  *
  * <p>Keys: {@code host}, {@code port}, {@code tls-port} (-1: none), {@code tls.cert-file}, {@code tls.key-file},
- * {@code data-dir}, {@code max-body-bytes}, {@code storage.fsync},
+ * {@code data-dir}, {@code max-body-bytes}, {@code max-connections}, {@code storage.fsync},
  * {@code storage.segment-bytes}, {@code storage.segment-ms}, {@code storage.index-interval-bytes},
  * {@code streams.create-delay-ms}, {@code streams.update-delay-ms}, {@code streams.delete-delay-ms},
  * {@code streams.shard-limit}, {@code streams.retention-check-ms}, {@code limits.profile} ({@code aws} or
@@ -32,7 +32,7 @@ import java.util.TreeSet;
  */
 final class ConfigLoader {
 
-    static final Set<String> KEYS = Set.of("host", "port", "tls-port", "tls.cert-file", "tls.key-file", "data-dir", "max-body-bytes", "storage.fsync",
+    static final Set<String> KEYS = Set.of("host", "port", "tls-port", "tls.cert-file", "tls.key-file", "data-dir", "max-body-bytes", "max-connections", "storage.fsync",
             "storage.segment-bytes", "storage.segment-ms", "storage.index-interval-bytes", "streams.create-delay-ms",
             "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms",
             "kms.master-key-file", "kms.keys", "auth.credentials-file", "audit.dir", "audit.data-events");
@@ -103,6 +103,7 @@ final class ConfigLoader {
                 credentialsFile == null ? null : Path.of(credentialsFile.trim()),
                 auditDir == null ? null : Path.of(auditDir.trim()), boolValue(props, "audit.data-events", false),
                 (int) longValue(props, "max-body-bytes", defaults.maxBodyBytes()),
+                (int) longValue(props, "max-connections", defaults.maxConnections()),
                 defaults.shutdownGraceMillis(), engineConfig, logConfig);
     }
 

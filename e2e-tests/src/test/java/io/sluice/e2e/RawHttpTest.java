@@ -136,6 +136,31 @@ class RawHttpTest {
     }
 
     @Test
+    void garbageBytesCloseTheConnectionAndHarmNothing() throws Exception {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        for (int i = 0; i < 20; i++) {
+            byte[] garbage = new byte[1 + random.nextInt(4096)];
+            random.nextBytes(garbage);
+            try (Socket socket = new Socket("127.0.0.1", SERVER.port())) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write(garbage);
+                socket.getOutputStream().flush();
+                socket.shutdownOutput();
+                byte[] answer = socket.getInputStream().readAllBytes();
+                String text = new String(answer, StandardCharsets.ISO_8859_1);
+                assertThat(text).as("seed %d: a 4xx or a closed connection, never a 5xx", seed)
+                        .doesNotStartWith("HTTP/1.1 5");
+            } catch (java.net.SocketException reset) {
+                // the server may reset a connection that sent nonsense; that is an answer too
+            }
+        }
+        HttpResponse<String> after = post("Kinesis_20131202.ListStreams", "application/x-amz-json-1.1",
+                "{}".getBytes(StandardCharsets.UTF_8));
+        assertThat(after.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void healthEndpointAnswers() throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER.endpoint() + "/health"))
                 .GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -181,7 +181,7 @@ class SecurityE2eTest {
     @Test
     void anOpenServerOnANetworkAddressRefusesToStart() {
         ServerConfig open = new ServerConfig("0.0.0.0", 0, -1, null, null, dir.resolve("open"), null, null, false,
-                ServerConfig.DEFAULT_MAX_BODY_BYTES, 1000, io.sluice.engine.EngineConfig.defaults(),
+                ServerConfig.DEFAULT_MAX_BODY_BYTES, 100, 1000, io.sluice.engine.EngineConfig.defaults(),
                 io.sluice.storage.LogConfig.defaults());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SluiceServer.start(open, Clock.system()))
                 .hasMessageContaining("without authentication");

@@ -1,6 +1,7 @@
 package io.sluice.server;
 
 import io.sluice.engine.EngineConfig;
+import io.sluice.server.http.HttpServer;
 import io.sluice.storage.LogConfig;
 
 import java.nio.file.Path;
@@ -15,11 +16,12 @@ import java.nio.file.Path;
  * @param auditDir      where the audit log goes; null: none
  * @param auditDataEvents whether the audit log also records data-plane calls
  * @param maxBodyBytes  request bodies larger than this get 413 before anything is decoded
+ * @param maxConnections connections open at once; more are closed as they are accepted
  * @param shutdownGraceMillis how long a graceful stop waits for requests in flight
  */
 public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
                            Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
-                           long shutdownGraceMillis, EngineConfig engine, LogConfig log) {
+                           int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log) {
 
     public static final int DEFAULT_PORT = 4567;
     public static final int DEFAULT_TLS_PORT = 4568;
@@ -35,6 +37,9 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         if ((tlsCertFile == null) != (tlsKeyFile == null)) {
             throw new IllegalArgumentException("give both the TLS certificate and its key, or neither");
         }
+        if (maxConnections < 1) {
+            throw new IllegalArgumentException("max connections must be at least 1");
+        }
         if (maxBodyBytes < 1024) {
             throw new IllegalArgumentException("max body size must be at least 1024 bytes");
         }
@@ -45,23 +50,24 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
 
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, DEFAULT_TLS_PORT, null, null, dataDir, null, null, false,
-                DEFAULT_MAX_BODY_BYTES, 30_000, EngineConfig.defaults(), LogConfig.defaults());
+                DEFAULT_MAX_BODY_BYTES, HttpServer.DEFAULT_MAX_CONNECTIONS, 30_000, EngineConfig.defaults(),
+                LogConfig.defaults());
     }
 
     /** The same settings on other ports (0: any free port; TLS -1: none). */
     public ServerConfig withPorts(int newPort, int newTlsPort) {
         return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile,
-                auditDir, auditDataEvents, maxBodyBytes, shutdownGraceMillis, engine, log);
+                auditDir, auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
-                auditDataEvents, maxBodyBytes, shutdownGraceMillis, newEngine, log);
+                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, newEngine, log);
     }
 
     /** The same settings with authentication against a credentials file and, optionally, an audit log. */
     public ServerConfig withSecurity(Path newCredentialsFile, Path newAuditDir, boolean newAuditDataEvents) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, newCredentialsFile,
-                newAuditDir, newAuditDataEvents, maxBodyBytes, shutdownGraceMillis, engine, log);
+                newAuditDir, newAuditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log);
     }
 }

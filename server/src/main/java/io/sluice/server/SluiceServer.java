@@ -90,7 +90,7 @@ public final class SluiceServer implements AutoCloseable {
         ApiService kinesis = credentials == null ? new KinesisService(engine, metrics, limiter, audit)
                 : new KinesisService(engine, metrics, limiter, new SigV4Verifier(credentials, clock), credentials,
                 audit);
-        HttpServer http = new HttpServer(config.maxBodyBytes(),
+        HttpServer http = new HttpServer(config.maxBodyBytes(), config.maxConnections(),
                 new ServiceRouter(Map.of(KinesisService.TARGET_PREFIX.replace(".", ""), kinesis)),
                 Map.of("/health", () -> ApiResponse.ok("application/json", HEALTHY),
                         "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,

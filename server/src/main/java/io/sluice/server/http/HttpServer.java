@@ -30,15 +30,26 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpServer {
 
+    /** Far more than clients open (the SDKs pool a few dozen each), far fewer than the file descriptors allowed. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 10_000;
+
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup();
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final InFlight inFlight = new InFlight();
     private final PipelineFactory pipelines;
+    private final ConnectionLimit connectionLimit;
     private final List<Channel> listeners = new ArrayList<>();
 
+    /** A server that takes up to {@link #DEFAULT_MAX_CONNECTIONS} connections at once. */
     public HttpServer(int maxBodyBytes, ApiService service, Map<String, Supplier<ApiResponse>> pages) {
+        this(maxBodyBytes, DEFAULT_MAX_CONNECTIONS, service, pages);
+    }
+
+    public HttpServer(int maxBodyBytes, int maxConnections, ApiService service,
+                      Map<String, Supplier<ApiResponse>> pages) {
+        this.connectionLimit = new ConnectionLimit(maxConnections);
         this.pipelines = new PipelineFactory(maxBodyBytes,
                 new RequestHandlerFactory(service, Map.copyOf(pages), executor, inFlight));
     }
@@ -54,6 +65,7 @@ public final class HttpServer {
                     @Override
                     protected void initChannel(SocketChannel channel) {
                         connections.add(channel);
+                        channel.pipeline().addLast(connectionLimit);
                         if (tls != null) {
                             channel.pipeline().addLast(tls.newHandler(channel.alloc()));
                         }

@@ -19,6 +19,8 @@ import io.netty.handler.timeout.IdleStateHandler;
 final class PipelineFactory {
 
     private static final int IDLE_SECONDS = 300;
+    /** A whole request must arrive within this; large bodies on slow links still fit comfortably. */
+    private static final long REQUEST_DEADLINE_MILLIS = 60_000;
     private static final int MAX_HEADER_BYTES = 64 * 1024;
 
     private final int maxBodyBytes;
@@ -32,6 +34,7 @@ final class PipelineFactory {
     void addHttp1(ChannelPipeline pipeline) {
         pipeline.addLast(new IdleStateHandler(0, 0, IDLE_SECONDS), new IdleCloser());
         pipeline.addLast(new HttpServerCodec(4096, MAX_HEADER_BYTES, 64 * 1024));
+        pipeline.addLast(new RequestDeadline(REQUEST_DEADLINE_MILLIS));
         pipeline.addLast(new HttpServerKeepAliveHandler());
         pipeline.addLast(new BoundedAggregator(maxBodyBytes));
         pipeline.addLast(handlers.create());
