@@ -2,11 +2,14 @@ package io.sluice.cli;
 
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.limits.LimitSettings;
+import io.sluice.firehose.FirehoseConfig;
+import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.server.ServerConfig;
 import io.sluice.storage.LogConfig;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -28,14 +31,16 @@ import java.util.TreeSet;
  * {@code streams.shard-limit}, {@code streams.retention-check-ms}, {@code limits.profile} ({@code aws} or
  * {@code off}) and {@code limits.<name>} overrides (see {@link LimitSettings#parse}), {@code kms.master-key-file},
  * {@code kms.keys} (comma-separated key ids and aliases), {@code auth.credentials-file}, {@code audit.dir},
- * {@code audit.data-events}.
+ * {@code audit.data-events}, and the {@code firehose.*} keys of the README.
  */
 final class ConfigLoader {
 
     static final Set<String> KEYS = Set.of("host", "port", "tls-port", "tls.cert-file", "tls.key-file", "data-dir", "max-body-bytes", "max-connections", "storage.fsync",
             "storage.segment-bytes", "storage.segment-ms", "storage.index-interval-bytes", "streams.create-delay-ms",
             "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms",
-            "kms.master-key-file", "kms.keys", "auth.credentials-file", "audit.dir", "audit.data-events");
+            "kms.master-key-file", "kms.keys", "auth.credentials-file", "audit.dir", "audit.data-events",
+            "firehose.s3.endpoint", "firehose.s3.region", "firehose.s3.access-key-id", "firehose.s3.secret-access-key",
+            "firehose.s3.path-style", "firehose.local-dir", "firehose.create-delay-ms", "firehose.delete-delay-ms");
     private static final String LIMITS_PREFIX = "limits.";
     private static final String LIMITS_PROFILE = "limits.profile";
 
@@ -89,6 +94,7 @@ final class ConfigLoader {
                 (int) longValue(props, "streams.shard-limit", engine.shardLimit()),
                 longValue(props, "streams.retention-check-ms", engine.retentionCheckMillis()),
                 limits, masterKey == null ? null : Path.of(masterKey.trim()), kmsKeys);
+        Path dataDirectory = dataDir != null ? dataDir : Path.of(props.getProperty("data-dir", "data"));
         String cert = props.getProperty("tls.cert-file");
         String credentialsFile = credentials != null ? credentials.toString()
                 : props.getProperty("auth.credentials-file");
@@ -99,12 +105,33 @@ final class ConfigLoader {
                 port != null ? port : (int) longValue(props, "port", defaults.port()),
                 tlsPort != null ? tlsPort : (int) longValue(props, "tls-port", defaults.tlsPort()),
                 cert == null ? null : Path.of(cert.trim()), key == null ? null : Path.of(key.trim()),
-                dataDir != null ? dataDir : Path.of(props.getProperty("data-dir", "data")),
+                dataDirectory,
                 credentialsFile == null ? null : Path.of(credentialsFile.trim()),
                 auditDir == null ? null : Path.of(auditDir.trim()), boolValue(props, "audit.data-events", false),
                 (int) longValue(props, "max-body-bytes", defaults.maxBodyBytes()),
                 (int) longValue(props, "max-connections", defaults.maxConnections()),
-                defaults.shutdownGraceMillis(), engineConfig, logConfig);
+                defaults.shutdownGraceMillis(), engineConfig, logConfig, firehose(props, dataDirectory),
+                firehoseS3(props), Path.of(props.getProperty("firehose.local-dir",
+                        dataDirectory.resolve("firehose/objects").toString()).trim()));
+    }
+
+    private static FirehoseConfig firehose(Properties props, Path dataDirectory) {
+        FirehoseConfig defaults = FirehoseConfig.defaults(dataDirectory.resolve("firehose"));
+        return defaults.withStatusDelays(longValue(props, "firehose.create-delay-ms", 500),
+                longValue(props, "firehose.delete-delay-ms", 500));
+    }
+
+    /** The S3-compatible store of Firehose's S3 destinations; null when none is configured (the local directory). */
+    private static S3ObjectStore.Settings firehoseS3(Properties props) {
+        String endpoint = props.getProperty("firehose.s3.endpoint");
+        if (endpoint == null || endpoint.isBlank()) {
+            return null;
+        }
+        String key = props.getProperty("firehose.s3.access-key-id");
+        String secret = props.getProperty("firehose.s3.secret-access-key");
+        return new S3ObjectStore.Settings(URI.create(endpoint.trim()),
+                props.getProperty("firehose.s3.region", "us-east-1").trim(), key == null ? null : key.trim(),
+                secret == null ? null : secret.trim(), boolValue(props, "firehose.s3.path-style", true));
     }
 
     private static long longValue(Properties props, String key, long fallback) {

@@ -24,6 +24,8 @@ public enum ErrorType {
     INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
+    /** Firehose: UpdateDestination named a version id other than the delivery stream's current one. */
+    CONCURRENT_MODIFICATION("ConcurrentModificationException", 400),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413),
     INTERNAL_FAILURE("InternalFailureException", 500),
     SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);

@@ -182,7 +182,8 @@ class SecurityE2eTest {
     void anOpenServerOnANetworkAddressRefusesToStart() {
         ServerConfig open = new ServerConfig("0.0.0.0", 0, -1, null, null, dir.resolve("open"), null, null, false,
                 ServerConfig.DEFAULT_MAX_BODY_BYTES, 100, 1000, io.sluice.engine.EngineConfig.defaults(),
-                io.sluice.storage.LogConfig.defaults());
+                io.sluice.storage.LogConfig.defaults(),
+                io.sluice.firehose.FirehoseConfig.defaults(dir.resolve("open/firehose")), null, dir.resolve("objects"));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> SluiceServer.start(open, Clock.system()))
                 .hasMessageContaining("without authentication");
     }

@@ -1,6 +1,8 @@
 package io.sluice.server;
 
 import io.sluice.engine.EngineConfig;
+import io.sluice.firehose.FirehoseConfig;
+import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.server.http.HttpServer;
 import io.sluice.storage.LogConfig;
 
@@ -17,11 +19,15 @@ import java.nio.file.Path;
  * @param auditDataEvents whether the audit log also records data-plane calls
  * @param maxBodyBytes  request bodies larger than this get 413 before anything is decoded
  * @param maxConnections connections open at once; more are closed as they are accepted
+ * @param firehose      Firehose settings
+ * @param firehoseS3    the S3-compatible store Firehose delivers to; null: the local directory
+ * @param firehoseLocalDir the local directory destination's root
  * @param shutdownGraceMillis how long a graceful stop waits for requests in flight
  */
 public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
                            Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
-                           int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log) {
+                           int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log,
+                           FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir) {
 
     public static final int DEFAULT_PORT = 4567;
     public static final int DEFAULT_TLS_PORT = 4568;
@@ -51,23 +57,27 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
     public static ServerConfig defaults(Path dataDir) {
         return new ServerConfig("127.0.0.1", DEFAULT_PORT, DEFAULT_TLS_PORT, null, null, dataDir, null, null, false,
                 DEFAULT_MAX_BODY_BYTES, HttpServer.DEFAULT_MAX_CONNECTIONS, 30_000, EngineConfig.defaults(),
-                LogConfig.defaults());
+                LogConfig.defaults(), FirehoseConfig.defaults(dataDir.resolve("firehose")), null,
+                dataDir.resolve("firehose/objects"));
     }
 
     /** The same settings on other ports (0: any free port; TLS -1: none). */
     public ServerConfig withPorts(int newPort, int newTlsPort) {
         return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile,
-                auditDir, auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log);
+                auditDir, auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose, firehoseS3,
+                firehoseLocalDir);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
-                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, newEngine, log);
+                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, newEngine, log, firehose, firehoseS3,
+                firehoseLocalDir);
     }
 
     /** The same settings with authentication against a credentials file and, optionally, an audit log. */
     public ServerConfig withSecurity(Path newCredentialsFile, Path newAuditDir, boolean newAuditDataEvents) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, newCredentialsFile,
-                newAuditDir, newAuditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log);
+                newAuditDir, newAuditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose, firehoseS3,
+                firehoseLocalDir);
     }
 }

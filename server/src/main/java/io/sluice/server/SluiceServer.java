@@ -8,6 +8,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.protocol.sigv4.SigV4Verifier;
 import io.sluice.server.auth.AuditLog;
 import io.sluice.server.auth.CredentialsFile;
+import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
+import io.sluice.firehose.delivery.ObjectStore;
+import io.sluice.firehose.delivery.S3ObjectStore;
+import io.sluice.server.firehose.FirehoseMetrics;
+import io.sluice.server.firehose.FirehoseService;
+import io.sluice.storage.LogConfig;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.http.ApiService;
 import io.sluice.server.http.ServiceRouter;
@@ -27,8 +34,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One Sluice node: the engine on its data directory, the HTTP server in front of it, and the timer that drives
- * the engine's time-based upkeep. {@link #start} and {@link #stop} from one thread; stop is idempotent.
+ * One Sluice node: the stream engine on its data directory, Firehose on top of it, the HTTP server in front of
+ * both, and the timer that drives their time-based work. {@link #start} and {@link #stop} from one thread; stop is idempotent.
  */
 public final class SluiceServer implements AutoCloseable {
 
@@ -46,11 +53,15 @@ public final class SluiceServer implements AutoCloseable {
     private final int port;
     private final int tlsPort;
     private final AuditLog audit;
+    private final FirehoseEngine firehose;
+    private final ObjectStore objects;
     private boolean stopped;
 
     private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http, ScheduledExecutorService timer,
-                         int port, int tlsPort, AuditLog audit) {
+                         int port, int tlsPort, AuditLog audit, FirehoseEngine firehose, ObjectStore objects) {
         this.audit = audit;
+        this.firehose = firehose;
+        this.objects = objects;
         this.config = config;
         this.engine = engine;
         this.http = http;
@@ -87,11 +98,18 @@ public final class SluiceServer implements AutoCloseable {
         ControlPlaneLimiter limiter = new ControlPlaneLimiter(clock, config.engine().limits());
         AuditLog audit = config.auditDir() == null ? null
                 : new AuditLog(config.auditDir(), AUDIT_FILE_BYTES, AUDIT_FILES, config.auditDataEvents(), clock);
+        ObjectStore objects = config.firehoseS3() == null
+                ? new LocalDirectoryObjectStore(config.firehoseLocalDir())
+                : S3ObjectStore.connect(config.firehoseS3());
+        FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
+                new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
+                clock, engine, objects, new FirehoseMetrics(registry));
         ApiService kinesis = credentials == null ? new KinesisService(engine, metrics, limiter, audit)
                 : new KinesisService(engine, metrics, limiter, new SigV4Verifier(credentials, clock), credentials,
                 audit);
         HttpServer http = new HttpServer(config.maxBodyBytes(), config.maxConnections(),
-                new ServiceRouter(Map.of(KinesisService.TARGET_PREFIX.replace(".", ""), kinesis)),
+                new ServiceRouter(Map.of(KinesisService.TARGET_PREFIX.replace(".", ""), kinesis,
+                        FirehoseService.TARGET, new FirehoseService(firehose))),
                 Map.of("/health", () -> ApiResponse.ok("application/json", HEALTHY),
                         "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
                                 registry.scrape().getBytes(StandardCharsets.UTF_8))));
@@ -105,6 +123,8 @@ public final class SluiceServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException | InterruptedException e) {
             http.stop(0);
+            firehose.close();
+            objects.close();
             engine.close();
             throw e;
         }
@@ -120,10 +140,17 @@ public final class SluiceServer implements AutoCloseable {
                 LOG.error("maintenance failed", e);
             }
         }, MAINTENANCE_PERIOD_MILLIS, MAINTENANCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                firehose.tick();
+            } catch (RuntimeException e) {
+                LOG.error("firehose delivery failed", e);
+            }
+        }, MAINTENANCE_PERIOD_MILLIS, MAINTENANCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("Sluice listening on {}:{}{} (data in {}, fsync {}) after {} ms", config.host(), port,
                 tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
                 config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
-        return new SluiceServer(config, engine, http, timer, port, tlsPort, audit);
+        return new SluiceServer(config, engine, http, timer, port, tlsPort, audit, firehose, objects);
     }
 
     public int port() {
@@ -148,6 +175,9 @@ public final class SluiceServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timer.shutdownNow();
+        // Firehose reads from the Kinesis engine, so it closes first
+        firehose.close();
+        objects.close();
         engine.close();
         if (audit != null) {
             try {

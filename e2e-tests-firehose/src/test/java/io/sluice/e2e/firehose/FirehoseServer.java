@@ -1,0 +1,121 @@
+package io.sluice.e2e.firehose;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.sluice.common.Clock;
+import io.sluice.engine.EngineConfig;
+import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.limits.ControlPlaneLimiter;
+import io.sluice.firehose.FirehoseConfig;
+import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.delivery.S3ObjectStore;
+import io.sluice.server.firehose.FirehoseMetrics;
+import io.sluice.server.firehose.FirehoseService;
+import io.sluice.server.http.HttpServer;
+import io.sluice.server.http.ServiceRouter;
+import io.sluice.server.kinesis.KinesisService;
+import io.sluice.server.metrics.KinesisMetrics;
+import io.sluice.storage.LogConfig;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sluice in-process as {@code SluiceServer} wires it, with Firehose added: the stream engine, the delivery engine
+ * writing to an S3-compatible server, both APIs behind one HTTP port, and a timer ticking delivery every 50 ms.
+ * {@link #restart} stops everything but the S3 server and starts again on the same data directory.
+ */
+final class FirehoseServer implements AutoCloseable {
+
+    private final Path dataDir;
+    private final S3ProxyServer s3;
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private KinesisEngine kinesis;
+    private FirehoseEngine firehose;
+    private S3ObjectStore objects;
+    private HttpServer http;
+    private ScheduledExecutorService timer;
+    private int port;
+
+    FirehoseServer(Path dataDir, S3ProxyServer s3) throws Exception {
+        this.dataDir = dataDir;
+        this.s3 = s3;
+        start();
+    }
+
+    private void start() throws Exception {
+        Clock clock = Clock.system();
+        LogConfig log = new LogConfig(16 << 20, Duration.ofHours(1).toMillis(), 4096, true);
+        EngineConfig engineConfig = EngineConfig.defaults().withStatusDelays(0, 0, 0);
+        KinesisMetrics kinesisMetrics = new KinesisMetrics(registry);
+        kinesis = new KinesisEngine(dataDir.resolve("kinesis"), engineConfig, log, clock, kinesisMetrics);
+        objects = S3ObjectStore.connect(new S3ObjectStore.Settings(s3.endpoint(), "us-east-1",
+                S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, true));
+        firehose = new FirehoseEngine(FirehoseConfig.defaults(dataDir.resolve("firehose")).withStatusDelays(100, 100),
+                clock, kinesis, objects, new FirehoseMetrics(registry));
+        http = new HttpServer(16 << 20, new ServiceRouter(Map.of(
+                FirehoseService.TARGET, new FirehoseService(firehose),
+                "Kinesis_20131202", new KinesisService(kinesis, kinesisMetrics,
+                        new ControlPlaneLimiter(clock, engineConfig.limits())))), Map.of());
+        port = http.listen("127.0.0.1", 0, null);
+        timer = Executors.newSingleThreadScheduledExecutor();
+        timer.scheduleWithFixedDelay(() -> {
+            firehose.tick();
+            kinesis.maintenance();
+        }, 50, 50, TimeUnit.MILLISECONDS);
+    }
+
+    URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    String metrics() {
+        return registry.scrape();
+    }
+
+    FirehoseClient firehoseClient() {
+        return FirehoseClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    KinesisClient kinesisClient() {
+        return KinesisClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .build();
+    }
+
+    /** Stops everything but the S3 server, as a process stop would, and starts again on the same data. */
+    void restart() throws Exception {
+        stop();
+        start();
+    }
+
+    private void stop() throws InterruptedException {
+        timer.shutdownNow();
+        timer.awaitTermination(10, TimeUnit.SECONDS);
+        http.stop(1000);
+        firehose.close();
+        objects.close();
+        kinesis.close();
+    }
+
+    @Override
+    public void close() {
+        try {
+            stop();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

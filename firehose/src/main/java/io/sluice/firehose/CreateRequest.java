@@ -1,0 +1,17 @@
+package io.sluice.firehose;
+
+import io.sluice.firehose.config.DestinationConfig;
+
+import java.util.Map;
+
+/**
+ * A CreateDeliveryStream call, already checked against the API model.
+ *
+ * @param throughputHintMBs  DirectPutSourceConfiguration.ThroughputHintInMBs, or null
+ * @param kinesisStreamArn   the source stream of a KinesisStreamAsSource delivery stream, or null
+ * @param encryptionKeyType  the DeliveryStreamEncryptionConfigurationInput's KeyType, or null for none
+ */
+public record CreateRequest(DeliveryStreamKey key, DeliveryStreamType type, Integer throughputHintMBs,
+                            String kinesisStreamArn, String kinesisRoleArn, DestinationConfig destination,
+                            Map<String, String> tags, String encryptionKeyType, String encryptionKeyArn) {
+}

@@ -1,0 +1,119 @@
+package io.sluice.firehose.buffer;
+
+import io.sluice.storage.AppendRecord;
+import io.sluice.storage.LogStore;
+import io.sluice.storage.MetadataStore;
+import io.sluice.storage.ReadResult;
+import io.sluice.storage.ShardLog;
+import io.sluice.storage.StoredRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The durable buffer of one delivery stream: a {@link ShardLog} of the records put, and a checkpoint, the offset of
+ * the first record not yet delivered everywhere it must go.
+ *
+ * <p><b>On disk</b>: the log's entries (format in {@code Segment}) carry flags 0 and an empty key for DirectPut
+ * records, or flags 1 and the {@link KinesisRecordMetadata} as key for records read from a Kinesis stream. The
+ * checkpoint is the metadata store entry {@code checkpoint/<buffer name>}, the offset as a decimal string; absent
+ * means 0.
+ *
+ * <p><b>Guarantees</b>: an append's future completes once the records are written (and forced, with fsync), so a
+ * put is acknowledged only for durable records. After a restart, delivery resumes at the checkpoint, so records
+ * delivered after the last checkpoint are delivered again: at least once. Segments whose records all lie before
+ * the checkpoint are deleted when it moves.
+ *
+ * <p><b>Threading</b>: {@link #append} from any thread; {@link #read}, {@link #commit} and {@link #checkpoint}
+ * from the delivery stream's one delivery thread at a time.
+ */
+public final class DurableBuffer {
+
+    private static final byte DIRECT_PUT = 0;
+    private static final byte FROM_KINESIS = 1;
+    private static final byte[] NO_KEY = new byte[0];
+    private static final String CHECKPOINT_PREFIX = "checkpoint/";
+
+    private final LogStore logs;
+    private final ShardLog log;
+    private final MetadataStore metadata;
+    private final String checkpointKey;
+    private long checkpoint;
+
+    public DurableBuffer(LogStore logs, MetadataStore metadata, String name) throws IOException {
+        this.logs = logs;
+        this.log = logs.open(name);
+        this.metadata = metadata;
+        this.checkpointKey = CHECKPOINT_PREFIX + name;
+        byte[] stored = metadata.entries().get(checkpointKey);
+        this.checkpoint = stored == null ? 0 : Long.parseLong(new String(stored, StandardCharsets.US_ASCII));
+    }
+
+    /** Appends DirectPut records; the future gives the offset of the first once they are durable. */
+    public CompletableFuture<Long> append(List<byte[]> records) {
+        List<AppendRecord> entries = new ArrayList<>(records.size());
+        for (byte[] data : records) {
+            entries.add(new AppendRecord(DIRECT_PUT, NO_KEY, data));
+        }
+        return logs.append(log, entries);
+    }
+
+    /** Appends records read from a Kinesis stream, keeping where each came from. */
+    public CompletableFuture<Long> appendFromKinesis(List<KinesisRecordMetadata> sources, List<byte[]> records) {
+        List<AppendRecord> entries = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            entries.add(new AppendRecord(FROM_KINESIS, sources.get(i).encode(), records.get(i)));
+        }
+        return logs.append(log, entries);
+    }
+
+    /** Up to {@code maxRecords} records (and about {@code maxBytes}) from {@code fromOffset} on. */
+    public List<BufferedRecord> read(long fromOffset, int maxRecords, long maxBytes) {
+        try {
+            ReadResult result = log.read(Math.max(fromOffset, log.startOffset()), maxRecords, maxBytes);
+            List<BufferedRecord> out = new ArrayList<>(result.records().size());
+            for (StoredRecord r : result.records()) {
+                out.add(new BufferedRecord(r.offset(), r.timestamp(), r.data(),
+                        r.flags() == FROM_KINESIS ? KinesisRecordMetadata.decode(r.partitionKey()) : null));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public long checkpoint() {
+        return checkpoint;
+    }
+
+    /**
+     * Records that everything before {@code offset} is delivered, durably, and deletes the segments that hold only
+     * such records. Moving the checkpoint backwards does nothing.
+     */
+    public void commit(long offset) {
+        if (offset <= checkpoint) {
+            return;
+        }
+        try {
+            metadata.put(checkpointKey, Long.toString(offset).getBytes(StandardCharsets.US_ASCII));
+            checkpoint = offset;
+            // Timestamps never decrease along the log, so a segment whose newest record is older than the first
+            // undelivered record holds only delivered ones.
+            List<BufferedRecord> first = offset < log.endOffset() ? read(offset, 1, 1) : List.of();
+            long cutoff = first.isEmpty() ? log.lastTimestamp() + 1 : first.getFirst().arrivalMillis();
+            log.deleteSegmentsOlderThan(cutoff);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Deletes the log and the checkpoint, for a deleted delivery stream. */
+    public void destroy() throws IOException {
+        logs.delete(log.name());
+        metadata.delete(checkpointKey);
+    }
+}

@@ -1,0 +1,20 @@
+package io.sluice.firehose.config;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * The configuration of a delivery stream's one destination. Stored as JSON in the metadata store, with a
+ * {@code "type"} member naming the kind of destination.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ExtendedS3Destination.class, name = "ExtendedS3"),
+        @JsonSubTypes.Type(value = HttpEndpointDestination.class, name = "HttpEndpoint")
+})
+public sealed interface DestinationConfig permits ExtendedS3Destination, HttpEndpointDestination {
+
+    BufferingHints bufferingHints();
+
+    Processing processing();
+}

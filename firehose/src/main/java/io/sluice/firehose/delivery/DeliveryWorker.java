@@ -1,0 +1,239 @@
+package io.sluice.firehose.delivery;
+
+import io.sluice.common.Clock;
+import io.sluice.firehose.buffer.BufferedRecord;
+import io.sluice.firehose.buffer.DurableBuffer;
+import io.sluice.firehose.config.BufferingHints;
+import io.sluice.firehose.processing.FailedRecord;
+import io.sluice.firehose.processing.ProcessedRecord;
+import io.sluice.firehose.processing.ProcessingPipeline;
+import io.sluice.firehose.processing.StageResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.random.RandomGenerator;
+
+/**
+ * Moves one delivery stream's records from its durable buffer to its destination, one step per {@link #runOnce}:
+ * deliver the sealed batches that are due, read and process more records into open buffers (one per route and
+ * partition), seal the buffers the hints say are ready, deliver again, and move the checkpoint to the first
+ * record not yet delivered everywhere.
+ *
+ * <p><b>Retries</b>: a failed batch waits {@link Backoff} before its next attempt, and no more records are read
+ * meanwhile (they wait, durable, in the buffer). An HTTP endpoint batch is retried for the destination's
+ * RetryOptions duration, then written to the S3 error output; S3 batches are retried until their oldest record
+ * is {@code maxRecordAgeMillis} old, then dropped, as AWS drops DirectPut data after 24 hours.
+ *
+ * <p><b>Threading</b>: {@link #runOnce} and {@link #reconfigure} are synchronized; the engine calls runOnce from
+ * one thread at a time per stream, and the clock decides what is due, so tests step it by hand.
+ */
+public final class DeliveryWorker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+    private static final int READ_RECORDS = 500;
+    private static final long READ_BYTES = 4L << 20;
+    private static final int READS_PER_RUN = 64;
+
+    /** The limits of one stream's delivery. */
+    public record Limits(long maxInMemoryBytes, long maxRecordAgeMillis) {
+    }
+
+    private final String streamName;
+    private final DurableBuffer buffer;
+    private final Runnable source;
+    private final Backoff backoff;
+    private final Clock clock;
+    private final DeliveryObserver observer;
+    private final Limits limits;
+    private final RandomGenerator random;
+    private final ErrorRecords errorRecords = new ErrorRecords();
+    private final Map<BufferKey, OpenBuffer> open = new LinkedHashMap<>();
+    private final ArrayDeque<Batch> sealed = new ArrayDeque<>();
+    private Routes routes;
+    private ProcessingPipeline pipeline;
+    private long readOffset;
+    private long inMemoryBytes;
+
+    private record BufferKey(Batch.Route route, Map<String, String> partitionKeys, String errorOutputType) {
+    }
+
+    /**
+     * @param source pulls new records into the buffer first on each run (a Kinesis stream source), or does
+     *               nothing (DirectPut)
+     */
+    public DeliveryWorker(String streamName, DurableBuffer buffer, Runnable source, Routes routes,
+                          ProcessingPipeline pipeline, Backoff backoff, Clock clock, DeliveryObserver observer,
+                          Limits limits, RandomGenerator random) {
+        this.streamName = streamName;
+        this.buffer = buffer;
+        this.source = source;
+        this.routes = routes;
+        this.pipeline = pipeline;
+        this.backoff = backoff;
+        this.clock = clock;
+        this.observer = observer;
+        this.limits = limits;
+        this.random = random;
+        this.readOffset = buffer.checkpoint();
+    }
+
+    /** Takes a new configuration (after UpdateDestination): records read from now on follow it. */
+    public synchronized void reconfigure(Routes newRoutes, ProcessingPipeline newPipeline) {
+        this.routes = newRoutes;
+        this.pipeline = newPipeline;
+        if (newRoutes.backup() == null) {
+            // the backup was switched off (HTTP endpoint AllData to FailedDataOnly): what it held goes nowhere
+            open.keySet().removeIf(key -> key.route() == Batch.Route.BACKUP);
+            sealed.removeIf(batch -> batch.route() == Batch.Route.BACKUP);
+            inMemoryBytes = open.values().stream().mapToLong(OpenBuffer::bytes).sum()
+                    + sealed.stream().mapToLong(Batch::bytes).sum();
+        }
+    }
+
+    public synchronized void runOnce() {
+        source.run();
+        long now = clock.millis();
+        deliverDue(now);
+        for (int reads = 0; reads < READS_PER_RUN && sealed.isEmpty() && inMemoryBytes < limits.maxInMemoryBytes();
+             reads++) {
+            List<BufferedRecord> records = buffer.read(readOffset, READ_RECORDS, READ_BYTES);
+            if (records.isEmpty()) {
+                break;
+            }
+            readOffset = records.getLast().offset() + 1;
+            take(records);
+            seal(now, false);
+        }
+        seal(now, true);
+        deliverDue(now);
+        buffer.commit(checkpoint());
+    }
+
+    /** Offset of the first record not yet delivered everywhere: what a restart would read again from. */
+    public synchronized long checkpoint() {
+        long first = readOffset;
+        for (OpenBuffer b : open.values()) {
+            first = Math.min(first, b.firstOffset());
+        }
+        for (Batch b : sealed) {
+            first = Math.min(first, b.firstOffset());
+        }
+        return first;
+    }
+
+    private void take(List<BufferedRecord> records) {
+        List<ProcessedRecord> input = new ArrayList<>(records.size());
+        for (BufferedRecord record : records) {
+            input.add(ProcessedRecord.of(record));
+            if (routes.backup() != null) {
+                add(new BufferKey(Batch.Route.BACKUP, Map.of(), null), record.data(), record.arrivalMillis(),
+                        record.offset());
+            }
+        }
+        long started = clock.millis();
+        StageResult result = pipeline.apply(input);
+        if (!pipeline.isEmpty()) {
+            observer.processed(streamName, Duration.ofMillis(clock.millis() - started), result.failed().isEmpty(),
+                    result.records().size(), result.records().stream().mapToLong(r -> r.data().length).sum());
+        }
+        for (ProcessedRecord record : result.records()) {
+            Map<String, String> partition = routes.partitioned() ? record.partitionKeys() : Map.of();
+            add(new BufferKey(Batch.Route.MAIN, partition, null), record.data(), record.arrivalMillis(),
+                    record.sourceOffset());
+        }
+        for (FailedRecord failed : result.failed()) {
+            add(new BufferKey(Batch.Route.ERRORS, Map.of(), "processing-failed"), errorRecords.encode(failed),
+                    failed.arrivalMillis(), failed.sourceOffset());
+        }
+    }
+
+    private void add(BufferKey key, byte[] data, long arrivalMillis, long sourceOffset) {
+        open.computeIfAbsent(key, k -> new OpenBuffer(k.route(), k.partitionKeys(), k.errorOutputType()))
+                .add(data, arrivalMillis, sourceOffset);
+        inMemoryBytes += data.length;
+    }
+
+    /** Seals the buffers that are full, and with {@code byTime} also those whose interval has passed. */
+    private void seal(long now, boolean byTime) {
+        var it = open.entrySet().iterator();
+        while (it.hasNext()) {
+            var entry = it.next();
+            BufferingHints hints = routes.hints(entry.getKey().route());
+            long interval = byTime ? hints.intervalMillis() : Long.MAX_VALUE;
+            if (entry.getValue().due(now, hints.sizeBytes(), interval)) {
+                sealed.add(entry.getValue().seal(new UUID(random.nextLong(), random.nextLong()).toString()));
+                it.remove();
+            }
+        }
+    }
+
+    private void deliverDue(long now) {
+        while (!sealed.isEmpty() && sealed.peek().nextAttemptMillis() <= now) {
+            Batch batch = sealed.peek();
+            DeliveryObserver.Target target = routes.target(batch.route());
+            try {
+                routes.sink(batch.route()).deliver(batch);
+                sealed.poll();
+                inMemoryBytes -= batch.bytes();
+                observer.delivered(streamName, target, batch.entries().size(), batch.bytes(),
+                        Duration.ofMillis(Math.max(0, now - batch.oldestArrivalMillis())));
+            } catch (DeliveryException e) {
+                observer.deliveryFailed(streamName, target);
+                batch.attempted(now, now + backoff.delayMillis(batch.attempts() + 1));
+                if (!giveUpIfDue(batch, e, now)) {
+                    // the first failure of a batch is news to an operator; its retries mostly are not
+                    if (batch.attempts() == 1) {
+                        LOG.warn("{}: delivery to {} failed, will retry: {}", streamName, target, e.getMessage());
+                    } else {
+                        LOG.debug("{}: delivery to {} failed (attempt {}): {}", streamName, target,
+                                batch.attempts(), e.getMessage());
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Ends the retries of a batch that is out of them; true if it is gone from the head of the queue. */
+    private boolean giveUpIfDue(Batch batch, DeliveryException e, long now) {
+        boolean retryWindow = batch.route() == Batch.Route.MAIN && routes.mainRetryMillis() >= 0;
+        if (retryWindow && (e.permanent() || now - batch.firstAttemptMillis() >= routes.mainRetryMillis())) {
+            sealed.poll();
+            inMemoryBytes -= batch.bytes();
+            Batch errors = toErrorBatch(batch, e, now);
+            inMemoryBytes += errors.bytes();
+            sealed.addFirst(errors);
+            observer.givenUp(streamName, routes.target(batch.route()), batch.entries().size());
+            LOG.warn("{}: gave up delivering {} records after {} attempts ({}); writing them to the error output",
+                    streamName, batch.entries().size(), batch.attempts(), e.getMessage());
+            return true;
+        }
+        if (!retryWindow && now - batch.oldestArrivalMillis() >= limits.maxRecordAgeMillis()) {
+            sealed.poll();
+            inMemoryBytes -= batch.bytes();
+            observer.givenUp(streamName, routes.target(batch.route()), batch.entries().size());
+            LOG.error("{}: dropped {} records that could not be delivered for {} ms: {}", streamName,
+                    batch.entries().size(), limits.maxRecordAgeMillis(), e.getMessage());
+            return true;
+        }
+        return false;
+    }
+
+    private Batch toErrorBatch(Batch failed, DeliveryException e, long now) {
+        List<Batch.Entry> entries = new ArrayList<>(failed.entries().size());
+        for (Batch.Entry entry : failed.entries()) {
+            FailedRecord record = new FailedRecord(failed.firstOffset(), entry.arrivalMillis(), entry.data(),
+                    e.code(), e.getMessage(), failed.attempts(), now, null);
+            entries.add(new Batch.Entry(errorRecords.encode(record), entry.arrivalMillis()));
+        }
+        return new Batch(Batch.Route.ERRORS, Map.of(), routes.giveUpErrorType(), entries, failed.firstOffset(),
+                failed.requestId());
+    }
+}

@@ -1,0 +1,71 @@
+package io.sluice.firehose.delivery;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+import java.io.IOException;
+import java.net.URI;
+
+/**
+ * Any S3-compatible store (AWS S3, MinIO, Ceph, S3Proxy...) through the AWS SDK's S3 client. Thread-safe, as the
+ * client is.
+ */
+public final class S3ObjectStore implements ObjectStore {
+
+    /**
+     * Where and how to reach the store.
+     *
+     * @param endpoint    the service URL, or null for AWS's own endpoint of the region
+     * @param accessKeyId the access key, or null for the SDK's default credentials chain (environment, profile,
+     *                    instance role...)
+     * @param pathStyle   {@code http://host/bucket/key} addressing, which most self-hosted stores need
+     */
+    public record Settings(URI endpoint, String region, String accessKeyId, String secretAccessKey,
+                           boolean pathStyle) {
+    }
+
+    private final S3Client s3;
+
+    public S3ObjectStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    public static S3ObjectStore connect(Settings settings) {
+        var builder = S3Client.builder()
+                .region(Region.of(settings.region()))
+                // the SDK's default streaming checksums (aws-chunked with CRC trailers) are refused by many
+                // S3-compatible stores; a plain signed body is understood by all of them
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .forcePathStyle(settings.pathStyle())
+                .credentialsProvider(settings.accessKeyId() == null ? DefaultCredentialsProvider.builder().build()
+                        : StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey())));
+        if (settings.endpoint() != null) {
+            builder.endpointOverride(settings.endpoint());
+        }
+        return new S3ObjectStore(builder.build());
+    }
+
+    @Override
+    public void put(String bucket, String key, byte[] body) throws IOException {
+        try {
+            s3.putObject(request -> request.bucket(bucket).key(key).contentLength((long) body.length),
+                    RequestBody.fromBytes(body));
+        } catch (SdkException e) {
+            throw new IOException("PutObject " + bucket + "/" + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+    }
+}

@@ -1,0 +1,17 @@
+package io.sluice.firehose.processing;
+
+/**
+ * A record that could not be processed or delivered; it goes to the S3 error output as an error record.
+ *
+ * @param rawData   the record's data as it was when it failed
+ * @param lambdaArn the function that failed it, or null
+ */
+public record FailedRecord(long sourceOffset, long arrivalMillis, byte[] rawData, String errorCode,
+                           String errorMessage, int attemptsMade, long attemptEndingMillis, String lambdaArn) {
+
+    public static FailedRecord of(ProcessedRecord record, String errorCode, String errorMessage, int attempts,
+                                  long now, String lambdaArn) {
+        return new FailedRecord(record.sourceOffset(), record.arrivalMillis(), record.data(), errorCode,
+                errorMessage, attempts, now, lambdaArn);
+    }
+}
