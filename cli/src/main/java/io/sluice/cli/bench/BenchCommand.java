@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
 /**
  * {@code sluice bench}: a load generator for any Kinesis endpoint (Sluice, kinesalite, AWS), in the spirit of
  * Kafka's producer and consumer performance tools. Prints a progress line every second on stderr and a report on
- * stdout; exits 0, or 1 when nothing was written (or, read-only, read) or the run could not start.
+ * stdout; exits 0, or 1 when nothing was written (or, read-only, read) or the run could not start. Picocli fills
+ * and calls it on the main thread, once.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false, showDefaultValues = true,
         description = "Load a Kinesis endpoint with puts (and optionally reads) and report throughput and latency.")
@@ -80,8 +81,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--records", description = "How many records to produce in all, instead of --duration.")
     long records;
 
+    @Option(names = "--warmup", defaultValue = "0s", converter = OptionConverters.DurationConverter.class,
+            description = "Run this long before measuring (on top of --duration); its figures are left out.")
+    Duration warmup;
+
     @Option(names = "--consumers", defaultValue = "none",
-            description = "none, polling (a GetRecords loop per shard) or fanout (SubscribeToShard).")
+            description = "none, polling (a GetRecords loop per shard) or fanout (a registered consumer and "
+                    + "SubscribeToShard per shard, over HTTP/1.1).")
     String consumers;
 
     @Option(names = "--from", defaultValue = "latest", description = "Where consumers start: latest or trim_horizon.")
@@ -146,7 +152,8 @@ public final class BenchCommand implements Callable<Integer> {
                 deleteStream, recordsPerPut, recordSize, concurrency, rate, runFor, records,
                 choice(ConsumerMode.class, consumers, "--consumers"),
                 choice(StartPosition.class, from.replace('-', '_'), "--from"), pollInterval, drainTimeout,
-                readOnly, choice(BodyFormat.class, format, "--format"), jsonReport, ioThreads, requestTimeout);
+                readOnly, choice(BodyFormat.class, format, "--format"), jsonReport, ioThreads, requestTimeout,
+                warmup);
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) {

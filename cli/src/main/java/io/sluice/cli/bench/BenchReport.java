@@ -6,9 +6,9 @@ import org.HdrHistogram.Histogram;
 import java.util.Map;
 
 /**
- * The result of a run, as printed and as written to the JSON report. Rates are per second of the phase they
- * describe; MiB/s counts record data (not partition keys, not base64 or HTTP overhead); latencies are in
- * milliseconds.
+ * The result of a run, as printed and as written to the JSON report. Counts, rates and latencies are of the
+ * measured window, after the warm-up. Rates are per second of the phase they describe; MiB/s counts record data
+ * (not partition keys, not base64 or HTTP overhead); latencies are in milliseconds.
  *
  * @param produced null for a read-only run
  * @param consumed null for a run without consumers
@@ -71,19 +71,20 @@ record BenchReport(String date, Setup setup, Produced produced, Consumed consume
      *
      * @param records    every record read, written by this run or not
      * @param runRecords distinct records of this run read
-     * @param missing    records acknowledged to this run's producers but not read; null for a read-only run
+     * @param missing    records acknowledged to this run's producers (warm-up included) but not read; null for a
+     *                   read-only run
+     * @param readCalls  GetRecords answers, or fan-out events, and failed reads
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Consumed(double seconds, long records, double recordsPerSecond, double mibPerSecond, long runRecords,
-                    long duplicates, Long missing, long getCalls, long throttledCalls, long failedCalls,
+                    long duplicates, Long missing, long readCalls, long throttledReads, long failedReads,
                     Latency endToEndMs) {
 
-        static Consumed of(StatsSnapshot stats, long readingNanos, Histogram endToEndMicros, boolean produced) {
+        static Consumed of(StatsSnapshot stats, long readingNanos, Histogram endToEndMicros, Long missing) {
             double seconds = readingNanos / NANOS_PER_SECOND;
-            Long missing = produced ? Math.max(0, stats.acked() - stats.runRecordsRead()) : null;
             return new Consumed(seconds, stats.read(), perSecond(stats.read(), seconds),
                     perSecond(stats.readBytes(), seconds) / BYTES_PER_MIB, stats.runRecordsRead(),
-                    stats.duplicates(), missing, stats.getCalls(), stats.readThrottles(), stats.failedGetCalls(),
+                    stats.duplicates(), missing, stats.readCalls(), stats.throttledReads(), stats.failedReads(),
                     Latency.ofMicros(endToEndMicros));
         }
     }

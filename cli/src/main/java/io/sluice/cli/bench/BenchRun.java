@@ -6,7 +6,6 @@ import javax.net.ssl.SSLException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -56,17 +55,24 @@ final class BenchRun {
             progress.println(stream.created()
                     ? "created stream " + stream.name() + " with " + stream.openShards() + " shards"
                     : "using stream " + stream.name() + " (" + stream.openShards() + " open shards)");
-            if (settings.consumers() == ConsumerMode.FANOUT) {
-                control.refuseFanOut(stream);
-            }
             BenchStats stats = new BenchStats();
-            Consumers consumers = null;
+            RecordCounter counter = new RecordCounter(stats, new SeenRecords(), ticker, runId);
+            String consumerArn = null;
+            StreamReaders consumers = null;
             if (settings.consumers() == ConsumerMode.POLLING) {
-                List<String> shards = control.listShards(stream.name());
-                consumers = new Consumers(transport, settings, requests, stats, new SeenRecords(), ticker, runId);
-                consumers.start(shards);
+                consumers = new Consumers(transport, settings, requests, stats, counter);
+            } else if (settings.consumers() == ConsumerMode.FANOUT) {
+                consumerArn = control.registerConsumer(stream, "sluice-bench-" + Integer.toHexString(runId),
+                        STREAM_ACTIVE_WAIT);
+                consumers = new FanOutConsumers(transport, settings, requests, stats, counter, consumerArn);
+            }
+            if (consumers != null) {
+                consumers.start(control.listShards(stream.name()));
             }
             BenchReport report = measure(transport, requests, stats, consumers, runId, date, stream);
+            if (consumerArn != null) {
+                control.deregisterConsumer(consumerArn);
+            }
             if (settings.deleteStream()) {
                 control.deleteStream(stream.name());
                 progress.println("deleted stream " + stream.name());
@@ -76,24 +82,25 @@ final class BenchRun {
     }
 
     private BenchReport measure(HttpTransport transport, RequestFactory requests, BenchStats stats,
-                                Consumers consumers, int runId, String date, StreamInfo stream)
+                                StreamReaders consumers, int runId, String date, StreamInfo stream)
             throws InterruptedException {
+        Duration runFor = settings.duration() == null ? null : settings.duration().plus(settings.warmup());
         Progress ticks;
         if (settings.readOnly()) {
             ticks = new Progress(stats, true, ticker.nanos());
-            long end = ticks.start + settings.duration().toNanos();
+            long end = ticks.start + runFor.toNanos();
             awaitWithProgress(ticks, new CompletableFuture<>(), () -> consumers.caughtUp() || ticker.nanos() >= end);
         } else {
             PutBodies bodies = new PutBodies(settings.format(), settings.stream(), settings.recordsPerPut() == 1,
                     settings.batchShapes(), settings.recordSize(), random);
-            RequestSchedule schedule = new RequestSchedule(ticker, settings.duration(), settings.records(),
+            RequestSchedule schedule = new RequestSchedule(ticker, runFor, settings.records(),
                     settings.recordsPerPut(), settings.rate());
             ticks = new Progress(stats, consumers != null, schedule.startNanos());
             CompletableFuture<Void> producing =
                     new Producers(transport, settings, requests, bodies, stats, ticker, runId).start(schedule);
             awaitWithProgress(ticks, producing, producing::isDone);
         }
-        long producedNanos = ticker.nanos() - ticks.start;
+        long producedEnd = ticker.nanos();
         if (consumers != null) {
             if (!settings.readOnly()) {
                 long drainEnd = ticker.nanos() + settings.drainTimeout().toNanos();
@@ -105,12 +112,16 @@ final class BenchRun {
             consumers.stop();
         }
         StatsSnapshot end = stats.snapshot(ticker.nanos());
+        StatsSnapshot window = end.minus(ticks.baseline);
+        long measuredFrom = ticks.baseline.nanos();
         long lastRead = stats.lastReadNanos();
         return new BenchReport(date, setup(stream),
-                settings.readOnly() ? null : BenchReport.Produced.of(end, producedNanos, stats.putLatency().total()),
-                consumers == null ? null : BenchReport.Consumed.of(end,
-                        lastRead == Long.MIN_VALUE ? 0 : lastRead - ticks.start, stats.endToEnd().total(),
-                        !settings.readOnly()),
+                settings.readOnly() ? null : BenchReport.Produced.of(window, producedEnd - measuredFrom,
+                        stats.putLatency().total()),
+                consumers == null ? null : BenchReport.Consumed.of(window,
+                        lastRead == Long.MIN_VALUE ? 0 : Math.max(0, lastRead - measuredFrom),
+                        stats.endToEnd().total(),
+                        settings.readOnly() ? null : Math.max(0, end.acked() - end.runRecordsRead())),
                 stats.errors());
     }
 
@@ -119,6 +130,7 @@ final class BenchRun {
             throws InterruptedException {
         while (!over.getAsBoolean()) {
             long now = ticker.nanos();
+            ticks.endWarmup(now);
             if (now >= ticks.next) {
                 ticks.print(now);
             }
@@ -138,27 +150,50 @@ final class BenchRun {
                 settings.startPosition().name());
     }
 
-    /** The per-second progress: the previous snapshot and when the next line is due. Used by the run's thread. */
+    /**
+     * The per-second progress (the previous snapshot, when the next line is due) and the warm-up (the snapshot
+     * the measured window starts from). Used by the run's thread. A run that ends during its warm-up is reported
+     * whole.
+     */
     private final class Progress {
 
         private final BenchStats stats;
         private final boolean consuming;
         private final ProgressLine line = new ProgressLine();
         private final long start;
+        private final long warmupEnd;
+        private boolean warm;
         private long next;
         private StatsSnapshot previous;
+        private StatsSnapshot baseline;
 
         Progress(BenchStats stats, boolean consuming, long start) {
             this.stats = stats;
             this.consuming = consuming;
             this.start = start;
+            this.warmupEnd = start + settings.warmup().toNanos();
+            this.warm = settings.warmup().isZero();
             this.next = start + SECOND;
             this.previous = StatsSnapshot.zero(start);
+            this.baseline = previous;
+        }
+
+        /** At the end of the warm-up: forget its latencies and count from here. */
+        void endWarmup(long now) {
+            if (warm || now < warmupEnd) {
+                return;
+            }
+            warm = true;
+            stats.putLatency().reset();
+            stats.endToEnd().reset();
+            baseline = stats.snapshot(now);
+            progress.println("warm-up over: measuring from here");
         }
 
         void print(long now) {
             StatsSnapshot current = stats.snapshot(now);
-            progress.println(line.format(start, previous, current, stats.putLatency().interval(), consuming));
+            progress.println(line.format(start, previous, current, stats.putLatency().interval(),
+                    !settings.readOnly(), consuming));
             previous = current;
             // a line that came late does not make the next one come early
             next = Math.max(next + SECOND, now + SECOND / 2);

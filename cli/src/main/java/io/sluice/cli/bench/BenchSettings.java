@@ -18,12 +18,14 @@ import java.util.regex.Pattern;
  *                      to its end, or after {@code duration}
  * @param drainTimeout  how long consumers may go on after producers stopped, to read the last records
  * @param jsonReport    where to write the report as JSON; null for none
+ * @param warmup        how long the run goes before it is measured, on top of {@code duration}: the first seconds
+ *                      of a JVM (the bench's and a Java server's) are slower while the JIT compiles
  */
 record BenchSettings(URI endpoint, String region, Credentials credentials, String stream, int shards,
                      boolean deleteStream, int recordsPerPut, int recordSize, int concurrency, double rate,
                      Duration duration, long records, ConsumerMode consumers, StartPosition startPosition,
                      Duration pollInterval, Duration drainTimeout, boolean readOnly, BodyFormat format,
-                     Path jsonReport, int ioThreads, Duration requestTimeout) {
+                     Path jsonReport, int ioThreads, Duration requestTimeout, Duration warmup) {
 
     static final int MAX_RECORDS_PER_PUT = 500;
     /** The largest record a Kinesis stream can be configured for (UpdateMaxRecordSize). */
@@ -58,13 +60,16 @@ record BenchSettings(URI endpoint, String region, Credentials credentials, Strin
                 "--duration must be positive, not " + duration);
         require(records >= 0, "--records must be positive, not " + records);
         require((duration == null) != (records == 0), "give --duration or --records, not both");
-        require(consumers != null && startPosition != null && format != null, "consumers, start and format are required");
-        require(!readOnly || consumers == ConsumerMode.POLLING, "--read-only needs --consumers polling");
+        require(consumers != null && startPosition != null && format != null,
+                "consumers, start position and format are required");
+        require(!readOnly || consumers != ConsumerMode.NONE, "--read-only needs --consumers polling or fanout");
         require(!readOnly || records == 0, "--read-only reads for --duration at most; --records does not apply");
         require(!pollInterval.isNegative(), "--poll-interval must not be negative");
         require(!drainTimeout.isNegative(), "--drain-timeout must not be negative");
         require(ioThreads >= 1 && ioThreads <= 64, "--io-threads must be 1..64, not " + ioThreads);
         require(requestTimeout.toMillis() >= 1, "--request-timeout must be at least 1ms");
+        require(!warmup.isNegative(), "--warmup must not be negative");
+        require(warmup.isZero() || records == 0, "--warmup applies to --duration runs, not to --records");
     }
 
     private static void require(boolean condition, String message) {

@@ -21,9 +21,9 @@ final class BenchStats {
     private final LongAdder throttled = new LongAdder();
     private final LongAdder failedPutCalls = new LongAdder();
     private final LongAdder failedRecords = new LongAdder();
-    private final LongAdder getCalls = new LongAdder();
-    private final LongAdder failedGetCalls = new LongAdder();
-    private final LongAdder readThrottles = new LongAdder();
+    private final LongAdder readCalls = new LongAdder();
+    private final LongAdder failedReads = new LongAdder();
+    private final LongAdder throttledReads = new LongAdder();
     private final LongAdder read = new LongAdder();
     private final LongAdder readBytes = new LongAdder();
     private final LongAdder runRecordsRead = new LongAdder();
@@ -56,16 +56,18 @@ final class BenchStats {
         }
     }
 
-    void getAnswered() {
-        getCalls.increment();
+    /** A GetRecords answer or a fan-out event. */
+    void readAnswered() {
+        readCalls.increment();
     }
 
-    void getRefused(ApiError error) {
-        getCalls.increment();
+    /** A GetRecords call or a subscription that failed; throttling is counted apart. */
+    void readRefused(ApiError error) {
+        readCalls.increment();
         if (error.throttled()) {
-            readThrottles.increment();
+            throttledReads.increment();
         } else {
-            failedGetCalls.increment();
+            failedReads.increment();
             error(error.type(), 1);
         }
     }
@@ -93,7 +95,7 @@ final class BenchStats {
 
     StatsSnapshot snapshot(long nanos) {
         return new StatsSnapshot(nanos, putCalls.sum(), acked.sum(), ackedBytes.sum(), throttled.sum(),
-                failedPutCalls.sum(), failedRecords.sum(), getCalls.sum(), failedGetCalls.sum(), readThrottles.sum(),
+                failedPutCalls.sum(), failedRecords.sum(), readCalls.sum(), failedReads.sum(), throttledReads.sum(),
                 read.sum(), readBytes.sum(), runRecordsRead.sum(), duplicates.sum());
     }
 

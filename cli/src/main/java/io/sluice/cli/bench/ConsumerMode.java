@@ -6,6 +6,9 @@ enum ConsumerMode {
     NONE,
     /** One GetRecords loop per shard. */
     POLLING,
-    /** SubscribeToShard per shard (enhanced fan-out); refused unless the endpoint serves it. */
+    /**
+     * A registered consumer and SubscribeToShard per shard (enhanced fan-out) over HTTP/1.1, which Sluice serves;
+     * refused with a clear message by endpoints without fan-out. AWS serves SubscribeToShard over HTTP/2 only.
+     */
     FANOUT
 }

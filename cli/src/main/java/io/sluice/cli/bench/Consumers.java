@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
  * lets it expire). Each poller is confined to its connection's event loop; {@link #start}, {@link #caughtUp} and
  * {@link #stop} are for the thread running the bench.
  */
-final class Consumers {
+final class Consumers implements StreamReaders {
 
     private static final long BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final int MAX_RECORDS_PER_CALL = 10_000;
@@ -32,25 +32,22 @@ final class Consumers {
     private final RequestFactory requests;
     private final WireCodec codec;
     private final BenchStats stats;
-    private final SeenRecords seen;
-    private final Ticker ticker;
-    private final int runId;
+    private final RecordCounter counter;
     private final List<Poller> pollers = new ArrayList<>();
 
     Consumers(HttpTransport transport, BenchSettings settings, RequestFactory requests, BenchStats stats,
-              SeenRecords seen, Ticker ticker, int runId) {
+              RecordCounter counter) {
         this.transport = transport;
         this.settings = settings;
         this.requests = requests;
         this.codec = new WireCodec(settings.format());
         this.stats = stats;
-        this.seen = seen;
-        this.ticker = ticker;
-        this.runId = runId;
+        this.counter = counter;
     }
 
     /** Starts a poller per shard and returns once each has its shard iterator, so LATEST means "from now". */
-    void start(List<String> shardIds) throws InterruptedException {
+    @Override
+    public void start(List<String> shardIds) throws InterruptedException {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (String shardId : shardIds) {
             EventLoop loop = transport.nextLoop();
@@ -72,18 +69,20 @@ final class Consumers {
     }
 
     /** True when every shard has ended or its last answer was empty and at the tip: the stream is read to its end. */
-    boolean caughtUp() {
+    @Override
+    public boolean caughtUp() {
         return pollers.stream().allMatch(p -> p.caughtUp);
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         for (Poller poller : pollers) {
             poller.stopped = true;
             poller.connection.close();
         }
     }
 
-    private final class Poller implements HttpConnection.Listener, GetRecordsParser.RecordSink {
+    private final class Poller implements HttpConnection.Listener {
 
         private final String shardId;
         private final HttpConnection connection;
@@ -130,25 +129,25 @@ final class Consumers {
                 return;
             }
             if (status != 200) {
-                stats.getRefused(codec.error(status, body));
+                stats.readRefused(codec.error(status, body));
                 pollAfter(BACKOFF_NANOS);
                 return;
             }
-            stats.getAnswered();
+            stats.readAnswered();
             GetRecordsParser.Page page;
             try {
-                page = parser.parse(body, this);
+                page = parser.parse(body, counter);
             } catch (IOException e) {
-                stats.getRefused(new ApiError(status, "UnreadableAnswer", String.valueOf(e.getMessage())));
+                stats.readRefused(new ApiError(status, "UnreadableAnswer", String.valueOf(e.getMessage())));
                 pollAfter(BACKOFF_NANOS);
                 return;
             }
-            caughtUp = page.nextShardIterator() == null || (page.records() == 0 && page.millisBehindLatest() <= 0);
-            if (page.nextShardIterator() == null) {
+            caughtUp = page.next() == null || (page.records() == 0 && page.millisBehindLatest() <= 0);
+            if (page.next() == null) {
                 connection.close();
                 return;
             }
-            iterator = page.nextShardIterator();
+            iterator = page.next();
             if (page.records() > 0) {
                 poll();
             } else {
@@ -184,23 +183,8 @@ final class Consumers {
                         + ApiError.transport(cause), cause));
                 return;
             }
-            stats.getRefused(ApiError.transport(cause));
+            stats.readRefused(ApiError.transport(cause));
             pollAfter(BACKOFF_NANOS);
-        }
-
-        @Override
-        public void onRecord(byte[] head, int headLength, int dataLength) {
-            long now = ticker.nanos();
-            stats.recordRead(dataLength, now);
-            RecordHeader header = RecordHeader.readOrNull(head, headLength);
-            if (header == null || header.runId() != runId) {
-                return;
-            }
-            if (seen.firstTime(header.sequence())) {
-                stats.runRecordRead(now - header.sentNanos());
-            } else {
-                stats.duplicateRead();
-            }
         }
     }
 }

@@ -15,9 +15,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The set-up and tear-down calls of a run, made one at a time and waited for: find or create the stream and wait
- * until it is ACTIVE, list its shards, check for enhanced fan-out, delete the stream. Expected answers (a stream
- * that does not exist yet) are return values; anything that stops the run is a {@link BenchException} naming
- * the call and the error. Call from one thread.
+ * until it is ACTIVE, list its shards, register and deregister a fan-out consumer, delete the stream. Expected
+ * answers (a stream that does not exist yet) are return values; anything that stops the run is a
+ * {@link BenchException} naming the call and the error. Call from one thread.
  */
 final class ControlPlane {
 
@@ -39,7 +39,7 @@ final class ControlPlane {
         this.callTimeout = callTimeout;
     }
 
-    /** The stream, created with {@code shards} shards if it does not exist, once ACTIVE (waiting up to {@code wait}). */
+    /** The stream, created with {@code shards} shards if missing, once ACTIVE (waiting up to {@code wait}). */
     StreamInfo ensureStream(String name, int shards, Duration wait) throws InterruptedException {
         Answer described = call("DescribeStreamSummary", Map.of("StreamName", name));
         boolean created = false;
@@ -62,7 +62,8 @@ final class ControlPlane {
                 throw new BenchException("stream " + name + " is being deleted; try again when it is gone");
             }
             if (System.nanoTime() > deadline) {
-                throw new BenchException("stream " + name + " is still " + status + " after " + wait.toSeconds() + " s");
+                throw new BenchException("stream " + name + " is still " + status + " after " + wait.toSeconds()
+                        + " s");
             }
             Thread.sleep(STATUS_POLL_MILLIS);
         }
@@ -84,18 +85,33 @@ final class ControlPlane {
     }
 
     /**
-     * Refuses fan-out consumers with the reason: the endpoint does not serve enhanced fan-out, or it does but the
-     * bench cannot drive SubscribeToShard yet.
+     * Registers an enhanced fan-out consumer and returns its ARN once it is ACTIVE (waiting up to {@code wait}).
+     * An endpoint that does not serve fan-out is told apart from other failures.
      */
-    void refuseFanOut(StreamInfo stream) throws InterruptedException {
-        Answer answer = call("ListStreamConsumers", Map.of("StreamARN", stream.arn()));
-        if (answer.error() != null && answer.error().type().equals("UnknownOperationException")) {
-            throw new BenchException("the endpoint does not serve enhanced fan-out (ListStreamConsumers answered "
-                    + answer.error() + "); use --consumers polling");
+    String registerConsumer(StreamInfo stream, String name, Duration wait) throws InterruptedException {
+        Answer registered = call("RegisterStreamConsumer", Map.of("StreamARN", stream.arn(), "ConsumerName", name));
+        if (registered.error() != null && registered.error().type().equals("UnknownOperationException")) {
+            throw new BenchException("the endpoint does not serve enhanced fan-out (RegisterStreamConsumer answered "
+                    + registered.error() + "); use --consumers polling");
         }
-        require(answer, "ListStreamConsumers");
-        throw new BenchException("the endpoint serves enhanced fan-out, but sluice bench does not drive "
-                + "SubscribeToShard yet; use --consumers polling");
+        String arn = require(registered, "RegisterStreamConsumer").path("Consumer").path("ConsumerARN").asText();
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            String status = require(call("DescribeStreamConsumer", Map.of("ConsumerARN", arn)),
+                    "DescribeStreamConsumer").path("ConsumerDescription").path("ConsumerStatus").asText();
+            if (status.equals("ACTIVE")) {
+                return arn;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new BenchException("consumer " + name + " is still " + status + " after " + wait.toSeconds()
+                        + " s");
+            }
+            Thread.sleep(STATUS_POLL_MILLIS);
+        }
+    }
+
+    void deregisterConsumer(String arn) throws InterruptedException {
+        require(call("DeregisterStreamConsumer", Map.of("ConsumerARN", arn)), "DeregisterStreamConsumer");
     }
 
     void deleteStream(String name) throws InterruptedException {

@@ -11,9 +11,10 @@ import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
- * Reads what consumers need of a GetRecords answer: each record's Data (only its first bytes are kept: the data
- * is decoded into a sink that keeps the header and counts the rest) NextShardIterator and MillisBehindLatest. Sequence numbers,
- * partition keys and child shards are skipped. Not thread-safe: one per consumer, which reuses its sink.
+ * Reads what consumers need of a GetRecords answer or of a SubscribeToShardEvent (the same shape): each record's
+ * Data (only its first bytes are kept: the data is decoded into a sink that keeps the header and counts the
+ * rest), NextShardIterator or ContinuationSequenceNumber, and MillisBehindLatest. Sequence numbers, partition
+ * keys and child shards are skipped. Not thread-safe: one per consumer, which reuses its sink.
  */
 final class GetRecordsParser {
 
@@ -25,10 +26,11 @@ final class GetRecordsParser {
     }
 
     /**
-     * @param nextShardIterator  null once a closed shard has been read to its end
+     * @param next               NextShardIterator of a GetRecords answer, ContinuationSequenceNumber of a fan-out
+     *                           event; null once a closed shard has been read to its end
      * @param millisBehindLatest how far the page is from the shard's tip; -1 when the answer does not say
      */
-    record Page(int records, String nextShardIterator, long millisBehindLatest) {
+    record Page(int records, String next, long millisBehindLatest) {
     }
 
     private final JsonFactory factory;
@@ -54,7 +56,8 @@ final class GetRecordsParser {
                         readRecord(parser, sink);
                         records++;
                     }
-                } else if (name.equals("NextShardIterator") && value == JsonToken.VALUE_STRING) {
+                } else if ((name.equals("NextShardIterator") || name.equals("ContinuationSequenceNumber"))
+                        && value == JsonToken.VALUE_STRING) {
                     next = parser.getText();
                 } else if (name.equals("MillisBehindLatest") && value.isNumeric()) {
                     behind = parser.getLongValue();

@@ -55,6 +55,15 @@ final class HttpTransport implements AutoCloseable {
 
     /** Opens a connection on {@code loop} whose aggregated responses go to {@code handler}. */
     ChannelFuture connect(EventLoop loop, ChannelHandler handler) {
+        return connect(loop, handler, true);
+    }
+
+    /** Opens a connection whose response parts go to {@code handler} as they come: for streamed answers. */
+    ChannelFuture connectStreaming(EventLoop loop, ChannelHandler handler) {
+        return connect(loop, handler, false);
+    }
+
+    private ChannelFuture connect(EventLoop loop, ChannelHandler handler, boolean aggregate) {
         return new Bootstrap().group(loop).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MILLIS)
@@ -65,7 +74,11 @@ final class HttpTransport implements AutoCloseable {
                         if (ssl != null) {
                             pipeline.addLast(tls(channel));
                         }
-                        pipeline.addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_RESPONSE_BYTES), handler);
+                        pipeline.addLast(new HttpClientCodec());
+                        if (aggregate) {
+                            pipeline.addLast(new HttpObjectAggregator(MAX_RESPONSE_BYTES));
+                        }
+                        pipeline.addLast(handler);
                     }
                 })
                 .connect(host, port);

@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Latencies in microseconds, from one second to the next and over the whole run. Values are recorded from any
- * thread without locks (HdrHistogram's {@link Recorder}); {@link #interval} and {@link #total} are for the one
- * thread that reports.
+ * thread without locks (HdrHistogram's {@link Recorder}); {@link #interval}, {@link #reset} and {@link #total}
+ * are for the one thread that reports.
  */
 final class LatencyRecorder {
 
@@ -29,6 +29,12 @@ final class LatencyRecorder {
         recycled = recorder.getIntervalHistogram(recycled);
         total.add(recycled);
         return recycled;
+    }
+
+    /** Forgets every latency recorded so far: the end of a warm-up. */
+    void reset() {
+        recorder.reset();
+        total.reset();
     }
 
     /** A copy of every latency recorded so far. */

@@ -85,7 +85,8 @@ final class Producers {
 
         private void send() {
             PutBodyTemplate template = bodies.next(ticket.records());
-            ByteBuf body = allocator.buffer(template.size());
+            // on the heap: SigV4 hashes the whole body, and MessageDigest reads a heap buffer without copying it
+            ByteBuf body = allocator.heapBuffer(template.size());
             template.writeTo(body, runId, ticket.firstSequence(), ticker.nanos());
             connection.send(requests.post(settings.putOperation(), body), this);
         }

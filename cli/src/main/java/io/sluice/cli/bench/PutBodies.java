@@ -49,7 +49,8 @@ final class PutBodies {
     PutBodyTemplate next(int records) {
         PutBodyTemplate[] templates = byShape.get(records);
         if (templates == null) {
-            throw new IllegalArgumentException("no template of " + records + " records; shapes are " + byShape.keySet());
+            throw new IllegalArgumentException("no template of " + records + " records; shapes are "
+                    + byShape.keySet());
         }
         return templates[(int) (turn.getAndIncrement() % templates.length)];
     }

@@ -11,25 +11,27 @@ final class ReportText {
         BenchReport.Setup setup = report.setup();
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "sluice bench %s against %s%n", report.date(), setup.endpoint()));
-        text.append(String.format(Locale.ROOT, "  stream %s (%d shards), %s of %d x %d B, concurrency %d, rate %s, "
-                        + "%s, consumers %s from %s%n", setup.stream(), setup.shards(), setup.operation(),
-                setup.recordsPerPut(), setup.recordSize(), setup.concurrency(), setup.rate(), setup.format(),
-                setup.consumers(), setup.startPosition()));
         BenchReport.Produced produced = report.produced();
+        String load = produced == null ? "read-only" : String.format(Locale.ROOT, "%s of %d x %d B, concurrency %d, "
+                + "rate %s", setup.operation(), setup.recordsPerPut(), setup.recordSize(), setup.concurrency(),
+                setup.rate());
+        text.append(String.format(Locale.ROOT, "  stream %s (%d shards), %s, %s, consumers %s from %s%n",
+                setup.stream(), setup.shards(), load, setup.format(), setup.consumers(), setup.startPosition()));
         if (produced != null) {
             text.append(String.format(Locale.ROOT, "produced     %,d records acknowledged in %.1f s: %,.0f records/s, "
                             + "%.2f MiB/s, %,d calls%n", produced.recordsAcked(), produced.seconds(),
                     produced.recordsPerSecond(), produced.mibPerSecond(), produced.calls()));
-            text.append(String.format(Locale.ROOT, "             throttled %,d records; failed %,d records, %,d calls%n",
-                    produced.recordsThrottled(), produced.failedRecords(), produced.failedCalls()));
+            text.append(String.format(Locale.ROOT,
+                    "             throttled %,d records; failed %,d records, %,d calls%n", produced.recordsThrottled(),
+                    produced.failedRecords(), produced.failedCalls()));
             text.append("put latency  ").append(latency(produced.putLatencyMs())).append('\n');
         }
         BenchReport.Consumed consumed = report.consumed();
         if (consumed != null) {
             text.append(String.format(Locale.ROOT, "consumed     %,d records in %.1f s: %,.0f records/s, %.2f MiB/s, "
-                            + "%,d GetRecords calls (%,d throttled, %,d failed)%n", consumed.records(),
-                    consumed.seconds(), consumed.recordsPerSecond(), consumed.mibPerSecond(), consumed.getCalls(),
-                    consumed.throttledCalls(), consumed.failedCalls()));
+                            + "%,d reads (%,d throttled, %,d failed)%n", consumed.records(),
+                    consumed.seconds(), consumed.recordsPerSecond(), consumed.mibPerSecond(), consumed.readCalls(),
+                    consumed.throttledReads(), consumed.failedReads()));
             text.append(String.format(Locale.ROOT, "             this run's records: %,d read, %,d duplicates%s%n",
                     consumed.runRecords(), consumed.duplicates(),
                     consumed.missing() == null ? "" : String.format(Locale.ROOT, ", %,d missing", consumed.missing())));

@@ -47,10 +47,6 @@ final class RequestFactory {
         this.clock = clock;
     }
 
-    BodyFormat format() {
-        return format;
-    }
-
     /** A signed request carrying {@code body}, whose ownership passes to the request. */
     FullHttpRequest post(String operation, ByteBuf body) {
         String target = TARGET_PREFIX + operation;

@@ -33,6 +33,7 @@ class BenchCommandTest {
         assertThat(settings.jsonReport()).isNull();
         assertThat(settings.deleteStream()).isFalse();
         assertThat(settings.readOnly()).isFalse();
+        assertThat(settings.warmup()).isZero();
     }
 
     @Test
@@ -78,8 +79,9 @@ class BenchCommandTest {
         assertRefused("--consumers must be one of none, polling, fanout, not 'kafka'", "--consumers", "kafka");
         assertRefused("--format must be one of cbor, json", "--format", "xml");
         assertRefused("--from must be one of latest, trim_horizon", "--from", "middle");
-        assertRefused("--read-only needs --consumers polling", "--read-only");
+        assertRefused("--read-only needs --consumers polling or fanout", "--read-only");
         assertRefused("--duration must be positive", "--duration", "0s");
+        assertRefused("--warmup applies to --duration runs", "--warmup", "5s", "--records", "10");
     }
 
     @Test

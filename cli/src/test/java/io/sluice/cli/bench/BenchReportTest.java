@@ -51,11 +51,11 @@ class BenchReportTest {
     }
 
     @Test
-    void consumersCountWhatTheyMissedOfTheAcknowledgedRecords() {
+    void consumerRatesArePerSecondOfReading() {
         StatsSnapshot stats = new StatsSnapshot(0, 10, 5_000, 500_000, 0, 0, 0, 30, 1, 2, 6_000, 600_000, 4_900,
                 7);
 
-        BenchReport.Consumed consumed = BenchReport.Consumed.of(stats, 2 * SECOND, micros(50_000), true);
+        BenchReport.Consumed consumed = BenchReport.Consumed.of(stats, 2 * SECOND, micros(50_000), 100L);
 
         assertThat(consumed.records()).isEqualTo(6_000);
         assertThat(consumed.recordsPerSecond()).isEqualTo(3_000.0);
@@ -63,19 +63,28 @@ class BenchReportTest {
         assertThat(consumed.runRecords()).isEqualTo(4_900);
         assertThat(consumed.duplicates()).isEqualTo(7);
         assertThat(consumed.missing()).isEqualTo(100);
-        assertThat(consumed.getCalls()).isEqualTo(30);
-        assertThat(consumed.throttledCalls()).isEqualTo(2);
-        assertThat(consumed.failedCalls()).isEqualTo(1);
+        assertThat(consumed.readCalls()).isEqualTo(30);
+        assertThat(consumed.throttledReads()).isEqualTo(2);
+        assertThat(consumed.failedReads()).isEqualTo(1);
         assertThat(consumed.endToEndMs().p50()).isCloseTo(50, within(0.1));
-        assertThat(BenchReport.Consumed.of(stats, 2 * SECOND, micros(1), false).missing()).isNull();
+        assertThat(BenchReport.Consumed.of(stats, 2 * SECOND, micros(1), null).missing()).isNull();
     }
 
     @Test
     void nothingReadInNoTimeIsARateOfZero() {
-        BenchReport.Consumed consumed = BenchReport.Consumed.of(StatsSnapshot.zero(0), 0, micros(), true);
+        BenchReport.Consumed consumed = BenchReport.Consumed.of(StatsSnapshot.zero(0), 0, micros(), 0L);
 
         assertThat(consumed.recordsPerSecond()).isZero();
         assertThat(consumed.endToEndMs()).isNull();
+    }
+
+    @Test
+    void theMeasuredWindowIsTheDifferenceOfTwoSnapshots() {
+        StatsSnapshot warm = new StatsSnapshot(SECOND, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13);
+        StatsSnapshot end = new StatsSnapshot(5 * SECOND, 11, 22, 33, 44, 55, 66, 77, 88, 99, 110, 121, 132, 143);
+
+        assertThat(end.minus(warm)).isEqualTo(new StatsSnapshot(5 * SECOND, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100,
+                110, 120, 130));
     }
 
     @Test
@@ -85,7 +94,7 @@ class BenchReportTest {
         BenchReport report = new BenchReport("2025-01-01T00:00:00Z", new BenchReport.Setup("http://127.0.0.1:4567",
                 "s", 4, "PutRecords", 500, 100, 8, "unlimited", "cbor", "polling", "LATEST"),
                 BenchReport.Produced.of(stats, 2 * SECOND, micros(1_500, 2_500)),
-                BenchReport.Consumed.of(stats, 2 * SECOND, micros(120_000), true),
+                BenchReport.Consumed.of(stats, 2 * SECOND, micros(120_000), 0L),
                 Map.of("InternalFailure", 2L));
 
         String text = new ReportText().format(report);
@@ -104,10 +113,19 @@ class BenchReportTest {
         StatsSnapshot after = new StatsSnapshot(3 * SECOND, 0, 11_000, 100_000 + 2L * 1024 * 1024, 5, 1, 0, 0, 2,
                 0, 8_900, 0, 0, 0);
 
-        String line = new ProgressLine().format(0, before, after, micros(4_000), true);
+        String line = new ProgressLine().format(0, before, after, micros(4_000), true, true);
 
         assertThat(line).contains("3 s").contains("5,000 rec/s").contains("1.00 MiB/s").contains("put p99 4.00 ms")
                 .contains("read 4,000 rec/s").contains("errors 3").contains("throttled 5");
+    }
+
+    @Test
+    void aReadOnlyProgressLineHasNoWriteFigures() {
+        StatsSnapshot after = new StatsSnapshot(SECOND, 0, 0, 0, 0, 0, 0, 10, 0, 0, 2_000, 0, 0, 0);
+
+        String line = new ProgressLine().format(0, StatsSnapshot.zero(0), after, micros(), false, true);
+
+        assertThat(line).contains("read 2,000 rec/s").doesNotContain("put p99").doesNotContain("MiB/s");
     }
 
     private static Histogram micros(long... values) {

@@ -27,7 +27,8 @@ class PutBodyTemplateTest {
 
         template.writeTo(body, 42, 1000, 77_000L);
 
-        JsonNode tree = new ObjectMapper(format.factory()).readTree(ByteBufUtil.getBytes(body, 2, body.readableBytes() - 2));
+        JsonNode tree = new ObjectMapper(format.factory())
+                .readTree(ByteBufUtil.getBytes(body, 2, body.readableBytes() - 2));
         assertThat(template.records()).isEqualTo(3);
         assertThat(body.readableBytes() - 2).isEqualTo(template.size());
         assertThat(tree.path("StreamName").asText()).isEqualTo("orders");
@@ -35,7 +36,8 @@ class PutBodyTemplateTest {
         assertThat(records).hasSize(3);
         for (int i = 0; i < 3; i++) {
             byte[] stored = records.get(i).path("Data").binaryValue();
-            assertThat(RecordHeader.readOrNull(stored, stored.length)).isEqualTo(new RecordHeader(42, 1000 + i, 77_000L));
+            assertThat(RecordHeader.readOrNull(stored, stored.length))
+                    .isEqualTo(new RecordHeader(42, 1000 + i, 77_000L));
             assertThat(Arrays.copyOfRange(stored, RecordHeader.BYTES, stored.length))
                     .isEqualTo(Arrays.copyOfRange(data, RecordHeader.BYTES, data.length));
             assertThat(records.get(i).path("PartitionKey").asText()).isEqualTo(List.of("a", "b", "c").get(i));

@@ -79,12 +79,17 @@ class KplE2eTest {
                 .setVerifyCertificate(false)
                 .setMetricsLevel("none")
                 .setRegion("us-east-1")
-                .setRecordMaxBufferedTime(100)
+                // long enough for the burst below to be collected and aggregated per shard
+                .setRecordMaxBufferedTime(2000)
                 .setCredentialsProvider(StaticCredentialsProvider.create(
                         AwsBasicCredentials.create("AKIDKPL", "secret")));
         KinesisProducer producer = new KinesisProducer(config);
         List<Future<UserRecordResult>> results = new ArrayList<>();
         try {
+            // one record first, so that the daemon has learnt the stream's shards before the burst
+            assertThat(producer.addUserRecord("kpl", "warm-up", ByteBuffer.wrap(
+                    "user-record-warm-up".getBytes(StandardCharsets.UTF_8))).get(60, TimeUnit.SECONDS).isSuccessful())
+                    .isTrue();
             for (int i = 0; i < 200; i++) {
                 results.add(producer.addUserRecord("kpl", "key-" + i,
                         ByteBuffer.wrap(("user-record-" + i).getBytes(StandardCharsets.UTF_8))));
@@ -114,7 +119,7 @@ class KplE2eTest {
             }
         }
         assertThat(aggregates).as("the KPL aggregated").isPositive();
-        assertThat(userRecords).hasSize(200).doesNotHaveDuplicates()
+        assertThat(userRecords).hasSize(201).doesNotHaveDuplicates()
                 .allSatisfy(r -> assertThat(r).startsWith("user-record-"));
     }
 }
