@@ -1,5 +1,6 @@
 package io.sluice.e2e;
 
+import io.sluice.testkit.SluiceServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.sluice.e2e;
 
+import io.sluice.testkit.SluiceServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;

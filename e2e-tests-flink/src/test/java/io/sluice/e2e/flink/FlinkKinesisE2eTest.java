@@ -1,11 +1,6 @@
 package io.sluice.e2e.flink;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.common.Clock;
-import io.sluice.engine.limits.LimitSettings;
-import io.sluice.server.ServerConfig;
-import io.sluice.server.SluiceServer;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -17,19 +12,13 @@ import org.apache.flink.connector.kinesis.source.config.KinesisStreamsSourceConf
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sluice.testkit.SluiceServerExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -57,41 +46,19 @@ class FlinkKinesisE2eTest {
     private static final Logger LOG = LoggerFactory.getLogger(FlinkKinesisE2eTest.class);
     private static final int RECORDS = 500;
     private static final String STREAM = "flink-a";
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dataDir;
-
-    private static SluiceServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ServerConfig defaults = ServerConfig.defaults(dataDir).withPorts(0, 0);
-        server = SluiceServer.start(defaults.withEngine(defaults.engine().withStatusDelays(0, 0, 0)
-                .withLimits(LimitSettings.off())), Clock.system());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final SluiceServerExtension SERVER = new SluiceServerExtension();
 
     private static JsonNode call(String operation, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/"))
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Target", "Kinesis_20131202." + operation)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return SERVER.plain().call(operation, body);
     }
 
     /** The connector's AWS settings: Sluice's plain HTTP port, us-east-1, static dummy credentials. */
     private static Map<String, String> awsSettings() {
         return Map.of(
                 "aws.region", "us-east-1",
-                "aws.endpoint", "http://127.0.0.1:" + server.port(),
+                "aws.endpoint", "http://127.0.0.1:" + SERVER.port(),
                 "aws.credentials.provider", "BASIC",
                 "aws.credentials.provider.basic.accesskeyid", "AKIDFLINK",
                 "aws.credentials.provider.basic.secretkey", "secret");

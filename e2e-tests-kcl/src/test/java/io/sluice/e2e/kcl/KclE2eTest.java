@@ -1,13 +1,10 @@
 package io.sluice.e2e.kcl;
 
-import io.sluice.common.Clock;
-import io.sluice.engine.limits.LimitSettings;
-import io.sluice.server.ServerConfig;
-import io.sluice.server.SluiceServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import io.sluice.testkit.SluiceServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.slf4j.Logger;
@@ -19,8 +16,6 @@ import software.amazon.awssdk.services.kinesis.model.PutRecordsResultEntry;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 
 import java.math.BigInteger;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,21 +50,17 @@ class KclE2eTest {
     private static final Duration KCL_START = Duration.ofSeconds(60);
     private static final Duration DELIVERY = Duration.ofSeconds(60);
 
-    @TempDir
-    static Path dataDir;
+    @RegisterExtension
+    static final SluiceServerExtension SLUICE = new SluiceServerExtension();
 
-    private static SluiceServer sluice;
     private static DynamoDbLocal dynamoDb;
     private static LocalClients clients;
     private static StreamControl control;
 
     @BeforeAll
     static void start() throws Exception {
-        ServerConfig defaults = ServerConfig.defaults(dataDir).withPorts(0, 0);
-        sluice = SluiceServer.start(defaults.withEngine(defaults.engine().withStatusDelays(0, 0, 0)
-                .withLimits(LimitSettings.off())), Clock.system());
         dynamoDb = DynamoDbLocal.start();
-        clients = new LocalClients(URI.create("http://127.0.0.1:" + sluice.port()), dynamoDb.endpoint());
+        clients = new LocalClients(SLUICE.endpoint(), dynamoDb.endpoint());
         control = new StreamControl(clients.plain);
     }
 
@@ -80,9 +71,6 @@ class KclE2eTest {
         }
         if (dynamoDb != null) {
             dynamoDb.stop();
-        }
-        if (sluice != null) {
-            sluice.stop();
         }
     }
 

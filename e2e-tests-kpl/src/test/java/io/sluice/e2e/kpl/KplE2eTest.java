@@ -1,15 +1,9 @@
 package io.sluice.e2e.kpl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.sluice.common.Clock;
-import io.sluice.engine.limits.LimitSettings;
-import io.sluice.server.ServerConfig;
-import io.sluice.server.SluiceServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.sluice.testkit.SluiceServerExtension;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.kinesis.producer.KinesisProducer;
@@ -17,13 +11,8 @@ import software.amazon.kinesis.producer.KinesisProducerConfiguration;
 import software.amazon.kinesis.producer.UserRecordResult;
 import software.amazon.kinesis.producer.protobuf.Messages;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -40,34 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KplE2eTest {
 
     private static final byte[] MAGIC = {(byte) 0xF3, (byte) 0x89, (byte) 0x9A, (byte) 0xC2};
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @TempDir
-    static Path dataDir;
-
-    private static SluiceServer server;
-
-    @BeforeAll
-    static void start() throws Exception {
-        ServerConfig defaults = ServerConfig.defaults(dataDir).withPorts(0, 0);
-        server = SluiceServer.start(defaults.withEngine(defaults.engine().withStatusDelays(0, 0, 0)
-                .withLimits(LimitSettings.off())), Clock.system());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.stop();
-    }
+    @RegisterExtension
+    static final SluiceServerExtension SERVER = new SluiceServerExtension();
 
     private static JsonNode call(String operation, String body) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + server.port() + "/"))
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Target", "Kinesis_20131202." + operation)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return SERVER.plain().call(operation, body);
     }
 
     @Test
@@ -75,7 +42,7 @@ class KplE2eTest {
         call("CreateStream", "{\"StreamName\":\"kpl\",\"ShardCount\":2}");
         KinesisProducerConfiguration config = new KinesisProducerConfiguration()
                 .setKinesisEndpoint("localhost")
-                .setKinesisPort(server.tlsPort())
+                .setKinesisPort(SERVER.tlsPort())
                 .setVerifyCertificate(false)
                 .setMetricsLevel("none")
                 .setRegion("us-east-1")

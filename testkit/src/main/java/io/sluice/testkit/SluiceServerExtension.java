@@ -1,4 +1,4 @@
-package io.sluice.e2e;
+package io.sluice.testkit;
 
 import io.sluice.common.Clock;
 import io.sluice.engine.limits.LimitSettings;
@@ -16,8 +16,9 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A real Sluice server on a free loopback port, with its data on disk in a temporary directory, for the test
- * class that registers it. Streams become ACTIVE at once so that tests need not wait.
+ * A real Sluice server on free loopback ports (plain and TLS), with its data on disk in a temporary directory, for
+ * the test class that registers it as a static extension. Streams become ACTIVE at once so that tests need not
+ * wait. Start and stop from JUnit's thread; the accessors may be read from any thread once started.
  */
 public final class SluiceServerExtension implements BeforeAllCallback, AfterAllCallback {
 
@@ -67,6 +68,11 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
 
     public int tlsPort() {
         return server.tlsPort();
+    }
+
+    /** A plain JSON caller of this server's Kinesis API, for tests that have no SDK of their own. */
+    public PlainKinesis plain() {
+        return new PlainKinesis(endpoint());
     }
 
     public URI tlsEndpoint() {
