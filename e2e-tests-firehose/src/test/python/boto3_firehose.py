@@ -120,10 +120,11 @@ check(error_code(lambda: firehose.create_delivery_stream(
         "S3Configuration": {"RoleARN": ROLE, "BucketARN": "arn:aws:s3:::boto3-lake"}}))
       == "InvalidArgumentException", "Splunk is not supported yet")
 
-firehose.start_delivery_stream_encryption(DeliveryStreamName="boto3-orders")
+check(error_code(lambda: firehose.start_delivery_stream_encryption(DeliveryStreamName="boto3-orders"))
+      == "InvalidArgumentException", "server-side encryption is refused, not pretended")
 encryption = firehose.describe_delivery_stream(DeliveryStreamName="boto3-orders")["DeliveryStreamDescription"][
     "DeliveryStreamEncryptionConfiguration"]
-check(encryption["Status"] in ("ENABLING", "ENABLED"), "encryption starts")
+check(encryption["Status"] == "DISABLED", "encryption stays off")
 
 firehose.delete_delivery_stream(DeliveryStreamName="boto3-orders")
 wait_for("deletion", lambda: error_code(lambda: firehose.describe_delivery_stream(DeliveryStreamName="boto3-orders")),

@@ -263,13 +263,6 @@ public final class FirehoseEngine implements AutoCloseable {
         return new TagPage(more ? List.copyOf(tags.subList(0, limit)) : tags, more);
     }
 
-    /** StartDeliveryStreamEncryption, with AWS_OWNED_CMK when no key type is given. */
-    public synchronized void startEncryption(DeliveryStreamKey key, String keyType, String keyArn) {
-        DeliveryStreamMeta meta = encryptable(key);
-        registry.put(meta.withEncryption(new Encryption(keyType == null ? AWS_OWNED : keyType, keyArn, true,
-                clock.millis())));
-    }
-
     public synchronized void stopEncryption(DeliveryStreamKey key) {
         DeliveryStreamMeta meta = encryptable(key);
         Encryption current = meta.encryption();

@@ -10,8 +10,9 @@ import io.sluice.server.kinesis.RequestContext;
 import java.util.List;
 
 /**
- * StartDeliveryStreamEncryption and StopDeliveryStreamEncryption. The setting is kept and described (ENABLING,
- * then ENABLED); records are reported as encrypted while it is on. Thread-safe.
+ * StartDeliveryStreamEncryption and StopDeliveryStreamEncryption. Sluice does not encrypt delivery-stream buffers
+ * yet, so starting encryption is refused with a clear error rather than reported as on; stopping it (it is never
+ * on) succeeds. Thread-safe.
  */
 final class EncryptionActions {
 
@@ -29,8 +30,14 @@ final class EncryptionActions {
         Validator v = DeliveryStreamActions.name(new Validator(), name);
         validate(v, "deliveryStreamEncryptionConfigurationInput", config);
         v.check();
-        engine.startEncryption(DeliveryStreamActions.key(context, name),
-                config == null ? null : config.string("KeyType"), config == null ? null : config.string("KeyARN"));
+        engine.describe(DeliveryStreamActions.key(context, name));
+        throw notSupported();
+    }
+
+    /** Server-side encryption of delivery streams: not there yet, and never pretended. */
+    static ServiceException notSupported() {
+        return ServiceException.invalidArgument("Server-side encryption of delivery streams is not supported by "
+                + "Sluice yet; the records of a delivery stream are stored unencrypted.");
     }
 
     void stop(RequestContext context, WireObject in, ResponseWriter out) {

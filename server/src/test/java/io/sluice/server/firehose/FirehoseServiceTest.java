@@ -225,24 +225,20 @@ class FirehoseServiceTest {
     }
 
     @Test
-    void encryptionGoesEnablingThenEnabledAndRecordsSaySo() throws Exception {
+    void serverSideEncryptionIsRefusedUntilTheBufferIsEncryptedAndRecordsSayTheyAreNot() throws Exception {
         createActive("e");
-        call("StartDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\"}");
-        JsonNode config = call("DescribeDeliveryStream", "{\"DeliveryStreamName\":\"e\"}").body()
-                .get("DeliveryStreamDescription").get("DeliveryStreamEncryptionConfiguration");
-        assertThat(config.get("Status").asText()).isEqualTo("ENABLING");
-        assertThat(config.get("KeyType").asText()).isEqualTo("AWS_OWNED_CMK");
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(call("PutRecord", "{\"DeliveryStreamName\":\"e\",\"Record\":{\"Data\":\"YQ==\"}}").body()
-                .get("Encrypted").asBoolean()).isTrue();
-        call("StopDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\"}");
-        clock.advance(Duration.ofSeconds(1));
+        Answer start = call("StartDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\"}");
+        assertThat(start.type()).isEqualTo("InvalidArgumentException");
         assertThat(call("DescribeDeliveryStream", "{\"DeliveryStreamName\":\"e\"}").body()
                 .get("DeliveryStreamDescription").get("DeliveryStreamEncryptionConfiguration").get("Status").asText())
                 .isEqualTo("DISABLED");
-        assertThat(call("StartDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\","
-                + "\"DeliveryStreamEncryptionConfigurationInput\":{\"KeyType\":\"CUSTOMER_MANAGED_CMK\"}}").type())
-                .isEqualTo("InvalidArgumentException");
+        assertThat(call("PutRecord", "{\"DeliveryStreamName\":\"e\",\"Record\":{\"Data\":\"YQ==\"}}").body()
+                .get("Encrypted").asBoolean()).isFalse();
+        assertThat(call("StopDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\"}").type()).isNull();
+        assertThat(call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"e2\",\"DeliveryStreamType\":"
+                + "\"DirectPut\",\"DeliveryStreamEncryptionConfigurationInput\":{\"KeyType\":\"AWS_OWNED_CMK\"},"
+                + "\"ExtendedS3DestinationConfiguration\":{\"RoleARN\":\"arn:aws:iam::000000000000:role/r\","
+                + "\"BucketARN\":\"arn:aws:s3:::b\"}}").type()).isEqualTo("InvalidArgumentException");
     }
 
     @Test
