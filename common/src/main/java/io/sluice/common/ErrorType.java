@@ -18,6 +18,7 @@ public enum ErrorType {
     KMS_DISABLED("KMSDisabledException", 400),
     KMS_INVALID_STATE("KMSInvalidStateException", 400),
     KMS_ACCESS_DENIED("KMSAccessDeniedException", 400),
+    INVALID_KMS_RESOURCE("InvalidKMSResourceException", 400),
     SERIALIZATION("SerializationException", 400),
     UNRECOGNIZED_CLIENT("UnrecognizedClientException", 400),
     INVALID_SIGNATURE("InvalidSignatureException", 400),

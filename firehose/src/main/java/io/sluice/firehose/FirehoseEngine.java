@@ -6,6 +6,7 @@ import io.sluice.common.ServiceException;
 import io.sluice.common.StreamArn;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.StreamKey;
+import io.sluice.firehose.buffer.BufferSealer;
 import io.sluice.firehose.buffer.DurableBuffer;
 import io.sluice.firehose.config.DestinationConfig;
 import io.sluice.firehose.delivery.Backoff;
@@ -60,6 +61,7 @@ public final class FirehoseEngine implements AutoCloseable {
     private static final int MAX_TAGS = 50;
     private static final String AWS_OWNED = "AWS_OWNED_CMK";
 
+    private final BufferSealer sealer;
     private final FirehoseConfig config;
     private final Clock clock;
     private final KinesisEngine kinesis;
@@ -78,8 +80,16 @@ public final class FirehoseEngine implements AutoCloseable {
      * @param objects where S3 destinations write (a local directory or an S3-compatible store); closed by the
      *                caller
      */
+    /** An engine that cannot encrypt buffers: server-side encryption is refused with a clear error. */
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer) throws IOException {
+        this(config, clock, kinesis, objects, observer, null);
+    }
+
+    /** An engine whose delivery streams with server-side encryption on keep their records sealed by {@code sealer}. */
+    public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
+                          DeliveryObserver observer, BufferSealer sealer) throws IOException {
+        this.sealer = sealer;
         this.config = config;
         this.clock = clock;
         this.kinesis = kinesis;
@@ -112,6 +122,9 @@ public final class FirehoseEngine implements AutoCloseable {
         if (request.type() == DeliveryStreamType.KinesisStreamAsSource) {
             checkSourceStream(request.kinesisStreamArn());
             source = new KinesisSource(request.kinesisStreamArn(), request.kinesisRoleArn(), clock.millis());
+        }
+        if (request.encryptionKeyType() != null) {
+            checkKey(request.encryptionKeyType(), request.encryptionKeyArn());
         }
         long now = clock.millis();
         Encryption encryption = request.encryptionKeyType() == null ? Encryption.NEVER
@@ -188,7 +201,10 @@ public final class FirehoseEngine implements AutoCloseable {
         }
         StreamRuntime runtime = runtimes.get(key);
         long bytes = records.stream().mapToLong(r -> r.length).sum();
-        return runtime.buffer().append(records).thenApply(first -> {
+        Encryption encryption = meta.encryption();
+        CompletableFuture<Long> appended = encryption.enabled()
+                ? runtime.buffer().appendSealed(records, encryption.keyArn()) : runtime.buffer().append(records);
+        return appended.thenApply(first -> {
             observer.incoming(key.name(), records.size(), bytes);
             List<String> ids = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
@@ -261,6 +277,23 @@ public final class FirehoseEngine implements AutoCloseable {
         }
         boolean more = tags.size() > limit;
         return new TagPage(more ? List.copyOf(tags.subList(0, limit)) : tags, more);
+    }
+
+    /** StartDeliveryStreamEncryption, with AWS_OWNED_CMK when no key type is given. */
+    public synchronized void startEncryption(DeliveryStreamKey key, String keyType, String keyArn) {
+        DeliveryStreamMeta meta = encryptable(key);
+        String type = keyType == null ? AWS_OWNED : keyType;
+        checkKey(type, keyArn);
+        registry.put(meta.withEncryption(new Encryption(type, keyArn, true, clock.millis())));
+    }
+
+    /** Encryption needs a sealer, and a customer managed key that the key store knows. */
+    private void checkKey(String keyType, String keyArn) {
+        if (sealer == null) {
+            throw ServiceException.invalidArgument("Server-side encryption of delivery streams is not available: "
+                    + "this engine has no key store.");
+        }
+        sealer.check(AWS_OWNED.equals(keyType) ? null : keyArn);
     }
 
     public synchronized void stopEncryption(DeliveryStreamKey key) {
@@ -355,7 +388,7 @@ public final class FirehoseEngine implements AutoCloseable {
 
     private StreamRuntime openRuntime(DeliveryStreamMeta meta) {
         try {
-            DurableBuffer buffer = new DurableBuffer(buffers, metadata, meta.bufferName());
+            DurableBuffer buffer = new DurableBuffer(buffers, metadata, meta.bufferName(), sealer);
             KinesisSourcePump pump = null;
             if (meta.kinesisSource() != null && kinesis != null) {
                 StreamArn arn = StreamArn.parseOrNull(meta.kinesisSource().streamArn());

@@ -14,6 +14,9 @@ import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.server.firehose.FirehoseMetrics;
 import io.sluice.server.firehose.FirehoseService;
+import io.sluice.server.firehose.KmsBufferSealer;
+import io.sluice.engine.crypto.LocalKms;
+import io.sluice.storage.MetadataStore;
 import io.sluice.storage.LogConfig;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.http.ApiService;
@@ -55,10 +58,13 @@ public final class SluiceServer implements AutoCloseable {
     private final AuditLog audit;
     private final FirehoseEngine firehose;
     private final ObjectStore objects;
+    private final KmsBufferSealer sealer;
     private boolean stopped;
 
     private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http, ScheduledExecutorService timer,
-                         int port, int tlsPort, AuditLog audit, FirehoseEngine firehose, ObjectStore objects) {
+                         int port, int tlsPort, AuditLog audit, FirehoseEngine firehose, ObjectStore objects,
+                         KmsBufferSealer sealer) {
+        this.sealer = sealer;
         this.audit = audit;
         this.firehose = firehose;
         this.objects = objects;
@@ -101,9 +107,11 @@ public final class SluiceServer implements AutoCloseable {
         ObjectStore objects = config.firehoseS3() == null
                 ? new LocalDirectoryObjectStore(config.firehoseLocalDir())
                 : S3ObjectStore.connect(config.firehoseS3());
+        KmsBufferSealer sealer = new KmsBufferSealer(LocalKms.open(config.dataDir(), config.engine().masterKeyFile(),
+                config.engine().kmsKeys()), new MetadataStore(config.firehose().dataDir().resolve("keys")));
         FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
                 new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
-                clock, engine, objects, new FirehoseMetrics(registry));
+                clock, engine, objects, new FirehoseMetrics(registry), sealer);
         ApiService kinesis = credentials == null ? new KinesisService(engine, metrics, limiter, audit)
                 : new KinesisService(engine, metrics, limiter, new SigV4Verifier(credentials, clock), credentials,
                 audit);
@@ -125,6 +133,7 @@ public final class SluiceServer implements AutoCloseable {
             http.stop(0);
             firehose.close();
             objects.close();
+            sealer.close();
             engine.close();
             throw e;
         }
@@ -150,7 +159,7 @@ public final class SluiceServer implements AutoCloseable {
         LOG.info("Sluice listening on {}:{}{} (data in {}, fsync {}) after {} ms", config.host(), port,
                 tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
                 config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
-        return new SluiceServer(config, engine, http, timer, port, tlsPort, audit, firehose, objects);
+        return new SluiceServer(config, engine, http, timer, port, tlsPort, audit, firehose, objects, sealer);
     }
 
     public int port() {
@@ -178,6 +187,7 @@ public final class SluiceServer implements AutoCloseable {
         // Firehose reads from the Kinesis engine, so it closes first
         firehose.close();
         objects.close();
+        sealer.close();
         engine.close();
         if (audit != null) {
             try {

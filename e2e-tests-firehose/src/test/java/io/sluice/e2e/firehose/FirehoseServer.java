@@ -62,7 +62,9 @@ final class FirehoseServer implements AutoCloseable {
         objects = S3ObjectStore.connect(new S3ObjectStore.Settings(s3.endpoint(), "us-east-1",
                 S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, true));
         firehose = new FirehoseEngine(FirehoseConfig.defaults(dataDir.resolve("firehose")).withStatusDelays(100, 100),
-                clock, kinesis, objects, new FirehoseMetrics(registry));
+                clock, kinesis, objects, new FirehoseMetrics(registry), new io.sluice.server.firehose.KmsBufferSealer(
+                        io.sluice.engine.crypto.LocalKms.open(dataDir, null, java.util.List.of()),
+                        new io.sluice.storage.MetadataStore(dataDir.resolve("firehose-keys"))));
         http = new HttpServer(16 << 20, new ServiceRouter(Map.of(
                 FirehoseService.TARGET, new FirehoseService(firehose),
                 "Kinesis_20131202", new KinesisService(kinesis, kinesisMetrics,

@@ -19,7 +19,9 @@ import java.util.concurrent.CompletableFuture;
  * the first record not yet delivered everywhere it must go.
  *
  * <p><b>On disk</b>: the log's entries (format in {@code Segment}) carry flags 0 and an empty key for DirectPut
- * records, or flags 1 and the {@link KinesisRecordMetadata} as key for records read from a Kinesis stream. The
+ * records, or flags 1 and the {@link KinesisRecordMetadata} as key for records read from a Kinesis stream; flag
+ * bit {@code 0x80} marks a record sealed by the {@link BufferSealer} (server-side encryption), whose data is then
+ * ciphertext only. The
  * checkpoint is the metadata store entry {@code checkpoint/<buffer name>}, the offset as a decimal string; absent
  * means 0.
  *
@@ -35,17 +37,21 @@ public final class DurableBuffer {
 
     private static final byte DIRECT_PUT = 0;
     private static final byte FROM_KINESIS = 1;
+    private static final byte SEALED = (byte) 0x80;
     private static final byte[] NO_KEY = new byte[0];
     private static final String CHECKPOINT_PREFIX = "checkpoint/";
 
     private final LogStore logs;
+    private final BufferSealer sealer;
     private final ShardLog log;
     private final MetadataStore metadata;
     private final String checkpointKey;
     private long checkpoint;
 
-    public DurableBuffer(LogStore logs, MetadataStore metadata, String name) throws IOException {
+    /** {@code sealer} may be null when no record is ever sealed. */
+    public DurableBuffer(LogStore logs, MetadataStore metadata, String name, BufferSealer sealer) throws IOException {
         this.logs = logs;
+        this.sealer = sealer;
         this.log = logs.open(name);
         this.metadata = metadata;
         this.checkpointKey = CHECKPOINT_PREFIX + name;
@@ -58,6 +64,15 @@ public final class DurableBuffer {
         List<AppendRecord> entries = new ArrayList<>(records.size());
         for (byte[] data : records) {
             entries.add(new AppendRecord(DIRECT_PUT, NO_KEY, data));
+        }
+        return logs.append(log, entries);
+    }
+
+    /** Appends DirectPut records sealed under a KMS key (null: the AWS owned key). */
+    public CompletableFuture<Long> appendSealed(List<byte[]> records, String keyArn) {
+        List<AppendRecord> entries = new ArrayList<>(records.size());
+        for (byte[] data : records) {
+            entries.add(new AppendRecord((byte) (DIRECT_PUT | SEALED), NO_KEY, sealer.seal(log.name(), keyArn, data)));
         }
         return logs.append(log, entries);
     }
@@ -77,8 +92,10 @@ public final class DurableBuffer {
             ReadResult result = log.read(Math.max(fromOffset, log.startOffset()), maxRecords, maxBytes);
             List<BufferedRecord> out = new ArrayList<>(result.records().size());
             for (StoredRecord r : result.records()) {
-                out.add(new BufferedRecord(r.offset(), r.timestamp(), r.data(),
-                        r.flags() == FROM_KINESIS ? KinesisRecordMetadata.decode(r.partitionKey()) : null));
+                byte[] data = (r.flags() & SEALED) != 0 ? sealer.open(log.name(), r.data()) : r.data();
+                byte source = (byte) (r.flags() & ~SEALED);
+                out.add(new BufferedRecord(r.offset(), r.timestamp(), data,
+                        source == FROM_KINESIS ? KinesisRecordMetadata.decode(r.partitionKey()) : null));
             }
             return out;
         } catch (IOException e) {

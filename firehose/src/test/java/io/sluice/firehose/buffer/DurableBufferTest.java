@@ -33,13 +33,13 @@ class DurableBufferTest {
     void recordsAndTheCheckpointSurviveAReopen() throws IOException {
         try (LogStore logs = new LogStore(dir.resolve("logs"), log, clock);
              MetadataStore meta = new MetadataStore(dir.resolve("meta"))) {
-            DurableBuffer buffer = new DurableBuffer(logs, meta, "a/b/s-1");
+            DurableBuffer buffer = new DurableBuffer(logs, meta, "a/b/s-1", null);
             assertThat(buffer.append(data("one", "two", "three")).join()).isZero();
             buffer.commit(1);
         }
         try (LogStore logs = new LogStore(dir.resolve("logs"), log, clock);
              MetadataStore meta = new MetadataStore(dir.resolve("meta"))) {
-            DurableBuffer buffer = new DurableBuffer(logs, meta, "a/b/s-1");
+            DurableBuffer buffer = new DurableBuffer(logs, meta, "a/b/s-1", null);
             assertThat(buffer.checkpoint()).isEqualTo(1);
             assertThat(buffer.read(1, 10, 1 << 20)).extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
                     .containsExactly("two", "three");
@@ -50,7 +50,7 @@ class DurableBufferTest {
     void committingPastWholeSegmentsDeletesThem() throws IOException {
         try (LogStore logs = new LogStore(dir.resolve("logs"), log, clock);
              MetadataStore meta = new MetadataStore(dir.resolve("meta"))) {
-            DurableBuffer buffer = new DurableBuffer(logs, meta, "s");
+            DurableBuffer buffer = new DurableBuffer(logs, meta, "s", null);
             for (int i = 0; i < 5; i++) {
                 clock.advance(Duration.ofMillis(10));
                 buffer.append(data("record-number-" + i + "-with-some-length-to-fill-a-segment")).join();
@@ -66,7 +66,7 @@ class DurableBufferTest {
     void kinesisRecordsKeepWhereTheyCameFrom() throws IOException {
         try (LogStore logs = new LogStore(dir.resolve("logs"), log, clock);
              MetadataStore meta = new MetadataStore(dir.resolve("meta"))) {
-            DurableBuffer buffer = new DurableBuffer(logs, meta, "s");
+            DurableBuffer buffer = new DurableBuffer(logs, meta, "s", null);
             KinesisRecordMetadata source = new KinesisRecordMetadata("shardId-000000000001", "pk\nwith newline",
                     "49590338271490256608559692538361571095921575989136588898", 123);
             buffer.appendFromKinesis(List.of(source), data("x")).join();
@@ -77,6 +77,39 @@ class DurableBufferTest {
     private long segments() throws IOException {
         try (Stream<Path> files = Files.walk(dir.resolve("logs"))) {
             return files.filter(f -> f.toString().endsWith(".log")).count();
+        }
+    }
+
+    @Test
+    void sealedRecordsAreStoredAsTheSealerMakesThemAndReadBackOpened() throws IOException {
+        BufferSealer reversing = new BufferSealer() {
+            @Override
+            public void check(String keyArn) {
+            }
+
+            @Override
+            public byte[] seal(String bufferName, String keyArn, byte[] record) {
+                byte[] sealed = new byte[record.length];
+                for (int i = 0; i < record.length; i++) {
+                    sealed[i] = record[record.length - 1 - i];
+                }
+                return sealed;
+            }
+
+            @Override
+            public byte[] open(String bufferName, byte[] sealed) {
+                return seal(bufferName, null, sealed);
+            }
+        };
+        try (LogStore logs = new LogStore(dir.resolve("logs"), log, clock);
+             MetadataStore meta = new MetadataStore(dir.resolve("meta"))) {
+            DurableBuffer buffer = new DurableBuffer(logs, meta, "sealed", reversing);
+            buffer.appendSealed(data("abc"), null).join();
+            buffer.append(data("xyz")).join();
+            assertThat(buffer.read(0, 10, 1 << 20)).extracting(r -> new String(r.data(),
+                    java.nio.charset.StandardCharsets.UTF_8)).containsExactly("abc", "xyz");
+            assertThat(new String(logs.open("sealed").read(0, 1, 1 << 20).records().getFirst().data(),
+                    java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("cba");
         }
     }
 }

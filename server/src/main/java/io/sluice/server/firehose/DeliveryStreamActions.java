@@ -62,9 +62,6 @@ final class DeliveryStreamActions {
             throw ServiceException.invalidArgument("Encryption cannot be configured for a delivery stream of type "
                     + "KinesisStreamAsSource; encrypt the source stream instead.");
         }
-        if (encryption != null) {
-            throw EncryptionActions.notSupported();
-        }
         DestinationRules.check(destination);
         String arn = engine.create(new CreateRequest(key(context, name), streamType, hint, streamArn, roleArn,
                 destination, tags, encryption == null ? null : encryption.string("KeyType"),

@@ -10,9 +10,8 @@ import io.sluice.server.kinesis.RequestContext;
 import java.util.List;
 
 /**
- * StartDeliveryStreamEncryption and StopDeliveryStreamEncryption. Sluice does not encrypt delivery-stream buffers
- * yet, so starting encryption is refused with a clear error rather than reported as on; stopping it (it is never
- * on) succeeds. Thread-safe.
+ * StartDeliveryStreamEncryption and StopDeliveryStreamEncryption: while encryption is on, records are sealed in
+ * the delivery stream's buffer (see {@link KmsBufferSealer}) and reported as encrypted. Thread-safe.
  */
 final class EncryptionActions {
 
@@ -30,14 +29,8 @@ final class EncryptionActions {
         Validator v = DeliveryStreamActions.name(new Validator(), name);
         validate(v, "deliveryStreamEncryptionConfigurationInput", config);
         v.check();
-        engine.describe(DeliveryStreamActions.key(context, name));
-        throw notSupported();
-    }
-
-    /** Server-side encryption of delivery streams: not there yet, and never pretended. */
-    static ServiceException notSupported() {
-        return ServiceException.invalidArgument("Server-side encryption of delivery streams is not supported by "
-                + "Sluice yet; the records of a delivery stream are stored unencrypted.");
+        engine.startEncryption(DeliveryStreamActions.key(context, name),
+                config == null ? null : config.string("KeyType"), config == null ? null : config.string("KeyARN"));
     }
 
     void stop(RequestContext context, WireObject in, ResponseWriter out) {

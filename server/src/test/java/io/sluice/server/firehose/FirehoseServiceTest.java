@@ -35,7 +35,9 @@ class FirehoseServiceTest {
     @BeforeEach
     void open() throws Exception {
         engine = new FirehoseEngine(FirehoseConfig.defaults(dir).withStatusDelays(500, 500), clock, null,
-                new LocalDirectoryObjectStore(dir.resolve("objects")), DeliveryObserver.NONE);
+                new LocalDirectoryObjectStore(dir.resolve("objects")), DeliveryObserver.NONE,
+                new KmsBufferSealer(io.sluice.engine.crypto.LocalKms.open(dir, null, java.util.List.of()),
+                        new io.sluice.storage.MetadataStore(dir.resolve("keys"))));
         service = new FirehoseService(engine);
     }
 
@@ -225,20 +227,36 @@ class FirehoseServiceTest {
     }
 
     @Test
-    void serverSideEncryptionIsRefusedUntilTheBufferIsEncryptedAndRecordsSayTheyAreNot() throws Exception {
+    void encryptionGoesEnablingThenEnabledSealsTheBufferAndRecordsSaySo() throws Exception {
         createActive("e");
-        Answer start = call("StartDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\"}");
-        assertThat(start.type()).isEqualTo("InvalidArgumentException");
+        call("StartDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\"}");
+        JsonNode config = call("DescribeDeliveryStream", "{\"DeliveryStreamName\":\"e\"}").body()
+                .get("DeliveryStreamDescription").get("DeliveryStreamEncryptionConfiguration");
+        assertThat(config.get("Status").asText()).isEqualTo("ENABLING");
+        assertThat(config.get("KeyType").asText()).isEqualTo("AWS_OWNED_CMK");
+        clock.advance(Duration.ofSeconds(1));
+        String secret = "VERY-SECRET-FIREHOSE-RECORD";
+        String data = java.util.Base64.getEncoder().encodeToString(secret.getBytes(StandardCharsets.UTF_8));
+        assertThat(call("PutRecord", "{\"DeliveryStreamName\":\"e\",\"Record\":{\"Data\":\"" + data + "\"}}")
+                .body().get("Encrypted").asBoolean()).isTrue();
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(dir)) {
+            for (java.nio.file.Path file : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                assertThat(new String(java.nio.file.Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                        .as(file.toString()).doesNotContain(secret);
+            }
+        }
+        call("StopDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\"}");
+        clock.advance(Duration.ofSeconds(1));
         assertThat(call("DescribeDeliveryStream", "{\"DeliveryStreamName\":\"e\"}").body()
                 .get("DeliveryStreamDescription").get("DeliveryStreamEncryptionConfiguration").get("Status").asText())
                 .isEqualTo("DISABLED");
-        assertThat(call("PutRecord", "{\"DeliveryStreamName\":\"e\",\"Record\":{\"Data\":\"YQ==\"}}").body()
-                .get("Encrypted").asBoolean()).isFalse();
-        assertThat(call("StopDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\"}").type()).isNull();
-        assertThat(call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"e2\",\"DeliveryStreamType\":"
-                + "\"DirectPut\",\"DeliveryStreamEncryptionConfigurationInput\":{\"KeyType\":\"AWS_OWNED_CMK\"},"
-                + "\"ExtendedS3DestinationConfiguration\":{\"RoleARN\":\"arn:aws:iam::000000000000:role/r\","
-                + "\"BucketARN\":\"arn:aws:s3:::b\"}}").type()).isEqualTo("InvalidArgumentException");
+        assertThat(call("StartDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\","
+                + "\"DeliveryStreamEncryptionConfigurationInput\":{\"KeyType\":\"CUSTOMER_MANAGED_CMK\"}}").type())
+                .isEqualTo("InvalidArgumentException");
+        assertThat(call("StartDeliveryStreamEncryption", "{\"DeliveryStreamName\":\"e\","
+                + "\"DeliveryStreamEncryptionConfigurationInput\":{\"KeyType\":\"CUSTOMER_MANAGED_CMK\","
+                + "\"KeyARN\":\"arn:aws:kms:us-east-1:000000000000:key/12345678-1234-1234-1234-123456789012\"}}")
+                .type()).isEqualTo("InvalidKMSResourceException");
     }
 
     @Test
