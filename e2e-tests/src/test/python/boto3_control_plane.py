@@ -7,26 +7,8 @@ import time
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
 
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    if not condition:
-        raise AssertionError(what)
-    checks += 1
-
-
-def expect_error(code, call, **kwargs):
-    try:
-        call(**kwargs)
-    except ClientError as e:
-        got = e.response["Error"]["Code"]
-        check(got == code, f"expected {code}, got {got}: {e}")
-        return
-    raise AssertionError(f"expected {code}, the call succeeded: {call.__name__} {kwargs}")
+from checks import check, expect_error, passed
 
 
 def main(endpoint):
@@ -134,7 +116,7 @@ def main(endpoint):
                  MinimumThroughputBillingCommitment={"Status": "MAYBE"})
 
     k.delete_stream(StreamName=name)
-    print(f"boto3 control-plane scenario: {checks} checks passed")
+    print(f"boto3 control-plane scenario: {passed()} checks passed")
 
 
 if __name__ == "__main__":

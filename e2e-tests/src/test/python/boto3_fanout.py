@@ -9,14 +9,7 @@ import boto3
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    if not condition:
-        raise AssertionError(what)
-    checks += 1
+from checks import check, passed
 
 
 def collect(k, consumer_arn, position, expected):
@@ -78,7 +71,7 @@ def main(endpoint):
         check(e.response["Error"]["Code"] == "ResourceNotFoundException", "missing consumer")
 
     k.delete_stream(StreamName=name, EnforceConsumerDeletion=True)
-    print(f"boto3 fan-out scenario: {checks} checks passed")
+    print(f"boto3 fan-out scenario: {passed()} checks passed")
 
 
 if __name__ == "__main__":

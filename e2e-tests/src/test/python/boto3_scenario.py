@@ -6,27 +6,8 @@ import time
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
 
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    if not condition:
-        raise AssertionError(what)
-    checks += 1
-
-
-def expect_error(code, call, **kwargs):
-    try:
-        call(**kwargs)
-    except ClientError as e:
-        got = e.response["Error"]["Code"]
-        check(got == code, f"expected {code}, got {got}: {e}")
-        check(e.response["ResponseMetadata"]["HTTPStatusCode"] == 400, f"{code} status")
-        return
-    raise AssertionError(f"expected {code}, the call succeeded")
+from checks import check, expect_error, passed
 
 
 def main(endpoint):
@@ -103,7 +84,7 @@ def main(endpoint):
 
     kinesis.delete_stream(StreamName=name)
     kinesis.get_waiter("stream_not_exists").wait(StreamName=name, WaiterConfig={"Delay": 1, "MaxAttempts": 20})
-    print(f"boto3 scenario: {checks} checks passed")
+    print(f"boto3 scenario: {passed()} checks passed")
 
 
 if __name__ == "__main__":

@@ -6,32 +6,14 @@ import time
 
 import boto3
 from botocore.config import Config
-from botocore.exceptions import ClientError
 
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    if not condition:
-        raise AssertionError(what)
-    checks += 1
+from checks import check, expect_error, passed
 
 
 def client(endpoint, key, secret):
     return boto3.client("kinesis", endpoint_url=endpoint, region_name="ap-northeast-1",
                         aws_access_key_id=key, aws_secret_access_key=secret,
                         config=Config(parameter_validation=False, retries={"max_attempts": 1}))
-
-
-def expect_error(code, call, **kwargs):
-    try:
-        call(**kwargs)
-    except ClientError as e:
-        got = e.response["Error"]["Code"]
-        check(got == code, f"expected {code}, got {got}: {e}")
-        return e
-    raise AssertionError(f"expected {code}, the call succeeded")
 
 
 def main(endpoint):
@@ -57,7 +39,7 @@ def main(endpoint):
     expect_error("AccessDeniedException", bob.put_record, StreamName=name, Data=b"x", PartitionKey="k")
     expect_error("AccessDeniedException", bob.delete_stream, StreamName=name)
     alice.put_record(StreamName=name, Data=b"x", PartitionKey="k")
-    print(f"boto3 security scenario: {checks} checks passed")
+    print(f"boto3 security scenario: {passed()} checks passed")
 
 
 if __name__ == "__main__":

@@ -1,12 +1,7 @@
 package io.sluice.e2e;
 
-import io.sluice.testkit.SluiceServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.EncryptionType;
 import software.amazon.awssdk.services.kinesis.model.PutRecordResponse;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -23,22 +18,7 @@ import static io.sluice.e2e.Errors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** StartStreamEncryption / StopStreamEncryption through the SDK, and what lands on disk. */
-class EncryptionE2eTest {
-
-    @RegisterExtension
-    static final SluiceServerExtension SERVER = new SluiceServerExtension();
-
-    private static KinesisClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = Clients.sync(SERVER.endpoint(), true, 0);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+class EncryptionE2eTest extends SdkE2eTest {
 
     @Test
     void encryptedRecordsAreReadableButNoPlaintextReachesTheDataDirectory() throws Exception {

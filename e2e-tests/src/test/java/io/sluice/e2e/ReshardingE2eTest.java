@@ -1,12 +1,7 @@
 package io.sluice.e2e;
 
-import io.sluice.testkit.SluiceServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ChildShard;
 import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
@@ -24,22 +19,7 @@ import static io.sluice.e2e.Errors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** SplitShard, MergeShards and UpdateShardCount through the Java SDK, as the KCL sees their results. */
-class ReshardingE2eTest {
-
-    @RegisterExtension
-    static final SluiceServerExtension SERVER = new SluiceServerExtension();
-
-    private static KinesisClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = Clients.sync(SERVER.endpoint(), true, 0);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+class ReshardingE2eTest extends SdkE2eTest {
 
     private static Map<String, Shard> shards(String name) {
         return client.listShards(b -> b.streamName(name)).shards().stream()

@@ -1,12 +1,7 @@
 package io.sluice.e2e;
 
-import io.sluice.testkit.SluiceServerExtension;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeLimitsResponse;
 import software.amazon.awssdk.services.kinesis.model.EnableEnhancedMonitoringResponse;
 import software.amazon.awssdk.services.kinesis.model.ListTagsForStreamResponse;
@@ -22,22 +17,7 @@ import static io.sluice.e2e.Errors.assertAwsError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Tags, enhanced monitoring, stream mode, record size, warm throughput, resource policies, limits, settings. */
-class StreamSettingsE2eTest {
-
-    @RegisterExtension
-    static final SluiceServerExtension SERVER = new SluiceServerExtension();
-
-    private static KinesisClient client;
-
-    @BeforeAll
-    static void connect() {
-        client = Clients.sync(SERVER.endpoint(), true, 0);
-    }
-
-    @AfterAll
-    static void disconnect() {
-        client.close();
-    }
+class StreamSettingsE2eTest extends SdkE2eTest {
 
     private static String arn(String name) {
         return "arn:aws:kinesis:us-east-1:000000000000:stream/" + name;
