@@ -5,6 +5,7 @@ import io.sluice.common.ServiceException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ class TagRulesTest {
     @ParameterizedTest
     @ValueSource(strings = {"a;b", "a\tb", "a\nb", "a,b", "a&b", "a\u0000b"})
     void aKeyOrValueWithACharacterOutsideAwsSetIsAnInvalidArgument(String bad) {
-        for (Map<String, String> tags : java.util.List.of(Map.of(bad, "v"), Map.of("k", bad))) {
+        for (Map<String, String> tags : List.of(Map.of(bad, "v"), Map.of("k", bad))) {
             assertThatThrownBy(() -> TagRules.add(STREAM, Map.of(), tags))
                     .isInstanceOfSatisfying(ServiceException.class, e -> {
                         assertThat(e.type()).isEqualTo(ErrorType.INVALID_ARGUMENT);
