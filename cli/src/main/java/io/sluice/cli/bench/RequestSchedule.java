@@ -1,6 +1,7 @@
 package io.sluice.cli.bench;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Hands out the put requests of a run: how many records each carries, the sequence number of its first record,
@@ -8,7 +9,8 @@ import java.time.Duration;
  * the earlier ones were answered in time: latency is measured from that due time, so a slow endpoint shows in
  * the latencies instead of silently lowering the load (no coordinated omission). Without a rate every request
  * is due when asked for. Nothing is handed out once the duration has passed or the record budget is spent.
- * Thread-safe: producers of several event loops share one schedule.
+ * Thread-safe and lock-free: producers of several event loops share one schedule, and each claims its records
+ * with one compare-and-set on the count issued so far.
  */
 final class RequestSchedule {
 
@@ -22,7 +24,7 @@ final class RequestSchedule {
     private final long totalRecords;
     private final int recordsPerPut;
     private final double rate;
-    private long issued;
+    private final AtomicLong issued = new AtomicLong();
 
     /**
      * @param duration     null for no time bound
@@ -43,18 +45,21 @@ final class RequestSchedule {
     }
 
     /** The next request, or null when the run is over. */
-    synchronized Ticket next() {
-        long now = ticker.nanos();
-        int records = recordsPerPut;
-        if (totalRecords > 0) {
-            records = (int) Math.min(records, totalRecords - issued);
+    Ticket next() {
+        while (true) {
+            long first = issued.get();
+            long now = ticker.nanos();
+            int records = recordsPerPut;
+            if (totalRecords > 0) {
+                records = (int) Math.min(records, totalRecords - first);
+            }
+            long due = rate > 0 ? startNanos + (long) (first * 1e9 / rate) : now;
+            if (records <= 0 || now >= endNanos || due >= endNanos) {
+                return null;
+            }
+            if (issued.compareAndSet(first, first + records)) {
+                return new Ticket(first, records, due);
+            }
         }
-        long due = rate > 0 ? startNanos + (long) (issued * 1e9 / rate) : now;
-        if (records <= 0 || now >= endNanos || due >= endNanos) {
-            return null;
-        }
-        Ticket ticket = new Ticket(issued, records, due);
-        issued += records;
-        return ticket;
     }
 }

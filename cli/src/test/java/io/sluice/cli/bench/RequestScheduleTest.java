@@ -3,6 +3,11 @@ package io.sluice.cli.bench;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,5 +69,38 @@ class RequestScheduleTest {
         assertThat(schedule.next()).isNotNull();
         assertThat(schedule.next()).isNotNull();
         assertThat(schedule.next()).isNull();
+    }
+
+    @Test
+    void concurrentProducersClaimEveryRecordOfTheBudgetExactlyOnce() throws Exception {
+        RequestSchedule schedule = new RequestSchedule(ticker, null, 100_003, 7, 0);
+        ConcurrentLinkedQueue<RequestSchedule.Ticket> tickets = new ConcurrentLinkedQueue<>();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Thread> producers = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            producers.add(Thread.ofVirtual().start(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (RequestSchedule.Ticket t = schedule.next(); t != null; t = schedule.next()) {
+                    tickets.add(t);
+                }
+            }));
+        }
+        start.countDown();
+        for (Thread producer : producers) {
+            producer.join();
+        }
+
+        List<RequestSchedule.Ticket> sorted = tickets.stream()
+                .sorted(Comparator.comparingLong(RequestSchedule.Ticket::firstSequence)).toList();
+        long next = 0;
+        for (RequestSchedule.Ticket ticket : sorted) {
+            assertThat(ticket.firstSequence()).isEqualTo(next);
+            next += ticket.records();
+        }
+        assertThat(next).isEqualTo(100_003);
     }
 }
