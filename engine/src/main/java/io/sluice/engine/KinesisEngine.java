@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.function.Function;
 
 /**
  * The Data Streams engine's composition root: builds the control plane ({@link #streams()}, {@link #settings()},
@@ -58,12 +59,18 @@ public final class KinesisEngine implements AutoCloseable {
     /** An engine on the given stores; it owns them and closes them. */
     public KinesisEngine(EngineStores stores, LocalKms kms, EngineConfig config, Clock clock,
                          StreamObserver observer) throws IOException {
+        this(stores, kms, config, clock, observer, TokenSigner::new);
+    }
+
+    /** As above, signing tokens with what {@code signers} makes of the stored secret (tests count checks). */
+    KinesisEngine(EngineStores stores, LocalKms kms, EngineConfig config, Clock clock, StreamObserver observer,
+                  Function<byte[], TokenSigner> signers) throws IOException {
         this.stores = stores;
         MetaStore metadata = stores.metadata();
         StreamEncryption encryption = new StreamEncryption(kms, metadata);
         StreamRegistry registry = new StreamRegistry(metadata, stores.logs(),
                 (stream, shard, log) -> shardRuntime(stream, shard, log, config, clock), encryption::load, clock);
-        TokenSigner signer = new TokenSigner(secret(metadata));
+        TokenSigner signer = signers.apply(secret(metadata));
         ConsumerRegistry consumerRegistry = new ConsumerRegistry(metadata);
         AccountStore accountStore = new AccountStore(metadata, clock);
         PageTokens pageTokens = new PageTokens(signer, config.nextTokenTtlMillis());

@@ -67,7 +67,8 @@ public final class StreamSettings {
     public void startEncryption(StreamKey key, String keyReference) {
         String keyId = encryption.resolve(keyReference);
         OpenStream stream = registry.existing(key);
-        StreamMeta meta = change(key, Kind.CONFIGURATION, current -> current.toBuilder().encryptionKeyId(keyId).build());
+        StreamMeta meta = change(key, Kind.CONFIGURATION,
+                current -> current.toBuilder().encryptionKeyId(keyId).build());
         Io.run(() -> encryption.start(meta, stream.keys(), keyId));
     }
 
@@ -152,7 +153,8 @@ public final class StreamSettings {
             StreamMeta meta = registry.existing(key).meta();
             long now = clock.millis();
             StreamStatus status = meta.status(now);
-            boolean allowed = status == StreamStatus.ACTIVE || (!kind.requiresActive && status == StreamStatus.UPDATING);
+            boolean allowed = status == StreamStatus.ACTIVE
+                    || (!kind.requiresActive && status == StreamStatus.UPDATING);
             if (!allowed) {
                 throw Messages.notActive(key, status);
             }

@@ -79,7 +79,8 @@ class KinesisEngineTest {
     void iteratorExpiresAfterFiveMinutes() {
         engine.streams().create(STREAM, 1, null, null);
         clock.advance(Duration.ofSeconds(1));
-        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000", IteratorType.TRIM_HORIZON, null, null);
+        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000",
+                IteratorType.TRIM_HORIZON, null, null);
         clock.advance(Duration.ofMinutes(5));
         assertThat(engine.records().getRecords(iterator, 10).records()).isEmpty();
         clock.advance(Duration.ofMillis(1));
@@ -90,7 +91,8 @@ class KinesisEngineTest {
     void iteratorOfADeletedAndRecreatedStreamIsNotFound() throws Exception {
         engine.streams().create(STREAM, 1, null, null);
         clock.advance(Duration.ofSeconds(1));
-        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000", IteratorType.LATEST, null, null);
+        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000", IteratorType.LATEST,
+                null, null);
         engine.streams().delete(STREAM, false);
         clock.advance(Duration.ofSeconds(1));
         engine.maintenance().deletions().doWork();
@@ -116,7 +118,8 @@ class KinesisEngineTest {
         clock.advance(Duration.ofSeconds(3));
         engine.records().putRecord(STREAM, entry("k", "b")).join();
         clock.advance(Duration.ofSeconds(2));
-        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000", IteratorType.TRIM_HORIZON, null, null);
+        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000",
+                IteratorType.TRIM_HORIZON, null, null);
         GetRecordsResult first = engine.records().getRecords(iterator, 1);
         assertThat(first.millisBehindLatest()).isEqualTo(5000);
         GetRecordsResult rest = engine.records().getRecords(first.nextShardIterator(), 10);
@@ -127,7 +130,8 @@ class KinesisEngineTest {
     void streamsAndRecordsSurviveARestart() throws IOException {
         engine.streams().create(STREAM, 2, null, null);
         clock.advance(Duration.ofSeconds(1));
-        List<PutOutcome> outcomes = engine.records().putRecords(STREAM, List.of(entry("a", "1"), entry("b", "2"))).join();
+        List<PutOutcome> outcomes = engine.records().putRecords(STREAM, List.of(entry("a", "1"), entry("b",
+                "2"))).join();
         engine.streams().increaseRetention(STREAM, 48);
         engine.close();
         engine = new KinesisEngine(dir, config, LogConfig.defaults(), clock);
@@ -143,14 +147,16 @@ class KinesisEngineTest {
     @Test
     void onDemandRefusesShardCountAndProvisionedRequiresIt() {
         assertError(() -> engine.streams().create(STREAM, 2, StreamMode.ON_DEMAND, null), ErrorType.INVALID_ARGUMENT);
-        assertError(() -> engine.streams().create(STREAM, null, StreamMode.PROVISIONED, null), ErrorType.INVALID_ARGUMENT);
+        assertError(() -> engine.streams().create(STREAM, null, StreamMode.PROVISIONED, null),
+                ErrorType.INVALID_ARGUMENT);
         engine.streams().create(STREAM, null, StreamMode.ON_DEMAND, null);
         assertThat(engine.streams().describe(STREAM).meta().openShardCount()).isEqualTo(4);
     }
 
     @Test
     void shardLimitOfTheAccountIsEnforced() {
-        assertError(() -> engine.streams().create(STREAM, config.shardLimit() + 1, null, null), ErrorType.LIMIT_EXCEEDED);
+        assertError(() -> engine.streams().create(STREAM, config.shardLimit() + 1, null, null),
+                ErrorType.LIMIT_EXCEEDED);
     }
 
     @Test
@@ -161,7 +167,8 @@ class KinesisEngineTest {
         clock.advance(Duration.ofHours(25));
         engine.maintenance().retention().doWork();
         engine.records().putRecord(STREAM, entry("k", "new")).join();
-        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000", IteratorType.TRIM_HORIZON, null, null);
+        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000",
+                IteratorType.TRIM_HORIZON, null, null);
         assertThat(engine.records().getRecords(iterator, 10).records())
                 .extracting(r -> new String(r.data(), StandardCharsets.UTF_8)).containsExactly("new");
     }

@@ -45,7 +45,8 @@ class OnDemandScalingTest {
     /** One minute of {@code bytesPerSecond} into the shard that partition key "hot" maps to. */
     private void loadOneMinute(int bytesPerSecond) throws Exception {
         for (int second = 0; second < 60; second++) {
-            engine.records().putRecords(STREAM, List.of(new PutRecordsEntry(new byte[bytesPerSecond], "hot", null))).join();
+            engine.records().putRecords(STREAM, List.of(new PutRecordsEntry(new byte[bytesPerSecond], "hot",
+                    null))).join();
             clock.advance(Duration.ofSeconds(1));
             engine.maintenance().scaling().doWork();
         }
@@ -88,7 +89,8 @@ class OnDemandScalingTest {
         StreamKey provisioned = new StreamKey("000000000000", "us-east-1", "fixed");
         engine.streams().create(provisioned, 1, null, null);
         for (int second = 0; second < 70; second++) {
-            engine.records().putRecords(provisioned, List.of(new PutRecordsEntry(new byte[900 * 1024], "k", null))).join();
+            engine.records().putRecords(provisioned, List.of(new PutRecordsEntry(new byte[900 * 1024], "k",
+                    null))).join();
             clock.advance(Duration.ofSeconds(1));
             engine.maintenance().scaling().doWork();
         }

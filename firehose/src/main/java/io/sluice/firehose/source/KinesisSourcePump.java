@@ -110,7 +110,8 @@ public final class KinesisSourcePump implements Runnable {
             String position = positions.get(shardId);
             iterator = position == null
                     ? engine.records().getShardIterator(stream, shardId, IteratorType.AT_TIMESTAMP, null, startMillis)
-                    : engine.records().getShardIterator(stream, shardId, IteratorType.AFTER_SEQUENCE_NUMBER, position, null);
+                    : engine.records().getShardIterator(stream, shardId, IteratorType.AFTER_SEQUENCE_NUMBER,
+                            position, null);
         }
         GetRecordsResult result = engine.records().getRecords(iterator, GET_RECORDS_LIMIT);
         List<ReadRecord> records = result.records();

@@ -137,9 +137,11 @@ class KinesisSourceDeliveryTest {
         firehose.create(new CreateRequest(HOSE, DeliveryStreamType.KinesisStreamAsSource, null,
                 STREAM.arn().toString(), "arn:aws:iam::000000000000:role/r", new ExtendedS3Destination(s3,
                 Processing.NONE, false, null, DynamicPartitioning.DISABLED, null, null), Map.of(), null, null));
-        kinesis.records().putRecord(STREAM, new PutRecordsEntry("parent|".getBytes(StandardCharsets.UTF_8), "p", "1")).join();
+        kinesis.records().putRecord(STREAM, new PutRecordsEntry("parent|".getBytes(StandardCharsets.UTF_8), "p",
+                "1")).join();
         kinesis.shards().split(STREAM, "shardId-000000000000", java.math.BigInteger.ONE.shiftLeft(126));
-        kinesis.records().putRecord(STREAM, new PutRecordsEntry("child|".getBytes(StandardCharsets.UTF_8), "p", "1")).join();
+        kinesis.records().putRecord(STREAM, new PutRecordsEntry("child|".getBytes(StandardCharsets.UTF_8), "p",
+                "1")).join();
 
         for (int i = 0; i < 5; i++) {
             firehose.runOnce();

@@ -94,8 +94,8 @@ final class RecordActions {
                 .pattern("shardId", shardId, Validator.NAME).required("shardIteratorType", type)
                 .oneOf("shardIteratorType", type, ITERATOR_TYPES)
                 .pattern("startingSequenceNumber", sequence, Validator.SEQUENCE_NUMBER).check();
-        String iterator = engine.records().getShardIterator(StreamRefs.resolve(context, in), shardId, IteratorType.valueOf(type),
-                sequence, timestamp);
+        String iterator = engine.records().getShardIterator(StreamRefs.resolve(context, in), shardId,
+                IteratorType.valueOf(type), sequence, timestamp);
         out.string("ShardIterator", iterator);
     }
 
