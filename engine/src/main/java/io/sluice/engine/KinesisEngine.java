@@ -53,7 +53,6 @@ public final class KinesisEngine implements AutoCloseable {
                          StreamObserver observer) throws IOException {
         this(EngineStores.local(dataDir, logConfig, clock),
                 LocalKms.open(dataDir, config.masterKeyFile(), config.kmsKeys()), config, clock, observer);
-        LOG.info("opened the engine on {}", dataDir);
     }
 
     /** An engine on the given stores; it owns them and closes them. */
@@ -68,9 +67,17 @@ public final class KinesisEngine implements AutoCloseable {
         this.stores = stores;
         MetaStore metadata = stores.metadata();
         StreamEncryption encryption = new StreamEncryption(kms, metadata);
-        StreamRegistry registry = new StreamRegistry(metadata, stores.logs(),
-                (stream, shard, log) -> shardRuntime(stream, shard, log, config, clock), encryption::load, clock);
-        TokenSigner signer = signers.apply(secret(metadata));
+        StreamRegistry registry;
+        TokenSigner signer;
+        try {
+            registry = new StreamRegistry(metadata, stores.logs(),
+                    (stream, shard, log) -> shardRuntime(stream, shard, log, config, clock), encryption::load, clock);
+            signer = signers.apply(secret(metadata));
+        } catch (IOException | RuntimeException e) {
+            stores.logs().close();
+            metadata.close();
+            throw e;
+        }
         ConsumerRegistry consumerRegistry = new ConsumerRegistry(metadata);
         AccountStore accountStore = new AccountStore(metadata, clock);
         PageTokens pageTokens = new PageTokens(signer, config.nextTokenTtlMillis());
