@@ -1,24 +1,27 @@
 package io.sluice.engine;
 
 import io.sluice.common.Clock;
-import io.sluice.storage.MetadataStore;
+import io.sluice.engine.store.MetaStore;
 
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * What belongs to accounts and resources rather than to streams' data: account settings under
  * {@code account:<account id>} and resource policies under {@code policy:<resource ARN>} in the metadata store.
- * Callers check that resources exist. Thread-safe: settings changes are serialised here, the store does the rest.
+ * Callers check that resources exist. Thread-safe: settings changes (read, then persist) are serialised on a
+ * {@link ReentrantLock}, not a monitor, since the persist blocks; the store does the rest.
  */
 final class AccountStore {
 
     private static final String POLICY_PREFIX = "policy:";
     private static final String ACCOUNT_PREFIX = "account:";
 
-    private final MetadataStore metadata;
+    private final MetaStore metadata;
     private final Clock clock;
+    private final ReentrantLock settingsChanges = new ReentrantLock();
 
-    AccountStore(MetadataStore metadata, Clock clock) {
+    AccountStore(MetaStore metadata, Clock clock) {
         this.metadata = metadata;
         this.clock = clock;
     }
@@ -28,10 +31,15 @@ final class AccountStore {
         return (stored == null ? AccountSettings.none() : AccountSettings.decode(stored)).at(clock.millis());
     }
 
-    synchronized AccountSettings updateSettings(String account, boolean enableCommitment) {
-        AccountSettings next = settings(account).request(enableCommitment, clock.millis());
-        Io.run(() -> metadata.put(ACCOUNT_PREFIX + account, next.encode()));
-        return next;
+    AccountSettings updateSettings(String account, boolean enableCommitment) {
+        settingsChanges.lock();
+        try {
+            AccountSettings next = settings(account).request(enableCommitment, clock.millis());
+            Io.run(() -> metadata.put(ACCOUNT_PREFIX + account, next.encode()));
+            return next;
+        } finally {
+            settingsChanges.unlock();
+        }
     }
 
     void putPolicy(String resourceArn, String policy) {

@@ -3,20 +3,25 @@ package io.sluice.engine;
 import io.sluice.common.ConsumerArn;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
-import io.sluice.storage.MetadataStore;
+import io.sluice.engine.store.MetaStore;
 
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The enhanced fan-out consumers of every stream, persisted in the metadata store under
  * {@code consumer:<account>:<region>:<stream>:<streamCreatedAt>:<name>} before a change is visible. AWS's limits:
  * 20 consumers per stream, at most 5 of them CREATING at once.
  *
- * <p>Threading: lookups are lock-free; changes are serialised on the registry's monitor.
+ * <p>Threading: lookups are lock-free; changes are serialised on the registry's {@link ReentrantLock}, held while
+ * the change is persisted (a read-modify-write must not interleave with another), which is why it is not a
+ * monitor: a virtual thread blocked on the store while holding it must not pin its carrier.
  */
 final class ConsumerRegistry {
 
@@ -24,10 +29,11 @@ final class ConsumerRegistry {
     static final int MAX_CREATING = 5;
     private static final String KEY_PREFIX = "consumer:";
 
-    private final MetadataStore store;
+    private final MetaStore store;
     private final Map<String, ConsumerMeta> consumers = new ConcurrentHashMap<>();
+    private final ReentrantLock changes = new ReentrantLock();
 
-    ConsumerRegistry(MetadataStore store) {
+    ConsumerRegistry(MetaStore store) {
         this.store = store;
         for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
             if (entry.getKey().startsWith(KEY_PREFIX)) {
@@ -54,35 +60,67 @@ final class ConsumerRegistry {
         return meta != null && meta.createdAt() / 1000 == arn.creationEpochSeconds() ? meta : null;
     }
 
-    synchronized ConsumerMeta register(StreamMeta stream, String name, Map<String, String> tags, long now,
-                                       long createDelayMillis) throws IOException {
-        List<ConsumerMeta> existing = of(stream);
-        if (existing.stream().anyMatch(c -> c.name().equals(name))) {
-            throw ServiceException.inUse("Consumer " + name + " under stream " + stream.key().name()
-                    + " already exists for account " + stream.key().account() + ".");
+    ConsumerMeta register(StreamMeta stream, String name, Map<String, String> tags, long now,
+                          long createDelayMillis) throws IOException {
+        changes.lock();
+        try {
+            List<ConsumerMeta> existing = of(stream);
+            if (existing.stream().anyMatch(c -> c.name().equals(name))) {
+                throw ServiceException.inUse("Consumer " + name + " under stream " + stream.key().name()
+                        + " already exists for account " + stream.key().account() + ".");
+            }
+            if (existing.size() >= MAX_CONSUMERS) {
+                throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "Stream " + stream.key().name()
+                        + " under account " + stream.key().account() + " already has " + MAX_CONSUMERS
+                        + " registered consumers.");
+            }
+            if (existing.stream().filter(c -> c.status(now) == ConsumerStatus.CREATING).count() >= MAX_CREATING) {
+                throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "Stream " + stream.key().name()
+                        + " already has " + MAX_CREATING + " consumers in CREATING state.");
+            }
+            ConsumerMeta meta = new ConsumerMeta(stream.key(), stream.createdAt(), name, now,
+                    now + createDelayMillis, -1, tags);
+            put(meta);
+            return meta;
+        } finally {
+            changes.unlock();
         }
-        if (existing.size() >= MAX_CONSUMERS) {
-            throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "Stream " + stream.key().name() + " under account "
-                    + stream.key().account() + " already has " + MAX_CONSUMERS + " registered consumers.");
-        }
-        if (existing.stream().filter(c -> c.status(now) == ConsumerStatus.CREATING).count() >= MAX_CREATING) {
-            throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "Stream " + stream.key().name() + " already has "
-                    + MAX_CREATING + " consumers in CREATING state.");
-        }
-        ConsumerMeta meta = new ConsumerMeta(stream.key(), stream.createdAt(), name, now, now + createDelayMillis, -1,
-                tags);
-        put(meta);
-        return meta;
     }
 
-    synchronized void put(ConsumerMeta meta) throws IOException {
-        store.put(storeKey(meta), meta.encode());
-        consumers.put(storeKey(meta), meta);
+    /**
+     * Replaces a consumer with what {@code change} makes of its current version, atomically with respect to other
+     * changes; {@code current} finds it (and throws if it is gone).
+     */
+    ConsumerMeta update(Supplier<ConsumerMeta> current, UnaryOperator<ConsumerMeta> change)
+            throws IOException {
+        changes.lock();
+        try {
+            ConsumerMeta next = change.apply(current.get());
+            put(next);
+            return next;
+        } finally {
+            changes.unlock();
+        }
     }
 
-    synchronized void remove(ConsumerMeta meta) throws IOException {
-        store.delete(storeKey(meta));
-        consumers.remove(storeKey(meta));
+    void put(ConsumerMeta meta) throws IOException {
+        changes.lock();
+        try {
+            store.put(storeKey(meta), meta.encode());
+            consumers.put(storeKey(meta), meta);
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    void remove(ConsumerMeta meta) throws IOException {
+        changes.lock();
+        try {
+            store.delete(storeKey(meta));
+            consumers.remove(storeKey(meta));
+        } finally {
+            changes.unlock();
+        }
     }
 
     List<ConsumerMeta> all() {

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides how ON_DEMAND streams reshard themselves. The policy, checked every {@link #CHECK_INTERVAL_MILLIS}:
@@ -20,8 +21,8 @@ import java.util.Map;
  *       than a tenth of a shard's limit over the last minute are merged, one pair per check, never below the
  *       minimum.</li>
  * </ul>
- * Reads only the injected clock (through the ingest meters and {@code now}). Not thread-safe: the engine calls it
- * from its maintenance thread only.
+ * Reads only the injected clock (through the ingest meters and {@code now}). Not thread-safe: confined to the
+ * {@link ScalingTask}'s thread.
  */
 final class OnDemandScaler {
 
@@ -76,9 +77,10 @@ final class OnDemandScaler {
         return steps;
     }
 
-    void forget(StreamKey key) {
-        lastScaled.remove(key);
-        lastChecked.remove(key);
+    /** Forgets the streams that no longer exist. */
+    void retain(Set<StreamKey> live) {
+        lastScaled.keySet().retainAll(live);
+        lastChecked.keySet().retainAll(live);
     }
 
     /** The larger of the byte and record load over the last minute, as a fraction of a shard's write limit. */

@@ -1,6 +1,6 @@
 package io.sluice.engine;
 
-import io.sluice.storage.ShardLog;
+import io.sluice.engine.store.ShardLogHandle;
 
 import java.util.Map;
 
@@ -19,7 +19,7 @@ record OpenStream(StreamMeta meta, Map<Integer, ShardRuntime> shards, WriteGate 
         return new OpenStream(newMeta, newShards, gate, keys);
     }
 
-    ShardLog log(int shardIndex) {
+    ShardLogHandle log(int shardIndex) {
         ShardRuntime shard = shards.get(shardIndex);
         return shard == null ? null : shard.log();
     }

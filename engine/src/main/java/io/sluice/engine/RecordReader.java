@@ -5,8 +5,8 @@ import io.sluice.common.ErrorType;
 import io.sluice.common.SequenceNumber;
 import io.sluice.common.ServiceException;
 import io.sluice.common.ShardId;
+import io.sluice.engine.store.ShardLogHandle;
 import io.sluice.storage.ReadResult;
-import io.sluice.storage.ShardLog;
 import io.sluice.storage.StoredRecord;
 
 import java.io.IOException;
@@ -47,7 +47,7 @@ final class RecordReader {
 
     /** The log offset a starting position names (GetShardIterator's and SubscribeToShard's). */
     long startOffset(OpenStream stream, ShardMeta shard, IteratorType type, String sequenceNumber, Long timestamp) {
-        ShardLog log = stream.log(shard.id().index());
+        ShardLogHandle log = stream.log(shard.id().index());
         long offset = switch (type) {
             case TRIM_HORIZON -> log.startOffset();
             case LATEST -> shard.isSealed() ? shard.endOffset() : log.endOffset();
@@ -83,7 +83,7 @@ final class RecordReader {
      */
     ReadBatch readAt(OpenStream stream, ShardMeta shard, long offset, int limit, long maxBytes) {
         int index = shard.id().index();
-        ShardLog log = stream.log(index);
+        ShardLogHandle log = stream.log(index);
         long now = clock.millis();
         ReadResult result;
         // a sealed shard ends where its metadata says, whatever a log might hold past that
@@ -118,10 +118,15 @@ final class RecordReader {
                 atEnd ? childrenOf(stream.meta(), shard) : List.of());
     }
 
-    /** Opens and checks an iterator token: InvalidArgument if it is not ours, ExpiredIterator if too old. */
-    ShardIterator open(String token) {
+    /** Checks an iterator token's signature and decodes it; the only place a GetRecords call verifies it. */
+    IteratorToken decode(String token) {
         byte[] payload = token == null ? null : signer.open(token);
-        ShardIterator it = payload == null ? null : ShardIterator.decodeOrNull(payload);
+        return new IteratorToken(payload == null ? null : ShardIterator.decodeOrNull(payload));
+    }
+
+    /** The iterator of a decoded token: InvalidArgument if it is not ours, ExpiredIterator if too old. */
+    ShardIterator current(IteratorToken token) {
+        ShardIterator it = token.iterator();
         if (it == null) {
             throw ServiceException.invalidArgument("Invalid ShardIterator.");
         }
@@ -139,7 +144,7 @@ final class RecordReader {
     }
 
     /** The position a starting sequence number names (see {@link SequenceNumber}), checked against the shard. */
-    private static long positionOf(ShardMeta shard, ShardLog log, String sequenceNumber, IteratorType type) {
+    private static long positionOf(ShardMeta shard, ShardLogHandle log, String sequenceNumber, IteratorType type) {
         if (sequenceNumber == null) {
             throw ServiceException.invalidArgument("StartingSequenceNumber must be specified for ShardIteratorType "
                     + type + ".");
@@ -161,7 +166,7 @@ final class RecordReader {
         return seq.position();
     }
 
-    private static long offsetAt(ShardLog log, Long timestamp, long now) {
+    private static long offsetAt(ShardLogHandle log, Long timestamp, long now) {
         if (timestamp == null) {
             throw ServiceException.invalidArgument("Timestamp must be specified for ShardIteratorType AT_TIMESTAMP.");
         }

@@ -4,8 +4,8 @@ import io.sluice.common.ErrorType;
 import io.sluice.common.HashKeyRange;
 import io.sluice.common.SequenceNumber;
 import io.sluice.common.ServiceException;
+import io.sluice.engine.store.ShardLogStore;
 import io.sluice.storage.AppendRecord;
-import io.sluice.storage.LogStore;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -31,11 +31,11 @@ final class RecordWriter {
     static final long MAX_LARGE_PUT_RECORDS_BYTES = 10L * 1024 * 1024;
     private static final byte[] NO_KEY = new byte[0];
 
-    private final LogStore logs;
+    private final ShardLogStore logs;
     private final StreamEncryption encryption;
     private final StreamObserver observer;
 
-    RecordWriter(LogStore logs, StreamEncryption encryption, StreamObserver observer) {
+    RecordWriter(ShardLogStore logs, StreamEncryption encryption, StreamObserver observer) {
         this.logs = logs;
         this.encryption = encryption;
         this.observer = observer;

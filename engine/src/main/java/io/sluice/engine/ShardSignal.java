@@ -1,23 +1,23 @@
 package io.sluice.engine;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Wakes the fan-out subscriptions of a shard when records are appended. A subscriber takes {@link #next()} BEFORE
- * it reads, so an append that lands between its read and its wait still wakes it. Thread-safe; both methods are
- * synchronized so that no future is replaced without being completed.
+ * it reads, so an append that lands between its read and its wait still wakes it. Thread-safe and lock-free: an
+ * append swaps in a fresh future atomically and completes the one it replaced, so no future is replaced without
+ * being completed.
  */
 final class ShardSignal {
 
-    private CompletableFuture<Void> next = new CompletableFuture<>();
+    private final AtomicReference<CompletableFuture<Void>> next = new AtomicReference<>(new CompletableFuture<>());
 
-    synchronized CompletableFuture<Void> next() {
-        return next;
+    CompletableFuture<Void> next() {
+        return next.get();
     }
 
-    synchronized void appended() {
-        CompletableFuture<Void> fired = next;
-        next = new CompletableFuture<>();
-        fired.complete(null);
+    void appended() {
+        next.getAndSet(new CompletableFuture<>()).complete(null);
     }
 }

@@ -5,7 +5,7 @@ import io.sluice.common.ServiceException;
 import io.sluice.engine.crypto.DataKey;
 import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.crypto.RecordCipher;
-import io.sluice.storage.MetadataStore;
+import io.sluice.engine.store.MetaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +36,9 @@ final class StreamEncryption {
 
     private final LocalKms kms;
     private final RecordCipher cipher = new RecordCipher(new SecureRandom());
-    private final MetadataStore metadata;
+    private final MetaStore metadata;
 
-    StreamEncryption(LocalKms kms, MetadataStore metadata) {
+    StreamEncryption(LocalKms kms, MetaStore metadata) {
         this.kms = kms;
         this.metadata = metadata;
     }

@@ -52,117 +52,124 @@ class KinesisEngineTest {
 
     @Test
     void streamIsCreatingUntilTheDelayPassesThenActive() {
-        engine.createStream(STREAM, 2, null, null);
-        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.CREATING);
-        assertError(() -> engine.putRecord(STREAM, entry("k", "v")), ErrorType.RESOURCE_NOT_FOUND);
+        engine.streams().create(STREAM, 2, null, null);
+        assertThat(engine.streams().describe(STREAM).status()).isEqualTo(StreamStatus.CREATING);
+        assertError(() -> engine.records().putRecord(STREAM, entry("k", "v")), ErrorType.RESOURCE_NOT_FOUND);
         clock.advance(Duration.ofMillis(500));
-        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.ACTIVE);
-        assertThat(engine.putRecord(STREAM, entry("k", "v")).join().sequenceNumber()).isNotNull();
+        assertThat(engine.streams().describe(STREAM).status()).isEqualTo(StreamStatus.ACTIVE);
+        assertThat(engine.records().putRecord(STREAM, entry("k", "v")).join().sequenceNumber()).isNotNull();
     }
 
     @Test
-    void deletedStreamIsDeletingThenGoneAfterMaintenance() {
-        engine.createStream(STREAM, 1, null, null);
+    void deletedStreamIsDeletingThenGoneAfterMaintenance() throws Exception {
+        engine.streams().create(STREAM, 1, null, null);
         clock.advance(Duration.ofSeconds(1));
-        engine.deleteStream(STREAM, false);
-        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.DELETING);
-        engine.maintenance();
-        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.DELETING);
+        engine.streams().delete(STREAM, false);
+        assertThat(engine.streams().describe(STREAM).status()).isEqualTo(StreamStatus.DELETING);
+        engine.maintenance().deletions().doWork();
+        assertThat(engine.streams().describe(STREAM).status()).isEqualTo(StreamStatus.DELETING);
         clock.advance(Duration.ofMillis(500));
-        engine.maintenance();
-        assertError(() -> engine.describe(STREAM), ErrorType.RESOURCE_NOT_FOUND);
-        engine.createStream(STREAM, 1, null, null);
-        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.CREATING);
+        engine.maintenance().deletions().doWork();
+        assertError(() -> engine.streams().describe(STREAM), ErrorType.RESOURCE_NOT_FOUND);
+        engine.streams().create(STREAM, 1, null, null);
+        assertThat(engine.streams().describe(STREAM).status()).isEqualTo(StreamStatus.CREATING);
     }
 
     @Test
     void iteratorExpiresAfterFiveMinutes() {
-        engine.createStream(STREAM, 1, null, null);
+        engine.streams().create(STREAM, 1, null, null);
         clock.advance(Duration.ofSeconds(1));
-        String iterator = engine.getShardIterator(STREAM, "shardId-000000000000", IteratorType.TRIM_HORIZON, null, null);
+        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000",
+                IteratorType.TRIM_HORIZON, null, null);
         clock.advance(Duration.ofMinutes(5));
-        assertThat(engine.getRecords(iterator, 10).records()).isEmpty();
+        assertThat(engine.records().getRecords(iterator, 10).records()).isEmpty();
         clock.advance(Duration.ofMillis(1));
-        assertError(() -> engine.getRecords(iterator, 10), ErrorType.EXPIRED_ITERATOR);
+        assertError(() -> engine.records().getRecords(iterator, 10), ErrorType.EXPIRED_ITERATOR);
     }
 
     @Test
-    void iteratorOfADeletedAndRecreatedStreamIsNotFound() {
-        engine.createStream(STREAM, 1, null, null);
+    void iteratorOfADeletedAndRecreatedStreamIsNotFound() throws Exception {
+        engine.streams().create(STREAM, 1, null, null);
         clock.advance(Duration.ofSeconds(1));
-        String iterator = engine.getShardIterator(STREAM, "shardId-000000000000", IteratorType.LATEST, null, null);
-        engine.deleteStream(STREAM, false);
+        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000", IteratorType.LATEST,
+                null, null);
+        engine.streams().delete(STREAM, false);
         clock.advance(Duration.ofSeconds(1));
-        engine.maintenance();
-        engine.createStream(STREAM, 1, null, null);
+        engine.maintenance().deletions().doWork();
+        engine.streams().create(STREAM, 1, null, null);
         clock.advance(Duration.ofSeconds(1));
-        assertError(() -> engine.getRecords(iterator, 10), ErrorType.RESOURCE_NOT_FOUND);
+        assertError(() -> engine.records().getRecords(iterator, 10), ErrorType.RESOURCE_NOT_FOUND);
     }
 
     @Test
     void listShardsTokenExpiresAfterFiveMinutes() {
-        engine.createStream(STREAM, 3, null, null);
-        ShardPage first = engine.listShards(STREAM, null, null, 1, null);
+        engine.streams().create(STREAM, 3, null, null);
+        ShardPage first = engine.shards().list(STREAM, null, null, 1, null);
         assertThat(first.nextToken()).isNotNull();
         clock.advance(Duration.ofMinutes(5).plusMillis(1));
-        assertError(() -> engine.listShards(null, first.nextToken(), null, 1, null), ErrorType.EXPIRED_NEXT_TOKEN);
+        assertError(() -> engine.shards().list(null, first.nextToken(), null, 1, null), ErrorType.EXPIRED_NEXT_TOKEN);
     }
 
     @Test
     void millisBehindLatestCountsFromTheLastReturnedRecord() {
-        engine.createStream(STREAM, 1, null, null);
+        engine.streams().create(STREAM, 1, null, null);
         clock.advance(Duration.ofSeconds(1));
-        engine.putRecord(STREAM, entry("k", "a")).join();
+        engine.records().putRecord(STREAM, entry("k", "a")).join();
         clock.advance(Duration.ofSeconds(3));
-        engine.putRecord(STREAM, entry("k", "b")).join();
+        engine.records().putRecord(STREAM, entry("k", "b")).join();
         clock.advance(Duration.ofSeconds(2));
-        String iterator = engine.getShardIterator(STREAM, "shardId-000000000000", IteratorType.TRIM_HORIZON, null, null);
-        GetRecordsResult first = engine.getRecords(iterator, 1);
+        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000",
+                IteratorType.TRIM_HORIZON, null, null);
+        GetRecordsResult first = engine.records().getRecords(iterator, 1);
         assertThat(first.millisBehindLatest()).isEqualTo(5000);
-        GetRecordsResult rest = engine.getRecords(first.nextShardIterator(), 10);
+        GetRecordsResult rest = engine.records().getRecords(first.nextShardIterator(), 10);
         assertThat(rest.millisBehindLatest()).isZero();
     }
 
     @Test
     void streamsAndRecordsSurviveARestart() throws IOException {
-        engine.createStream(STREAM, 2, null, null);
+        engine.streams().create(STREAM, 2, null, null);
         clock.advance(Duration.ofSeconds(1));
-        List<PutOutcome> outcomes = engine.putRecords(STREAM, List.of(entry("a", "1"), entry("b", "2"))).join();
-        engine.increaseRetention(STREAM, 48);
+        List<PutOutcome> outcomes = engine.records().putRecords(STREAM, List.of(entry("a", "1"), entry("b",
+                "2"))).join();
+        engine.streams().increaseRetention(STREAM, 48);
         engine.close();
         engine = new KinesisEngine(dir, config, LogConfig.defaults(), clock);
-        assertThat(engine.describe(STREAM).meta().retentionHours()).isEqualTo(48);
+        assertThat(engine.streams().describe(STREAM).meta().retentionHours()).isEqualTo(48);
         for (PutOutcome outcome : outcomes) {
-            String iterator = engine.getShardIterator(STREAM, outcome.result().shardId().toString(),
+            String iterator = engine.records().getShardIterator(STREAM, outcome.result().shardId().toString(),
                     IteratorType.AT_SEQUENCE_NUMBER, outcome.result().sequenceNumber().format(), null);
-            assertThat(engine.getRecords(iterator, 1).records().getFirst().sequenceNumber())
+            assertThat(engine.records().getRecords(iterator, 1).records().getFirst().sequenceNumber())
                     .isEqualTo(outcome.result().sequenceNumber());
         }
     }
 
     @Test
     void onDemandRefusesShardCountAndProvisionedRequiresIt() {
-        assertError(() -> engine.createStream(STREAM, 2, StreamMode.ON_DEMAND, null), ErrorType.INVALID_ARGUMENT);
-        assertError(() -> engine.createStream(STREAM, null, StreamMode.PROVISIONED, null), ErrorType.INVALID_ARGUMENT);
-        engine.createStream(STREAM, null, StreamMode.ON_DEMAND, null);
-        assertThat(engine.describe(STREAM).meta().openShardCount()).isEqualTo(4);
+        assertError(() -> engine.streams().create(STREAM, 2, StreamMode.ON_DEMAND, null), ErrorType.INVALID_ARGUMENT);
+        assertError(() -> engine.streams().create(STREAM, null, StreamMode.PROVISIONED, null),
+                ErrorType.INVALID_ARGUMENT);
+        engine.streams().create(STREAM, null, StreamMode.ON_DEMAND, null);
+        assertThat(engine.streams().describe(STREAM).meta().openShardCount()).isEqualTo(4);
     }
 
     @Test
     void shardLimitOfTheAccountIsEnforced() {
-        assertError(() -> engine.createStream(STREAM, config.shardLimit() + 1, null, null), ErrorType.LIMIT_EXCEEDED);
+        assertError(() -> engine.streams().create(STREAM, config.shardLimit() + 1, null, null),
+                ErrorType.LIMIT_EXCEEDED);
     }
 
     @Test
-    void retentionDeletesExpiredRecordsWhenMaintenanceRuns() {
-        engine.createStream(STREAM, 1, null, null);
+    void retentionDeletesExpiredRecordsWhenMaintenanceRuns() throws Exception {
+        engine.streams().create(STREAM, 1, null, null);
         clock.advance(Duration.ofSeconds(1));
-        engine.putRecord(STREAM, entry("k", "old")).join();
+        engine.records().putRecord(STREAM, entry("k", "old")).join();
         clock.advance(Duration.ofHours(25));
-        engine.maintenance();
-        engine.putRecord(STREAM, entry("k", "new")).join();
-        String iterator = engine.getShardIterator(STREAM, "shardId-000000000000", IteratorType.TRIM_HORIZON, null, null);
-        assertThat(engine.getRecords(iterator, 10).records())
+        engine.maintenance().retention().doWork();
+        engine.records().putRecord(STREAM, entry("k", "new")).join();
+        String iterator = engine.records().getShardIterator(STREAM, "shardId-000000000000",
+                IteratorType.TRIM_HORIZON, null, null);
+        assertThat(engine.records().getRecords(iterator, 10).records())
                 .extracting(r -> new String(r.data(), StandardCharsets.UTF_8)).containsExactly("new");
     }
 }

@@ -30,7 +30,7 @@ class OnDemandScalingTest {
     void open() throws IOException {
         EngineConfig config = EngineConfig.defaults().withStatusDelays(0, 0, 0).withLimits(LimitSettings.off());
         engine = new KinesisEngine(dir, config, LogConfig.defaults(), clock);
-        engine.createStream(STREAM, null, StreamMode.ON_DEMAND, null);
+        engine.streams().create(STREAM, null, StreamMode.ON_DEMAND, null);
     }
 
     @AfterEach
@@ -39,59 +39,61 @@ class OnDemandScalingTest {
     }
 
     private int openShards() {
-        return engine.describe(STREAM).meta().openShardCount();
+        return engine.streams().describe(STREAM).meta().openShardCount();
     }
 
     /** One minute of {@code bytesPerSecond} into the shard that partition key "hot" maps to. */
-    private void loadOneMinute(int bytesPerSecond) {
+    private void loadOneMinute(int bytesPerSecond) throws Exception {
         for (int second = 0; second < 60; second++) {
-            engine.putRecords(STREAM, List.of(new PutRecordsEntry(new byte[bytesPerSecond], "hot", null))).join();
+            engine.records().putRecords(STREAM, List.of(new PutRecordsEntry(new byte[bytesPerSecond], "hot",
+                    null))).join();
             clock.advance(Duration.ofSeconds(1));
-            engine.maintenance();
+            engine.maintenance().scaling().doWork();
         }
     }
 
     @Test
-    void aHotShardIsSplitAndColdShardsAreMergedBackAfterTheCoolDown() {
+    void aHotShardIsSplitAndColdShardsAreMergedBackAfterTheCoolDown() throws Exception {
         assertThat(openShards()).isEqualTo(4);
         loadOneMinute(300 * 1024);
         assertThat(openShards()).as("light load changes nothing").isEqualTo(4);
 
         loadOneMinute(700 * 1024);
         assertThat(openShards()).as("a shard above half its limit is split").isEqualTo(5);
-        ShardMeta child = engine.describe(STREAM).meta().shard(4);
+        ShardMeta child = engine.streams().describe(STREAM).meta().shard(4);
         assertThat(child.parent()).isNotNull();
 
         clock.advance(Duration.ofMinutes(5));
-        engine.maintenance();
+        engine.maintenance().scaling().doWork();
         assertThat(openShards()).as("no merge during the cool-down").isEqualTo(5);
         clock.advance(Duration.ofMinutes(11));
-        engine.maintenance();
+        engine.maintenance().scaling().doWork();
         assertThat(openShards()).as("cold shards merge back, never below four").isEqualTo(4);
         clock.advance(Duration.ofMinutes(30));
-        engine.maintenance();
+        engine.maintenance().scaling().doWork();
         assertThat(openShards()).isEqualTo(4);
     }
 
     @Test
-    void warmThroughputKeepsOneShardPerMibPerSecondReady() {
-        engine.updateWarmThroughput(STREAM, 6);
+    void warmThroughputKeepsOneShardPerMibPerSecondReady() throws Exception {
+        engine.settings().updateWarmThroughput(STREAM, 6);
         for (int i = 0; i < 3; i++) {
             clock.advance(Duration.ofSeconds(11));
-            engine.maintenance();
+            engine.maintenance().scaling().doWork();
         }
         assertThat(openShards()).isEqualTo(6);
     }
 
     @Test
-    void provisionedStreamsAreNeverScaledAutomatically() {
+    void provisionedStreamsAreNeverScaledAutomatically() throws Exception {
         StreamKey provisioned = new StreamKey("000000000000", "us-east-1", "fixed");
-        engine.createStream(provisioned, 1, null, null);
+        engine.streams().create(provisioned, 1, null, null);
         for (int second = 0; second < 70; second++) {
-            engine.putRecords(provisioned, List.of(new PutRecordsEntry(new byte[900 * 1024], "k", null))).join();
+            engine.records().putRecords(provisioned, List.of(new PutRecordsEntry(new byte[900 * 1024], "k",
+                    null))).join();
             clock.advance(Duration.ofSeconds(1));
-            engine.maintenance();
+            engine.maintenance().scaling().doWork();
         }
-        assertThat(engine.describe(provisioned).meta().openShardCount()).isEqualTo(1);
+        assertThat(engine.streams().describe(provisioned).meta().openShardCount()).isEqualTo(1);
     }
 }

@@ -47,7 +47,7 @@ class ReshardingSimulationTest {
         EngineConfig config = EngineConfig.defaults().withStatusDelays(0, 0, 0).withLimits(LimitSettings.off());
         LogConfig logConfig = new LogConfig(64 * 1024, 3_600_000, 1024, false);
         try (KinesisEngine engine = new KinesisEngine(dir, config, logConfig, Clock.system())) {
-            engine.createStream(STREAM, 1 + random.nextInt(3), null, null);
+            engine.streams().create(STREAM, 1 + random.nextInt(3), null, null);
             Map<String, List<Integer>> acked = new ConcurrentHashMap<>();
             AtomicBoolean stop = new AtomicBoolean();
             List<Thread> producers = new ArrayList<>();
@@ -66,7 +66,7 @@ class ReshardingSimulationTest {
                 producer.join();
             }
             System.out.println("records: " + acked.values().stream().mapToInt(List::size).sum() + ", shards: "
-                    + engine.describe(STREAM).meta().shards().size());
+                    + engine.streams().describe(STREAM).meta().shards().size());
             Map<String, List<Integer>> read = readParentsBeforeChildren(engine);
             assertThat(read.keySet()).isEqualTo(acked.keySet());
             for (Map.Entry<String, List<Integer>> key : acked.entrySet()) {
@@ -89,7 +89,7 @@ class ReshardingSimulationTest {
                 entries.add(new PutRecordsEntry((key + ":" + n).getBytes(StandardCharsets.UTF_8), key, null));
                 keys.add(key);
             }
-            List<PutOutcome> outcomes = engine.putRecords(STREAM, entries).join();
+            List<PutOutcome> outcomes = engine.records().putRecords(STREAM, entries).join();
             for (int i = 0; i < outcomes.size(); i++) {
                 assertThat(outcomes.get(i).failed()).isFalse();
                 String data = new String(entries.get(i).data(), StandardCharsets.UTF_8);
@@ -100,7 +100,7 @@ class ReshardingSimulationTest {
     }
 
     private static void reshardAtRandom(KinesisEngine engine, Random random) {
-        StreamMeta meta = engine.describe(STREAM).meta();
+        StreamMeta meta = engine.streams().describe(STREAM).meta();
         List<ShardMeta> open = new ArrayList<>(meta.openShards());
         open.sort(Comparator.comparing(s -> s.range().start()));
         try {
@@ -110,14 +110,14 @@ class ReshardingSimulationTest {
                     BigInteger width = shard.range().end().subtract(shard.range().start());
                     if (width.compareTo(BigInteger.valueOf(4)) > 0 && open.size() < 12) {
                         BigInteger offset = new BigInteger(width.bitLength(), random).mod(width.subtract(BigInteger.TWO));
-                        engine.splitShard(STREAM, shard.id().toString(),
+                        engine.shards().split(STREAM, shard.id().toString(),
                                 shard.range().start().add(BigInteger.TWO).add(offset));
                     }
                 }
                 case 1 -> {
                     if (open.size() > 1) {
                         int i = random.nextInt(open.size() - 1);
-                        engine.mergeShards(STREAM, open.get(i).id().toString(), open.get(i + 1).id().toString());
+                        engine.shards().merge(STREAM, open.get(i).id().toString(), open.get(i + 1).id().toString());
                     }
                 }
                 default -> {
@@ -125,7 +125,7 @@ class ReshardingSimulationTest {
                     int low = (current + 1) / 2;
                     int high = Math.min(2 * current, 10);
                     if (high >= low) {
-                        engine.updateShardCount(STREAM, low + random.nextInt(high - low + 1));
+                        engine.shards().updateShardCount(STREAM, low + random.nextInt(high - low + 1));
                     }
                 }
             }
@@ -136,7 +136,7 @@ class ReshardingSimulationTest {
 
     /** Reads every shard to its end, each only after all of its parents, as the KCL does. */
     private static Map<String, List<Integer>> readParentsBeforeChildren(KinesisEngine engine) {
-        StreamMeta meta = engine.describe(STREAM).meta();
+        StreamMeta meta = engine.streams().describe(STREAM).meta();
         Map<String, List<Integer>> read = new HashMap<>();
         Set<Integer> done = new HashSet<>();
         Deque<ShardMeta> pending = new ArrayDeque<>(meta.shards());
@@ -148,9 +148,9 @@ class ReshardingSimulationTest {
                 pending.add(shard);
                 continue;
             }
-            String it = engine.getShardIterator(STREAM, shard.id().toString(), IteratorType.TRIM_HORIZON, null, null);
+            String it = engine.records().getShardIterator(STREAM, shard.id().toString(), IteratorType.TRIM_HORIZON, null, null);
             while (it != null) {
-                GetRecordsResult result = engine.getRecords(it, 1000);
+                GetRecordsResult result = engine.records().getRecords(it, 1000);
                 for (ReadRecord record : result.records()) {
                     String data = new String(record.data(), StandardCharsets.UTF_8);
                     read.computeIfAbsent(record.partitionKey(), k -> new ArrayList<>())

@@ -51,21 +51,21 @@ class ReshardingTest {
     }
 
     private PutResult put(String key, String data) {
-        return engine.putRecord(STREAM, new PutRecordsEntry(data.getBytes(StandardCharsets.UTF_8), key, null)).join();
+        return engine.records().putRecord(STREAM, new PutRecordsEntry(data.getBytes(StandardCharsets.UTF_8), key, null)).join();
     }
 
     private List<String> read(String shardId, GetRecordsResult[] last) {
-        String it = engine.getShardIterator(STREAM, shardId, IteratorType.TRIM_HORIZON, null, null);
-        last[0] = engine.getRecords(it, 1000);
+        String it = engine.records().getShardIterator(STREAM, shardId, IteratorType.TRIM_HORIZON, null, null);
+        last[0] = engine.records().getRecords(it, 1000);
         return last[0].records().stream().map(r -> new String(r.data(), StandardCharsets.UTF_8)).toList();
     }
 
     @Test
     void splitShardClosesParentAndRoutesNewWritesToChildren() {
-        engine.createStream(STREAM, 1, null, null);
+        engine.streams().create(STREAM, 1, null, null);
         put("a", "before");
-        engine.splitShard(STREAM, "shardId-000000000000", HALF);
-        StreamMeta meta = engine.describe(STREAM).meta();
+        engine.shards().split(STREAM, "shardId-000000000000", HALF);
+        StreamMeta meta = engine.streams().describe(STREAM).meta();
         ShardMeta parent = meta.shard(0);
         assertThat(parent.isSealed()).isTrue();
         assertThat(parent.endOffset()).isEqualTo(1);
@@ -85,63 +85,63 @@ class ReshardingTest {
 
     @Test
     void streamIsUpdatingWhileItReshardsAndRefusesAnotherUpdate() {
-        engine.createStream(STREAM, 2, null, null);
-        engine.splitShard(STREAM, "shardId-000000000000", BigInteger.TEN);
-        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.UPDATING);
+        engine.streams().create(STREAM, 2, null, null);
+        engine.shards().split(STREAM, "shardId-000000000000", BigInteger.TEN);
+        assertThat(engine.streams().describe(STREAM).status()).isEqualTo(StreamStatus.UPDATING);
         put("x", "writes still work while UPDATING");
-        assertError(() -> engine.mergeShards(STREAM, "shardId-000000000002", "shardId-000000000003"),
+        assertError(() -> engine.shards().merge(STREAM, "shardId-000000000002", "shardId-000000000003"),
                 ErrorType.RESOURCE_IN_USE);
         clock.advance(Duration.ofSeconds(1));
-        assertThat(engine.describe(STREAM).status()).isEqualTo(StreamStatus.ACTIVE);
-        engine.mergeShards(STREAM, "shardId-000000000002", "shardId-000000000003");
-        ShardMeta child = engine.describe(STREAM).meta().shard(4);
+        assertThat(engine.streams().describe(STREAM).status()).isEqualTo(StreamStatus.ACTIVE);
+        engine.shards().merge(STREAM, "shardId-000000000002", "shardId-000000000003");
+        ShardMeta child = engine.streams().describe(STREAM).meta().shard(4);
         assertThat(child.parent()).isEqualTo(new ShardId(2));
         assertThat(child.adjacentParent()).isEqualTo(new ShardId(3));
     }
 
     @Test
     void badSplitKeysAndNonAdjacentMergesAreInvalidArguments() {
-        engine.createStream(STREAM, 3, null, null);
-        assertError(() -> engine.splitShard(STREAM, "shardId-000000000000", BigInteger.ONE),
+        engine.streams().create(STREAM, 3, null, null);
+        assertError(() -> engine.shards().split(STREAM, "shardId-000000000000", BigInteger.ONE),
                 ErrorType.INVALID_ARGUMENT);
-        assertError(() -> engine.splitShard(STREAM, "shardId-000000000000", HashKeyRange.MAX_HASH_KEY),
+        assertError(() -> engine.shards().split(STREAM, "shardId-000000000000", HashKeyRange.MAX_HASH_KEY),
                 ErrorType.INVALID_ARGUMENT);
-        assertError(() -> engine.mergeShards(STREAM, "shardId-000000000000", "shardId-000000000002"),
+        assertError(() -> engine.shards().merge(STREAM, "shardId-000000000000", "shardId-000000000002"),
                 ErrorType.INVALID_ARGUMENT);
-        assertError(() -> engine.splitShard(STREAM, "shardId-000000000009", BigInteger.TEN),
+        assertError(() -> engine.shards().split(STREAM, "shardId-000000000009", BigInteger.TEN),
                 ErrorType.RESOURCE_NOT_FOUND);
     }
 
     @Test
     void updateShardCountScalesUniformlyWithinAwsBounds() {
-        engine.createStream(STREAM, 3, null, null);
-        assertError(() -> engine.updateShardCount(STREAM, 7), ErrorType.INVALID_ARGUMENT);
-        assertError(() -> engine.updateShardCount(STREAM, 1), ErrorType.INVALID_ARGUMENT);
-        assertThat(engine.updateShardCount(STREAM, 5)).isEqualTo(3);
+        engine.streams().create(STREAM, 3, null, null);
+        assertError(() -> engine.shards().updateShardCount(STREAM, 7), ErrorType.INVALID_ARGUMENT);
+        assertError(() -> engine.shards().updateShardCount(STREAM, 1), ErrorType.INVALID_ARGUMENT);
+        assertThat(engine.shards().updateShardCount(STREAM, 5)).isEqualTo(3);
         clock.advance(Duration.ofSeconds(1));
-        List<ShardMeta> open = engine.describe(STREAM).meta().openShards();
+        List<ShardMeta> open = engine.streams().describe(STREAM).meta().openShards();
         assertThat(open).extracting(ShardMeta::range).containsExactlyInAnyOrderElementsOf(HashKeyRange.evenSplit(5));
         assertThat(open).allSatisfy(s -> assertThat(s.parent()).isNotNull());
-        engine.updateShardCount(STREAM, 3);
-        assertThat(engine.describe(STREAM).meta().openShards()).extracting(ShardMeta::range)
+        engine.shards().updateShardCount(STREAM, 3);
+        assertThat(engine.streams().describe(STREAM).meta().openShards()).extracting(ShardMeta::range)
                 .containsExactlyInAnyOrderElementsOf(HashKeyRange.evenSplit(3));
     }
 
     @Test
     void onDemandStreamsCannotBeReshardedByHand() {
-        engine.createStream(STREAM, null, StreamMode.ON_DEMAND, null);
-        assertError(() -> engine.updateShardCount(STREAM, 5), ErrorType.VALIDATION);
+        engine.streams().create(STREAM, null, StreamMode.ON_DEMAND, null);
+        assertError(() -> engine.shards().updateShardCount(STREAM, 5), ErrorType.VALIDATION);
     }
 
     @Test
     void closedShardsKeepTheirEndAcrossARestart() throws IOException {
-        engine.createStream(STREAM, 1, null, null);
+        engine.streams().create(STREAM, 1, null, null);
         put("a", "1");
         put("a", "2");
-        engine.splitShard(STREAM, "shardId-000000000000", HALF);
+        engine.shards().split(STREAM, "shardId-000000000000", HALF);
         engine.close();
         engine = new KinesisEngine(dir, config, LogConfig.defaults(), clock);
-        assertThat(engine.describe(STREAM).meta().shard(0).endOffset()).isEqualTo(2);
+        assertThat(engine.streams().describe(STREAM).meta().shard(0).endOffset()).isEqualTo(2);
         GetRecordsResult[] last = new GetRecordsResult[1];
         assertThat(read("shardId-000000000000", last)).containsExactly("1", "2");
         assertThat(last[0].nextShardIterator()).isNull();

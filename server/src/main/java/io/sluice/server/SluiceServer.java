@@ -16,6 +16,7 @@ import io.sluice.server.firehose.FirehoseMetrics;
 import io.sluice.server.firehose.FirehoseService;
 import io.sluice.server.firehose.KmsBufferSealer;
 import io.sluice.engine.crypto.LocalKms;
+import io.sluice.engine.task.TaskRunner;
 import io.sluice.storage.MetadataStore;
 import io.sluice.storage.LogConfig;
 import io.sluice.server.http.ApiResponse;
@@ -31,6 +32,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -53,6 +55,7 @@ public final class SluiceServer implements AutoCloseable {
     private final KinesisEngine engine;
     private final HttpServer http;
     private final ScheduledExecutorService timer;
+    private final TaskRunner tasks;
     private final int port;
     private final int tlsPort;
     private final AuditLog audit;
@@ -62,8 +65,8 @@ public final class SluiceServer implements AutoCloseable {
     private boolean stopped;
 
     private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http, ScheduledExecutorService timer,
-                         int port, int tlsPort, AuditLog audit, FirehoseEngine firehose, ObjectStore objects,
-                         KmsBufferSealer sealer) {
+                         TaskRunner tasks, int port, int tlsPort, AuditLog audit, FirehoseEngine firehose,
+                         ObjectStore objects, KmsBufferSealer sealer) {
         this.sealer = sealer;
         this.audit = audit;
         this.firehose = firehose;
@@ -72,6 +75,7 @@ public final class SluiceServer implements AutoCloseable {
         this.engine = engine;
         this.http = http;
         this.timer = timer;
+        this.tasks = tasks;
         this.port = port;
         this.tlsPort = tlsPort;
     }
@@ -142,13 +146,8 @@ public final class SluiceServer implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                engine.maintenance();
-            } catch (RuntimeException e) {
-                LOG.error("maintenance failed", e);
-            }
-        }, MAINTENANCE_PERIOD_MILLIS, MAINTENANCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        TaskRunner tasks = new TaskRunner(clock, Duration.ofMillis(MAINTENANCE_PERIOD_MILLIS), Duration.ofMinutes(1));
+        engine.maintenance().tasks().forEach(tasks::start);
         timer.scheduleWithFixedDelay(() -> {
             try {
                 firehose.tick();
@@ -159,7 +158,7 @@ public final class SluiceServer implements AutoCloseable {
         LOG.info("Sluice listening on {}:{}{} (data in {}, fsync {}) after {} ms", config.host(), port,
                 tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
                 config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
-        return new SluiceServer(config, engine, http, timer, port, tlsPort, audit, firehose, objects, sealer);
+        return new SluiceServer(config, engine, http, timer, tasks, port, tlsPort, audit, firehose, objects, sealer);
     }
 
     public int port() {
@@ -184,6 +183,7 @@ public final class SluiceServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         timer.shutdownNow();
+        tasks.close();
         // Firehose reads from the Kinesis engine, so it closes first
         firehose.close();
         objects.close();

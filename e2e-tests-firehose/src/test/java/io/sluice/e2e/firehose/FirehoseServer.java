@@ -41,6 +41,7 @@ final class FirehoseServer implements AutoCloseable {
     private final S3ProxyServer s3;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private KinesisEngine kinesis;
+    private io.sluice.engine.task.TaskRunner tasks;
     private FirehoseEngine firehose;
     private S3ObjectStore objects;
     private HttpServer http;
@@ -71,10 +72,9 @@ final class FirehoseServer implements AutoCloseable {
                         new ControlPlaneLimiter(clock, engineConfig.limits())))), Map.of());
         port = http.listen("127.0.0.1", 0, null);
         timer = Executors.newSingleThreadScheduledExecutor();
-        timer.scheduleWithFixedDelay(() -> {
-            firehose.tick();
-            kinesis.maintenance();
-        }, 50, 50, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(firehose::tick, 50, 50, TimeUnit.MILLISECONDS);
+        tasks = new io.sluice.engine.task.TaskRunner(clock, Duration.ofMillis(50), Duration.ofMinutes(1));
+        kinesis.maintenance().tasks().forEach(tasks::start);
     }
 
     URI endpoint() {
@@ -106,6 +106,7 @@ final class FirehoseServer implements AutoCloseable {
     private void stop() throws InterruptedException {
         timer.shutdownNow();
         timer.awaitTermination(10, TimeUnit.SECONDS);
+        tasks.close();
         http.stop(1000);
         firehose.close();
         objects.close();

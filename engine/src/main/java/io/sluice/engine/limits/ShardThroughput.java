@@ -5,6 +5,7 @@ import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 
 import java.util.Arrays;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The data-plane budgets of one shard, as token buckets whose capacity is one second's worth of their rate
@@ -28,7 +29,7 @@ public final class ShardThroughput {
 
     private final boolean enabled;
     private final String rateExceededMessage;
-    private final Object writeLock = new Object();
+    private final ReentrantLock writeLock = new ReentrantLock();
     private final TokenBucket writeBytes;
     private final TokenBucket writeRecords;
     private final TokenBucket readBytes;
@@ -76,7 +77,8 @@ public final class ShardThroughput {
             Arrays.fill(admitted, true);
             return admitted;
         }
-        synchronized (writeLock) {
+        writeLock.lock();
+        try {
             for (int i = 0; i < recordSizes.length; i++) {
                 if (writeRecords.has(1) && writeBytes.has(recordSizes[i])) {
                     writeRecords.charge(1);
@@ -84,6 +86,8 @@ public final class ShardThroughput {
                     admitted[i] = true;
                 }
             }
+        } finally {
+            writeLock.unlock();
         }
         return admitted;
     }

@@ -2,13 +2,16 @@ package io.sluice.engine.limits;
 
 import io.sluice.common.Clock;
 
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * A token bucket on an injected clock: refills continuously at {@code ratePerSecond} up to {@code capacity}, and
  * starts full (a bucket nobody used for a while is indistinguishable from a new one, which is what lets callers
  * drop idle buckets). {@link #charge} may take it below zero; the debt is then repaid by the refill before
  * {@link #available} admits again. Refill is computed lazily from the clock on each call, so there is no timer.
  *
- * <p>Thread-safe: every method is atomic on the bucket's monitor.
+ * <p>Thread-safe: every method is atomic under the bucket's lock (a {@link ReentrantLock}, never a monitor, so a
+ * virtual thread waiting for it does not pin its carrier); nothing blocks while it is held.
  */
 public final class TokenBucket {
 
@@ -23,8 +26,9 @@ public final class TokenBucket {
     private final double ratePerSecond;
     private final double capacity;
     private final double maxDebt;
-    private double level;
-    private long refilledAt;
+    private final ReentrantLock lock = new ReentrantLock();
+    private double level; // guarded by lock
+    private long refilledAt; // guarded by lock
 
     /** A bucket whose debt is unbounded. */
     public TokenBucket(Clock clock, double ratePerSecond, double capacity) {
@@ -57,40 +61,65 @@ public final class TokenBucket {
     }
 
     /** Takes {@code amount} and returns true if at least that much is available; otherwise takes nothing. */
-    public synchronized boolean tryTake(double amount) {
-        refill();
-        if (level < amount * SCALE) {
-            return false;
+    public boolean tryTake(double amount) {
+        lock.lock();
+        try {
+            refill();
+            if (level < amount * SCALE) {
+                return false;
+            }
+            level -= amount * SCALE;
+            return true;
+        } finally {
+            lock.unlock();
         }
-        level -= amount * SCALE;
-        return true;
     }
 
     /** True if the level is not negative: admits a call whose cost is only known, and {@link #charge}d, later. */
-    public synchronized boolean available() {
-        refill();
-        return level >= 0;
+    public boolean available() {
+        lock.lock();
+        try {
+            refill();
+            return level >= 0;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Takes {@code amount} unconditionally, going into debt (down to the maximum debt) if need be. */
-    public synchronized void charge(double amount) {
-        refill();
-        level = Math.max(level - amount * SCALE, -maxDebt);
+    public void charge(double amount) {
+        lock.lock();
+        try {
+            refill();
+            level = Math.max(level - amount * SCALE, -maxDebt);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * True if at least {@code amount} is available, taking nothing. Lets a caller that serialises its own access
      * check several buckets before taking from any of them.
      */
-    synchronized boolean has(double amount) {
-        refill();
-        return level >= amount * SCALE;
+    boolean has(double amount) {
+        lock.lock();
+        try {
+            refill();
+            return level >= amount * SCALE;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** True if the bucket is at capacity, i.e. it behaves exactly as a fresh one would and may be discarded. */
-    synchronized boolean full() {
-        refill();
-        return level >= capacity;
+    boolean full() {
+        lock.lock();
+        try {
+            refill();
+            return level >= capacity;
+        } finally {
+            lock.unlock();
+        }
     }
 
     private void refill() {

@@ -63,7 +63,7 @@ public final class KinesisSourcePump implements Runnable {
     public void run() {
         List<ShardMeta> shards;
         try {
-            shards = engine.describe(stream).meta().shards();
+            shards = engine.streams().describe(stream).meta().shards();
         } catch (ServiceException e) {
             LOG.debug("source stream {} unavailable: {}", stream, e.getMessage());
             return;
@@ -109,10 +109,11 @@ public final class KinesisSourcePump implements Runnable {
         if (iterator == null) {
             String position = positions.get(shardId);
             iterator = position == null
-                    ? engine.getShardIterator(stream, shardId, IteratorType.AT_TIMESTAMP, null, startMillis)
-                    : engine.getShardIterator(stream, shardId, IteratorType.AFTER_SEQUENCE_NUMBER, position, null);
+                    ? engine.records().getShardIterator(stream, shardId, IteratorType.AT_TIMESTAMP, null, startMillis)
+                    : engine.records().getShardIterator(stream, shardId, IteratorType.AFTER_SEQUENCE_NUMBER,
+                            position, null);
         }
-        GetRecordsResult result = engine.getRecords(iterator, GET_RECORDS_LIMIT);
+        GetRecordsResult result = engine.records().getRecords(iterator, GET_RECORDS_LIMIT);
         List<ReadRecord> records = result.records();
         if (!records.isEmpty()) {
             List<KinesisRecordMetadata> sources = new ArrayList<>(records.size());

@@ -55,7 +55,7 @@ class KinesisSourceDeliveryTest {
         LogConfig log = new LogConfig(1 << 20, Duration.ofHours(1).toMillis(), 4096, false);
         kinesis = new KinesisEngine(dir.resolve("kinesis"), EngineConfig.defaults().withStatusDelays(0, 0, 0)
                 .withLimits(LimitSettings.off()), log, clock);
-        kinesis.createStream(STREAM, 2, StreamMode.PROVISIONED, null);
+        kinesis.streams().create(STREAM, 2, StreamMode.PROVISIONED, null);
         firehose = openFirehose();
     }
 
@@ -72,7 +72,7 @@ class KinesisSourceDeliveryTest {
     }
 
     private void put(String partitionKey, byte[] data) {
-        kinesis.putRecord(STREAM, new PutRecordsEntry(data, partitionKey, null)).join();
+        kinesis.records().putRecord(STREAM, new PutRecordsEntry(data, partitionKey, null)).join();
     }
 
     private String delivered() throws IOException {
@@ -137,9 +137,11 @@ class KinesisSourceDeliveryTest {
         firehose.create(new CreateRequest(HOSE, DeliveryStreamType.KinesisStreamAsSource, null,
                 STREAM.arn().toString(), "arn:aws:iam::000000000000:role/r", new ExtendedS3Destination(s3,
                 Processing.NONE, false, null, DynamicPartitioning.DISABLED, null, null), Map.of(), null, null));
-        kinesis.putRecord(STREAM, new PutRecordsEntry("parent|".getBytes(StandardCharsets.UTF_8), "p", "1")).join();
-        kinesis.splitShard(STREAM, "shardId-000000000000", java.math.BigInteger.ONE.shiftLeft(126));
-        kinesis.putRecord(STREAM, new PutRecordsEntry("child|".getBytes(StandardCharsets.UTF_8), "p", "1")).join();
+        kinesis.records().putRecord(STREAM, new PutRecordsEntry("parent|".getBytes(StandardCharsets.UTF_8), "p",
+                "1")).join();
+        kinesis.shards().split(STREAM, "shardId-000000000000", java.math.BigInteger.ONE.shiftLeft(126));
+        kinesis.records().putRecord(STREAM, new PutRecordsEntry("child|".getBytes(StandardCharsets.UTF_8), "p",
+                "1")).join();
 
         for (int i = 0; i < 5; i++) {
             firehose.runOnce();

@@ -53,7 +53,7 @@ final class ConsumerActions {
         Map<String, String> tags = in.stringMap("Tags");
         SettingsActions.validateTags(validateRefs(in).required("streamARN", streamArn).required("consumerName", name),
                 "tags", tags).check();
-        ConsumerView view = engine.registerConsumer(streamOf(streamArn), name, tags == null ? Map.of() : tags);
+        ConsumerView view = engine.consumers().register(streamOf(streamArn), name, tags == null ? Map.of() : tags);
         out.startObject("Consumer");
         writeConsumer(out, view);
         out.endObject();
@@ -61,7 +61,7 @@ final class ConsumerActions {
 
     void describe(RequestContext context, WireObject in, ResponseWriter out) {
         validateRefs(in).check();
-        ConsumerView view = engine.describeConsumer(in.string("ConsumerARN"), streamOf(in.string("StreamARN")),
+        ConsumerView view = engine.consumers().describe(in.string("ConsumerARN"), streamOf(in.string("StreamARN")),
                 in.string("ConsumerName"));
         out.startObject("ConsumerDescription");
         writeConsumer(out, view);
@@ -76,7 +76,7 @@ final class ConsumerActions {
                 .pattern("streamARN", streamArn, Validator.STREAM_ARN).length("nextToken", token, 1, 1048576)
                 .range("maxResults", max, 1, 10000).check();
         in.timestampMillis("StreamCreationTimestamp");
-        ConsumerPage page = engine.listConsumers(streamOf(streamArn), Math.min(max == null ? LIST_PAGE : max,
+        ConsumerPage page = engine.consumers().list(streamOf(streamArn), Math.min(max == null ? LIST_PAGE : max,
                 LIST_PAGE), token);
         out.startArray("Consumers");
         for (ConsumerView view : page.consumers()) {
@@ -89,7 +89,7 @@ final class ConsumerActions {
 
     void deregister(RequestContext context, WireObject in, ResponseWriter out) {
         validateRefs(in).check();
-        engine.deregisterConsumer(in.string("ConsumerARN"), streamOf(in.string("StreamARN")),
+        engine.consumers().deregister(in.string("ConsumerARN"), streamOf(in.string("StreamARN")),
                 in.string("ConsumerName"));
     }
 

@@ -2,8 +2,7 @@ package io.sluice.server.kinesis;
 
 import io.sluice.common.ConsumerArn;
 import io.sluice.common.StreamArn;
-import io.sluice.engine.KinesisEngine;
-import io.sluice.engine.StreamKey;
+import io.sluice.engine.IteratorToken;
 import io.sluice.protocol.WireFormat;
 import io.sluice.protocol.WireObject;
 import io.sluice.protocol.sigv4.CredentialScope;
@@ -68,15 +67,15 @@ final class KinesisAccess {
     }
 
     /** AccessDeniedException unless the caller may run the operation on the resource the request names. */
-    void authorize(Caller caller, String operation, WireObject input, KinesisEngine engine) {
+    void authorize(Caller caller, String operation, WireObject input, IteratorToken iterator) {
         if (caller.identity() != null) {
             authorizer.authorize(caller.identity(), "kinesis:" + operation, resource(caller.context(), operation,
-                    input, engine));
+                    input, iterator));
         }
     }
 
     /** The ARN an operation acts on, as IAM names it: a stream, a consumer, or every stream of the account. */
-    static String resource(RequestContext context, String operation, WireObject input, KinesisEngine engine) {
+    static String resource(RequestContext context, String operation, WireObject input, IteratorToken iterator) {
         String arn = input.string("ResourceARN");
         if (arn == null) {
             arn = input.string("ConsumerARN");
@@ -91,11 +90,8 @@ final class KinesisAccess {
         if (name != null) {
             return new StreamArn(context.region(), context.account(), name).toString();
         }
-        if (operation.equals("GetRecords")) {
-            StreamKey stream = engine.streamOf(input.string("ShardIterator"));
-            if (stream != null) {
-                return stream.arn().toString();
-            }
+        if (iterator != null && iterator.valid()) {
+            return iterator.stream().arn().toString();
         }
         return "arn:aws:kinesis:" + context.region() + ":" + context.account() + ":stream/*";
     }

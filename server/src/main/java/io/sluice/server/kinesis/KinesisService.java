@@ -3,8 +3,8 @@ package io.sluice.server.kinesis;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 import io.sluice.common.StreamArn;
+import io.sluice.engine.IteratorToken;
 import io.sluice.engine.KinesisEngine;
-import io.sluice.engine.StreamKey;
 import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.sluice.engine.limits.LimitSettings;
 import io.sluice.protocol.ErrorBody;
@@ -38,6 +38,7 @@ public final class KinesisService implements ApiService {
     private static final Logger LOG = LoggerFactory.getLogger(KinesisService.class);
 
     private static final String SUBSCRIBE = "SubscribeToShard";
+    private static final String GET_RECORDS = "GetRecords";
     /** Operations whose call rate AWS limits per stream rather than per account. */
     private static final Set<String> PER_STREAM_RATES = Set.of("ListShards");
 
@@ -46,6 +47,7 @@ public final class KinesisService implements ApiService {
     private final KinesisMetrics metrics;
     private final ControlPlaneLimiter limiter;
     private final SubscribeAction subscribe;
+    private final RecordActions records;
     private final KinesisAccess access;
 
     /** A service that trusts every caller (local development on loopback). */
@@ -61,7 +63,7 @@ public final class KinesisService implements ApiService {
                           SigV4Verifier verifier, CredentialsFile credentials, AuditLog audit) {
         this(engine, metrics, limiter, new KinesisAccess(verifier, credentials, new Authorizer(arn -> {
             try {
-                return java.util.Optional.ofNullable(engine.resourcePolicy(arn));
+                return java.util.Optional.ofNullable(engine.accounts().policy(arn));
             } catch (ServiceException noSuchResource) {
                 return java.util.Optional.empty();
             }
@@ -81,7 +83,7 @@ public final class KinesisService implements ApiService {
         this.metrics = metrics;
         this.limiter = limiter;
         StreamActions streams = new StreamActions(engine);
-        RecordActions records = new RecordActions(engine);
+        RecordActions records = this.records = new RecordActions(engine);
         ReshardActions reshards = new ReshardActions(engine);
         SettingsActions settings = new SettingsActions(engine);
         ConsumerActions consumers = new ConsumerActions(engine);
@@ -136,6 +138,7 @@ public final class KinesisService implements ApiService {
         String operation = null;
         ApiResponse response = null;
         ServiceException failure = null;
+        IteratorToken iterator = null;
         try {
             KinesisAction action = action(request.target());
             operation = request.target().substring(TARGET_PREFIX.length());
@@ -143,13 +146,20 @@ public final class KinesisService implements ApiService {
             input = WireObject.parse(format, request.body());
             RequestContext context = caller.context();
             limit(operation, context, input);
-            access.authorize(caller, operation, input, engine);
+            // a GetRecords iterator is verified here, once, and passed to authorization, the read and metrics
+            iterator = operation.equals(GET_RECORDS) ? engine.records().openIterator(input.string("ShardIterator"))
+                    : null;
+            access.authorize(caller, operation, input, iterator);
             if (operation.equals(SUBSCRIBE)) {
                 response = subscribe.handle(input);
                 return response;
             }
             ResponseWriter output = new ResponseWriter(format);
-            action.handle(context, input, output);
+            if (iterator != null) {
+                records.getRecords(iterator, input, output);
+            } else {
+                action.handle(context, input, output);
+            }
             response = ApiResponse.ok(format.contentType(), output.finish());
             return response;
         } catch (ServiceException e) {
@@ -161,7 +171,7 @@ public final class KinesisService implements ApiService {
             return error(format, ErrorType.INTERNAL_FAILURE, failure.getMessage());
         } finally {
             if (input != null) {
-                record(operation, input, System.nanoTime() - start, response != null);
+                record(operation, input, iterator, System.nanoTime() - start, response != null);
             }
             if (operation != null) {
                 access.record(request, format, caller, operation, null,
@@ -195,12 +205,11 @@ public final class KinesisService implements ApiService {
         return stream;
     }
 
-    private void record(String operation, WireObject input, long nanos, boolean success) {
+    private void record(String operation, WireObject input, IteratorToken iterator, long nanos, boolean success) {
         try {
             String stream = streamName(input);
-            if (stream == null && operation.equals("GetRecords")) {
-                StreamKey key = engine.streamOf(input.string("ShardIterator"));
-                stream = key == null ? null : key.name();
+            if (stream == null && iterator != null && iterator.valid()) {
+                stream = iterator.stream().name();
             }
             metrics.operation(operation, stream, Duration.ofNanos(nanos), success);
         } catch (ServiceException wrongTypes) {

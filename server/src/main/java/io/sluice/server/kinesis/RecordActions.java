@@ -1,6 +1,7 @@
 package io.sluice.server.kinesis;
 
 import io.sluice.engine.GetRecordsResult;
+import io.sluice.engine.IteratorToken;
 import io.sluice.engine.IteratorType;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.PutOutcome;
@@ -40,7 +41,7 @@ final class RecordActions {
                 .pattern("explicitHashKey", hashKey, Validator.HASH_KEY)
                 .pattern("sequenceNumberForOrdering", ordering, Validator.SEQUENCE_NUMBER).check();
         // Records of a shard are stored in arrival order, so a later put always sorts after SequenceNumberForOrdering.
-        PutResult result = join(engine.putRecord(StreamRefs.resolve(context, in),
+        PutResult result = join(engine.records().putRecord(StreamRefs.resolve(context, in),
                 new PutRecordsEntry(data, key, hashKey)));
         out.string("ShardId", result.shardId().toString())
                 .string("SequenceNumber", result.sequenceNumber().format())
@@ -66,7 +67,7 @@ final class RecordActions {
             }
         }
         validator.check();
-        List<PutOutcome> outcomes = join(engine.putRecords(StreamRefs.resolve(context, in), entries));
+        List<PutOutcome> outcomes = join(engine.records().putRecords(StreamRefs.resolve(context, in), entries));
         int failed = (int) outcomes.stream().filter(PutOutcome::failed).count();
         boolean encrypted = outcomes.stream().anyMatch(o -> !o.failed() && o.result().encrypted());
         out.number("FailedRecordCount", failed).string("EncryptionType", encrypted ? "KMS" : "NONE")
@@ -93,17 +94,22 @@ final class RecordActions {
                 .pattern("shardId", shardId, Validator.NAME).required("shardIteratorType", type)
                 .oneOf("shardIteratorType", type, ITERATOR_TYPES)
                 .pattern("startingSequenceNumber", sequence, Validator.SEQUENCE_NUMBER).check();
-        String iterator = engine.getShardIterator(StreamRefs.resolve(context, in), shardId, IteratorType.valueOf(type),
-                sequence, timestamp);
+        String iterator = engine.records().getShardIterator(StreamRefs.resolve(context, in), shardId,
+                IteratorType.valueOf(type), sequence, timestamp);
         out.string("ShardIterator", iterator);
     }
 
     void getRecords(RequestContext context, WireObject in, ResponseWriter out) {
+        getRecords(engine.records().openIterator(in.string("ShardIterator")), in, out);
+    }
+
+    /** GetRecords on the call's iterator, already opened (and verified) once for the whole call. */
+    void getRecords(IteratorToken opened, WireObject in, ResponseWriter out) {
         String iterator = in.string("ShardIterator");
         Integer limit = in.integer("Limit");
         StreamRefs.validate(new Validator(), in).required("shardIterator", iterator)
                 .length("shardIterator", iterator, 1, 512).range("limit", limit, 1, MAX_LIMIT).check();
-        GetRecordsResult result = engine.getRecords(iterator, limit == null ? MAX_LIMIT : limit);
+        GetRecordsResult result = engine.records().getRecords(opened, limit == null ? MAX_LIMIT : limit);
         ShardWriter.records(out, result.records());
         out.string("NextShardIterator", result.nextShardIterator())
                 .number("MillisBehindLatest", result.millisBehindLatest());

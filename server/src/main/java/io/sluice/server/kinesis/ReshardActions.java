@@ -24,7 +24,7 @@ final class ReshardActions {
         StreamRefs.validate(new Validator(), in).required("shardToSplit", shard)
                 .length("shardToSplit", shard, 1, 128).pattern("shardToSplit", shard, Validator.NAME)
                 .required("newStartingHashKey", key).pattern("newStartingHashKey", key, Validator.HASH_KEY).check();
-        engine.splitShard(StreamRefs.resolve(context, in), shard, new BigInteger(key));
+        engine.shards().split(StreamRefs.resolve(context, in), shard, new BigInteger(key));
     }
 
     void merge(RequestContext context, WireObject in, ResponseWriter out) {
@@ -34,7 +34,7 @@ final class ReshardActions {
                 .length("shardToMerge", shard, 1, 128).pattern("shardToMerge", shard, Validator.NAME)
                 .required("adjacentShardToMerge", adjacent).length("adjacentShardToMerge", adjacent, 1, 128)
                 .pattern("adjacentShardToMerge", adjacent, Validator.NAME).check();
-        engine.mergeShards(StreamRefs.resolve(context, in), shard, adjacent);
+        engine.shards().merge(StreamRefs.resolve(context, in), shard, adjacent);
     }
 
     void updateShardCount(RequestContext context, WireObject in, ResponseWriter out) {
@@ -44,7 +44,7 @@ final class ReshardActions {
                 .range("targetShardCount", target, 1, Integer.MAX_VALUE).required("scalingType", scaling)
                 .oneOf("scalingType", scaling, List.of("UNIFORM_SCALING")).check();
         StreamKey key = StreamRefs.resolve(context, in);
-        int current = engine.updateShardCount(key, target);
+        int current = engine.shards().updateShardCount(key, target);
         out.string("StreamName", key.name()).number("CurrentShardCount", current)
                 .number("TargetShardCount", target).string("StreamARN", key.arn().toString());
     }

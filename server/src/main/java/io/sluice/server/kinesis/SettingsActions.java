@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
 /**
@@ -84,22 +85,22 @@ final class SettingsActions {
         }
         StreamKey key = StreamRefs.resolve(context, in);
         if (start) {
-            engine.startEncryption(key, keyId);
+            engine.settings().startEncryption(key, keyId);
         } else {
-            engine.stopEncryption(key, keyId);
+            engine.settings().stopEncryption(key, keyId);
         }
     }
 
     void addTags(RequestContext context, WireObject in, ResponseWriter out) {
         Map<String, String> tags = in.stringMap("Tags");
         validateTags(StreamRefs.validate(new Validator(), in).required("tags", tags), "tags", tags).check();
-        engine.addTags(StreamRefs.resolve(context, in), tags);
+        engine.settings().addTags(StreamRefs.resolve(context, in), tags);
     }
 
     void removeTags(RequestContext context, WireObject in, ResponseWriter out) {
         List<String> keys = in.strings("TagKeys");
         validateTagKeys(StreamRefs.validate(new Validator(), in), keys).check();
-        engine.removeTags(StreamRefs.resolve(context, in), keys);
+        engine.settings().removeTags(StreamRefs.resolve(context, in), keys);
     }
 
     void listTagsForStream(RequestContext context, WireObject in, ResponseWriter out) {
@@ -109,7 +110,7 @@ final class SettingsActions {
                 .range("limit", limit, 1, 50).check();
         int pageSize = limit == null ? TAG_PAGE : limit;
         List<Map.Entry<String, String>> after = new ArrayList<>();
-        for (Map.Entry<String, String> tag : engine.tags(StreamRefs.resolve(context, in)).entrySet()) {
+        for (Map.Entry<String, String> tag : engine.settings().tags(StreamRefs.resolve(context, in)).entrySet()) {
             if (start == null || tag.getKey().compareTo(start) > 0) {
                 after.add(tag);
             }
@@ -135,9 +136,9 @@ final class SettingsActions {
         validateTags(new Validator().required("tags", tags), "tags", tags).check();
         String consumer = consumerResource(in);
         if (consumer != null) {
-            engine.tagConsumer(consumer, tags);
+            engine.consumers().tag(consumer, tags);
         } else {
-            engine.addTags(resource(in), tags);
+            engine.settings().addTags(resource(in), tags);
         }
     }
 
@@ -146,27 +147,28 @@ final class SettingsActions {
         validateTagKeys(new Validator(), keys).check();
         String consumer = consumerResource(in);
         if (consumer != null) {
-            engine.untagConsumer(consumer, keys);
+            engine.consumers().untag(consumer, keys);
         } else {
-            engine.removeTags(resource(in), keys);
+            engine.settings().removeTags(resource(in), keys);
         }
     }
 
     void listTagsForResource(RequestContext context, WireObject in, ResponseWriter out) {
         String consumer = consumerResource(in);
-        writeTags(out, new ArrayList<>((consumer != null ? engine.consumerTags(consumer)
-                : engine.tags(resource(in))).entrySet()));
+        writeTags(out, new ArrayList<>((consumer != null ? engine.consumers().tags(consumer)
+                : engine.settings().tags(resource(in))).entrySet()));
     }
 
     void enableMonitoring(RequestContext context, WireObject in, ResponseWriter out) {
-        changeMonitoring(context, in, out, true);
+        changeMonitoring(context, in, out, engine.settings()::enableMonitoring);
     }
 
     void disableMonitoring(RequestContext context, WireObject in, ResponseWriter out) {
-        changeMonitoring(context, in, out, false);
+        changeMonitoring(context, in, out, engine.settings()::disableMonitoring);
     }
 
-    private void changeMonitoring(RequestContext context, WireObject in, ResponseWriter out, boolean enable) {
+    private static void changeMonitoring(RequestContext context, WireObject in, ResponseWriter out,
+                                         BiFunction<StreamKey, List<String>, MonitoringChange> change) {
         List<String> metrics = in.strings("ShardLevelMetrics");
         Validator validator = StreamRefs.validate(new Validator(), in).required("shardLevelMetrics", metrics)
                 .size("shardLevelMetrics", metrics, 1, 7);
@@ -175,10 +177,10 @@ final class SettingsActions {
         }
         validator.check();
         StreamKey key = StreamRefs.resolve(context, in);
-        MonitoringChange change = engine.changeMonitoring(key, metrics, enable);
+        MonitoringChange result = change.apply(key, metrics);
         out.string("StreamName", key.name()).string("StreamARN", key.arn().toString());
-        writeMetrics(out, "CurrentShardLevelMetrics", change.current());
-        writeMetrics(out, "DesiredShardLevelMetrics", change.desired());
+        writeMetrics(out, "CurrentShardLevelMetrics", result.current());
+        writeMetrics(out, "DesiredShardLevelMetrics", result.desired());
     }
 
     static void writeMetrics(ResponseWriter out, String name, Set<String> metrics) {
@@ -195,14 +197,14 @@ final class SettingsActions {
                 .required("streamModeDetails", details).required("streamModeDetails.streamMode", mode)
                 .oneOf("streamModeDetails.streamMode", mode, List.of("PROVISIONED", "ON_DEMAND"))
                 .range("warmThroughputMiBps", warm, 0, Integer.MAX_VALUE).check();
-        engine.updateStreamMode(StreamRefs.resolve(context, in), StreamMode.valueOf(mode), warm);
+        engine.settings().updateMode(StreamRefs.resolve(context, in), StreamMode.valueOf(mode), warm);
     }
 
     void updateMaxRecordSize(RequestContext context, WireObject in, ResponseWriter out) {
         Integer size = in.integer("MaxRecordSizeInKiB");
         StreamRefs.validate(new Validator(), in).required("maxRecordSizeInKiB", size)
                 .range("maxRecordSizeInKiB", size, 1024, 10240).check();
-        engine.updateMaxRecordSize(StreamRefs.resolve(context, in), size);
+        engine.settings().updateMaxRecordSize(StreamRefs.resolve(context, in), size);
     }
 
     void updateWarmThroughput(RequestContext context, WireObject in, ResponseWriter out) {
@@ -210,7 +212,7 @@ final class SettingsActions {
         StreamRefs.validate(new Validator(), in).required("warmThroughputMiBps", warm)
                 .range("warmThroughputMiBps", warm, 0, Integer.MAX_VALUE).check();
         StreamKey key = StreamRefs.resolve(context, in);
-        StreamMeta meta = engine.updateWarmThroughput(key, warm);
+        StreamMeta meta = engine.settings().updateWarmThroughput(key, warm);
         out.string("StreamARN", key.arn().toString()).string("StreamName", key.name());
         ShardWriter.warmThroughput(out, meta);
     }
@@ -227,27 +229,27 @@ final class SettingsActions {
         new Validator().required("policy", policy).check();
         String arn = resourceArn(in);
         ResourcePolicyValidator.validate(policy);
-        engine.putResourcePolicy(arn, policy);
+        engine.accounts().putPolicy(arn, policy);
     }
 
     void getResourcePolicy(RequestContext context, WireObject in, ResponseWriter out) {
-        String policy = engine.resourcePolicy(resourceArn(in));
+        String policy = engine.accounts().policy(resourceArn(in));
         out.string("Policy", policy == null ? "{}" : policy);
     }
 
     void deleteResourcePolicy(RequestContext context, WireObject in, ResponseWriter out) {
-        engine.deleteResourcePolicy(resourceArn(in));
+        engine.accounts().deletePolicy(resourceArn(in));
     }
 
     void describeLimits(RequestContext context, WireObject in, ResponseWriter out) {
-        AccountLimits limits = engine.describeLimits(context.account(), context.region());
+        AccountLimits limits = engine.accounts().limits(context.account(), context.region());
         out.number("ShardLimit", limits.shardLimit()).number("OpenShardCount", limits.openShardCount())
                 .number("OnDemandStreamCount", limits.onDemandStreamCount())
                 .number("OnDemandStreamCountLimit", limits.onDemandStreamCountLimit());
     }
 
     void describeAccountSettings(RequestContext context, WireObject in, ResponseWriter out) {
-        writeCommitment(out, engine.accountSettings(context.account()));
+        writeCommitment(out, engine.accounts().settings(context.account()));
     }
 
     void updateAccountSettings(RequestContext context, WireObject in, ResponseWriter out) {
@@ -256,7 +258,7 @@ final class SettingsActions {
         new Validator().required("minimumThroughputBillingCommitment", commitment)
                 .required("minimumThroughputBillingCommitment.status", status)
                 .oneOf("minimumThroughputBillingCommitment.status", status, List.of("ENABLED", "DISABLED")).check();
-        writeCommitment(out, engine.updateAccountSettings(context.account(), status.equals("ENABLED")));
+        writeCommitment(out, engine.accounts().updateSettings(context.account(), status.equals("ENABLED")));
     }
 
     private static void writeCommitment(ResponseWriter out, AccountSettings settings) {

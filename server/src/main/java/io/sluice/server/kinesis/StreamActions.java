@@ -49,7 +49,7 @@ final class StreamActions {
         Integer warm = in.integer("WarmThroughputMiBps");
         SettingsActions.validateTags(validator, "tags", tags).range("warmThroughputMiBps", warm, 0, Integer.MAX_VALUE)
                 .check();
-        engine.createStream(new StreamKey(context.account(), context.region(), name), shardCount,
+        engine.streams().create(new StreamKey(context.account(), context.region(), name), shardCount,
                 mode == null ? null : StreamMode.valueOf(mode), in.integer("MaxRecordSizeInKiB"),
                 tags == null ? Map.of() : tags, warm);
     }
@@ -57,7 +57,7 @@ final class StreamActions {
     void delete(RequestContext context, WireObject in, ResponseWriter out) {
         StreamRefs.validate(new Validator(), in).check();
         Boolean enforce = in.bool("EnforceConsumerDeletion");
-        engine.deleteStream(StreamRefs.resolve(context, in), enforce != null && enforce);
+        engine.streams().delete(StreamRefs.resolve(context, in), enforce != null && enforce);
     }
 
     void describe(RequestContext context, WireObject in, ResponseWriter out) {
@@ -66,9 +66,9 @@ final class StreamActions {
         StreamRefs.validate(new Validator(), in).range("limit", limit, 1, 10000)
                 .length("exclusiveStartShardId", start, 1, 128)
                 .pattern("exclusiveStartShardId", start, Validator.NAME).check();
-        StreamView view = engine.describe(StreamRefs.resolve(context, in));
+        StreamView view = engine.streams().describe(StreamRefs.resolve(context, in));
         StreamMeta meta = view.meta();
-        List<ShardMeta> shards = engine.describeShards(meta, start);
+        List<ShardMeta> shards = engine.shards().describe(meta, start);
         int pageSize = Math.min(limit == null ? DESCRIBE_PAGE : limit, DESCRIBE_PAGE);
         List<ShardMeta> page = shards.size() > pageSize ? shards.subList(0, pageSize) : shards;
         out.startObject("StreamDescription")
@@ -89,7 +89,7 @@ final class StreamActions {
 
     void describeSummary(RequestContext context, WireObject in, ResponseWriter out) {
         StreamRefs.validate(new Validator(), in).check();
-        StreamView view = engine.describe(StreamRefs.resolve(context, in));
+        StreamView view = engine.streams().describe(StreamRefs.resolve(context, in));
         StreamMeta meta = view.meta();
         out.startObject("StreamDescriptionSummary")
                 .string("StreamName", meta.key().name())
@@ -101,7 +101,7 @@ final class StreamActions {
         ShardWriter.enhancedMonitoring(out, meta);
         ShardWriter.encryption(out, meta);
         out.number("OpenShardCount", meta.openShardCount())
-                .number("ConsumerCount", engine.consumerCount(meta))
+                .number("ConsumerCount", engine.consumers().count(meta))
                 .number("MaxRecordSizeInKiB", meta.maxRecordSizeKiB())
                 // the newest clients (the KPL among them) ask; Sluice routes by partition key, as AWS's default
                 .string("RecordDistributionStrategy", "USER_PARTITION_KEY");
@@ -117,7 +117,7 @@ final class StreamActions {
                 .pattern("exclusiveStartStreamName", start, Validator.NAME)
                 .length("nextToken", token, 1, 1048576).check();
         int pageSize = Math.min(limit == null ? LIST_STREAMS_PAGE : limit, LIST_STREAMS_PAGE);
-        StreamPage page = engine.listStreams(context.account(), context.region(), pageSize, start, token);
+        StreamPage page = engine.streams().list(context.account(), context.region(), pageSize, start, token);
         out.startArray("StreamNames");
         page.streams().forEach(view -> out.string(view.meta().key().name()));
         out.endArray().bool("HasMoreStreams", page.hasMore()).string("NextToken", page.nextToken());
@@ -162,10 +162,10 @@ final class StreamActions {
                     throw ServiceException.invalidArgument("NextToken and " + member + " cannot be provided together.");
                 }
             }
-            page = engine.listShards(null, token, null, pageSize, null);
+            page = engine.shards().list(null, token, null, pageSize, null);
         } else {
             in.timestampMillis("StreamCreationTimestamp");
-            page = engine.listShards(StreamRefs.resolve(context, in), null, start, pageSize, filter);
+            page = engine.shards().list(StreamRefs.resolve(context, in), null, start, pageSize, filter);
         }
         out.startArray("Shards");
         page.shards().forEach(shard -> ShardWriter.shard(out, shard));
@@ -175,12 +175,12 @@ final class StreamActions {
     void increaseRetention(RequestContext context, WireObject in, ResponseWriter out) {
         Integer hours = in.integer("RetentionPeriodHours");
         StreamRefs.validate(new Validator(), in).required("retentionPeriodHours", hours).check();
-        engine.increaseRetention(StreamRefs.resolve(context, in), hours);
+        engine.streams().increaseRetention(StreamRefs.resolve(context, in), hours);
     }
 
     void decreaseRetention(RequestContext context, WireObject in, ResponseWriter out) {
         Integer hours = in.integer("RetentionPeriodHours");
         StreamRefs.validate(new Validator(), in).required("retentionPeriodHours", hours).check();
-        engine.decreaseRetention(StreamRefs.resolve(context, in), hours);
+        engine.streams().decreaseRetention(StreamRefs.resolve(context, in), hours);
     }
 }

@@ -57,7 +57,7 @@ final class SubscribeAction {
         String streamName = consumer == null ? null : consumer.stream().streamName();
         ShardSubscription subscription;
         try {
-            subscription = engine.subscribeToShard(consumerArn, shardId, IteratorType.valueOf(type), sequence,
+            subscription = engine.records().subscribeToShard(consumerArn, shardId, IteratorType.valueOf(type), sequence,
                     position.timestampMillis("Timestamp"));
         } catch (ServiceException e) {
             if (e.type() == ErrorType.RESOURCE_IN_USE && streamName != null) {

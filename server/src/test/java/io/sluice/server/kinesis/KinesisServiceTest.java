@@ -28,13 +28,14 @@ class KinesisServiceTest {
 
     private KinesisEngine engine;
     private KinesisService service;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void open() throws Exception {
         ManualClock clock = new ManualClock(1_700_000_000_000L);
         EngineConfig config = EngineConfig.defaults().withStatusDelays(0, 0, 0);
         engine = new KinesisEngine(dir, config, LogConfig.defaults(), clock);
-        service = new KinesisService(engine, new KinesisMetrics(new SimpleMeterRegistry()),
+        service = new KinesisService(engine, new KinesisMetrics(meters),
                 new ControlPlaneLimiter(clock, config.limits()));
     }
 
@@ -97,5 +98,30 @@ class KinesisServiceTest {
         ApiResponse response = call("ListShards", "{\"StreamName\":\"a\",\"NextToken\":\"" + token + "\"}");
         assertThat(response.errorType()).isEqualTo("InvalidArgumentException");
         assertThat(call("ListShards", "{\"NextToken\":\"" + token + "\"}").status()).isEqualTo(200);
+    }
+
+    @Test
+    void getRecordsReadsAndIsCountedOnTheStreamItsIteratorNames() {
+        call("CreateStream", "{\"StreamName\":\"a\",\"ShardCount\":1}");
+        call("PutRecord", "{\"StreamName\":\"a\",\"Data\":\"aGk=\",\"PartitionKey\":\"k\"}");
+        String iterator = text(call("GetShardIterator", "{\"StreamName\":\"a\","
+                + "\"ShardId\":\"shardId-000000000000\",\"ShardIteratorType\":\"TRIM_HORIZON\"}"))
+                .replaceAll(".*\"ShardIterator\":\"([^\"]+)\".*", "$1");
+
+        ApiResponse response = call("GetRecords", "{\"ShardIterator\":\"" + iterator + "\"}");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(text(response)).contains("\"Data\":\"aGk=\"");
+        assertThat(meters.get("GetRecords.Success").tag("StreamName", "a").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void getRecordsWithAnIteratorThatIsNotOursIsAnInvalidArgument() {
+        call("CreateStream", "{\"StreamName\":\"a\",\"ShardCount\":1}");
+
+        ApiResponse response = call("GetRecords", "{\"ShardIterator\":\"bm90IGEgdG9rZW4gb2YgdGhpcyBzZXJ2ZXI=\"}");
+
+        assertThat(response.errorType()).isEqualTo("InvalidArgumentException");
+        assertThat(meters.find("GetRecords.Success").counters()).isEmpty();
     }
 }

@@ -1,0 +1,101 @@
+package io.sluice.engine;
+
+import io.sluice.common.ErrorType;
+import io.sluice.common.ServiceException;
+import io.sluice.common.ShardId;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The data plane: PutRecord(s), GetShardIterator, GetRecords and SubscribeToShard. Writes go through
+ * {@link RecordWriter} under the stream's {@link WriteGate}, reads through {@link RecordReader}, subscriptions
+ * through {@link FanOut}.
+ *
+ * <p>Threading: thread-safe; puts and reads run in parallel, holding no lock but a put's shared gate.
+ */
+public final class DataPlane {
+
+    private final StreamRegistry registry;
+    private final RecordWriter writer;
+    private final RecordReader reader;
+    private final FanOut fanOut;
+
+    DataPlane(StreamRegistry registry, RecordWriter writer, RecordReader reader, FanOut fanOut) {
+        this.registry = registry;
+        this.writer = writer;
+        this.reader = reader;
+        this.fanOut = fanOut;
+    }
+
+    public CompletableFuture<List<PutOutcome>> putRecords(StreamKey key, List<PutRecordsEntry> entries) {
+        while (true) {
+            WriteGate gate = registry.readable(key).gate();
+            gate.enterPut();
+            try {
+                OpenStream stream = registry.readable(key);
+                if (stream.gate() == gate) {
+                    return writer.put(stream, entries);
+                }
+            } finally {
+                gate.exitPut();
+            }
+        }
+    }
+
+    public CompletableFuture<PutResult> putRecord(StreamKey key, PutRecordsEntry entry) {
+        return putRecords(key, List.of(entry)).thenApply(outcomes -> {
+            PutOutcome outcome = outcomes.getFirst();
+            if (outcome.failed()) {
+                throw new ServiceException(outcome.errorCode().equals(RecordWriter.THROTTLED)
+                        ? ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED : ErrorType.INTERNAL_FAILURE,
+                        outcome.errorMessage());
+            }
+            return outcome.result();
+        });
+    }
+
+    public String getShardIterator(StreamKey key, String shardId, IteratorType type, String sequenceNumber,
+                                   Long timestampMillis) {
+        OpenStream stream = registry.readable(key);
+        ShardId id = ShardId.parseOrNull(shardId);
+        ShardMeta shard = id == null ? null : stream.meta().shard(id.index());
+        if (shard == null) {
+            throw Messages.shardNotFound(key, shardId);
+        }
+        return reader.iterator(stream, shard, type, sequenceNumber, timestampMillis);
+    }
+
+    /**
+     * Checks a shard iterator token's signature, once per GetRecords call: pass the result to whatever else in
+     * the call needs the iterator (authorization, metrics) and to {@link #getRecords(IteratorToken, int)}.
+     * Never throws; an invalid token is refused when read.
+     */
+    public IteratorToken openIterator(String shardIterator) {
+        return reader.decode(shardIterator);
+    }
+
+    /** GetRecords on an iterator already opened by {@link #openIterator}; does not verify it again. */
+    public GetRecordsResult getRecords(IteratorToken iterator, int limit) {
+        ShardIterator it = reader.current(iterator);
+        OpenStream stream = registry.get(it.stream());
+        if (stream == null || stream.meta().createdAt() != it.streamCreatedAt()) {
+            throw Messages.streamNotFound(it.stream());
+        }
+        return reader.read(registry.readable(it.stream()), it, limit);
+    }
+
+    /** GetRecords on an iterator token as the client sent it. */
+    public GetRecordsResult getRecords(String shardIterator, int limit) {
+        return getRecords(openIterator(shardIterator), limit);
+    }
+
+    /**
+     * SubscribeToShard. A second subscription of the same consumer and shard within 5 seconds of the first is
+     * refused with ResourceInUseException; after that it takes over and the older one ends.
+     */
+    public ShardSubscription subscribeToShard(String consumerArn, String shardId, IteratorType type,
+                                              String sequenceNumber, Long timestampMillis) {
+        return fanOut.subscribe(consumerArn, shardId, type, sequenceNumber, timestampMillis);
+    }
+}

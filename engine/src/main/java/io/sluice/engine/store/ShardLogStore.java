@@ -1,0 +1,34 @@
+package io.sluice.engine.store;
+
+import io.sluice.storage.AppendRecord;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The shard logs of every stream, as the engine uses them: opened and deleted by name, appended to in batches
+ * whose future completes once the batch is durable. The local implementation is {@link LocalShardLogStore}
+ * (storage's {@code LogStore}); a cluster backend (Kafka partitions) implements the same interface.
+ *
+ * <p><b>Threading</b>: implementations are thread-safe. {@link #open} and {@link #delete} may block on I/O;
+ * {@link #append} only enqueues, and its future may complete on a storage thread, so continuations must not block.
+ */
+public interface ShardLogStore extends AutoCloseable {
+
+    /** Opens (or creates, or recovers) the named log; opening an open name again returns the same log. */
+    ShardLogHandle open(String name) throws IOException;
+
+    /** Closes the named log if it is open and removes what it holds; its pending appends fail. */
+    void delete(String name) throws IOException;
+
+    /**
+     * Enqueues a batch for the log, in enqueue order.
+     *
+     * @return the offset of the batch's first record, once the whole batch is durable
+     */
+    CompletableFuture<Long> append(ShardLogHandle log, List<AppendRecord> records);
+
+    @Override
+    void close();
+}
