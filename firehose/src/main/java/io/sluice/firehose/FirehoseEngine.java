@@ -7,6 +7,9 @@ import io.sluice.common.StreamArn;
 import io.sluice.engine.FirehoseTags;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.StreamKey;
+import io.sluice.engine.task.Task;
+import io.sluice.engine.task.TaskId;
+import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.buffer.BufferSealer;
 import io.sluice.firehose.buffer.DurableBuffer;
 import io.sluice.firehose.config.DestinationConfig;
@@ -20,9 +23,6 @@ import io.sluice.firehose.processing.HttpFunctionInvoker;
 import io.sluice.firehose.processing.LambdaTransform;
 import io.sluice.firehose.processing.ProcessingPipeline;
 import io.sluice.firehose.source.KinesisSourcePump;
-import io.sluice.engine.task.Task;
-import io.sluice.engine.task.TaskId;
-import io.sluice.engine.task.TaskRunner;
 import io.sluice.storage.LogStore;
 import io.sluice.storage.MetadataStore;
 import org.slf4j.Logger;
@@ -57,8 +57,8 @@ import java.util.function.UnaryOperator;
  * {@link #runOnce} is called (tests, with a manual clock).
  *
  * <p><b>Threading</b>: every method may be called from any number of threads. Control-plane changes take the
- * engine's lock for their check, the change and its metadata write; no delivery, network call or wait for a
- * worker ever happens under it. A worker learns of a change by a handoff ({@link DeliveryWorker#reconfigure},
+ * engine's lock for their check, the change and its metadata write (a local journal append; a create also opens
+ * the new buffer's log); no delivery, network call or wait for a worker ever happens under it. A worker learns of a change by a handoff ({@link DeliveryWorker#reconfigure},
  * {@link DeliveryWorker#stopDelivering}) and a wake, never by a lock it holds while delivering, so a slow
  * destination delays only its own delivery stream. Puts take no lock.
  */
@@ -180,8 +180,14 @@ public final class FirehoseEngine implements AutoCloseable {
                     now + config.createDelayMillis(), now, -1, 1, request.throughputHintMBs(), source,
                     request.destination(), tags, encryption);
             StreamRuntime runtime = openRuntime(meta);
-            registry.put(meta);
+            // the runtime first: a put that sees the stream in the registry finds its buffer
             runtimes.put(key, runtime);
+            try {
+                registry.put(meta);
+            } catch (RuntimeException e) {
+                runtimes.remove(key);
+                throw e;
+            }
             // under the lock, so that a delete cannot finish before its worker has started
             tasks.start(runtime.worker());
         } finally {
@@ -245,6 +251,7 @@ public final class FirehoseEngine implements AutoCloseable {
         }
         runtime.worker().stopDelivering();
         tasks.wake(runtime.worker().id());
+        tasks.wake(deletions.id());
     }
 
     /**
@@ -262,6 +269,9 @@ public final class FirehoseEngine implements AutoCloseable {
                     "This operation is not permitted on KinesisStreamAsSource delivery stream type.");
         }
         StreamRuntime runtime = runtimes.get(key);
+        if (runtime == null) {
+            throw ServiceException.notFound(key.describe() + " not found.");
+        }
         long bytes = records.stream().mapToLong(r -> r.length).sum();
         Encryption encryption = meta.encryption();
         CompletableFuture<Long> appended = encryption.enabled()

@@ -7,6 +7,7 @@ import io.sluice.firehose.source.KinesisSourcePump;
 /**
  * The live parts of one delivery stream: its durable buffer, its delivery worker (the task that alone reads the
  * buffer and delivers), and for a Kinesis source the pump that fills the buffer from the worker's thread.
+ * Immutable; the threading of each part is its own.
  *
  * @param pump null for DirectPut
  */

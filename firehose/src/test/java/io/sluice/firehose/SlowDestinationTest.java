@@ -34,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A destination that does not answer holds up its own delivery stream only: while one worker waits on it, the API
  * serves every other call, the hung stream's own control plane included, and other streams keep delivering.
- * Delivery runs on a real {@link TaskRunner}; waits are bounded generously, nothing asserts speed.
+ * Delivery runs on a real {@link TaskRunner}; waits are bounded generously, nothing asserts speed. (On the
+ * design before the task seam, UpdateDestination waited for the worker's monitor, held through the delivery.)
  */
 class SlowDestinationTest {
 
@@ -90,7 +91,8 @@ class SlowDestinationTest {
             exchange.close();
         });
         endpoint.start();
-        runner = new TaskRunner(clock, Duration.ofMillis(10), Duration.ofSeconds(1));
+        // idle for an hour: only the wakes of puts and changes move a task after its first step
+        runner = new TaskRunner(clock, Duration.ofHours(1), Duration.ofHours(1));
         engine = new FirehoseEngine(Fixture.config(dir), clock, null, stored, DeliveryObserver.NONE, null, runner);
     }
 
@@ -142,5 +144,19 @@ class SlowDestinationTest {
         assertThat(release.getCount()).as("the endpoint is still holding the first delivery").isEqualTo(1);
         assertThat(stored.await(WAIT_SECONDS, TimeUnit.SECONDS)).as("the other stream delivered").isTrue();
         assertThat(stored.bodies()).containsExactly("delivered");
+
+        release.countDown();
+        assertThat(awaitGone("slow")).as("the deletion finished once the endpoint answered").isTrue();
+    }
+
+    private boolean awaitGone(String name) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            if (engine.list(Fixture.ACCOUNT, Fixture.REGION, null, null, 10).names().equals(List.of("other"))) {
+                return true;
+            }
+            Thread.sleep(10);
+        }
+        return false;
     }
 }
