@@ -58,9 +58,10 @@ import java.util.function.UnaryOperator;
  *
  * <p><b>Threading</b>: every method may be called from any number of threads. Control-plane changes take the
  * engine's lock for their check, the change and its metadata write (a local journal append; a create also opens
- * the new buffer's log); no delivery, network call or wait for a worker ever happens under it. A worker learns of a change by a handoff ({@link DeliveryWorker#reconfigure},
- * {@link DeliveryWorker#stopDelivering}) and a wake, never by a lock it holds while delivering, so a slow
- * destination delays only its own delivery stream. Puts take no lock.
+ * the new buffer's log); no delivery, network call or wait for a worker ever happens under it. A worker learns
+ * of a change by a handoff ({@link DeliveryWorker#reconfigure}, {@link DeliveryWorker#stopDelivering}) and a
+ * wake, never by a lock it holds while delivering, so a slow destination delays only its own delivery stream.
+ * Puts take no lock.
  */
 public final class FirehoseEngine implements AutoCloseable {
 
@@ -154,6 +155,7 @@ public final class FirehoseEngine implements AutoCloseable {
     /** CreateDeliveryStream; returns the new stream's ARN. */
     public String create(CreateRequest request) {
         DeliveryStreamKey key = request.key();
+        checkCreatable(key);
         KinesisSource source = null;
         if (request.type() == DeliveryStreamType.KinesisStreamAsSource) {
             checkSourceStream(request.kinesisStreamArn());
@@ -166,13 +168,8 @@ public final class FirehoseEngine implements AutoCloseable {
         checkTags(key, tags, tags.size());
         changes.lock();
         try {
-            if (registry.get(key) != null) {
-                throw ServiceException.inUse(key.describe() + " already exists.");
-            }
-            if (registry.count(key.account(), key.region()) >= config.maxDeliveryStreams()) {
-                throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "You have already consumed your firehose quota "
-                        + "of " + config.maxDeliveryStreams() + " hoses. Firehose names: " + key.name());
-            }
+            // again: another create may have come first while the request was checked
+            checkCreatable(key);
             long now = clock.millis();
             Encryption encryption = request.encryptionKeyType() == null ? Encryption.NEVER
                     : new Encryption(request.encryptionKeyType(), request.encryptionKeyArn(), true, now);
@@ -194,6 +191,17 @@ public final class FirehoseEngine implements AutoCloseable {
             changes.unlock();
         }
         return key.arn();
+    }
+
+    /** The name must be free and the account's quota not used up. */
+    private void checkCreatable(DeliveryStreamKey key) {
+        if (registry.get(key) != null) {
+            throw ServiceException.inUse(key.describe() + " already exists.");
+        }
+        if (registry.count(key.account(), key.region()) >= config.maxDeliveryStreams()) {
+            throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "You have already consumed your firehose quota of "
+                    + config.maxDeliveryStreams() + " hoses. Firehose names: " + key.name());
+        }
     }
 
     private void checkSourceStream(String arn) {
@@ -304,7 +312,6 @@ public final class FirehoseEngine implements AutoCloseable {
     public void updateDestination(DeliveryStreamKey key, String currentVersionId, String destinationId,
                                   UnaryOperator<DestinationConfig> change) {
         StreamRuntime runtime;
-        DeliveryStreamMeta updated;
         changes.lock();
         try {
             DeliveryStreamMeta meta = existing(key);
@@ -321,7 +328,7 @@ public final class FirehoseEngine implements AutoCloseable {
                 throw ServiceException.invalidArgument("Destination " + destinationId + " not found in "
                         + key.describe() + ".");
             }
-            updated = meta.withDestination(change.apply(meta.destination()), clock.millis());
+            DeliveryStreamMeta updated = meta.withDestination(change.apply(meta.destination()), clock.millis());
             runtime = runtimes.get(key);
             runtime.worker().reconfigure(routes(updated), pipeline(updated));
             registry.put(updated);
@@ -383,10 +390,12 @@ public final class FirehoseEngine implements AutoCloseable {
 
     /** StartDeliveryStreamEncryption, with AWS_OWNED_CMK when no key type is given. */
     public void startEncryption(DeliveryStreamKey key, String keyType, String keyArn) {
+        encryptable(key);
         String type = keyType == null ? AWS_OWNED : keyType;
         checkKey(type, keyArn);
         changes.lock();
         try {
+            // again under the lock: the stream may have changed while the key was checked
             DeliveryStreamMeta meta = encryptable(key);
             registry.put(meta.withEncryption(new Encryption(type, keyArn, true, clock.millis())));
         } finally {
