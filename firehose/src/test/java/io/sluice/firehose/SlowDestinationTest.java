@@ -2,6 +2,7 @@ package io.sluice.firehose;
 
 import com.sun.net.httpserver.HttpServer;
 import io.sluice.common.ManualClock;
+import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.config.BufferingHints;
 import io.sluice.firehose.config.Compression;
 import io.sluice.firehose.config.DestinationConfig;
@@ -9,7 +10,6 @@ import io.sluice.firehose.config.HttpEndpointDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.delivery.DeliveryObserver;
 import io.sluice.firehose.delivery.ObjectStore;
-import io.sluice.engine.task.TaskRunner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +47,7 @@ class SlowDestinationTest {
     private final CountDownLatch delivering = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final ExecutorService caller = Executors.newSingleThreadExecutor();
+    private final ExecutorService answering = Executors.newCachedThreadPool();
     private HttpServer endpoint;
     private TaskRunner runner;
     private FirehoseEngine engine;
@@ -75,7 +76,7 @@ class SlowDestinationTest {
     @BeforeEach
     void open() throws IOException {
         endpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        endpoint.setExecutor(Executors.newCachedThreadPool());
+        endpoint.setExecutor(answering);
         endpoint.createContext("/", exchange -> {
             String requestId = exchange.getRequestHeaders().getFirst("X-Amz-Firehose-Request-Id");
             exchange.getRequestBody().readAllBytes();
@@ -103,6 +104,7 @@ class SlowDestinationTest {
         engine.close();
         runner.close();
         endpoint.stop(0);
+        answering.shutdownNow();
     }
 
     private HttpEndpointDestination hanging() {
@@ -152,7 +154,7 @@ class SlowDestinationTest {
     private boolean awaitGone(String name) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         while (System.nanoTime() < deadline) {
-            if (engine.list(Fixture.ACCOUNT, Fixture.REGION, null, null, 10).names().equals(List.of("other"))) {
+            if (!engine.list(Fixture.ACCOUNT, Fixture.REGION, null, null, 10).names().contains(name)) {
                 return true;
             }
             Thread.sleep(10);
