@@ -9,7 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The delivery streams, kept in memory and in the metadata store under {@code stream/<account>/<region>/<name>},
@@ -17,7 +17,9 @@ import java.util.TreeMap;
  * a {@code "type"} member). Unknown members are ignored when read, so a newer version's extra settings do not stop
  * an older one from starting.
  *
- * <p>Threading: thread-safe; every method is synchronized. A change is durable when its method returns.
+ * <p>Threading: reads from any thread, without locks; changes of one delivery stream must not run concurrently
+ * (the engine makes them under its lock), so that the store and the map agree. A change is durable when its method
+ * returns.
  */
 final class DeliveryStreamRegistry {
 
@@ -26,7 +28,7 @@ final class DeliveryStreamRegistry {
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private final MetadataStore store;
-    private final TreeMap<String, DeliveryStreamMeta> streams = new TreeMap<>();
+    private final ConcurrentSkipListMap<String, DeliveryStreamMeta> streams = new ConcurrentSkipListMap<>();
 
     DeliveryStreamRegistry(MetadataStore store) throws IOException {
         this.store = store;
@@ -37,20 +39,20 @@ final class DeliveryStreamRegistry {
         }
     }
 
-    synchronized DeliveryStreamMeta get(DeliveryStreamKey key) {
+    DeliveryStreamMeta get(DeliveryStreamKey key) {
         return streams.get(storeKey(key));
     }
 
-    synchronized List<DeliveryStreamMeta> all() {
+    List<DeliveryStreamMeta> all() {
         return new ArrayList<>(streams.values());
     }
 
-    synchronized int count(String account, String region) {
+    int count(String account, String region) {
         String prefix = PREFIX + account + "/" + region + "/";
         return streams.subMap(prefix, prefix + Character.MAX_VALUE).size();
     }
 
-    synchronized void put(DeliveryStreamMeta meta) {
+    void put(DeliveryStreamMeta meta) {
         String key = storeKey(meta.key());
         try {
             store.put(key, json.writeValueAsBytes(meta));
@@ -60,7 +62,7 @@ final class DeliveryStreamRegistry {
         streams.put(key, meta);
     }
 
-    synchronized void remove(DeliveryStreamKey key) {
+    void remove(DeliveryStreamKey key) {
         String storeKey = storeKey(key);
         try {
             store.delete(storeKey);

@@ -4,8 +4,12 @@ import io.sluice.common.Clock;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 import io.sluice.common.StreamArn;
+import io.sluice.engine.FirehoseTags;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.StreamKey;
+import io.sluice.engine.task.Task;
+import io.sluice.engine.task.TaskId;
+import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.buffer.BufferSealer;
 import io.sluice.firehose.buffer.DurableBuffer;
 import io.sluice.firehose.config.DestinationConfig;
@@ -34,9 +38,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
@@ -48,14 +50,23 @@ import java.util.function.UnaryOperator;
  * checkpoints, source shard positions), {@code buffers/<account>/<region>/<name>-<createdAt>/} the durable
  * buffers (see {@link DurableBuffer}).
  *
- * <p><b>Delivery</b> moves forward only when asked: {@link #runOnce} steps every delivery stream in the caller's
- * thread (tests, with a manual clock), {@link #tick} starts a step for each stream that is not already in one on
- * a virtual thread (the server calls it every 100 ms). Either also finishes deletions that are due.
+ * <p><b>Delivery</b> is background work through the task seam: each delivery stream has one {@link DeliveryWorker}
+ * task ({@link TaskId} kind {@value #TASK_KIND}, resource {@code account/region/name}) that alone reads its buffer
+ * and delivers, and one more task of this engine finishes the deletions that are due. On a server the tasks run
+ * on the {@link TaskRunner} given to the constructor; an engine built without one steps them only when
+ * {@link #runOnce} is called (tests, with a manual clock).
  *
- * <p>Threading: every method may be called from any number of threads. Control-plane changes serialise on the
- * engine; puts run in parallel; each stream's delivery steps run one at a time.
+ * <p><b>Threading</b>: every method may be called from any number of threads. Control-plane changes take the
+ * engine's lock for their check, the change and its metadata write (a local journal append; a create also opens
+ * the new buffer's log); no delivery, network call or wait for a worker ever happens under it. A worker learns
+ * of a change by a handoff ({@link DeliveryWorker#reconfigure}, {@link DeliveryWorker#stopDelivering}) and a
+ * wake, never by a lock it holds while delivering, so a slow destination delays only its own delivery stream.
+ * Puts take no lock.
  */
 public final class FirehoseEngine implements AutoCloseable {
+
+    /** The kind of the delivery workers' task ids. */
+    public static final String TASK_KIND = "firehose";
 
     private static final Logger LOG = LoggerFactory.getLogger(FirehoseEngine.class);
     private static final int MAX_TAGS = 50;
@@ -72,52 +83,79 @@ public final class FirehoseEngine implements AutoCloseable {
     private final HttpClient http;
     private final FunctionInvoker invoker;
     private final ObjectStore objects;
+    private final TaskHost tasks;
+    private final Deletions deletions;
+    private final ReentrantLock changes = new ReentrantLock();
     private final Map<DeliveryStreamKey, StreamRuntime> runtimes = new ConcurrentHashMap<>();
-    private final ExecutorService steps = Executors.newVirtualThreadPerTaskExecutor();
 
     /**
+     * An engine whose delivery runs as tasks on {@code runner}, which the caller owns (closing the engine stops
+     * only its own tasks).
+     *
      * @param kinesis the stream engine KinesisStreamAsSource delivery streams read from, or null to refuse them
      * @param objects where S3 destinations write (a local directory or an S3-compatible store); closed by the
      *                caller
+     * @param sealer  keeps the records of delivery streams with server-side encryption on sealed; null refuses
+     *                server-side encryption with a clear error
      */
-    /** An engine that cannot encrypt buffers: server-side encryption is refused with a clear error. */
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
-                          DeliveryObserver observer) throws IOException {
-        this(config, clock, kinesis, objects, observer, null);
+                          DeliveryObserver observer, BufferSealer sealer, TaskRunner runner) throws IOException {
+        this(config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner));
     }
 
-    /** An engine whose delivery streams with server-side encryption on keep their records sealed by {@code sealer}. */
+    /**
+     * An engine that delivers only when {@link #runOnce} is called, and cannot encrypt buffers: server-side
+     * encryption is refused with a clear error.
+     */
+    public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
+                          DeliveryObserver observer) throws IOException {
+        this(config, clock, kinesis, objects, observer, null, new SteppedTasks());
+    }
+
+    /**
+     * An engine that delivers only when {@link #runOnce} is called, whose delivery streams with server-side
+     * encryption on keep their records sealed by {@code sealer}.
+     */
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer, BufferSealer sealer) throws IOException {
+        this(config, clock, kinesis, objects, observer, sealer, new SteppedTasks());
+    }
+
+    private FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
+                           DeliveryObserver observer, BufferSealer sealer, TaskHost tasks) throws IOException {
         this.sealer = sealer;
         this.config = config;
         this.clock = clock;
         this.kinesis = kinesis;
         this.objects = objects;
         this.observer = observer;
+        this.tasks = tasks;
         this.metadata = new MetadataStore(config.dataDir().resolve("meta"));
         this.buffers = new LogStore(config.dataDir().resolve("buffers"), config.bufferLog(), clock);
         this.registry = new DeliveryStreamRegistry(metadata);
         this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
         this.invoker = new HttpFunctionInvoker(http, config.requestTimeout());
+        this.deletions = new Deletions(new TaskId(TASK_KIND + "-deletions", config.dataDir().toString()));
+        tasks.start(deletions);
         for (DeliveryStreamMeta meta : registry.all()) {
             if (meta.deletingAt() < 0) {
-                runtimes.put(meta.key(), openRuntime(meta));
+                StreamRuntime runtime = openRuntime(meta);
+                runtimes.put(meta.key(), runtime);
+                tasks.start(runtime.worker());
             }
         }
         LOG.info("opened {} delivery stream(s) from {}", runtimes.size(), config.dataDir());
     }
 
+    /** The id of a delivery stream's worker task. */
+    public static TaskId taskId(DeliveryStreamKey key) {
+        return new TaskId(TASK_KIND, key.account() + "/" + key.region() + "/" + key.name());
+    }
+
     /** CreateDeliveryStream; returns the new stream's ARN. */
-    public synchronized String create(CreateRequest request) {
+    public String create(CreateRequest request) {
         DeliveryStreamKey key = request.key();
-        if (registry.get(key) != null) {
-            throw ServiceException.inUse(key.describe() + " already exists.");
-        }
-        if (registry.count(key.account(), key.region()) >= config.maxDeliveryStreams()) {
-            throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "You have already consumed your firehose quota of "
-                    + config.maxDeliveryStreams() + " hoses. Firehose names: " + key.name());
-        }
+        checkCreatable(key);
         KinesisSource source = null;
         if (request.type() == DeliveryStreamType.KinesisStreamAsSource) {
             checkSourceStream(request.kinesisStreamArn());
@@ -126,15 +164,44 @@ public final class FirehoseEngine implements AutoCloseable {
         if (request.encryptionKeyType() != null) {
             checkKey(request.encryptionKeyType(), request.encryptionKeyArn());
         }
-        long now = clock.millis();
-        Encryption encryption = request.encryptionKeyType() == null ? Encryption.NEVER
-                : new Encryption(request.encryptionKeyType(), request.encryptionKeyArn(), true, now);
-        DeliveryStreamMeta meta = new DeliveryStreamMeta(key, request.type(), now, now + config.createDelayMillis(),
-                now, -1, 1, request.throughputHintMBs(), source, request.destination(), request.tags(), encryption);
-        StreamRuntime runtime = openRuntime(meta);
-        registry.put(meta);
-        runtimes.put(key, runtime);
+        Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
+        checkTags(key, tags, tags.size());
+        changes.lock();
+        try {
+            // again: another create may have come first while the request was checked
+            checkCreatable(key);
+            long now = clock.millis();
+            Encryption encryption = request.encryptionKeyType() == null ? Encryption.NEVER
+                    : new Encryption(request.encryptionKeyType(), request.encryptionKeyArn(), true, now);
+            DeliveryStreamMeta meta = new DeliveryStreamMeta(key, request.type(), now,
+                    now + config.createDelayMillis(), now, -1, 1, request.throughputHintMBs(), source,
+                    request.destination(), tags, encryption);
+            StreamRuntime runtime = openRuntime(meta);
+            // the runtime first: a put that sees the stream in the registry finds its buffer
+            runtimes.put(key, runtime);
+            try {
+                registry.put(meta);
+            } catch (RuntimeException e) {
+                runtimes.remove(key);
+                throw e;
+            }
+            // under the lock, so that a delete cannot finish before its worker has started
+            tasks.start(runtime.worker());
+        } finally {
+            changes.unlock();
+        }
         return key.arn();
+    }
+
+    /** The name must be free and the account's quota not used up. */
+    private void checkCreatable(DeliveryStreamKey key) {
+        if (registry.get(key) != null) {
+            throw ServiceException.inUse(key.describe() + " already exists.");
+        }
+        if (registry.count(key.account(), key.region()) >= config.maxDeliveryStreams()) {
+            throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "You have already consumed your firehose quota of "
+                    + config.maxDeliveryStreams() + " hoses. Firehose names: " + key.name());
+        }
     }
 
     private void checkSourceStream(String arn) {
@@ -173,16 +240,26 @@ public final class FirehoseEngine implements AutoCloseable {
      * DeleteDeliveryStream: the stream turns DELETING, stops delivering, and is gone with its buffer (and any
      * records not yet delivered) after the delete delay.
      */
-    public synchronized void delete(DeliveryStreamKey key) {
-        DeliveryStreamMeta meta = existing(key);
-        DeliveryStreamStatus status = meta.status(clock.millis());
-        if (status == DeliveryStreamStatus.DELETING) {
-            return;
+    public void delete(DeliveryStreamKey key) {
+        StreamRuntime runtime;
+        changes.lock();
+        try {
+            DeliveryStreamMeta meta = existing(key);
+            DeliveryStreamStatus status = meta.status(clock.millis());
+            if (status == DeliveryStreamStatus.DELETING) {
+                return;
+            }
+            if (status == DeliveryStreamStatus.CREATING) {
+                throw ServiceException.inUse(key.describe() + " is not ACTIVE, instead in state CREATING.");
+            }
+            registry.put(meta.deleting(clock.millis()));
+            runtime = runtimes.get(key);
+        } finally {
+            changes.unlock();
         }
-        if (status == DeliveryStreamStatus.CREATING) {
-            throw ServiceException.inUse(key.describe() + " is not ACTIVE, instead in state CREATING.");
-        }
-        registry.put(meta.deleting(clock.millis()));
+        runtime.worker().stopDelivering();
+        tasks.wake(runtime.worker().id());
+        tasks.wake(deletions.id());
     }
 
     /**
@@ -200,11 +277,15 @@ public final class FirehoseEngine implements AutoCloseable {
                     "This operation is not permitted on KinesisStreamAsSource delivery stream type.");
         }
         StreamRuntime runtime = runtimes.get(key);
+        if (runtime == null) {
+            throw ServiceException.notFound(key.describe() + " not found.");
+        }
         long bytes = records.stream().mapToLong(r -> r.length).sum();
         Encryption encryption = meta.encryption();
         CompletableFuture<Long> appended = encryption.enabled()
                 ? runtime.buffer().appendSealed(records, encryption.keyArn()) : runtime.buffer().append(records);
         return appended.thenApply(first -> {
+            tasks.wake(runtime.worker().id());
             observer.incoming(key.name(), records.size(), bytes);
             List<String> ids = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
@@ -228,44 +309,72 @@ public final class FirehoseEngine implements AutoCloseable {
      * UpdateDestination: {@code change} makes the new destination from the current one (merging an update of the
      * same type, or replacing it with another type). The version goes up by one.
      */
-    public synchronized void updateDestination(DeliveryStreamKey key, String currentVersionId, String destinationId,
-                                               UnaryOperator<DestinationConfig> change) {
-        DeliveryStreamMeta meta = existing(key);
-        DeliveryStreamStatus status = meta.status(clock.millis());
-        if (status != DeliveryStreamStatus.ACTIVE) {
-            throw ServiceException.inUse(key.describe() + " is not ACTIVE, instead in state " + status + ".");
+    public void updateDestination(DeliveryStreamKey key, String currentVersionId, String destinationId,
+                                  UnaryOperator<DestinationConfig> change) {
+        StreamRuntime runtime;
+        changes.lock();
+        try {
+            DeliveryStreamMeta meta = existing(key);
+            DeliveryStreamStatus status = meta.status(clock.millis());
+            if (status != DeliveryStreamStatus.ACTIVE) {
+                throw ServiceException.inUse(key.describe() + " is not ACTIVE, instead in state " + status + ".");
+            }
+            if (!currentVersionId.equals(Integer.toString(meta.version()))) {
+                throw new ServiceException(ErrorType.CONCURRENT_MODIFICATION, "Cannot update " + key.describe()
+                        + " because the current version id is " + meta.version() + " and the given one is "
+                        + currentVersionId + ".");
+            }
+            if (!DeliveryStreamMeta.DESTINATION_ID.equals(destinationId)) {
+                throw ServiceException.invalidArgument("Destination " + destinationId + " not found in "
+                        + key.describe() + ".");
+            }
+            DeliveryStreamMeta updated = meta.withDestination(change.apply(meta.destination()), clock.millis());
+            runtime = runtimes.get(key);
+            runtime.worker().reconfigure(routes(updated), pipeline(updated));
+            registry.put(updated);
+        } finally {
+            changes.unlock();
         }
-        if (!currentVersionId.equals(Integer.toString(meta.version()))) {
-            throw new ServiceException(ErrorType.CONCURRENT_MODIFICATION, "Cannot update " + key.describe()
-                    + " because the current version id is " + meta.version() + " and the given one is "
-                    + currentVersionId + ".");
-        }
-        if (!DeliveryStreamMeta.DESTINATION_ID.equals(destinationId)) {
-            throw ServiceException.invalidArgument("Destination " + destinationId + " not found in "
-                    + key.describe() + ".");
-        }
-        DeliveryStreamMeta updated = meta.withDestination(change.apply(meta.destination()), clock.millis());
-        StreamRuntime runtime = runtimes.get(key);
-        runtime.worker().reconfigure(routes(updated), pipeline(updated));
-        registry.put(updated);
+        tasks.wake(runtime.worker().id());
     }
 
-    public synchronized void tag(DeliveryStreamKey key, Map<String, String> tags) {
-        DeliveryStreamMeta meta = existing(key);
-        Map<String, String> merged = new TreeMap<>(meta.tags());
-        merged.putAll(tags);
-        if (merged.size() > MAX_TAGS) {
+    /** TagDeliveryStream: adds or replaces tags, by the engine's tag rules and Firehose's limit of 50. */
+    public void tag(DeliveryStreamKey key, Map<String, String> tags) {
+        changes.lock();
+        try {
+            DeliveryStreamMeta meta = existing(key);
+            Map<String, String> merged = new TreeMap<>(meta.tags());
+            merged.putAll(tags);
+            checkTags(key, tags, merged.size());
+            registry.put(meta.withTags(merged));
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    public void untag(DeliveryStreamKey key, List<String> tagKeys) {
+        changes.lock();
+        try {
+            DeliveryStreamMeta meta = existing(key);
+            Map<String, String> remaining = new TreeMap<>(meta.tags());
+            tagKeys.forEach(remaining::remove);
+            registry.put(meta.withTags(remaining));
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /**
+     * Refuses tags that break the engine's rules (reserved {@code aws:} prefix, characters) with
+     * InvalidArgumentException, and more than 50 on a delivery stream with LimitExceededException, as Firehose
+     * answers it.
+     */
+    private static void checkTags(DeliveryStreamKey key, Map<String, String> added, int total) {
+        if (total > MAX_TAGS) {
             throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "A delivery stream cannot have more than "
-                    + MAX_TAGS + " tags; " + key.describe() + " would have " + merged.size() + ".");
+                    + MAX_TAGS + " tags; " + key.describe() + " would have " + total + ".");
         }
-        registry.put(meta.withTags(merged));
-    }
-
-    public synchronized void untag(DeliveryStreamKey key, List<String> tagKeys) {
-        DeliveryStreamMeta meta = existing(key);
-        Map<String, String> remaining = new TreeMap<>(meta.tags());
-        tagKeys.forEach(remaining::remove);
-        registry.put(meta.withTags(remaining));
+        FirehoseTags.check(key.account(), key.region(), key.name(), added);
     }
 
     public TagPage listTags(DeliveryStreamKey key, String exclusiveStartKey, int limit) {
@@ -280,11 +389,18 @@ public final class FirehoseEngine implements AutoCloseable {
     }
 
     /** StartDeliveryStreamEncryption, with AWS_OWNED_CMK when no key type is given. */
-    public synchronized void startEncryption(DeliveryStreamKey key, String keyType, String keyArn) {
-        DeliveryStreamMeta meta = encryptable(key);
+    public void startEncryption(DeliveryStreamKey key, String keyType, String keyArn) {
+        encryptable(key);
         String type = keyType == null ? AWS_OWNED : keyType;
         checkKey(type, keyArn);
-        registry.put(meta.withEncryption(new Encryption(type, keyArn, true, clock.millis())));
+        changes.lock();
+        try {
+            // again under the lock: the stream may have changed while the key was checked
+            DeliveryStreamMeta meta = encryptable(key);
+            registry.put(meta.withEncryption(new Encryption(type, keyArn, true, clock.millis())));
+        } finally {
+            changes.unlock();
+        }
     }
 
     /** Encryption needs a sealer, and a customer managed key that the key store knows. */
@@ -296,12 +412,17 @@ public final class FirehoseEngine implements AutoCloseable {
         sealer.check(AWS_OWNED.equals(keyType) ? null : keyArn);
     }
 
-    public synchronized void stopEncryption(DeliveryStreamKey key) {
-        DeliveryStreamMeta meta = encryptable(key);
-        Encryption current = meta.encryption();
-        if (current.enabled()) {
-            registry.put(meta.withEncryption(new Encryption(current.keyType(), current.keyArn(), false,
-                    clock.millis())));
+    public void stopEncryption(DeliveryStreamKey key) {
+        changes.lock();
+        try {
+            DeliveryStreamMeta meta = encryptable(key);
+            Encryption current = meta.encryption();
+            if (current.enabled()) {
+                registry.put(meta.withEncryption(new Encryption(current.keyType(), current.keyArn(), false,
+                        clock.millis())));
+            }
+        } finally {
+            changes.unlock();
         }
     }
 
@@ -318,70 +439,68 @@ public final class FirehoseEngine implements AutoCloseable {
         return meta;
     }
 
-    /** One delivery step of every active delivery stream, in the calling thread; finishes due deletions. */
+    /**
+     * One step of every task of this engine (due deletions first, then each delivery stream's worker), in the
+     * calling thread: the way an engine built without a {@link TaskRunner} delivers.
+     *
+     * @throws IllegalStateException if the engine's tasks run on a TaskRunner
+     */
     public void runOnce() {
-        finishDeletions();
-        long now = clock.millis();
-        for (Map.Entry<DeliveryStreamKey, StreamRuntime> entry : runtimes.entrySet()) {
-            if (isActive(entry.getKey(), now)) {
-                step(entry.getKey(), entry.getValue());
-            }
+        if (!(tasks instanceof SteppedTasks stepped)) {
+            throw new IllegalStateException("this engine's delivery runs on a TaskRunner");
         }
+        stepped.stepAll();
     }
 
     /**
-     * Starts a delivery step, on a virtual thread, for every active delivery stream not already in one; finishes
-     * due deletions. Returns at once.
+     * The task that removes delivery streams whose deletion is due: it stops the stream's worker (waiting for a
+     * step under way, on this task's thread, never an API caller's), then deletes the buffer, the source
+     * positions and the metadata. Threading: a {@link Task}, stepped from one thread.
      */
-    public void tick() {
-        finishDeletions();
-        long now = clock.millis();
-        for (Map.Entry<DeliveryStreamKey, StreamRuntime> entry : runtimes.entrySet()) {
-            StreamRuntime runtime = entry.getValue();
-            if (isActive(entry.getKey(), now) && runtime.running().compareAndSet(false, true)) {
-                steps.execute(() -> {
-                    try {
-                        step(entry.getKey(), runtime);
-                    } finally {
-                        runtime.running().set(false);
-                    }
-                });
-            }
+    private final class Deletions implements Task {
+
+        private final TaskId id;
+
+        Deletions(TaskId id) {
+            this.id = id;
         }
-    }
 
-    private boolean isActive(DeliveryStreamKey key, long now) {
-        DeliveryStreamMeta meta = registry.get(key);
-        return meta != null && meta.status(now) == DeliveryStreamStatus.ACTIVE;
-    }
-
-    private void step(DeliveryStreamKey key, StreamRuntime runtime) {
-        try {
-            runtime.worker().runOnce();
-        } catch (RuntimeException e) {
-            LOG.error("delivery step of {} failed", key, e);
+        @Override
+        public TaskId id() {
+            return id;
         }
-    }
 
-    private synchronized void finishDeletions() {
-        long now = clock.millis();
-        for (DeliveryStreamMeta meta : registry.all()) {
-            if (meta.deletingAt() >= 0 && now >= meta.deletingAt() + config.deleteDelayMillis()) {
-                StreamRuntime runtime = runtimes.remove(meta.key());
-                try {
-                    if (runtime == null) {
-                        runtime = openRuntime(meta);
-                    }
-                    synchronized (runtime.worker()) {
-                        runtime.buffer().destroy();
-                        if (runtime.pump() != null) {
-                            runtime.pump().clear();
-                        }
-                    }
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        @Override
+        public int doWork() throws IOException {
+            int done = 0;
+            long now = clock.millis();
+            for (DeliveryStreamMeta meta : registry.all()) {
+                if (meta.deletingAt() >= 0 && now >= meta.deletingAt() + config.deleteDelayMillis()) {
+                    finish(meta);
+                    done++;
                 }
+            }
+            return done;
+        }
+
+        private void finish(DeliveryStreamMeta meta) throws IOException {
+            StreamRuntime runtime = runtimes.get(meta.key());
+            if (runtime == null) {
+                // deleted before a restart: its worker never started
+                runtime = openRuntime(meta);
+            } else {
+                tasks.stop(runtime.worker().id());
+            }
+            runtime.buffer().destroy();
+            if (runtime.pump() != null) {
+                runtime.pump().clear();
+            }
+            changes.lock();
+            try {
+                runtimes.remove(meta.key());
                 registry.remove(meta.key());
+            } finally {
+                changes.unlock();
             }
         }
     }
@@ -397,10 +516,10 @@ public final class FirehoseEngine implements AutoCloseable {
             }
             SplittableRandom random = new SplittableRandom();
             Runnable source = pump == null ? () -> { } : pump;
-            DeliveryWorker worker = new DeliveryWorker(meta.key().name(), buffer, source, routes(meta),
-                    pipeline(meta), Backoff.aws(random.split()), clock, observer,
+            DeliveryWorker worker = new DeliveryWorker(taskId(meta.key()), meta.key().name(), meta.activeAt(), buffer,
+                    source, routes(meta), pipeline(meta), Backoff.aws(random.split()), clock, observer,
                     new DeliveryWorker.Limits(config.maxInMemoryBytes(), config.maxRecordAgeMillis()), random);
-            return new StreamRuntime(buffer, worker, pump, new AtomicBoolean());
+            return new StreamRuntime(buffer, worker, pump);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -425,10 +544,16 @@ public final class FirehoseEngine implements AutoCloseable {
         return meta;
     }
 
-    /** Stops delivery steps (letting those under way finish), then closes the buffers and the metadata store. */
+    /**
+     * Stops this engine's tasks (each after its step under way and a last checkpoint), then closes the buffers and
+     * the metadata store.
+     */
     @Override
     public void close() {
-        steps.close();
+        tasks.stop(deletions.id());
+        for (StreamRuntime runtime : runtimes.values()) {
+            tasks.stop(runtime.worker().id());
+        }
         http.close();
         buffers.close();
         metadata.close();

@@ -4,14 +4,12 @@ import io.sluice.firehose.buffer.DurableBuffer;
 import io.sluice.firehose.delivery.DeliveryWorker;
 import io.sluice.firehose.source.KinesisSourcePump;
 
-import java.util.concurrent.atomic.AtomicBoolean;
-
 /**
- * The live parts of one delivery stream: its durable buffer, its delivery worker, and for a Kinesis source the
- * pump that fills the buffer. {@code running} keeps the scheduler from starting a second delivery step while one
- * is under way.
+ * The live parts of one delivery stream: its durable buffer, its delivery worker (the task that alone reads the
+ * buffer and delivers), and for a Kinesis source the pump that fills the buffer from the worker's thread.
+ * Immutable; the threading of each part is its own.
  *
  * @param pump null for DirectPut
  */
-record StreamRuntime(DurableBuffer buffer, DeliveryWorker worker, KinesisSourcePump pump, AtomicBoolean running) {
+record StreamRuntime(DurableBuffer buffer, DeliveryWorker worker, KinesisSourcePump pump) {
 }

@@ -45,9 +45,13 @@ final class Fixture implements AutoCloseable {
     }
 
     FirehoseEngine open() throws IOException {
-        FirehoseConfig config = FirehoseConfig.defaults(dir.resolve("firehose")).withStatusDelays(0, 0)
+        return new FirehoseEngine(config(dir), clock, null, objects, observer);
+    }
+
+    /** No status delays, small buffer segments without fsync, in {@code dir/firehose}. */
+    static FirehoseConfig config(Path dir) {
+        return FirehoseConfig.defaults(dir.resolve("firehose")).withStatusDelays(0, 0)
                 .withBufferLog(new LogConfig(1 << 20, Duration.ofHours(1).toMillis(), 4096, false));
-        return new FirehoseEngine(config, clock, null, objects, observer);
     }
 
     /** Closes the engine and opens a new one on the same directory, as a restart does. */

@@ -1,6 +1,8 @@
 package io.sluice.firehose.delivery;
 
 import io.sluice.common.Clock;
+import io.sluice.engine.task.Task;
+import io.sluice.engine.task.TaskId;
 import io.sluice.firehose.buffer.BufferedRecord;
 import io.sluice.firehose.buffer.DurableBuffer;
 import io.sluice.firehose.config.BufferingHints;
@@ -17,11 +19,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.random.RandomGenerator;
 
 /**
- * Moves one delivery stream's records from its durable buffer to its destination, one step per {@link #runOnce}:
+ * Moves one delivery stream's records from its durable buffer to its destination, one step per {@link #doWork}:
  * deliver the sealed batches that are due, read and process more records into open buffers (one per route and
  * partition), seal the buffers the hints say are ready, deliver again, and move the checkpoint to the first
  * record not yet delivered everywhere.
@@ -31,10 +35,13 @@ import java.util.random.RandomGenerator;
  * RetryOptions duration, then written to the S3 error output; S3 batches are retried until their oldest record
  * is {@code maxRecordAgeMillis} old, then dropped, as AWS drops DirectPut data after 24 hours.
  *
- * <p><b>Threading</b>: {@link #runOnce} and {@link #reconfigure} are synchronized; the engine calls runOnce from
- * one thread at a time per stream, and the clock decides what is due, so tests step it by hand.
+ * <p><b>Threading</b>: a single-threaded {@link Task}: {@link #doWork}, {@link #checkpoint} and {@link #onClose}
+ * run on the task's one thread (a {@code TaskRunner}'s, or a test's that steps it by hand with a manual clock),
+ * which alone touches the worker's state, so a step that blocks on delivery holds no lock. Other threads only
+ * hand over changes, {@link #reconfigure} and {@link #stopDelivering}, through a queue that the next step drains
+ * first; the caller wakes the task so that it comes soon.
  */
-public final class DeliveryWorker {
+public final class DeliveryWorker implements Task {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
     private static final int READ_RECORDS = 500;
@@ -45,7 +52,9 @@ public final class DeliveryWorker {
     public record Limits(long maxInMemoryBytes, long maxRecordAgeMillis) {
     }
 
+    private final TaskId id;
     private final String streamName;
+    private final long activeAtMillis;
     private final DurableBuffer buffer;
     private final Runnable source;
     private final Backoff backoff;
@@ -56,22 +65,27 @@ public final class DeliveryWorker {
     private final ErrorRecords errorRecords = new ErrorRecords();
     private final Map<BufferKey, OpenBuffer> open = new LinkedHashMap<>();
     private final ArrayDeque<Batch> sealed = new ArrayDeque<>();
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private Routes routes;
     private ProcessingPipeline pipeline;
     private long readOffset;
     private long inMemoryBytes;
+    private boolean stopped;
 
     private record BufferKey(Batch.Route route, Map<String, String> partitionKeys, String errorOutputType) {
     }
 
     /**
-     * @param source pulls new records into the buffer first on each run (a Kinesis stream source), or does
-     *               nothing (DirectPut)
+     * @param activeAtMillis the worker does nothing before this time (the delivery stream is CREATING)
+     * @param source         pulls new records into the buffer first on each step (a Kinesis stream source), or
+     *                       does nothing (DirectPut)
      */
-    public DeliveryWorker(String streamName, DurableBuffer buffer, Runnable source, Routes routes,
-                          ProcessingPipeline pipeline, Backoff backoff, Clock clock, DeliveryObserver observer,
-                          Limits limits, RandomGenerator random) {
+    public DeliveryWorker(TaskId id, String streamName, long activeAtMillis, DurableBuffer buffer, Runnable source,
+                          Routes routes, ProcessingPipeline pipeline, Backoff backoff, Clock clock,
+                          DeliveryObserver observer, Limits limits, RandomGenerator random) {
+        this.id = id;
         this.streamName = streamName;
+        this.activeAtMillis = activeAtMillis;
         this.buffer = buffer;
         this.source = source;
         this.routes = routes;
@@ -84,8 +98,25 @@ public final class DeliveryWorker {
         this.readOffset = buffer.checkpoint();
     }
 
-    /** Takes a new configuration (after UpdateDestination): records read from now on follow it. */
-    public synchronized void reconfigure(Routes newRoutes, ProcessingPipeline newPipeline) {
+    @Override
+    public TaskId id() {
+        return id;
+    }
+
+    /**
+     * Hands over a new configuration (after UpdateDestination): records read from the next step on follow it.
+     * Any thread.
+     */
+    public void reconfigure(Routes newRoutes, ProcessingPipeline newPipeline) {
+        commands.add(() -> apply(newRoutes, newPipeline));
+    }
+
+    /** Ends delivery from the next step on (the delivery stream is being deleted). Any thread. */
+    public void stopDelivering() {
+        commands.add(() -> stopped = true);
+    }
+
+    private void apply(Routes newRoutes, ProcessingPipeline newPipeline) {
         this.routes = newRoutes;
         this.pipeline = newPipeline;
         if (newRoutes.backup() == null) {
@@ -97,10 +128,24 @@ public final class DeliveryWorker {
         }
     }
 
-    public synchronized void runOnce() {
-        source.run();
+    /**
+     * One step: apply the changes handed over, then pull from the source, deliver what is due, read and process
+     * more records, seal and deliver again, and move the buffer's checkpoint.
+     *
+     * @return records read plus batches delivered plus changes applied; 0 when there was nothing to do
+     */
+    @Override
+    public int doWork() {
+        int work = 0;
+        for (Runnable command; (command = commands.poll()) != null; work++) {
+            command.run();
+        }
         long now = clock.millis();
-        deliverDue(now);
+        if (stopped || now < activeAtMillis) {
+            return work;
+        }
+        source.run();
+        work += deliverDue(now);
         for (int reads = 0; reads < READS_PER_RUN && sealed.isEmpty() && inMemoryBytes < limits.maxInMemoryBytes();
              reads++) {
             List<BufferedRecord> records = buffer.read(readOffset, READ_RECORDS, READ_BYTES);
@@ -108,16 +153,24 @@ public final class DeliveryWorker {
                 break;
             }
             readOffset = records.getLast().offset() + 1;
+            work += records.size();
             take(records);
             seal(now, false);
         }
         seal(now, true);
-        deliverDue(now);
-        buffer.commit(checkpoint());
+        work += deliverDue(now);
+        checkpoint();
+        return work;
+    }
+
+    /** Makes the buffer's checkpoint the first record not yet delivered everywhere. */
+    @Override
+    public void checkpoint() {
+        buffer.commit(firstUndelivered());
     }
 
     /** Offset of the first record not yet delivered everywhere: what a restart would read again from. */
-    public synchronized long checkpoint() {
+    private long firstUndelivered() {
         long first = readOffset;
         for (OpenBuffer b : open.values()) {
             first = Math.min(first, b.firstOffset());
@@ -174,7 +227,9 @@ public final class DeliveryWorker {
         }
     }
 
-    private void deliverDue(long now) {
+    /** Delivers the batches due, in order, until one fails; returns how many were delivered or given up. */
+    private int deliverDue(long now) {
+        int done = 0;
         while (!sealed.isEmpty() && sealed.peek().nextAttemptMillis() <= now) {
             Batch batch = sealed.peek();
             DeliveryObserver.Target target = routes.target(batch.route());
@@ -182,12 +237,15 @@ public final class DeliveryWorker {
                 routes.sink(batch.route()).deliver(batch);
                 sealed.poll();
                 inMemoryBytes -= batch.bytes();
+                done++;
                 observer.delivered(streamName, target, batch.entries().size(), batch.bytes(),
                         Duration.ofMillis(Math.max(0, now - batch.oldestArrivalMillis())));
             } catch (DeliveryException e) {
                 observer.deliveryFailed(streamName, target);
                 batch.attempted(now, now + backoff.delayMillis(batch.attempts() + 1));
-                if (!giveUpIfDue(batch, e, now)) {
+                if (giveUpIfDue(batch, e, now)) {
+                    done++;
+                } else {
                     // the first failure of a batch is news to an operator; its retries mostly are not
                     if (batch.attempts() == 1) {
                         LOG.warn("{}: delivery to {} failed, will retry: {}", streamName, target, e.getMessage());
@@ -195,10 +253,11 @@ public final class DeliveryWorker {
                         LOG.debug("{}: delivery to {} failed (attempt {}): {}", streamName, target,
                                 batch.attempts(), e.getMessage());
                     }
-                    return;
+                    return done;
                 }
             }
         }
+        return done;
     }
 
     /** Ends the retries of a batch that is out of them; true if it is gone from the head of the queue. */
