@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Unicode letters, digits, white space ({@code \p{Z}}: not tabs or line breaks) and {@code _ . : / = + - @}.
  * Kinesis refuses a bad character in two steps, each with its own message (recorded against AWS in kinesalite's
  * tests): characters outside that set and {@code %} first, then {@code %} itself. Streams and consumers are
- * checked through {@link #add}; other resources (delivery streams) call {@link #check}. Stateless.
+ * checked through {@link #add}. Delivery streams call {@link #checkDeliveryStream}: Firehose's model allows
+ * {@code %} in tags, so there it is kept, as AWS documents it. Stateless.
  */
 public final class TagRules {
 
@@ -31,6 +32,16 @@ public final class TagRules {
      * in AWS's words, e.g. "stream orders under account 123456789012".
      */
     public static void check(String target, Map<String, String> tags) {
+        checkDeliveryStream(tags);
+        if (!allMatch(tags, ALLOWED)) {
+            throw ServiceException.invalidArgument("Failed to add tags to " + target + " because some tags "
+                    + "contained illegal characters. The allowed characters are Unicode letters, white-spaces, "
+                    + "'_',',','/','=','+','-','@'.");
+        }
+    }
+
+    /** Firehose's rules: the reserved prefix {@code aws:}, and the characters of {@link #check} plus {@code %}. */
+    public static void checkDeliveryStream(Map<String, String> tags) {
         for (String key : tags.keySet()) {
             if (key.toLowerCase(Locale.ROOT).startsWith("aws:")) {
                 throw ServiceException.invalidArgument("Tag key " + key + " uses the reserved prefix aws:.");
@@ -39,11 +50,6 @@ public final class TagRules {
         if (!allMatch(tags, ALLOWED_OR_PERCENT)) {
             throw ServiceException.invalidArgument("Some tags contain invalid characters. Valid characters: "
                     + "Unicode letters, digits, white space, _ . / = + - % @.");
-        }
-        if (!allMatch(tags, ALLOWED)) {
-            throw ServiceException.invalidArgument("Failed to add tags to " + target + " because some tags "
-                    + "contained illegal characters. The allowed characters are Unicode letters, white-spaces, "
-                    + "'_',',','/','=','+','-','@'.");
         }
     }
 

@@ -4,7 +4,7 @@ import io.sluice.common.Clock;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 import io.sluice.common.StreamArn;
-import io.sluice.engine.FirehoseTags;
+import io.sluice.engine.TagRules;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.StreamKey;
 import io.sluice.engine.task.Task;
@@ -374,7 +374,7 @@ public final class FirehoseEngine implements AutoCloseable {
             throw new ServiceException(ErrorType.LIMIT_EXCEEDED, "A delivery stream cannot have more than "
                     + MAX_TAGS + " tags; " + key.describe() + " would have " + total + ".");
         }
-        FirehoseTags.check(key.account(), key.region(), key.name(), added);
+        TagRules.checkDeliveryStream(added);
     }
 
     public TagPage listTags(DeliveryStreamKey key, String exclusiveStartKey, int limit) {

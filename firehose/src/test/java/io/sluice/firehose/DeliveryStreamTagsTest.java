@@ -92,8 +92,8 @@ class DeliveryStreamTagsTest {
         }
         assertThat(tags("s")).isEmpty();
 
-        fx.engine.tag(Fixture.key("s"), Map.of("env name_1.a:b/c=d+e-f@g", "Prod 9"));
-        assertThat(tags("s")).containsOnlyKeys("env name_1.a:b/c=d+e-f@g");
+        fx.engine.tag(Fixture.key("s"), Map.of("env name_1.a:b/c=d+e-f@g", "Prod 9", "discount%", "10%"));
+        assertThat(tags("s")).containsOnlyKeys("env name_1.a:b/c=d+e-f@g", "discount%");
     }
 
     @Test

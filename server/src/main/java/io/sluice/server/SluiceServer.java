@@ -34,18 +34,16 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One Sluice node: the stream engine on its data directory, Firehose on top of it, the HTTP server in front of
- * both, and the timer that drives their time-based work. {@link #start} and {@link #stop} from one thread; stop is idempotent.
+ * both, and the task runner that does their background work (delivery, scaling, retention). {@link #start} and {@link #stop} from one thread; stop is idempotent.
  */
 public final class SluiceServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SluiceServer.class);
-    private static final long MAINTENANCE_PERIOD_MILLIS = 100;
+    /** How long an idle background task waits before it looks for work again. */
+    private static final long TASK_IDLE_MILLIS = 100;
     private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
     private static final long AUDIT_FILE_BYTES = 64L * 1024 * 1024;
     private static final int AUDIT_FILES = 10;
@@ -54,7 +52,6 @@ public final class SluiceServer implements AutoCloseable {
     private final ServerConfig config;
     private final KinesisEngine engine;
     private final HttpServer http;
-    private final ScheduledExecutorService timer;
     private final TaskRunner tasks;
     private final int port;
     private final int tlsPort;
@@ -64,7 +61,7 @@ public final class SluiceServer implements AutoCloseable {
     private final KmsBufferSealer sealer;
     private boolean stopped;
 
-    private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http, ScheduledExecutorService timer,
+    private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http,
                          TaskRunner tasks, int port, int tlsPort, AuditLog audit, FirehoseEngine firehose,
                          ObjectStore objects, KmsBufferSealer sealer) {
         this.sealer = sealer;
@@ -74,7 +71,6 @@ public final class SluiceServer implements AutoCloseable {
         this.config = config;
         this.engine = engine;
         this.http = http;
-        this.timer = timer;
         this.tasks = tasks;
         this.port = port;
         this.tlsPort = tlsPort;
@@ -113,9 +109,10 @@ public final class SluiceServer implements AutoCloseable {
                 : S3ObjectStore.connect(config.firehoseS3());
         KmsBufferSealer sealer = new KmsBufferSealer(LocalKms.open(config.dataDir(), config.engine().masterKeyFile(),
                 config.engine().kmsKeys()), new MetadataStore(config.firehose().dataDir().resolve("keys")));
+        TaskRunner tasks = new TaskRunner(clock, Duration.ofMillis(TASK_IDLE_MILLIS), Duration.ofMinutes(1));
         FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
                 new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
-                clock, engine, objects, new FirehoseMetrics(registry), sealer);
+                clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks);
         ApiService kinesis = credentials == null ? new KinesisService(engine, metrics, limiter, audit)
                 : new KinesisService(engine, metrics, limiter, new SigV4Verifier(credentials, clock), credentials,
                 audit);
@@ -136,29 +133,17 @@ public final class SluiceServer implements AutoCloseable {
         } catch (IOException | RuntimeException | InterruptedException e) {
             http.stop(0);
             firehose.close();
+            tasks.close();
             objects.close();
             sealer.close();
             engine.close();
             throw e;
         }
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "sluice-maintenance");
-            thread.setDaemon(true);
-            return thread;
-        });
-        TaskRunner tasks = new TaskRunner(clock, Duration.ofMillis(MAINTENANCE_PERIOD_MILLIS), Duration.ofMinutes(1));
         engine.maintenance().tasks().forEach(tasks::start);
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                firehose.tick();
-            } catch (RuntimeException e) {
-                LOG.error("firehose delivery failed", e);
-            }
-        }, MAINTENANCE_PERIOD_MILLIS, MAINTENANCE_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         LOG.info("Sluice listening on {}:{}{} (data in {}, fsync {}) after {} ms", config.host(), port,
                 tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
                 config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
-        return new SluiceServer(config, engine, http, timer, tasks, port, tlsPort, audit, firehose, objects, sealer);
+        return new SluiceServer(config, engine, http, tasks, port, tlsPort, audit, firehose, objects, sealer);
     }
 
     public int port() {
@@ -182,10 +167,9 @@ public final class SluiceServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        timer.shutdownNow();
-        tasks.close();
-        // Firehose reads from the Kinesis engine, so it closes first
+        // Firehose reads from the Kinesis engine, so it closes first; it stops its own delivery tasks
         firehose.close();
+        tasks.close();
         objects.close();
         sealer.close();
         engine.close();

@@ -5,6 +5,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.common.Clock;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.task.TaskRunner;
 import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.sluice.firehose.FirehoseConfig;
 import io.sluice.firehose.FirehoseEngine;
@@ -26,13 +27,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Sluice in-process as {@code SluiceServer} wires it, with Firehose added: the stream engine, the delivery engine
- * writing to an S3-compatible server, both APIs behind one HTTP port, and a timer ticking delivery every 50 ms.
+ * writing to an S3-compatible server, both APIs behind one HTTP port, and a task runner doing delivery.
  * {@link #restart} stops everything but the S3 server and starts again on the same data directory.
  */
 final class FirehoseServer implements AutoCloseable {
@@ -41,11 +39,10 @@ final class FirehoseServer implements AutoCloseable {
     private final S3ProxyServer s3;
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private KinesisEngine kinesis;
-    private io.sluice.engine.task.TaskRunner tasks;
+    private TaskRunner tasks;
     private FirehoseEngine firehose;
     private S3ObjectStore objects;
     private HttpServer http;
-    private ScheduledExecutorService timer;
     private int port;
 
     FirehoseServer(Path dataDir, S3ProxyServer s3) throws Exception {
@@ -62,18 +59,16 @@ final class FirehoseServer implements AutoCloseable {
         kinesis = new KinesisEngine(dataDir.resolve("kinesis"), engineConfig, log, clock, kinesisMetrics);
         objects = S3ObjectStore.connect(new S3ObjectStore.Settings(s3.endpoint(), "us-east-1",
                 S3ProxyServer.ACCESS_KEY, S3ProxyServer.SECRET_KEY, true));
+        tasks = new TaskRunner(clock, Duration.ofMillis(50), Duration.ofMinutes(1));
         firehose = new FirehoseEngine(FirehoseConfig.defaults(dataDir.resolve("firehose")).withStatusDelays(100, 100),
                 clock, kinesis, objects, new FirehoseMetrics(registry), new io.sluice.server.firehose.KmsBufferSealer(
                         io.sluice.engine.crypto.LocalKms.open(dataDir, null, java.util.List.of()),
-                        new io.sluice.storage.MetadataStore(dataDir.resolve("firehose-keys"))));
+                        new io.sluice.storage.MetadataStore(dataDir.resolve("firehose-keys"))), tasks);
         http = new HttpServer(16 << 20, new ServiceRouter(Map.of(
                 FirehoseService.TARGET, new FirehoseService(firehose),
                 "Kinesis_20131202", new KinesisService(kinesis, kinesisMetrics,
                         new ControlPlaneLimiter(clock, engineConfig.limits())))), Map.of());
         port = http.listen("127.0.0.1", 0, null);
-        timer = Executors.newSingleThreadScheduledExecutor();
-        timer.scheduleWithFixedDelay(firehose::tick, 50, 50, TimeUnit.MILLISECONDS);
-        tasks = new io.sluice.engine.task.TaskRunner(clock, Duration.ofMillis(50), Duration.ofMinutes(1));
         kinesis.maintenance().tasks().forEach(tasks::start);
     }
 
@@ -104,11 +99,9 @@ final class FirehoseServer implements AutoCloseable {
     }
 
     private void stop() throws InterruptedException {
-        timer.shutdownNow();
-        timer.awaitTermination(10, TimeUnit.SECONDS);
-        tasks.close();
         http.stop(1000);
         firehose.close();
+        tasks.close();
         objects.close();
         kinesis.close();
     }
