@@ -7,79 +7,51 @@ import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.StreamKey;
 import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.sluice.engine.limits.LimitSettings;
-import io.sluice.protocol.ErrorBody;
 import io.sluice.protocol.ResponseWriter;
-import io.sluice.protocol.WireFormat;
 import io.sluice.protocol.WireObject;
-import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
-import io.sluice.server.http.ApiService;
-import io.sluice.server.auth.AuditLog;
-import io.sluice.server.auth.Authorizer;
-import io.sluice.server.auth.CredentialsFile;
-import io.sluice.protocol.sigv4.SigV4Verifier;
 import io.sluice.server.metrics.KinesisMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.sluice.server.pipeline.Api;
+import io.sluice.server.pipeline.ApiCall;
+import io.sluice.server.pipeline.ApiDefinition;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The Kinesis Data Streams API ({@code Kinesis_20131202}): picks the action named by {@code X-Amz-Target},
- * decodes the body in the request's format, applies the control-plane call rates, runs the action and encodes its
- * answer or its error; SubscribeToShard answers with a stream of events. Thread-safe.
+ * The Kinesis Data Streams API ({@code Kinesis_20131202}) as it registers with the request pipeline: its
+ * operations, the stream or consumer each call acts on, its control-plane call rates and per-stream metrics, and
+ * the actions, which write their answer in the request's format (JSON or CBOR). Operations whose model has no
+ * output answer an empty body, as AWS does; SubscribeToShard answers with a stream of events. Thread-safe.
  */
-public final class KinesisService implements ApiService {
+public final class KinesisService implements Api {
 
-    public static final String TARGET_PREFIX = "Kinesis_20131202.";
-
-    private static final Logger LOG = LoggerFactory.getLogger(KinesisService.class);
+    public static final String TARGET = "Kinesis_20131202";
 
     private static final String SUBSCRIBE = "SubscribeToShard";
     /** Operations whose call rate AWS limits per stream rather than per account. */
     private static final Set<String> PER_STREAM_RATES = Set.of("ListShards");
+    /** Operations whose botocore model has no output shape: AWS answers them with an empty body. */
+    private static final Set<String> NO_OUTPUT = Set.of("AddTagsToStream", "CreateStream",
+            "DecreaseStreamRetentionPeriod", "DeleteResourcePolicy", "DeleteStream", "DeregisterStreamConsumer",
+            "IncreaseStreamRetentionPeriod", "MergeShards", "PutResourcePolicy", "RemoveTagsFromStream", "SplitShard",
+            "StartStreamEncryption", "StopStreamEncryption", "TagResource", "UntagResource", "UpdateMaxRecordSize",
+            "UpdateStreamMode");
+    private static final byte[] EMPTY = new byte[0];
 
     private final Map<String, KinesisAction> actions;
     private final KinesisEngine engine;
     private final KinesisMetrics metrics;
-    private final ControlPlaneLimiter limiter;
     private final SubscribeAction subscribe;
-    private final KinesisAccess access;
+    private final ApiDefinition definition;
 
-    /** A service that trusts every caller (local development on loopback). */
-    public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter) {
-        this(engine, metrics, limiter, KinesisAccess.open());
-    }
-
-    /**
-     * A service that checks signatures against the credentials file, authorizes with its users' policies and the
-     * resource policies, and writes the audit log (null: none).
-     */
-    public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter,
-                          SigV4Verifier verifier, CredentialsFile credentials, AuditLog audit) {
-        this(engine, metrics, limiter, new KinesisAccess(verifier, credentials, new Authorizer(arn -> {
-            try {
-                return java.util.Optional.ofNullable(engine.resourcePolicy(arn));
-            } catch (ServiceException noSuchResource) {
-                return java.util.Optional.empty();
-            }
-        }), audit));
-    }
-
-    /** A service that trusts every caller but keeps an audit log. */
-    public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter,
-                          AuditLog audit) {
-        this(engine, metrics, limiter, new KinesisAccess(null, null, null, audit));
-    }
-
-    private KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter,
-                           KinesisAccess access) {
-        this.access = access;
+    public KinesisService(KinesisEngine engine, KinesisMetrics metrics) {
         this.engine = engine;
         this.metrics = metrics;
-        this.limiter = limiter;
         StreamActions streams = new StreamActions(engine);
         RecordActions records = new RecordActions(engine);
         ReshardActions reshards = new ReshardActions(engine);
@@ -125,55 +97,46 @@ public final class KinesisService implements ApiService {
                 Map.entry("DescribeStreamConsumer", consumers::describe),
                 Map.entry("ListStreamConsumers", consumers::list),
                 Map.entry("DeregisterStreamConsumer", consumers::deregister));
+        Set<String> operations = new HashSet<>(actions.keySet());
+        operations.add(SUBSCRIBE);
+        this.definition = new ApiDefinition(TARGET, "kinesis", "kinesis", "kinesis.amazonaws.com", operations,
+                KinesisResources.DATA_PLANE, operations.stream().filter(KinesisService::readOnly)
+                .collect(Collectors.toSet()), true, ErrorType.INTERNAL_FAILURE);
+    }
+
+    /** CloudTrail marks calls that change nothing as read-only. */
+    private static boolean readOnly(String operation) {
+        return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+                || operation.equals(SUBSCRIBE);
     }
 
     @Override
-    public ApiResponse handle(ApiRequest request) {
-        WireFormat format = WireFormat.forContentType(request.contentType());
-        long start = System.nanoTime();
-        WireObject input = null;
-        Caller caller = null;
-        String operation = null;
-        ApiResponse response = null;
-        ServiceException failure = null;
-        try {
-            KinesisAction action = action(request.target());
-            operation = request.target().substring(TARGET_PREFIX.length());
-            caller = access.authenticate(request);
-            input = WireObject.parse(format, request.body());
-            RequestContext context = caller.context();
-            limit(operation, context, input);
-            access.authorize(caller, operation, input, engine);
-            if (operation.equals(SUBSCRIBE)) {
-                response = subscribe.handle(input);
-                return response;
-            }
-            ResponseWriter output = new ResponseWriter(format);
-            action.handle(context, input, output);
-            response = ApiResponse.ok(format.contentType(), output.finish());
-            return response;
-        } catch (ServiceException e) {
-            failure = e;
-            return error(format, e.type(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("internal failure serving {}", request.target(), e);
-            failure = new ServiceException(ErrorType.INTERNAL_FAILURE, "Internal service failure.");
-            return error(format, ErrorType.INTERNAL_FAILURE, failure.getMessage());
-        } finally {
-            if (input != null) {
-                record(operation, input, System.nanoTime() - start, response != null);
-            }
-            if (operation != null) {
-                access.record(request, format, caller, operation, null,
-                        response == null || response.streaming() != null ? null : response.body(),
-                        failure == null ? null : failure.type().awsName(),
-                        failure == null ? null : failure.getMessage());
-            }
+    public ApiDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public List<String> resources(RequestContext context, String operation, WireObject input) {
+        return List.of(KinesisResources.resource(context, operation, input, engine));
+    }
+
+    @Override
+    public ApiResponse serve(ApiCall call) {
+        if (call.operation().equals(SUBSCRIBE)) {
+            return subscribe.handle(call.input());
         }
+        ResponseWriter output = new ResponseWriter(call.format());
+        actions.get(call.operation()).handle(call.caller().context(), call.input(), output);
+        return ApiResponse.ok(call.format().contentType(), NO_OUTPUT.contains(call.operation()) ? EMPTY
+                : output.finish());
     }
 
     /** Control-plane call rates: per account, or per stream for the operations AWS limits per stream. */
-    private void limit(String operation, RequestContext context, WireObject input) {
+    @Override
+    public void throttle(ApiCall call, ControlPlaneLimiter limiter) {
+        String operation = call.operation();
+        RequestContext context = call.caller().context();
+        WireObject input = call.input();
         String scope = context.account() + "/" + context.region();
         if (PER_STREAM_RATES.contains(operation) || operation.equals("UpdateShardCount")) {
             scope = scope + "/" + streamName(input);
@@ -195,38 +158,19 @@ public final class KinesisService implements ApiService {
         return stream;
     }
 
-    private void record(String operation, WireObject input, long nanos, boolean success) {
+    @Override
+    public void recordMetrics(ApiCall call, Duration latency, boolean success) {
+        String operation = call.operation();
+        WireObject input = call.input();
         try {
             String stream = streamName(input);
             if (stream == null && operation.equals("GetRecords")) {
                 StreamKey key = engine.streamOf(input.string("ShardIterator"));
                 stream = key == null ? null : key.name();
             }
-            metrics.operation(operation, stream, Duration.ofNanos(nanos), success);
+            metrics.operation(operation, stream, latency, success);
         } catch (ServiceException wrongTypes) {
             // a body whose members have the wrong types was already answered; there is no stream to count it on
         }
-    }
-
-    private KinesisAction action(String target) {
-        if (target == null || !target.startsWith(TARGET_PREFIX)) {
-            throw new ServiceException(ErrorType.UNKNOWN_OPERATION, "The operation " + target + " is not known.");
-        }
-        String operation = target.substring(TARGET_PREFIX.length());
-        KinesisAction action = actions.get(operation);
-        if (action != null) {
-            return action;
-        }
-        if (operation.equals(SUBSCRIBE)) {
-            return (context, input, output) -> {
-                throw new IllegalStateException("SubscribeToShard streams its answer");
-            };
-        }
-        throw new ServiceException(ErrorType.UNKNOWN_OPERATION, "The operation " + operation + " is not known.");
-    }
-
-    static ApiResponse error(WireFormat format, ErrorType type, String message) {
-        return new ApiResponse(type.httpStatus(), format.contentType(),
-                ErrorBody.encode(format, type.awsName(), message), type.awsName());
     }
 }
