@@ -37,8 +37,12 @@ class AuditLogTest {
         return AuditPayload.of(WireFormat.JSON, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static final java.util.Set<String> KINESIS_DATA_EVENTS = java.util.Set.of("PutRecord", "PutRecords",
+            "GetRecords", "GetShardIterator", "SubscribeToShard");
+
     private static AuditEvent event(String name, AuditPayload request, AuditPayload response, String errorCode) {
-        return new AuditEvent(name, "eu-west-1", "10.0.0.7", "aws-cli/2.15", AuditIdentity.of(ALICE), request,
+        return new AuditEvent("kinesis.amazonaws.com", KINESIS_DATA_EVENTS.contains(name),
+                name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get"), name, "eu-west-1", "10.0.0.7", "aws-cli/2.15", AuditIdentity.of(ALICE), request,
                 response, errorCode, errorCode == null ? null : "Stream orders not found", "req-1", "111122223333");
     }
 
@@ -202,7 +206,7 @@ class AuditLogTest {
     @Test
     void anUnverifiedCallerIsOfUnknownType() throws IOException {
         try (AuditLog log = new AuditLog(dir, 1 << 20, 1, false, clock)) {
-            log.record(new AuditEvent("ListStreams", "us-east-1", "127.0.0.1", null,
+            log.record(new AuditEvent("kinesis.amazonaws.com", false, true, "ListStreams", "us-east-1", "127.0.0.1", null,
                     AuditIdentity.unverified("local", "000000000000"), null, null, null, null, "r", "000000000000"));
         }
 
