@@ -2,6 +2,7 @@ package io.sluice.server.pipeline;
 
 import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.sluice.protocol.WireObject;
+import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.kinesis.RequestContext;
 
@@ -17,6 +18,14 @@ import java.util.List;
 public interface Api {
 
     ApiDefinition definition();
+
+    /**
+     * The operation a request names in this API, or null if it is addressed to another API. By default from
+     * {@code X-Amz-Target} (JSON 1.1 APIs); a REST API (Lambda) names it by method and path instead.
+     */
+    default String operation(ApiRequest request) {
+        return definition().operationOf(request.target());
+    }
 
     /**
      * The ARNs a call acts on, as IAM names them; the caller needs the operation's action on each. A call on no

@@ -10,7 +10,8 @@ import java.util.Set;
  * What the pipeline must know of an API to serve it: how its calls are addressed and signed, what IAM and
  * CloudTrail call it, its operations, and how it encodes errors. Immutable.
  *
- * @param targetPrefix  the {@code X-Amz-Target} prefix without the dot, e.g. {@code Firehose_20150804}
+ * @param targetPrefix  the {@code X-Amz-Target} prefix without the dot, e.g. {@code Firehose_20150804}; null for
+ *                      a REST API, whose operations are named by method and path ({@link Api#operation})
  * @param signingName   the service of the SigV4 credential scope, e.g. {@code firehose}
  * @param iamPrefix     the IAM action prefix, e.g. {@code firehose} for {@code firehose:PutRecordBatch}
  * @param eventSource   CloudTrail's eventSource, e.g. {@code firehose.amazonaws.com}
@@ -26,7 +27,6 @@ public record ApiDefinition(String targetPrefix, String signingName, String iamP
                             ErrorType internalError) {
 
     public ApiDefinition {
-        Objects.requireNonNull(targetPrefix, "targetPrefix");
         Objects.requireNonNull(signingName, "signingName");
         Objects.requireNonNull(iamPrefix, "iamPrefix");
         Objects.requireNonNull(eventSource, "eventSource");
@@ -36,13 +36,13 @@ public record ApiDefinition(String targetPrefix, String signingName, String iamP
         readOnly = Set.copyOf(readOnly);
         if (!operations.containsAll(dataPlane) || !operations.containsAll(readOnly)) {
             throw new IllegalArgumentException("data-plane and read-only operations must be operations of "
-                    + targetPrefix);
+                    + signingName);
         }
     }
 
     /** The operation an {@code X-Amz-Target} names in this API; null if it names another API. */
     public String operationOf(String target) {
-        if (target == null || !target.startsWith(targetPrefix) || target.length() <= targetPrefix.length()
+        if (targetPrefix == null || target == null || !target.startsWith(targetPrefix) || target.length() <= targetPrefix.length()
                 || target.charAt(targetPrefix.length()) != '.') {
             return null;
         }

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * One API behind every stage of the pipeline, in this order: audit (which observes the outcome of all that follows)
  * → authenticate (SigV4; account and region) → decode the body → authorize (IAM) → control-plane call rates →
- * metrics → the API's action. Picks the operation from {@code X-Amz-Target} first (UnknownOperationException for
+ * metrics → the API's action. Picks the operation first ({@link Api#operation}) (UnknownOperationException for
  * one the API does not have) and turns every refusal into the API's error body; a failure inside Sluice answers
  * the API's internal error, with its cause logged. Made only by {@link Pipeline#wrap}, so that no API can be
  * served without its stages. Thread-safe.
@@ -46,13 +46,13 @@ public final class ApiPipeline implements ApiService {
 
     /** Whether a request is addressed to this API. */
     public boolean accepts(ApiRequest request) {
-        return definition.operationOf(request.target()) != null;
+        return api.operation(request) != null;
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
         WireFormat format = definition.format(request.contentType());
-        String operation = definition.operationOf(request.target());
+        String operation = api.operation(request);
         if (operation == null || !definition.operations().contains(operation)) {
             return error(format, ErrorType.UNKNOWN_OPERATION, "The operation "
                     + (operation == null ? request.target() : operation) + " is not known.");
