@@ -164,7 +164,7 @@ class ApiPipelineTest {
     }
 
     @Test
-    void callRatesApplyAfterAuthorization() {
+    void aCallPastTheRateIsRefusedBeforeTheApiSeesIt() {
         assertThat(alice("Echo", "{\"Thing\":\"a\"}").status()).isEqualTo(200);
         ApiResponse second = alice("Echo", "{\"Thing\":\"a\"}");
         assertThat(second.errorType()).isEqualTo("LimitExceededException");
