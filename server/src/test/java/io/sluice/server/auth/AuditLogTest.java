@@ -111,6 +111,25 @@ class AuditLogTest {
     }
 
     @Test
+    void firehoseRecordDataIsNeverWritten() throws IOException {
+        try (AuditLog log = new AuditLog(dir, 1 << 20, 3, true, clock)) {
+            log.record(new AuditEvent("firehose.amazonaws.com", true, false, "PutRecord", "eu-west-1", "10.0.0.7",
+                    null, AuditIdentity.of(ALICE), json("{\"DeliveryStreamName\":\"d\",\"Record\":{\"Data\":\"c2VjcmV0\"}}"),
+                    null, null, null, "req-1", "111122223333"));
+            log.record(new AuditEvent("firehose.amazonaws.com", true, false, "PutRecordBatch", "eu-west-1",
+                    "10.0.0.7", null, AuditIdentity.of(ALICE),
+                    json("{\"DeliveryStreamName\":\"d\",\"Records\":[{\"Data\":\"c2VjcmV0\"}]}"),
+                    null, null, null, "req-2", "111122223333"));
+        }
+
+        List<JsonNode> lines = lines("audit.log");
+        assertThat(lines.get(0).get("requestParameters")).isEqualTo(JSON.readTree(
+                "{\"DeliveryStreamName\":\"d\",\"Record\":{}}"));
+        assertThat(lines.get(0).get("eventSource").asText()).isEqualTo("firehose.amazonaws.com");
+        assertThat(Files.readString(dir.resolve("audit.log"))).doesNotContain("c2VjcmV0");
+    }
+
+    @Test
     void dataPlaneCallsAskedForAreDataEventsWithoutResponseOrRecordData() throws IOException {
         try (AuditLog log = new AuditLog(dir, 1 << 20, 3, true, clock)) {
             log.record(event("PutRecords", json("""
