@@ -5,6 +5,7 @@ import io.sluice.engine.limits.LimitSettings;
 import io.sluice.firehose.FirehoseConfig;
 import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.server.ServerConfig;
+import io.sluice.server.http.CorsPolicy;
 import io.sluice.storage.LogConfig;
 
 import java.io.IOException;
@@ -30,7 +31,9 @@ import java.util.TreeSet;
  * {@code streams.create-delay-ms}, {@code streams.update-delay-ms}, {@code streams.delete-delay-ms},
  * {@code streams.shard-limit}, {@code streams.retention-check-ms}, {@code limits.profile} ({@code aws} or
  * {@code off}) and {@code limits.<name>} overrides (see {@link LimitSettings#parse}), {@code kms.master-key-file},
- * {@code kms.keys} (comma-separated key ids and aliases), {@code auth.credentials-file}, {@code audit.dir},
+ * {@code kms.keys} (comma-separated key ids and aliases), {@code auth.credentials-file},
+ * {@code auth.allow-unsigned} (serve requests without any signature; only without a credentials file),
+ * {@code cors.allowed-origins} ({@code *}, a comma-separated list of origins, or empty for none), {@code audit.dir},
  * {@code audit.data-events}, and the {@code firehose.*} keys of the README.
  */
 final class ConfigLoader {
@@ -38,7 +41,8 @@ final class ConfigLoader {
     static final Set<String> KEYS = Set.of("host", "port", "tls-port", "tls.cert-file", "tls.key-file", "data-dir", "max-body-bytes", "max-connections", "storage.fsync",
             "storage.segment-bytes", "storage.segment-ms", "storage.index-interval-bytes", "streams.create-delay-ms",
             "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms",
-            "kms.master-key-file", "kms.keys", "auth.credentials-file", "audit.dir", "audit.data-events",
+            "kms.master-key-file", "kms.keys", "auth.credentials-file", "auth.allow-unsigned", "cors.allowed-origins",
+            "audit.dir", "audit.data-events",
             "firehose.s3.endpoint", "firehose.s3.region", "firehose.s3.access-key-id", "firehose.s3.secret-access-key",
             "firehose.s3.path-style", "firehose.local-dir", "firehose.create-delay-ms", "firehose.delete-delay-ms");
     private static final String LIMITS_PREFIX = "limits.";
@@ -55,6 +59,12 @@ final class ConfigLoader {
 
     ServerConfig load(Path file, String host, Integer port, Integer tlsPort, Path dataDir, Boolean fsync,
                       Path credentials) throws IOException {
+        return load(file, host, port, tlsPort, dataDir, fsync, credentials, null);
+    }
+
+    /** @param allowUnsigned the {@code --allow-unsigned} flag; null: the file's setting (default false) */
+    ServerConfig load(Path file, String host, Integer port, Integer tlsPort, Path dataDir, Boolean fsync,
+                      Path credentials, Boolean allowUnsigned) throws IOException {
         Properties props = new Properties();
         if (file != null) {
             try (Reader reader = Files.newBufferedReader(file)) {
@@ -99,6 +109,7 @@ final class ConfigLoader {
         String credentialsFile = credentials != null ? credentials.toString()
                 : props.getProperty("auth.credentials-file");
         String auditDir = props.getProperty("audit.dir");
+        String cors = props.getProperty("cors.allowed-origins");
         String key = props.getProperty("tls.key-file");
         return new ServerConfig(
                 host != null ? host : props.getProperty("host", defaults.host()),
@@ -112,7 +123,9 @@ final class ConfigLoader {
                 (int) longValue(props, "max-connections", defaults.maxConnections()),
                 defaults.shutdownGraceMillis(), engineConfig, logConfig, firehose(props, dataDirectory),
                 firehoseS3(props), Path.of(props.getProperty("firehose.local-dir",
-                        dataDirectory.resolve("firehose/objects").toString()).trim()));
+                        dataDirectory.resolve("firehose/objects").toString()).trim()),
+                allowUnsigned != null ? allowUnsigned : boolValue(props, "auth.allow-unsigned", false),
+                cors == null ? null : CorsPolicy.parse(cors));
     }
 
     private static FirehoseConfig firehose(Properties props, Path dataDirectory) {

@@ -37,6 +37,10 @@ final class ServerCommand implements Callable<Integer> {
             + "be signed by one of them. Required unless the server listens on loopback.")
     Path credentials;
 
+    @Option(names = "--allow-unsigned", description = "Also serve requests that carry no signature at all (curl); "
+            + "only without --credentials. Otherwise they get MissingAuthenticationTokenException, as from AWS.")
+    boolean allowUnsigned;
+
     @Option(names = "--log-format", description = "text (default) or json: one JSON object per log line.")
     String logFormat = "text";
 
@@ -53,7 +57,7 @@ final class ServerCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--log-format must be text or json, not " + logFormat);
         }
         ServerConfig config = new ConfigLoader().load(configFile, host, port, tlsPort, dataDir,
-                noFsync ? Boolean.FALSE : null, credentials);
+                noFsync ? Boolean.FALSE : null, credentials, allowUnsigned ? Boolean.TRUE : null);
         SluiceServer server = SluiceServer.start(config, Clock.system());
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());

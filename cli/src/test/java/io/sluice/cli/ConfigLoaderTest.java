@@ -1,6 +1,7 @@
 package io.sluice.cli;
 
 import io.sluice.server.ServerConfig;
+import io.sluice.server.http.CorsPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,5 +47,27 @@ class ConfigLoaderTest {
         Files.writeString(bad, "storage.fsync=maybe\n");
         assertThatThrownBy(() -> new ConfigLoader().load(bad, null, null, null, null))
                 .hasMessageContaining("storage.fsync");
+    }
+
+    @Test
+    void unsignedRequestsAreRefusedUnlessAllowedAndCorsFollowsAuthentication() throws Exception {
+        ServerConfig open = new ConfigLoader().load(null, null, null, null, null);
+        assertThat(open.allowUnsigned()).isFalse();
+        assertThat(open.corsPolicy()).isEqualTo(CorsPolicy.ANY);
+
+        Path file = dir.resolve("sluice.properties");
+        Files.writeString(file, "auth.allow-unsigned=true\ncors.allowed-origins=https://app.example.com, "
+                + "http://localhost:3000\n");
+        ServerConfig lenient = new ConfigLoader().load(file, null, null, null, null);
+        assertThat(lenient.allowUnsigned()).isTrue();
+        assertThat(lenient.corsPolicy().origins()).containsExactlyInAnyOrder("https://app.example.com",
+                "http://localhost:3000");
+
+        Path credentials = dir.resolve("credentials.json");
+        ServerConfig secured = new ConfigLoader().load(null, null, null, null, null, null, credentials);
+        assertThat(secured.corsPolicy()).isEqualTo(CorsPolicy.NONE);
+        assertThat(new ConfigLoader().load(null, null, null, null, null, null, null, true).allowUnsigned()).isTrue();
+        assertThatThrownBy(() -> new ConfigLoader().load(file, null, null, null, null, null, credentials))
+                .hasMessageContaining("auth.allow-unsigned");
     }
 }

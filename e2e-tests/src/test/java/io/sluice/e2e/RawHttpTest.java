@@ -1,5 +1,6 @@
 package io.sluice.e2e;
 
+import io.sluice.protocol.sigv4.RequestSigner;
 import io.sluice.testkit.SluiceServerExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,10 +19,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What real clients cannot send: malformed and oversized bodies, raw CBOR shapes, bare HTTP/2 frames. */
+/**
+ * What real clients cannot send: malformed and oversized bodies, raw CBOR shapes, bare HTTP/2 frames, unsigned
+ * requests, and what a browser sends (CORS). Requests are signed with {@link RequestSigner} unless a test is about
+ * unsigned ones.
+ */
 class RawHttpTest {
 
     @RegisterExtension
@@ -40,12 +47,70 @@ class RawHttpTest {
         sdk.close();
     }
 
+    private static final RequestSigner SIGNER = new RequestSigner("AKIDRAW", "raw-secret", "us-east-1", "kinesis");
+
     private static HttpResponse<String> post(String target, String contentType, byte[] body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(SERVER.endpoint() + "/"))
+        return send(target, contentType, body, true, Map.of());
+    }
+
+    private static HttpResponse<String> send(String target, String contentType, byte[] body, boolean sign,
+                                             Map<String, String> extraHeaders) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(SERVER.endpoint() + "/"))
                 .header("Content-Type", contentType)
                 .header("X-Amz-Target", target)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        extraHeaders.forEach(request::header);
+        if (sign) {
+            SIGNER.sign("POST", "/", "", Map.of("host", SERVER.endpoint().getAuthority(), "content-type",
+                    contentType, "x-amz-target", target), body, Instant.now()).forEach(request::header);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void anUnsignedRequestIsRefusedWithMissingAuthenticationTokenEvenOnAnOpenServer() throws Exception {
+        for (String target : new String[] {"Kinesis_20131202.ListStreams", "Firehose_20150804.ListDeliveryStreams"}) {
+            HttpResponse<String> response = send(target, "application/x-amz-json-1.1",
+                    "{}".getBytes(StandardCharsets.UTF_8), false, Map.of());
+            assertThat(response.statusCode()).as(target).isEqualTo(400);
+            assertThat(response.headers().firstValue("x-amzn-ErrorType"))
+                    .hasValue("MissingAuthenticationTokenException");
+            assertThat(response.body()).contains("Missing Authentication Token");
+        }
+    }
+
+    @Test
+    void operationsWithoutOutputAnswerAnEmptyBody() throws Exception {
+        String name = KinesisContractTest.uniqueName("empty");
+        HttpResponse<String> created = post("Kinesis_20131202.CreateStream", "application/x-amz-json-1.1",
+                ("{\"StreamName\":\"" + name + "\",\"ShardCount\":1}").getBytes(StandardCharsets.UTF_8));
+        assertThat(created.statusCode()).isEqualTo(200);
+        assertThat(created.headers().firstValue("Content-Length")).hasValue("0");
+        assertThat(created.body()).isEmpty();
+    }
+
+    @Test
+    void aBrowserPreflightAndItsCallGetCorsHeaders() throws Exception {
+        HttpResponse<String> preflight = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER.endpoint() + "/"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "http://localhost:8080")
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type,x-amz-date,x-amz-target")
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(200);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers"))
+                .hasValue("authorization,content-type,x-amz-date,x-amz-target");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods").orElseThrow()).contains("POST");
+        assertThat(preflight.headers().firstValue("Access-Control-Max-Age")).isPresent();
+
+        HttpResponse<String> refused = send("Kinesis_20131202.DescribeStream", "application/x-amz-json-1.1",
+                "{\"StreamName\":\"nope\"}".getBytes(StandardCharsets.UTF_8), true,
+                Map.of("Origin", "http://localhost:8080"));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(refused.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+                .contains("x-amzn-RequestId").contains("x-amzn-ErrorType");
     }
 
     @Test

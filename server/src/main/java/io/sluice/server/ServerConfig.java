@@ -3,6 +3,7 @@ package io.sluice.server;
 import io.sluice.engine.EngineConfig;
 import io.sluice.firehose.FirehoseConfig;
 import io.sluice.firehose.delivery.S3ObjectStore;
+import io.sluice.server.http.CorsPolicy;
 import io.sluice.server.http.HttpServer;
 import io.sluice.storage.LogConfig;
 
@@ -23,11 +24,16 @@ import java.nio.file.Path;
  * @param firehoseS3    the S3-compatible store Firehose delivers to; null: the local directory
  * @param firehoseLocalDir the local directory destination's root
  * @param shutdownGraceMillis how long a graceful stop waits for requests in flight
+ * @param allowUnsigned whether a server without a credentials file also serves requests that carry no signature
+ *                      at all (otherwise MissingAuthenticationTokenException, as AWS answers them)
+ * @param cors          which browser origins may call; null: every origin on a server without a credentials file,
+ *                      none with one
  */
 public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
                            Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
                            int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log,
-                           FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir) {
+                           FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir,
+                           boolean allowUnsigned, CorsPolicy cors) {
 
     public static final int DEFAULT_PORT = 4567;
     public static final int DEFAULT_TLS_PORT = 4568;
@@ -52,6 +58,25 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         if (host == null || host.isBlank() || dataDir == null) {
             throw new IllegalArgumentException("host and data directory are required");
         }
+        if (allowUnsigned && credentialsFile != null) {
+            throw new IllegalArgumentException("auth.allow-unsigned is for a server without a credentials file; "
+                    + "with one, every request must be signed by one of its users");
+        }
+    }
+
+    /** Settings that serve only signed requests and leave CORS to its default. */
+    public ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
+                        Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
+                        int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log,
+                        FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir) {
+        this(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir, auditDataEvents,
+                maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose, firehoseS3,
+                firehoseLocalDir, false, null);
+    }
+
+    /** The CORS policy in force: the configured one, or the default for the server's authentication. */
+    public CorsPolicy corsPolicy() {
+        return cors != null ? cors : credentialsFile == null ? CorsPolicy.ANY : CorsPolicy.NONE;
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -64,20 +89,34 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
     /** The same settings on other ports (0: any free port; TLS -1: none). */
     public ServerConfig withPorts(int newPort, int newTlsPort) {
         return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile,
-                auditDir, auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose, firehoseS3,
-                firehoseLocalDir);
+                auditDir, auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
-                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, newEngine, log, firehose, firehoseS3,
-                firehoseLocalDir);
+                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, newEngine, log, firehose,
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors);
     }
 
     /** The same settings with authentication against a credentials file and, optionally, an audit log. */
     public ServerConfig withSecurity(Path newCredentialsFile, Path newAuditDir, boolean newAuditDataEvents) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, newCredentialsFile,
-                newAuditDir, newAuditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose, firehoseS3,
-                firehoseLocalDir);
+                newAuditDir, newAuditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors);
+    }
+
+    /** The same settings with requests that carry no signature served (true) or refused (false). */
+    public ServerConfig withAllowUnsigned(boolean newAllowUnsigned) {
+        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
+                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
+                firehoseS3, firehoseLocalDir, newAllowUnsigned, cors);
+    }
+
+    /** The same settings with these allowed browser origins (null: the default). */
+    public ServerConfig withCors(CorsPolicy newCors) {
+        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
+                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
+                firehoseS3, firehoseLocalDir, allowUnsigned, newCors);
     }
 }

@@ -6,7 +6,13 @@ import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.sluice.protocol.sigv4.SigV4Verifier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sluice.common.ConsumerArn;
+import io.sluice.common.ServiceException;
+import io.sluice.common.StreamArn;
 import io.sluice.server.auth.AuditLog;
+import io.sluice.server.auth.Authorizer;
+import io.sluice.server.pipeline.Pipeline;
 import io.sluice.server.auth.CredentialsFile;
 import io.sluice.firehose.FirehoseEngine;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
@@ -20,7 +26,6 @@ import io.sluice.engine.task.TaskRunner;
 import io.sluice.storage.MetadataStore;
 import io.sluice.storage.LogConfig;
 import io.sluice.server.http.ApiResponse;
-import io.sluice.server.http.ApiService;
 import io.sluice.server.http.ServiceRouter;
 import io.sluice.server.http.HttpServer;
 import io.sluice.server.http.TlsSettings;
@@ -33,11 +38,15 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Sluice node: the stream engine on its data directory, Firehose on top of it, the HTTP server in front of
- * both, and the task runner that does their background work (delivery, scaling, retention). {@link #start} and {@link #stop} from one thread; stop is idempotent.
+ * both, and the task runner that does their background work (delivery, scaling, retention). {@link #start} and
+ * {@link #stop} from one thread; stop is idempotent (the first call stops, later ones return at once).
  */
 public final class SluiceServer implements AutoCloseable {
 
@@ -59,7 +68,7 @@ public final class SluiceServer implements AutoCloseable {
     private final FirehoseEngine firehose;
     private final ObjectStore objects;
     private final KmsBufferSealer sealer;
-    private boolean stopped;
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http,
                          TaskRunner tasks, int port, int tlsPort, AuditLog audit, FirehoseEngine firehose,
@@ -95,6 +104,33 @@ public final class SluiceServer implements AutoCloseable {
         return null;
     }
 
+    /**
+     * The stages every API is served through. Resource policies live on Kinesis streams and consumers; other
+     * resources have none yet.
+     */
+    private static Pipeline pipeline(ServerConfig config, CredentialsFile credentials, KinesisEngine engine,
+                                     AuditLog audit, ControlPlaneLimiter limiter, MeterRegistry registry,
+                                     Clock clock) {
+        if (credentials == null) {
+            if (config.allowUnsigned()) {
+                LOG.warn("auth.allow-unsigned: serving requests that carry no signature at all");
+            }
+            return Pipeline.open(config.allowUnsigned(), audit, limiter, registry);
+        }
+        Authorizer authorizer = new Authorizer(arn -> {
+            if (StreamArn.parseOrNull(arn) == null && ConsumerArn.parseOrNull(arn) == null) {
+                return Optional.empty();
+            }
+            try {
+                return Optional.ofNullable(engine.accounts().policy(arn));
+            } catch (ServiceException noSuchResource) {
+                return Optional.empty();
+            }
+        });
+        return Pipeline.secured(credentials, new SigV4Verifier(credentials, clock), authorizer, audit, limiter,
+                registry);
+    }
+
     public static SluiceServer start(ServerConfig config, Clock clock) throws IOException, InterruptedException {
         long begin = System.nanoTime();
         CredentialsFile credentials = credentials(config);
@@ -113,12 +149,10 @@ public final class SluiceServer implements AutoCloseable {
         FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
                 new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
                 clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks);
-        ApiService kinesis = credentials == null ? new KinesisService(engine, metrics, limiter, audit)
-                : new KinesisService(engine, metrics, limiter, new SigV4Verifier(credentials, clock), credentials,
-                audit);
-        HttpServer http = new HttpServer(config.maxBodyBytes(), config.maxConnections(),
-                new ServiceRouter(Map.of(KinesisService.TARGET_PREFIX.replace(".", ""), kinesis,
-                        FirehoseService.TARGET, new FirehoseService(firehose))),
+        Pipeline pipeline = pipeline(config, credentials, engine, audit, limiter, registry, clock);
+        HttpServer http = new HttpServer(config.maxBodyBytes(), config.maxConnections(), config.corsPolicy(),
+                new ServiceRouter(List.of(pipeline.wrap(new KinesisService(engine, metrics)),
+                        pipeline.wrap(new FirehoseService(firehose)))),
                 Map.of("/health", () -> ApiResponse.ok("application/json", HEALTHY),
                         "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
                                 registry.scrape().getBytes(StandardCharsets.UTF_8))));
@@ -156,11 +190,10 @@ public final class SluiceServer implements AutoCloseable {
     }
 
     /** Graceful stop: no new connections, requests in flight finish, every acknowledged write is flushed. */
-    public synchronized void stop() {
-        if (stopped) {
+    public void stop() {
+        if (!stopped.compareAndSet(false, true)) {
             return;
         }
-        stopped = true;
         LOG.info("stopping");
         try {
             http.stop(config.shutdownGraceMillis());

@@ -1,9 +1,8 @@
 package io.sluice.cli.bench;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import io.sluice.protocol.sigv4.SignatureCalculator;
+
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
@@ -11,13 +10,14 @@ import java.util.Map;
 import java.util.SortedMap;
 
 /**
- * AWS Signature Version 4 (the HMAC-SHA256 chain of the AWS docs), so that the bench can load real AWS as well
- * as local endpoints. The caller passes the canonical path and query and the headers to sign. Thread-safe: the
+ * AWS Signature Version 4, so that the bench can load real AWS as well as local endpoints: builds the canonical
+ * request from what the caller passes (canonical path and query, the headers to sign) and signs it with the
+ * protocol module's {@link SignatureCalculator}, the one implementation of the key chain. Thread-safe: the
  * signing key of the current date is derived once and cached in a volatile field.
  */
 final class SigV4Signer {
 
-    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    static final String ALGORITHM = SignatureCalculator.ALGORITHM;
     private static final HexFormat HEX = HexFormat.of();
 
     private final Credentials credentials;
@@ -53,9 +53,8 @@ final class SigV4Signer {
         canonical.append('\n').append(signedHeaders).append('\n').append(payloadSha256);
         String date = amzDate.substring(0, 8);
         String scope = date + "/" + region + "/" + service + "/aws4_request";
-        String stringToSign = ALGORITHM + "\n" + amzDate + "\n" + scope + "\n"
-                + sha256Hex(canonical.toString().getBytes(StandardCharsets.UTF_8));
-        String signature = HEX.formatHex(hmac(keyFor(date), stringToSign));
+        String stringToSign = SignatureCalculator.stringToSign(amzDate, scope, canonical.toString());
+        String signature = SignatureCalculator.sign(keyFor(date), stringToSign);
         return ALGORITHM + " Credential=" + credentials.accessKeyId() + "/" + scope + ", SignedHeaders="
                 + signedHeaders + ", Signature=" + signature;
     }
@@ -63,27 +62,15 @@ final class SigV4Signer {
     private byte[] keyFor(String date) {
         SigningKey current = signingKey;
         if (current == null || !current.date().equals(date)) {
-            byte[] key = hmac(("AWS4" + credentials.secretAccessKey()).getBytes(StandardCharsets.UTF_8), date);
-            key = hmac(key, region);
-            key = hmac(key, service);
-            current = new SigningKey(date, hmac(key, "aws4_request"));
+            current = new SigningKey(date,
+                    SignatureCalculator.signingKey(credentials.secretAccessKey(), date, region, service));
             signingKey = current;
         }
         return current.key();
     }
 
-    private static byte[] hmac(byte[] key, String data) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
-    }
-
     static String sha256Hex(byte[] data) {
-        return sha256Hex(ByteBuffer.wrap(data));
+        return SignatureCalculator.sha256Hex(data);
     }
 
     /** Hashes the remaining bytes of {@code data} without moving its position. */

@@ -2,6 +2,7 @@ package io.sluice.cli.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.protocol.sigv4.RequestSigner;
 
 import java.io.IOException;
 import java.net.URI;
@@ -9,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,10 @@ import java.util.Map;
  * client and parsers, so that tests compare the bench's counts with what the server really stored.
  */
 final class StreamContents {
+
+    /** The test server has no credentials file: it accepts any signature, but only signed requests. */
+    private static final RequestSigner SIGNER = new RequestSigner("AKIDCONTENTS", "contents-secret", "us-east-1",
+            "kinesis");
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -62,11 +68,15 @@ final class StreamContents {
     }
 
     private HttpResponse<byte[]> send(String operation, Map<String, ?> body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(endpoint)
-                .header("Content-Type", "application/x-amz-json-1.1")
-                .header("X-Amz-Target", "Kinesis_20131202." + operation)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        byte[] bytes = json.writeValueAsBytes(body);
+        Map<String, String> headers = Map.of("content-type", "application/x-amz-json-1.1",
+                "x-amz-target", "Kinesis_20131202." + operation);
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+        headers.forEach(request::header);
+        Map<String, String> signed = new java.util.HashMap<>(headers);
+        signed.put("host", endpoint.getAuthority());
+        SIGNER.sign("POST", "/", "", signed, bytes, Instant.now()).forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 }

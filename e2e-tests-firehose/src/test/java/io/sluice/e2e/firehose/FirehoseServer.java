@@ -16,6 +16,7 @@ import io.sluice.server.http.HttpServer;
 import io.sluice.server.http.ServiceRouter;
 import io.sluice.server.kinesis.KinesisService;
 import io.sluice.server.metrics.KinesisMetrics;
+import io.sluice.server.pipeline.Pipeline;
 import io.sluice.storage.LogConfig;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,6 +27,7 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -62,12 +64,12 @@ final class FirehoseServer implements AutoCloseable {
         tasks = new TaskRunner(clock, Duration.ofMillis(50), Duration.ofMinutes(1));
         firehose = new FirehoseEngine(FirehoseConfig.defaults(dataDir.resolve("firehose")).withStatusDelays(100, 100),
                 clock, kinesis, objects, new FirehoseMetrics(registry), new io.sluice.server.firehose.KmsBufferSealer(
-                        io.sluice.engine.crypto.LocalKms.open(dataDir, null, java.util.List.of()),
+                        io.sluice.engine.crypto.LocalKms.open(dataDir, null, List.of()),
                         new io.sluice.storage.MetadataStore(dataDir.resolve("firehose-keys"))), tasks);
-        http = new HttpServer(16 << 20, new ServiceRouter(Map.of(
-                FirehoseService.TARGET, new FirehoseService(firehose),
-                "Kinesis_20131202", new KinesisService(kinesis, kinesisMetrics,
-                        new ControlPlaneLimiter(clock, engineConfig.limits())))), Map.of());
+        Pipeline pipeline = Pipeline.open(false, null, new ControlPlaneLimiter(clock, engineConfig.limits()),
+                registry);
+        http = new HttpServer(16 << 20, new ServiceRouter(List.of(pipeline.wrap(new FirehoseService(firehose)),
+                pipeline.wrap(new KinesisService(kinesis, kinesisMetrics)))), Map.of());
         port = http.listen("127.0.0.1", 0, null);
         kinesis.maintenance().tasks().forEach(tasks::start);
     }

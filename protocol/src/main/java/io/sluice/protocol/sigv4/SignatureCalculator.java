@@ -18,31 +18,50 @@ import java.util.HexFormat;
  * </pre>
  * and the key chain {@code kDate = HMAC("AWS4" + secret, date)}, {@code kRegion = HMAC(kDate, region)},
  * {@code kService = HMAC(kRegion, service)}, {@code kSigning = HMAC(kService, "aws4_request")}; the signature is
- * {@code hex(HMAC(kSigning, string to sign))}. Stateless.
+ * {@code hex(HMAC(kSigning, string to sign))}. The one implementation of the chain: the verifier and the bench's
+ * signer both use it. Stateless.
  */
-final class SignatureCalculator {
+public final class SignatureCalculator {
 
-    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    public static final String ALGORITHM = "AWS4-HMAC-SHA256";
     private static final HexFormat HEX = HexFormat.of();
 
     private SignatureCalculator() {
     }
 
     static String stringToSign(String requestTime, CredentialScope scope, String canonicalRequest) {
-        return ALGORITHM + "\n" + requestTime + "\n" + scope.scopeLine() + "\n"
+        return stringToSign(requestTime, scope.scopeLine(), canonicalRequest);
+    }
+
+    /**
+     * The string to sign of a canonical request.
+     *
+     * @param scopeLine {@code <yyyymmdd>/<region>/<service>/aws4_request}
+     */
+    public static String stringToSign(String requestTime, String scopeLine, String canonicalRequest) {
+        return ALGORITHM + "\n" + requestTime + "\n" + scopeLine + "\n"
                 + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The lower-case hex signature of {@code stringToSign} under {@code secret} and {@code scope}. */
     static String signature(String secret, CredentialScope scope, String stringToSign) {
-        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), scope.date());
-        key = hmac(key, scope.region());
-        key = hmac(key, scope.service());
-        key = hmac(key, CredentialScope.TERMINATOR);
-        return HEX.formatHex(hmac(key, stringToSign));
+        return sign(signingKey(secret, scope.date(), scope.region(), scope.service()), stringToSign);
     }
 
-    static String sha256Hex(byte[] bytes) {
+    /** kSigning for one day, region and service: the same for every request of that day, so callers may cache it. */
+    public static byte[] signingKey(String secret, String date, String region, String service) {
+        byte[] key = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
+        key = hmac(key, region);
+        key = hmac(key, service);
+        return hmac(key, CredentialScope.TERMINATOR);
+    }
+
+    /** The lower-case hex signature of {@code stringToSign} under a key from {@link #signingKey}. */
+    public static String sign(byte[] signingKey, String stringToSign) {
+        return HEX.formatHex(hmac(signingKey, stringToSign));
+    }
+
+    public static String sha256Hex(byte[] bytes) {
         try {
             return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {

@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -25,16 +24,15 @@ import java.util.UUID;
  *  "requestID":..,"eventID":"&lt;uuid&gt;","readOnly":false,"eventType":"AwsApiCall","managementEvent":true,
  *  "recipientAccountId":"111122223333","eventCategory":"Management"}
  * </pre>
- * Control-plane calls are always recorded. Data-plane calls (PutRecord, PutRecords, GetRecords, GetShardIterator,
- * SubscribeToShard) are recorded only with {@code dataEvents}, and never with their response; record data is never
- * written (see {@link AuditPayload}). Thread-safe; each line reaches the operating system before
+ * Every API's calls go to the one log, told apart by {@code eventSource}. Management calls are always recorded.
+ * Data events (Kinesis's PutRecord, PutRecords, GetRecords, GetShardIterator, SubscribeToShard; Firehose's
+ * PutRecord and PutRecordBatch; as each API's definition says) are recorded only with {@code dataEvents}, and
+ * never with their response; record data is never written (see {@link AuditPayload}). Thread-safe; each line reaches the operating system before
  * {@link #record} returns.
  */
 public final class AuditLog implements Closeable {
 
     static final String FILE_NAME = "audit.log";
-    private static final Set<String> DATA_EVENTS = Set.of("PutRecord", "PutRecords", "GetRecords",
-            "GetShardIterator", "SubscribeToShard");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -59,7 +57,7 @@ public final class AuditLog implements Closeable {
      * @throws UncheckedIOException if the line cannot be written; the caller decides whether that fails the call
      */
     public void record(AuditEvent event) {
-        boolean dataEvent = DATA_EVENTS.contains(event.eventName());
+        boolean dataEvent = event.dataEvent();
         if (dataEvent && !dataEvents) {
             return;
         }
@@ -84,7 +82,7 @@ public final class AuditLog implements Closeable {
         line.put("eventVersion", "1.09");
         line.set("userIdentity", identity(event.userIdentity()));
         line.put("eventTime", Instant.ofEpochMilli(clock.millis()).truncatedTo(ChronoUnit.SECONDS).toString());
-        line.put("eventSource", "kinesis.amazonaws.com");
+        line.put("eventSource", event.eventSource());
         line.put("eventName", event.eventName());
         line.put("awsRegion", event.awsRegion());
         line.put("sourceIPAddress", event.sourceIpAddress());
@@ -99,7 +97,7 @@ public final class AuditLog implements Closeable {
         }
         line.put("requestID", event.requestId());
         line.put("eventID", UUID.randomUUID().toString());
-        line.put("readOnly", readOnly(event.eventName()));
+        line.put("readOnly", event.readOnly());
         line.put("eventType", "AwsApiCall");
         line.put("managementEvent", !dataEvent);
         line.put("recipientAccountId", event.recipientAccountId());
@@ -117,11 +115,5 @@ public final class AuditLog implements Closeable {
             node.put("accessKeyId", identity.accessKeyId());
         }
         return node;
-    }
-
-    /** CloudTrail marks calls that change nothing as read-only. */
-    private static boolean readOnly(String eventName) {
-        return eventName.startsWith("Describe") || eventName.startsWith("List") || eventName.startsWith("Get")
-                || eventName.equals("SubscribeToShard");
     }
 }

@@ -15,8 +15,9 @@ import java.io.IOException;
 
 /**
  * A request or response body as an audit record shows it: the structure, without record data. The record
- * payloads ({@code Data} of PutRecord, {@code Records[].Data} of PutRecords and of GetRecords' answer) are
- * skipped while parsing, so they are never decoded, copied or written. Immutable.
+ * payloads ({@code Data} of Kinesis's PutRecord, {@code Records[].Data} of PutRecords and of GetRecords' answer,
+ * {@code Record.Data} of Firehose's PutRecord and {@code Records[].Data} of its PutRecordBatch) are skipped while
+ * parsing, so they are never decoded, copied or written. Immutable.
  */
 public final class AuditPayload {
 
@@ -59,8 +60,8 @@ public final class AuditPayload {
                 parser.skipChildren();
                 continue;
             }
-            object.set(name, value(parser, level == Level.TOP && name.equals("Records") ? Level.RECORD_LIST
-                    : Level.OTHER));
+            object.set(name, value(parser, level != Level.TOP ? Level.OTHER
+                    : name.equals("Records") ? Level.RECORD_LIST : name.equals("Record") ? Level.RECORD : Level.OTHER));
         }
         return object;
     }

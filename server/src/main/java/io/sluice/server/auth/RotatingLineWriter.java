@@ -7,13 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Appends whole lines to {@code <dir>/<name>}, each handed to the operating system as it is written (no
  * buffering, no fsync). When a line would take the file past {@code maxFileBytes}, the file is rotated first:
  * {@code name} becomes {@code name.1}, {@code name.1} becomes {@code name.2} and so on, and the oldest is deleted
  * so that at most {@code maxFiles} files exist. A line longer than {@code maxFileBytes} gets a file of its own;
- * lines are never split. Thread-safe: writes are serialised.
+ * lines are never split. Thread-safe: writes are serialised by a lock (not a monitor, so that a virtual thread
+ * blocked on the file does not pin its carrier).
  */
 final class RotatingLineWriter implements Closeable {
 
@@ -21,6 +23,7 @@ final class RotatingLineWriter implements Closeable {
     private final String name;
     private final long maxFileBytes;
     private final int maxFiles;
+    private final ReentrantLock lock = new ReentrantLock();
     private OutputStream out;
     private long size;
 
@@ -36,22 +39,32 @@ final class RotatingLineWriter implements Closeable {
         open();
     }
 
-    synchronized void write(byte[] line) throws IOException {
-        if (out == null) {
-            throw new IOException(dir.resolve(name) + " is closed");
+    void write(byte[] line) throws IOException {
+        lock.lock();
+        try {
+            if (out == null) {
+                throw new IOException(dir.resolve(name) + " is closed");
+            }
+            if (size > 0 && size + line.length > maxFileBytes) {
+                rotate();
+            }
+            out.write(line);
+            size += line.length;
+        } finally {
+            lock.unlock();
         }
-        if (size > 0 && size + line.length > maxFileBytes) {
-            rotate();
-        }
-        out.write(line);
-        size += line.length;
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        if (out != null) {
-            out.close();
-            out = null;
+    public void close() throws IOException {
+        lock.lock();
+        try {
+            if (out != null) {
+                out.close();
+                out = null;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 

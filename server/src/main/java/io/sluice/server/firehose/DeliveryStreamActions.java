@@ -3,6 +3,7 @@ package io.sluice.server.firehose;
 import io.sluice.common.ServiceException;
 import io.sluice.firehose.CreateRequest;
 import io.sluice.firehose.DeliveryStreamKey;
+import io.sluice.firehose.DeliveryStreamMeta;
 import io.sluice.firehose.DeliveryStreamPage;
 import io.sluice.firehose.DeliveryStreamType;
 import io.sluice.firehose.FirehoseEngine;
@@ -16,14 +17,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The control-plane operations on delivery streams: create, delete, describe, list, and UpdateDestination.
- * Thread-safe.
+ * The control-plane operations on delivery streams: create, delete, describe, list, and UpdateDestination. A
+ * delivery stream that reads a Kinesis stream reads it for the principal that creates or updates it, so that
+ * principal must be allowed to read the stream ({@link #SOURCE_READ_ACTIONS}, by its identity policies or the
+ * stream's resource policy, across accounts as for Kinesis itself). Thread-safe.
  */
 final class DeliveryStreamActions {
 
     private static final List<String> TYPES = List.of("DirectPut", "KinesisStreamAsSource", "MSKAsSource",
             "DatabaseAsSource");
     private static final int DEFAULT_LIST_LIMIT = 10;
+    /** What a delivery stream does with its source stream: the caller needs each of these on it. */
+    static final List<String> SOURCE_READ_ACTIONS = List.of("kinesis:DescribeStream", "kinesis:GetShardIterator",
+            "kinesis:GetRecords", "kinesis:ListShards");
 
     private final FirehoseEngine engine;
     private final DestinationParser destinations = new DestinationParser();
@@ -63,6 +69,9 @@ final class DeliveryStreamActions {
                     + "KinesisStreamAsSource; encrypt the source stream instead.");
         }
         DestinationRules.check(destination);
+        if (streamType == DeliveryStreamType.KinesisStreamAsSource) {
+            requireSourceRead(context, streamArn);
+        }
         String arn = engine.create(new CreateRequest(key(context, name), streamType, hint, streamArn, roleArn,
                 destination, tags, encryption == null ? null : encryption.string("KeyType"),
                 encryption == null ? null : encryption.string("KeyARN")));
@@ -134,8 +143,12 @@ final class DeliveryStreamActions {
                 .pattern("destinationId", destinationId, Patterns.DESTINATION_ID);
         DeliveryStreamKey key = key(context, name);
         // the model's checks come first, against the destination as it is now (if the stream is there at all)
-        destinations.update(in, v, currentDestination(key));
+        DeliveryStreamMeta current = current(key);
+        destinations.update(in, v, current == null ? null : current.destination());
         v.check();
+        if (current != null && current.kinesisSource() != null) {
+            requireSourceRead(context, current.kinesisSource().streamArn());
+        }
         engine.updateDestination(key, version, destinationId, now -> {
             Validator again = new Validator();
             DestinationConfig updated = destinations.update(in, again, now);
@@ -145,9 +158,16 @@ final class DeliveryStreamActions {
         });
     }
 
-    private DestinationConfig currentDestination(DeliveryStreamKey key) {
+    /** AccessDeniedException unless the caller may read the source stream as the delivery stream will. */
+    private static void requireSourceRead(RequestContext context, String streamArn) {
+        for (String action : SOURCE_READ_ACTIONS) {
+            context.permissions().require(action, streamArn);
+        }
+    }
+
+    private DeliveryStreamMeta current(DeliveryStreamKey key) {
         try {
-            return key.name() == null ? null : engine.describe(key).meta().destination();
+            return key.name() == null ? null : engine.describe(key).meta();
         } catch (ServiceException notFound) {
             return null; // reported by the update itself, after the model's checks
         }

@@ -1,33 +1,37 @@
 package io.sluice.server.firehose;
 
 import io.sluice.common.ErrorType;
-import io.sluice.common.ServiceException;
 import io.sluice.firehose.FirehoseEngine;
-import io.sluice.protocol.ErrorBody;
 import io.sluice.protocol.ResponseWriter;
-import io.sluice.protocol.WireFormat;
 import io.sluice.protocol.WireObject;
-import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
-import io.sluice.server.http.ApiService;
 import io.sluice.server.kinesis.RequestContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.sluice.server.pipeline.Api;
+import io.sluice.server.pipeline.ApiCall;
+import io.sluice.server.pipeline.ApiDefinition;
 
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The Firehose API ({@code Firehose_20150804}): picks the action named by {@code X-Amz-Target}, decodes the JSON
- * 1.1 body (Firehose has no CBOR), runs the action and encodes its answer or its error. Thread-safe.
+ * The Firehose API ({@code Firehose_20150804}) as it registers with the request pipeline: its operations (IAM
+ * {@code firehose:*}, signed for {@code firehose}, audited as {@code firehose.amazonaws.com}), the delivery
+ * stream each call acts on, and the actions, which answer JSON 1.1 (Firehose has no CBOR). Outputs that the model
+ * declares as empty structures answer {@code {}}. Thread-safe.
  */
-public final class FirehoseService implements ApiService {
+public final class FirehoseService implements Api {
 
-    /** The X-Amz-Target prefix, without the dot, as the router is keyed. */
+    /** The X-Amz-Target prefix, without the dot. */
     public static final String TARGET = "Firehose_20150804";
 
-    private static final Logger LOG = LoggerFactory.getLogger(FirehoseService.class);
-    private static final String TARGET_PREFIX = TARGET + ".";
-    private static final WireFormat FORMAT = WireFormat.JSON;
+    private static final ApiDefinition DEFINITION = new ApiDefinition(TARGET, "firehose", "firehose",
+            "firehose.amazonaws.com", Set.of("CreateDeliveryStream", "DeleteDeliveryStream",
+            "DescribeDeliveryStream", "ListDeliveryStreams", "UpdateDestination", "PutRecord", "PutRecordBatch",
+            "TagDeliveryStream", "UntagDeliveryStream", "ListTagsForDeliveryStream", "StartDeliveryStreamEncryption",
+            "StopDeliveryStreamEncryption"), Set.of("PutRecord", "PutRecordBatch"),
+            Set.of("DescribeDeliveryStream", "ListDeliveryStreams", "ListTagsForDeliveryStream"), false,
+            ErrorType.SERVICE_UNAVAILABLE);
 
     private final Map<String, FirehoseAction> actions;
 
@@ -49,35 +53,31 @@ public final class FirehoseService implements ApiService {
                 Map.entry("ListTagsForDeliveryStream", tags::list),
                 Map.entry("StartDeliveryStreamEncryption", encryption::start),
                 Map.entry("StopDeliveryStreamEncryption", encryption::stop));
+        if (!actions.keySet().equals(DEFINITION.operations())) {
+            throw new IllegalStateException("every Firehose operation needs an action, and only those");
+        }
     }
 
     @Override
-    public ApiResponse handle(ApiRequest request) {
-        try {
-            FirehoseAction action = action(request.target());
-            WireObject input = WireObject.parse(FORMAT, request.body());
-            ResponseWriter output = new ResponseWriter(FORMAT);
-            action.handle(RequestContext.fromAuthorization(request.authorization()), input, output);
-            return ApiResponse.ok(FORMAT.contentType(), output.finish());
-        } catch (ServiceException e) {
-            return error(e.type(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("internal failure serving {}", request.target(), e);
-            return error(ErrorType.SERVICE_UNAVAILABLE, "Internal service failure.");
-        }
+    public ApiDefinition definition() {
+        return DEFINITION;
     }
 
-    private FirehoseAction action(String target) {
-        FirehoseAction action = target == null || !target.startsWith(TARGET_PREFIX) ? null
-                : actions.get(target.substring(TARGET_PREFIX.length()));
-        if (action == null) {
-            throw new ServiceException(ErrorType.UNKNOWN_OPERATION, "The operation " + target + " is not known.");
-        }
-        return action;
+    /** The delivery stream a call names; every delivery stream of the account for ListDeliveryStreams. */
+    @Override
+    public List<String> resources(ApiCall call) {
+        RequestContext context = call.caller().context();
+        String operation = call.operation();
+        WireObject input = call.input();
+        String name = input.string("DeliveryStreamName");
+        return List.of("arn:aws:firehose:" + context.region() + ":" + context.account() + ":deliverystream/"
+                + (name == null || operation.equals("ListDeliveryStreams") ? "*" : name));
     }
 
-    private static ApiResponse error(ErrorType type, String message) {
-        return new ApiResponse(type.httpStatus(), FORMAT.contentType(),
-                ErrorBody.encode(FORMAT, type.awsName(), message), type.awsName());
+    @Override
+    public ApiResponse serve(ApiCall call) {
+        ResponseWriter output = new ResponseWriter(call.format());
+        actions.get(call.operation()).handle(call.caller().context(), call.input(), output);
+        return ApiResponse.ok(call.format().contentType(), output.finish());
     }
 }

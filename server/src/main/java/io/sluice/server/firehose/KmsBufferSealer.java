@@ -18,13 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Firehose's server-side encryption, with the local KMS that Kinesis streams use: each record of a delivery stream
  * with encryption on is sealed with AES-256-GCM under a data key, bound to its buffer. Data keys are made per KMS
  * key at each start of the server (bounding how many records one key seals with random nonces) and persisted only
  * wrapped, in their own metadata store: {@code datakey:<n>} = utf keyId | wrapped bytes. The AWS owned key is
- * {@code alias/aws/kinesis}. Thread-safe.
+ * {@code alias/aws/kinesis}. Thread-safe: reads are lock-free; a new data key is made and persisted under a lock
+ * (not a monitor, nor inside a map's compute, so that the store's write never pins a virtual thread's carrier).
  */
 public final class KmsBufferSealer implements BufferSealer, AutoCloseable {
 
@@ -36,6 +38,7 @@ public final class KmsBufferSealer implements BufferSealer, AutoCloseable {
     private final RecordCipher cipher = new RecordCipher(new SecureRandom());
     private final Map<Integer, DataKey> keys = new ConcurrentHashMap<>();
     private final Map<String, Integer> current = new ConcurrentHashMap<>();
+    private final ReentrantLock newKeyLock = new ReentrantLock();
 
     public KmsBufferSealer(LocalKms kms, MetadataStore store) {
         this.kms = kms;
@@ -62,7 +65,11 @@ public final class KmsBufferSealer implements BufferSealer, AutoCloseable {
 
     @Override
     public byte[] seal(String bufferName, String keyArn, byte[] record) {
-        int number = current.computeIfAbsent(keyId(keyArn), this::newDataKey);
+        String keyId = keyId(keyArn);
+        Integer number = current.get(keyId);
+        if (number == null) {
+            number = newDataKey(keyId);
+        }
         return cipher.encrypt(number, keys.get(number), record, bufferName.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -85,7 +92,18 @@ public final class KmsBufferSealer implements BufferSealer, AutoCloseable {
         }
     }
 
-    private synchronized int newDataKey(String keyId) {
+    /** The current data key of a KMS key, made and persisted by the first caller that needs it. */
+    private int newDataKey(String keyId) {
+        newKeyLock.lock();
+        try {
+            Integer made = current.get(keyId);
+            return made != null ? made : persistNewDataKey(keyId);
+        } finally {
+            newKeyLock.unlock();
+        }
+    }
+
+    private int persistNewDataKey(String keyId) {
         DataKey key = kms.generateDataKey(keyId);
         int number = keys.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1;
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -97,6 +115,7 @@ public final class KmsBufferSealer implements BufferSealer, AutoCloseable {
             throw new UncheckedIOException(e);
         }
         keys.put(number, key);
+        current.put(keyId, number);
         return number;
     }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The listening sockets: HTTP/1.1 and HTTP/2 on each port (prior knowledge in clear text; over TLS with or
  * without ALPN), each POST served by an {@link ApiService} on a virtual thread, each GET by one of the plain pages
- * (health, metrics). Start and stop from one thread.
+ * (health, metrics), each answered in request order with CORS's headers. Start and stop from one thread.
  */
 public final class HttpServer {
 
@@ -42,16 +42,16 @@ public final class HttpServer {
     private final ConnectionLimit connectionLimit;
     private final List<Channel> listeners = new ArrayList<>();
 
-    /** A server that takes up to {@link #DEFAULT_MAX_CONNECTIONS} connections at once. */
+    /** A server that takes up to {@link #DEFAULT_MAX_CONNECTIONS} connections at once, from any browser origin. */
     public HttpServer(int maxBodyBytes, ApiService service, Map<String, Supplier<ApiResponse>> pages) {
-        this(maxBodyBytes, DEFAULT_MAX_CONNECTIONS, service, pages);
+        this(maxBodyBytes, DEFAULT_MAX_CONNECTIONS, CorsPolicy.ANY, service, pages);
     }
 
-    public HttpServer(int maxBodyBytes, int maxConnections, ApiService service,
+    public HttpServer(int maxBodyBytes, int maxConnections, CorsPolicy cors, ApiService service,
                       Map<String, Supplier<ApiResponse>> pages) {
         this.connectionLimit = new ConnectionLimit(maxConnections);
         this.pipelines = new PipelineFactory(maxBodyBytes,
-                new RequestHandlerFactory(service, Map.copyOf(pages), executor, inFlight));
+                new RequestHandlerFactory(service, Map.copyOf(pages), executor, inFlight, cors));
     }
 
     /** Listens on a port; with TLS when {@code tls} is given. Returns the port bound (for port 0). */

@@ -1,11 +1,18 @@
 package io.sluice.server.http;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
 /**
  * Counts requests being served, so that a graceful stop can wait for them, and tells long-lived (streamed)
- * responses that a stop has begun so that they end. Thread-safe.
+ * responses that a stop has begun so that they end. Thread-safe: the count is guarded by a lock whose condition
+ * signals the waiting stop (a lock, not a monitor, so that virtual threads never pin a carrier here).
  */
 public final class InFlight {
 
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition idle = lock.newCondition();
     private int count;
     private volatile boolean stopping;
 
@@ -13,28 +20,42 @@ public final class InFlight {
         return stopping;
     }
 
-    synchronized void begin() {
-        count++;
+    void begin() {
+        lock.lock();
+        try {
+            count++;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    synchronized void end() {
-        count--;
-        if (count == 0) {
-            notifyAll();
+    void end() {
+        lock.lock();
+        try {
+            count--;
+            if (count == 0) {
+                idle.signalAll();
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     /** Marks the stop, then waits until no request is in flight or the time is up; returns whether none is. */
-    public synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
+    public boolean awaitIdle(long timeoutMillis) throws InterruptedException {
         stopping = true;
-        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
-        while (count > 0) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                return false;
+        long left = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        lock.lock();
+        try {
+            while (count > 0) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = idle.awaitNanos(left);
             }
-            wait(left);
+            return true;
+        } finally {
+            lock.unlock();
         }
-        return true;
     }
 }

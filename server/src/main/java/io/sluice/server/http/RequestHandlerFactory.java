@@ -6,12 +6,12 @@ import java.util.function.Supplier;
 
 /**
  * Makes the per-connection (HTTP/1.1) or per-stream (HTTP/2) request handler. {@code pages} are the plain GET
- * endpoints (health, metrics) by path. Thread-safe.
+ * endpoints (health, metrics) by path; {@code cors} the browser origins allowed. Thread-safe.
  */
 record RequestHandlerFactory(ApiService service, Map<String, Supplier<ApiResponse>> pages, Executor executor,
-                             InFlight inFlight) {
+                             InFlight inFlight, CorsPolicy cors) {
 
     RequestHandler create() {
-        return new RequestHandler(service, pages, executor, inFlight);
+        return new RequestHandler(service, pages, executor, inFlight, cors);
     }
 }

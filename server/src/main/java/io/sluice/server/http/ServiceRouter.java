@@ -1,35 +1,33 @@
 package io.sluice.server.http;
 
 import io.sluice.common.ErrorType;
-import io.sluice.protocol.ErrorBody;
 import io.sluice.protocol.WireFormat;
+import io.sluice.server.pipeline.ApiPipeline;
 
-import java.util.Map;
+import java.util.List;
 
 /**
- * Sends each call to the API its {@code X-Amz-Target} prefix names ({@code Kinesis_20131202},
- * {@code Firehose_20150804}, ...), as one port serves every API. Thread-safe: holds an immutable map.
+ * Sends each call to the API it is addressed to ({@code X-Amz-Target} prefix {@code Kinesis_20131202},
+ * {@code Firehose_20150804}, ...), as one port serves every API. It holds only {@link ApiPipeline}s, so every API
+ * it serves passes authentication, authorization, audit, call rates and metrics. Thread-safe: holds an immutable
+ * list.
  */
 public final class ServiceRouter implements ApiService {
 
-    private final Map<String, ApiService> services;
+    private final List<ApiPipeline> apis;
 
-    /** @param services the API of each target prefix, without the dot (e.g. "Kinesis_20131202") */
-    public ServiceRouter(Map<String, ApiService> services) {
-        this.services = Map.copyOf(services);
+    public ServiceRouter(List<ApiPipeline> apis) {
+        this.apis = List.copyOf(apis);
     }
 
     @Override
     public ApiResponse handle(ApiRequest request) {
-        String target = request.target();
-        int dot = target == null ? -1 : target.indexOf('.');
-        ApiService service = dot < 0 ? null : services.get(target.substring(0, dot));
-        if (service == null) {
-            WireFormat format = WireFormat.forContentType(request.contentType());
-            ErrorType type = ErrorType.UNKNOWN_OPERATION;
-            return new ApiResponse(type.httpStatus(), format.contentType(), ErrorBody.encode(format, type.awsName(),
-                    "The operation " + target + " is not known."), type.awsName());
+        for (ApiPipeline api : apis) {
+            if (api.accepts(request)) {
+                return api.handle(request);
+            }
         }
-        return service.handle(request);
+        return ApiPipeline.error(WireFormat.forContentType(request.contentType()), ErrorType.UNKNOWN_OPERATION,
+                "The operation " + request.target() + " is not known.");
     }
 }

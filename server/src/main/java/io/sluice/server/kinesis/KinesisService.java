@@ -3,87 +3,60 @@ package io.sluice.server.kinesis;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 import io.sluice.common.StreamArn;
-import io.sluice.engine.IteratorToken;
 import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.IteratorToken;
 import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.sluice.engine.limits.LimitSettings;
-import io.sluice.protocol.ErrorBody;
 import io.sluice.protocol.ResponseWriter;
-import io.sluice.protocol.WireFormat;
 import io.sluice.protocol.WireObject;
-import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
-import io.sluice.server.http.ApiService;
-import io.sluice.server.auth.AuditLog;
-import io.sluice.server.auth.Authorizer;
-import io.sluice.server.auth.CredentialsFile;
-import io.sluice.protocol.sigv4.SigV4Verifier;
 import io.sluice.server.metrics.KinesisMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.sluice.server.pipeline.Api;
+import io.sluice.server.pipeline.ApiCall;
+import io.sluice.server.pipeline.ApiDefinition;
 
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * The Kinesis Data Streams API ({@code Kinesis_20131202}): picks the action named by {@code X-Amz-Target},
- * decodes the body in the request's format, applies the control-plane call rates, runs the action and encodes its
- * answer or its error; SubscribeToShard answers with a stream of events. Thread-safe.
+ * The Kinesis Data Streams API ({@code Kinesis_20131202}) as it registers with the request pipeline: its
+ * operations, the stream or consumer each call acts on, its control-plane call rates and per-stream metrics, and
+ * the actions, which write their answer in the request's format (JSON or CBOR). Operations whose model has no
+ * output answer an empty body, as AWS does; SubscribeToShard answers with a stream of events. Thread-safe.
  */
-public final class KinesisService implements ApiService {
+public final class KinesisService implements Api {
 
-    public static final String TARGET_PREFIX = "Kinesis_20131202.";
-
-    private static final Logger LOG = LoggerFactory.getLogger(KinesisService.class);
+    public static final String TARGET = "Kinesis_20131202";
 
     private static final String SUBSCRIBE = "SubscribeToShard";
     private static final String GET_RECORDS = "GetRecords";
+    private static final ApiCall.Key<IteratorToken> ITERATOR = new ApiCall.Key<>("shard iterator");
     /** Operations whose call rate AWS limits per stream rather than per account. */
     private static final Set<String> PER_STREAM_RATES = Set.of("ListShards");
+    /** Operations whose botocore model has no output shape: AWS answers them with an empty body. */
+    private static final Set<String> NO_OUTPUT = Set.of("AddTagsToStream", "CreateStream",
+            "DecreaseStreamRetentionPeriod", "DeleteResourcePolicy", "DeleteStream", "DeregisterStreamConsumer",
+            "IncreaseStreamRetentionPeriod", "MergeShards", "PutResourcePolicy", "RemoveTagsFromStream", "SplitShard",
+            "StartStreamEncryption", "StopStreamEncryption", "TagResource", "UntagResource", "UpdateMaxRecordSize",
+            "UpdateStreamMode");
+    private static final byte[] EMPTY = new byte[0];
 
     private final Map<String, KinesisAction> actions;
     private final KinesisEngine engine;
     private final KinesisMetrics metrics;
-    private final ControlPlaneLimiter limiter;
     private final SubscribeAction subscribe;
     private final RecordActions records;
-    private final KinesisAccess access;
+    private final ApiDefinition definition;
 
-    /** A service that trusts every caller (local development on loopback). */
-    public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter) {
-        this(engine, metrics, limiter, KinesisAccess.open());
-    }
-
-    /**
-     * A service that checks signatures against the credentials file, authorizes with its users' policies and the
-     * resource policies, and writes the audit log (null: none).
-     */
-    public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter,
-                          SigV4Verifier verifier, CredentialsFile credentials, AuditLog audit) {
-        this(engine, metrics, limiter, new KinesisAccess(verifier, credentials, new Authorizer(arn -> {
-            try {
-                return java.util.Optional.ofNullable(engine.accounts().policy(arn));
-            } catch (ServiceException noSuchResource) {
-                return java.util.Optional.empty();
-            }
-        }), audit));
-    }
-
-    /** A service that trusts every caller but keeps an audit log. */
-    public KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter,
-                          AuditLog audit) {
-        this(engine, metrics, limiter, new KinesisAccess(null, null, null, audit));
-    }
-
-    private KinesisService(KinesisEngine engine, KinesisMetrics metrics, ControlPlaneLimiter limiter,
-                           KinesisAccess access) {
-        this.access = access;
+    public KinesisService(KinesisEngine engine, KinesisMetrics metrics) {
         this.engine = engine;
         this.metrics = metrics;
-        this.limiter = limiter;
         StreamActions streams = new StreamActions(engine);
-        RecordActions records = this.records = new RecordActions(engine);
+        this.records = new RecordActions(engine);
         ReshardActions reshards = new ReshardActions(engine);
         SettingsActions settings = new SettingsActions(engine);
         ConsumerActions consumers = new ConsumerActions(engine);
@@ -127,63 +100,57 @@ public final class KinesisService implements ApiService {
                 Map.entry("DescribeStreamConsumer", consumers::describe),
                 Map.entry("ListStreamConsumers", consumers::list),
                 Map.entry("DeregisterStreamConsumer", consumers::deregister));
+        Set<String> operations = new HashSet<>(actions.keySet());
+        operations.add(SUBSCRIBE);
+        this.definition = new ApiDefinition(TARGET, "kinesis", "kinesis", "kinesis.amazonaws.com", operations,
+                KinesisResources.DATA_PLANE, operations.stream().filter(KinesisService::readOnly)
+                .collect(Collectors.toSet()), true, ErrorType.INTERNAL_FAILURE);
+    }
+
+    /** CloudTrail marks calls that change nothing as read-only. */
+    private static boolean readOnly(String operation) {
+        return operation.startsWith("Describe") || operation.startsWith("List") || operation.startsWith("Get")
+                || operation.equals(SUBSCRIBE);
     }
 
     @Override
-    public ApiResponse handle(ApiRequest request) {
-        WireFormat format = WireFormat.forContentType(request.contentType());
-        long start = System.nanoTime();
-        WireObject input = null;
-        Caller caller = null;
-        String operation = null;
-        ApiResponse response = null;
-        ServiceException failure = null;
-        IteratorToken iterator = null;
-        try {
-            KinesisAction action = action(request.target());
-            operation = request.target().substring(TARGET_PREFIX.length());
-            caller = access.authenticate(request);
-            input = WireObject.parse(format, request.body());
-            RequestContext context = caller.context();
-            limit(operation, context, input);
-            // a GetRecords iterator is verified here, once, and passed to authorization, the read and metrics
-            iterator = operation.equals(GET_RECORDS) ? engine.records().openIterator(input.string("ShardIterator"))
-                    : null;
-            access.authorize(caller, operation, input, iterator);
-            if (operation.equals(SUBSCRIBE)) {
-                response = subscribe.handle(input);
-                return response;
-            }
-            ResponseWriter output = new ResponseWriter(format);
-            if (iterator != null) {
-                records.getRecords(iterator, input, output);
-            } else {
-                action.handle(context, input, output);
-            }
-            response = ApiResponse.ok(format.contentType(), output.finish());
-            return response;
-        } catch (ServiceException e) {
-            failure = e;
-            return error(format, e.type(), e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("internal failure serving {}", request.target(), e);
-            failure = new ServiceException(ErrorType.INTERNAL_FAILURE, "Internal service failure.");
-            return error(format, ErrorType.INTERNAL_FAILURE, failure.getMessage());
-        } finally {
-            if (input != null) {
-                record(operation, input, iterator, System.nanoTime() - start, response != null);
-            }
-            if (operation != null) {
-                access.record(request, format, caller, operation, null,
-                        response == null || response.streaming() != null ? null : response.body(),
-                        failure == null ? null : failure.type().awsName(),
-                        failure == null ? null : failure.getMessage());
-            }
+    public ApiDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public List<String> resources(ApiCall call) {
+        return List.of(KinesisResources.resource(call.caller().context(), call.input(), iterator(call)));
+    }
+
+    /** A GetRecords call's iterator, its signature checked once for authorization, the read and metrics. */
+    private IteratorToken iterator(ApiCall call) {
+        return call.operation().equals(GET_RECORDS)
+                ? call.derived(ITERATOR, c -> engine.records().openIterator(c.input().string("ShardIterator")))
+                : null;
+    }
+
+    @Override
+    public ApiResponse serve(ApiCall call) {
+        if (call.operation().equals(SUBSCRIBE)) {
+            return subscribe.handle(call.input());
         }
+        ResponseWriter output = new ResponseWriter(call.format());
+        if (call.operation().equals(GET_RECORDS)) {
+            records.getRecords(iterator(call), call.input(), output);
+        } else {
+            actions.get(call.operation()).handle(call.caller().context(), call.input(), output);
+        }
+        return ApiResponse.ok(call.format().contentType(), NO_OUTPUT.contains(call.operation()) ? EMPTY
+                : output.finish());
     }
 
     /** Control-plane call rates: per account, or per stream for the operations AWS limits per stream. */
-    private void limit(String operation, RequestContext context, WireObject input) {
+    @Override
+    public void throttle(ApiCall call, ControlPlaneLimiter limiter) {
+        String operation = call.operation();
+        RequestContext context = call.caller().context();
+        WireObject input = call.input();
         String scope = context.account() + "/" + context.region();
         if (PER_STREAM_RATES.contains(operation) || operation.equals("UpdateShardCount")) {
             scope = scope + "/" + streamName(input);
@@ -205,37 +172,19 @@ public final class KinesisService implements ApiService {
         return stream;
     }
 
-    private void record(String operation, WireObject input, IteratorToken iterator, long nanos, boolean success) {
+    @Override
+    public void recordMetrics(ApiCall call, Duration latency, boolean success) {
+        String operation = call.operation();
+        WireObject input = call.input();
         try {
             String stream = streamName(input);
+            IteratorToken iterator = iterator(call);
             if (stream == null && iterator != null && iterator.valid()) {
                 stream = iterator.stream().name();
             }
-            metrics.operation(operation, stream, Duration.ofNanos(nanos), success);
+            metrics.operation(operation, stream, latency, success);
         } catch (ServiceException wrongTypes) {
             // a body whose members have the wrong types was already answered; there is no stream to count it on
         }
-    }
-
-    private KinesisAction action(String target) {
-        if (target == null || !target.startsWith(TARGET_PREFIX)) {
-            throw new ServiceException(ErrorType.UNKNOWN_OPERATION, "The operation " + target + " is not known.");
-        }
-        String operation = target.substring(TARGET_PREFIX.length());
-        KinesisAction action = actions.get(operation);
-        if (action != null) {
-            return action;
-        }
-        if (operation.equals(SUBSCRIBE)) {
-            return (context, input, output) -> {
-                throw new IllegalStateException("SubscribeToShard streams its answer");
-            };
-        }
-        throw new ServiceException(ErrorType.UNKNOWN_OPERATION, "The operation " + operation + " is not known.");
-    }
-
-    static ApiResponse error(WireFormat format, ErrorType type, String message) {
-        return new ApiResponse(type.httpStatus(), format.contentType(),
-                ErrorBody.encode(format, type.awsName(), message), type.awsName());
     }
 }

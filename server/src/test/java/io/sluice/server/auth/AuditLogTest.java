@@ -37,8 +37,12 @@ class AuditLogTest {
         return AuditPayload.of(WireFormat.JSON, body.getBytes(StandardCharsets.UTF_8));
     }
 
+    private static final java.util.Set<String> KINESIS_DATA_EVENTS = java.util.Set.of("PutRecord", "PutRecords",
+            "GetRecords", "GetShardIterator", "SubscribeToShard");
+
     private static AuditEvent event(String name, AuditPayload request, AuditPayload response, String errorCode) {
-        return new AuditEvent(name, "eu-west-1", "10.0.0.7", "aws-cli/2.15", AuditIdentity.of(ALICE), request,
+        return new AuditEvent("kinesis.amazonaws.com", KINESIS_DATA_EVENTS.contains(name),
+                name.startsWith("Describe") || name.startsWith("List") || name.startsWith("Get"), name, "eu-west-1", "10.0.0.7", "aws-cli/2.15", AuditIdentity.of(ALICE), request,
                 response, errorCode, errorCode == null ? null : "Stream orders not found", "req-1", "111122223333");
     }
 
@@ -104,6 +108,25 @@ class AuditLogTest {
         }
 
         assertThat(lines("audit.log")).extracting(l -> l.get("eventName").asText()).containsExactly("ListStreams");
+    }
+
+    @Test
+    void firehoseRecordDataIsNeverWritten() throws IOException {
+        try (AuditLog log = new AuditLog(dir, 1 << 20, 3, true, clock)) {
+            log.record(new AuditEvent("firehose.amazonaws.com", true, false, "PutRecord", "eu-west-1", "10.0.0.7",
+                    null, AuditIdentity.of(ALICE), json("{\"DeliveryStreamName\":\"d\",\"Record\":{\"Data\":\"c2VjcmV0\"}}"),
+                    null, null, null, "req-1", "111122223333"));
+            log.record(new AuditEvent("firehose.amazonaws.com", true, false, "PutRecordBatch", "eu-west-1",
+                    "10.0.0.7", null, AuditIdentity.of(ALICE),
+                    json("{\"DeliveryStreamName\":\"d\",\"Records\":[{\"Data\":\"c2VjcmV0\"}]}"),
+                    null, null, null, "req-2", "111122223333"));
+        }
+
+        List<JsonNode> lines = lines("audit.log");
+        assertThat(lines.get(0).get("requestParameters")).isEqualTo(JSON.readTree(
+                "{\"DeliveryStreamName\":\"d\",\"Record\":{}}"));
+        assertThat(lines.get(0).get("eventSource").asText()).isEqualTo("firehose.amazonaws.com");
+        assertThat(Files.readString(dir.resolve("audit.log"))).doesNotContain("c2VjcmV0");
     }
 
     @Test
@@ -202,7 +225,7 @@ class AuditLogTest {
     @Test
     void anUnverifiedCallerIsOfUnknownType() throws IOException {
         try (AuditLog log = new AuditLog(dir, 1 << 20, 1, false, clock)) {
-            log.record(new AuditEvent("ListStreams", "us-east-1", "127.0.0.1", null,
+            log.record(new AuditEvent("kinesis.amazonaws.com", false, true, "ListStreams", "us-east-1", "127.0.0.1", null,
                     AuditIdentity.unverified("local", "000000000000"), null, null, null, null, "r", "000000000000"));
         }
 

@@ -9,6 +9,11 @@ import io.sluice.firehose.delivery.DeliveryObserver;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
 import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
+import io.sluice.server.pipeline.ApiPipeline;
+import io.sluice.server.pipeline.Pipeline;
+import io.sluice.engine.limits.ControlPlaneLimiter;
+import io.sluice.engine.limits.LimitSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +35,7 @@ class FirehoseServiceTest {
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final ObjectMapper json = new ObjectMapper();
     private FirehoseEngine engine;
-    private FirehoseService service;
+    private ApiPipeline service;
 
     @BeforeEach
     void open() throws Exception {
@@ -38,7 +43,8 @@ class FirehoseServiceTest {
                 new LocalDirectoryObjectStore(dir.resolve("objects")), DeliveryObserver.NONE,
                 new KmsBufferSealer(io.sluice.engine.crypto.LocalKms.open(dir, null, java.util.List.of()),
                         new io.sluice.storage.MetadataStore(dir.resolve("keys"))));
-        service = new FirehoseService(engine);
+        service = Pipeline.open(true, null, new ControlPlaneLimiter(clock, LimitSettings.off()),
+                new SimpleMeterRegistry()).wrap(new FirehoseService(engine));
     }
 
     @AfterEach
