@@ -149,7 +149,7 @@ final class StreamEncryption {
         return (meta.logDirectory() + "/" + shardIndex).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String prefix(StreamMeta meta) {
+    static String prefix(StreamMeta meta) {
         StreamKey key = meta.key();
         return KEY_PREFIX + key.account() + ":" + key.region() + ":" + key.name() + ":" + meta.createdAt() + ":";
     }
