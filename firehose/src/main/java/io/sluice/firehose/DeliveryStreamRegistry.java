@@ -1,7 +1,5 @@
 package io.sluice.firehose;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.storage.MetadataStore;
 
 import java.io.IOException;
@@ -13,9 +11,7 @@ import java.util.TreeMap;
 
 /**
  * The delivery streams, kept in memory and in the metadata store under {@code stream/<account>/<region>/<name>},
- * each as the JSON of its {@link DeliveryStreamMeta} (members as the record's components; the destination carries
- * a {@code "type"} member). Unknown members are ignored when read, so a newer version's extra settings do not stop
- * an older one from starting.
+ * each in the versioned JSON form of {@link DeliveryStreamMetaCodec}.
  *
  * <p>Threading: thread-safe; every method is synchronized. A change is durable when its method returns.
  */
@@ -23,8 +19,7 @@ final class DeliveryStreamRegistry {
 
     private static final String PREFIX = "stream/";
 
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final DeliveryStreamMetaCodec codec = new DeliveryStreamMetaCodec();
     private final MetadataStore store;
     private final TreeMap<String, DeliveryStreamMeta> streams = new TreeMap<>();
 
@@ -32,7 +27,7 @@ final class DeliveryStreamRegistry {
         this.store = store;
         for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
             if (entry.getKey().startsWith(PREFIX)) {
-                streams.put(entry.getKey(), json.readValue(entry.getValue(), DeliveryStreamMeta.class));
+                streams.put(entry.getKey(), codec.decode(entry.getKey(), entry.getValue()));
             }
         }
     }
@@ -53,7 +48,7 @@ final class DeliveryStreamRegistry {
     synchronized void put(DeliveryStreamMeta meta) {
         String key = storeKey(meta.key());
         try {
-            store.put(key, json.writeValueAsBytes(meta));
+            store.put(key, codec.encode(meta));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
