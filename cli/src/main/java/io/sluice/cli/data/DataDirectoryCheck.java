@@ -1,6 +1,7 @@
 package io.sluice.cli.data;
 
 import io.sluice.engine.MetadataCheck;
+import io.sluice.firehose.FirehoseMetadataCheck;
 import io.sluice.storage.SegmentScanner;
 
 import java.io.IOException;
@@ -51,13 +52,15 @@ final class DataDirectoryCheck {
             matchShards(report, logs);
         }
         Map<String, byte[]> firehose = metadata(dataDir.resolve("firehose").resolve("meta"), "Firehose");
+        FirehoseMetadataCheck.Report deliveryStreams = FirehoseMetadataCheck.check(
+                firehose == null ? Map.of() : firehose);
+        deliveryStreams.problems().forEach(this::problem);
         metadata(dataDir.resolve("firehose").resolve("keys"), "Firehose key");
         TreeMap<String, LogScan.Log> buffers = LogScan.scan(dataDir.resolve("firehose").resolve("buffers"));
         buffers.values().forEach(log -> log.problems().forEach(this::problem));
-        return finish(String.format("%d stream(s), %d consumer(s), %d data key(s), %s; firehose: %d metadata"
-                        + " entr%s, %s", report.streams(), report.consumers(), report.dataKeys(), describe(logs,
-                        "shard log"), firehose == null ? 0 : firehose.size(),
-                firehose != null && firehose.size() == 1 ? "y" : "ies", describe(buffers, "buffer")));
+        return finish(String.format("%d stream(s), %d consumer(s), %d data key(s), %s; %d delivery stream(s), %s",
+                report.streams(), report.consumers(), report.dataKeys(), describe(logs, "shard log"),
+                deliveryStreams.deliveryStreams(), describe(buffers, "buffer")));
     }
 
     private Map<String, byte[]> metadata(Path dir, String what) {

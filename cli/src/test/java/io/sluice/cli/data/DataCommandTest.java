@@ -75,7 +75,7 @@ class DataCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sluice-0a647f3", "sluice-94d823e"})
+    @ValueSource(strings = {"sluice-0a647f3", "sluice-94d823e", "sluice-0a647f3-firehose"})
     void checkFindsAGoldenDirectoryCleanAndChangesNothing(String golden) throws Exception {
         Path data = copy(golden);
         Map<String, String> before = digests(data);
@@ -94,6 +94,8 @@ class DataCommandTest {
 
         assertThat(run.output()).contains("3 stream(s), 1 consumer(s), 2 data key(s), 5 shard log(s) in 6 segment(s),"
                 + " 55 record(s)");
+        assertThat(sluice("data", "check", "--data-dir", copy("sluice-0a647f3-firehose").toString()).output())
+                .contains("1 delivery stream(s), 1 buffer(s) in 1 segment(s), 3 record(s)");
     }
 
     @Test
