@@ -30,7 +30,7 @@ public record StreamMeta(StreamKey key, long createdAt, long activeAt, long dele
                          SequenceNumber.Layout sequenceLayout) {
 
     public StreamMeta {
-        SequenceNumber.Layout layout = sequenceLayout;
+        SequenceNumber.Layout layout = java.util.Objects.requireNonNull(sequenceLayout, "sequenceLayout");
         shards = shards.stream().map(shard -> shard.inLayout(layout)).toList();
         tags = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tags));
         shardLevelMetrics = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(shardLevelMetrics));

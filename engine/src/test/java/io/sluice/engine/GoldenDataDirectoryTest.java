@@ -93,6 +93,10 @@ class GoldenDataDirectoryTest {
                     lastGolden, null);
             List<ReadRecord> read = engine.getRecords(at, 10).records();
             assertThat(read).extracting(r -> r.sequenceNumber().format()).containsExactly(lastGolden, old);
+            engine.splitShard(plain, "shardId-000000000000", BigInteger.ONE.shiftLeft(127));
+            clock.advance(java.time.Duration.ofMinutes(1));
+            assertThat(engine.describe(plain).meta().shards()).hasSize(3)
+                    .allSatisfy(shard -> assertThat(shard.startingSequenceNumber().format()).hasSize(38));
 
             StreamKey fresh = new StreamKey(ACCOUNT, REGION, "fresh");
             engine.createStream(fresh, 1, null, null);
