@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code sluice} command. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
         description = "A self-hosted Amazon Kinesis.",
-        subcommands = {ServerCommand.class, io.sluice.cli.bench.BenchCommand.class})
+        subcommands = {ServerCommand.class, io.sluice.cli.bench.BenchCommand.class,
+                io.sluice.cli.data.DataCommand.class})
 public final class SluiceCommand implements Runnable {
 
     @CommandLine.Spec

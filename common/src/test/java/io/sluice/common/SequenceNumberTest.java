@@ -1,6 +1,9 @@
 package io.sluice.common;
 
+import io.sluice.common.SequenceNumber.Layout;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.math.BigInteger;
 import java.util.Random;
@@ -9,54 +12,95 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class SequenceNumberTest {
 
-    @Test
-    void formattedNumberDecodesToTheSameShardAndPosition() {
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void formattedNumberDecodesToTheSameLayoutShardAndPosition(Layout layout) {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        for (int i = 0; i < 10_000; i++) {
-            SequenceNumber seq = new SequenceNumber(random.nextInt(Integer.MAX_VALUE), random.nextLong(Long.MAX_VALUE));
+        for (int i = 0; i < 2_000; i++) {
+            SequenceNumber seq = new SequenceNumber(layout, random.nextInt(Integer.MAX_VALUE),
+                    i < 10 ? i : random.nextLong(Long.MAX_VALUE));
             assertThat(SequenceNumber.parseOrNull(seq.format())).as("seed " + seed).isEqualTo(seq);
         }
     }
 
     @Test
-    void decimalFormIsTheLayoutsValue() {
+    void compactDecimalFormIsTheLayoutsValue() {
         long seed = System.nanoTime();
         Random random = new Random(seed);
-        for (int i = 0; i < 10_000; i++) {
+        for (int i = 0; i < 2_000; i++) {
             int shard = random.nextInt(Integer.MAX_VALUE);
             long position = i < 10 ? i : random.nextLong(Long.MAX_VALUE);
             BigInteger expected = BigInteger.TWO.shiftLeft(124).add(BigInteger.valueOf(shard).shiftLeft(64))
                     .add(BigInteger.valueOf(position));
-            assertThat(new SequenceNumber(shard, position).format()).as("seed " + seed).isEqualTo(expected.toString());
+            assertThat(new SequenceNumber(Layout.COMPACT_38, shard, position).format()).as("seed " + seed)
+                    .isEqualTo(expected.toString()).hasSize(38);
         }
     }
 
     @Test
-    void numbersIncreaseWithPositionWithinAShardAndWithShardIndex() {
-        BigInteger a = new BigInteger(new SequenceNumber(3, 41).format());
-        BigInteger b = new BigInteger(new SequenceNumber(3, 42).format());
-        BigInteger child = new BigInteger(new SequenceNumber(4, 0).format());
-        assertThat(a).isLessThan(b);
-        assertThat(b).isLessThan(child);
+    void awsDecimalFormIsTheLayoutsValueWithFiftySixDigits() {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 2_000; i++) {
+            int shard = i == 0 ? Integer.MAX_VALUE : random.nextInt(Integer.MAX_VALUE);
+            long position = i == 0 ? Long.MAX_VALUE : i < 10 ? i : random.nextLong(Long.MAX_VALUE);
+            BigInteger shardBits = BigInteger.valueOf(shard);
+            BigInteger expected = BigInteger.ONE.shiftLeft(185).add(shardBits.shiftLeft(100))
+                    .add(BigInteger.valueOf(position).shiftLeft(36)).add(shardBits.shiftLeft(4));
+            assertThat(new SequenceNumber(Layout.AWS_56, shard, position).format()).as("seed " + seed)
+                    .isEqualTo(expected.toString()).hasSize(56);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void numbersIncreaseWithPositionWithinAShardAsNumbersAndAsStringsAndWithShardIndex(Layout layout) {
+        long seed = System.nanoTime();
+        Random random = new Random(seed);
+        for (int i = 0; i < 1_000; i++) {
+            int shard = random.nextInt(Integer.MAX_VALUE - 1);
+            long position = random.nextLong(Long.MAX_VALUE - 1);
+            String a = layout.before(shard, position).format();
+            String b = layout.ofRecord(shard, position).format();
+            String child = layout.before(shard + 1, 0).format();
+            assertThat(new BigInteger(a)).as("seed " + seed).isLessThan(new BigInteger(b));
+            assertThat(a.compareTo(b)).as("seed " + seed).isNegative();
+            assertThat(new BigInteger(b)).as("seed " + seed).isLessThan(new BigInteger(child));
+        }
+    }
+
+    @Test
+    void theKclReadsTheShardIdAndVersionTwoOutOfAwsLayoutNumbers() {
+        SequenceNumber seq = Layout.AWS_56.ofRecord(123_456, 987_654_321L);
+        BigInteger value = new BigInteger(seq.format());
+        // What software.amazon.kinesis.checkpoint.SequenceNumberValidator does.
+        assertThat(value.bitLength()).isEqualTo(186);
+        assertThat(value.shiftRight(184).longValue() & 0xF).isEqualTo(2);
+        assertThat(String.format("shardId-%012d", value.shiftRight(4).longValue() & 0xFFFF_FFFFL))
+                .isEqualTo("shardId-000000123456");
     }
 
     @Test
     void aRecordSortsAfterTheNumberBeforeIt() {
-        assertThat(SequenceNumber.ofRecord(1, 0)).isEqualTo(new SequenceNumber(1, 1));
-        assertThat(SequenceNumber.before(1, 0)).isEqualTo(new SequenceNumber(1, 0));
+        assertThat(Layout.AWS_56.ofRecord(1, 0)).isEqualTo(new SequenceNumber(Layout.AWS_56, 1, 1));
+        assertThat(Layout.AWS_56.before(1, 0)).isEqualTo(new SequenceNumber(Layout.AWS_56, 1, 0));
     }
 
-    @Test
-    void formatMatchesTheModelPattern() {
-        assertThat(new SequenceNumber(0, 0).format()).matches("0|([1-9]\\d{0,128})");
-        assertThat(new SequenceNumber(Integer.MAX_VALUE, Long.MAX_VALUE).format()).matches("[1-9]\\d{0,128}");
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void formatMatchesTheModelPattern(Layout layout) {
+        assertThat(new SequenceNumber(layout, 0, 0).format()).matches("0|([1-9]\\d{0,128})");
+        assertThat(new SequenceNumber(layout, Integer.MAX_VALUE, Long.MAX_VALUE).format()).matches("[1-9]\\d{0,128}");
     }
 
     @Test
     void foreignOrMalformedNumbersAreRejected() {
         assertThat(SequenceNumber.parseOrNull("0")).isNull();
         assertThat(SequenceNumber.parseOrNull("49590338271490256608559692538361571095921575989136588898")).isNull();
+        String ours = Layout.AWS_56.ofRecord(5, 77).format();
+        assertThat(SequenceNumber.parseOrNull("0" + ours)).isNull();
+        assertThat(SequenceNumber.parseOrNull(ours.substring(0, 55) + (char) (ours.charAt(55) ^ 1))).isNull();
         assertThat(SequenceNumber.parseOrNull("12ab")).isNull();
         assertThat(SequenceNumber.parseOrNull("")).isNull();
         assertThat(SequenceNumber.parseOrNull(null)).isNull();

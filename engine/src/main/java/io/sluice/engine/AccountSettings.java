@@ -1,5 +1,7 @@
 package io.sluice.engine;
 
+import io.sluice.common.UnsupportedFormatVersionException;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -10,6 +12,7 @@ import java.io.UncheckedIOException;
 /**
  * An account's MinimumThroughputBillingCommitment, as Describe/UpdateAccountSettings show it. Times are epoch
  * millis, -1 when unset. Binary form: u8 version=1 | utf status | i64 startedAt | i64 endedAt | i64 earliestEnd.
+ * Version 1 is the only one shipped; any other is refused with {@link UnsupportedFormatVersionException}.
  */
 public record AccountSettings(String status, long startedAt, long endedAt, long earliestAllowedEndAt) {
 
@@ -41,10 +44,12 @@ public record AccountSettings(String status, long startedAt, long endedAt, long 
                 ? new AccountSettings("DISABLED", startedAt, endedAt, earliestAllowedEndAt) : this;
     }
 
+    private static final int VERSION = 1;
+
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(1);
+            out.writeByte(VERSION);
             out.writeUTF(status);
             out.writeLong(startedAt);
             out.writeLong(endedAt);
@@ -55,12 +60,16 @@ public record AccountSettings(String status, long startedAt, long endedAt, long 
         return bytes.toByteArray();
     }
 
-    static AccountSettings decode(byte[] data) {
+    /** Decodes an entry read from {@code storeKey}, which error messages name. */
+    static AccountSettings decode(String storeKey, byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            in.readUnsignedByte();
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw new UnsupportedFormatVersionException("account settings", storeKey, version, VERSION);
+            }
             return new AccountSettings(in.readUTF(), in.readLong(), in.readLong(), in.readLong());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("account settings " + storeKey + " are damaged: " + e, e);
         }
     }
 }

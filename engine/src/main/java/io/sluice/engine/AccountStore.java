@@ -27,8 +27,9 @@ final class AccountStore {
     }
 
     AccountSettings settings(String account) {
-        byte[] stored = metadata.get(ACCOUNT_PREFIX + account);
-        return (stored == null ? AccountSettings.none() : AccountSettings.decode(stored)).at(clock.millis());
+        String key = ACCOUNT_PREFIX + account;
+        byte[] stored = metadata.get(key);
+        return (stored == null ? AccountSettings.none() : AccountSettings.decode(key, stored)).at(clock.millis());
     }
 
     AccountSettings updateSettings(String account, boolean enableCommitment) {

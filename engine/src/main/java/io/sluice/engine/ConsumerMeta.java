@@ -1,6 +1,7 @@
 package io.sluice.engine;
 
 import io.sluice.common.ConsumerArn;
+import io.sluice.common.UnsupportedFormatVersionException;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,8 @@ import java.util.TreeMap;
  * An enhanced fan-out consumer registered on one incarnation of a stream. Immutable.
  *
  * <p>Binary form in the metadata store: u8 version=1 | utf account | utf region | utf stream | i64 streamCreatedAt
- * | utf name | i64 createdAt | i64 activeAt | i64 deletingAt | i32 tagCount x (utf key | utf value).
+ * | utf name | i64 createdAt | i64 activeAt | i64 deletingAt | i32 tagCount x (utf key | utf value). Version 1 is
+ * the only one shipped; any other is refused with {@link UnsupportedFormatVersionException}.
  */
 public record ConsumerMeta(StreamKey stream, long streamCreatedAt, String name, long createdAt, long activeAt,
                            long deletingAt, Map<String, String> tags) {
@@ -43,10 +45,12 @@ public record ConsumerMeta(StreamKey stream, long streamCreatedAt, String name, 
         return new ConsumerMeta(stream, streamCreatedAt, name, createdAt, activeAt, deletingAt, newTags);
     }
 
+    private static final int VERSION = 1;
+
     byte[] encode() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(1);
+            out.writeByte(VERSION);
             out.writeUTF(stream.account());
             out.writeUTF(stream.region());
             out.writeUTF(stream.name());
@@ -66,9 +70,13 @@ public record ConsumerMeta(StreamKey stream, long streamCreatedAt, String name, 
         return bytes.toByteArray();
     }
 
-    static ConsumerMeta decode(byte[] data) {
+    /** Decodes an entry read from {@code storeKey}, which error messages name. */
+    static ConsumerMeta decode(String storeKey, byte[] data) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
-            in.readUnsignedByte();
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw new UnsupportedFormatVersionException("consumer metadata", storeKey, version, VERSION);
+            }
             StreamKey stream = new StreamKey(in.readUTF(), in.readUTF(), in.readUTF());
             long streamCreatedAt = in.readLong();
             String name = in.readUTF();
@@ -80,9 +88,12 @@ public record ConsumerMeta(StreamKey stream, long streamCreatedAt, String name, 
             for (int i = 0; i < count; i++) {
                 tags.put(in.readUTF(), in.readUTF());
             }
+            if (in.available() != 0) {
+                throw new IOException(in.available() + " unexpected bytes at the end");
+            }
             return new ConsumerMeta(stream, streamCreatedAt, name, createdAt, activeAt, deletingAt, tags);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("consumer metadata " + storeKey + " is damaged: " + e, e);
         }
     }
 }

@@ -37,7 +37,7 @@ final class ConsumerRegistry {
         this.store = store;
         for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
             if (entry.getKey().startsWith(KEY_PREFIX)) {
-                ConsumerMeta meta = ConsumerMeta.decode(entry.getValue());
+                ConsumerMeta meta = ConsumerMeta.decode(entry.getKey(), entry.getValue());
                 consumers.put(storeKey(meta), meta);
             }
         }

@@ -106,7 +106,7 @@ final class RecordReader {
                 data = opened[1];
             }
             bytes += data.length + key.length;
-            records.add(new ReadRecord(SequenceNumber.ofRecord(index, stored.offset()), stored.timestamp(),
+            records.add(new ReadRecord(shard.sequenceLayout().ofRecord(index, stored.offset()), stored.timestamp(),
                     data, new String(key, StandardCharsets.UTF_8), encrypted));
         }
         long next = result.nextOffset();

@@ -2,7 +2,6 @@ package io.sluice.engine;
 
 import io.sluice.common.ErrorType;
 import io.sluice.common.HashKeyRange;
-import io.sluice.common.SequenceNumber;
 import io.sluice.common.ServiceException;
 import io.sluice.engine.store.ShardLogStore;
 import io.sluice.storage.AppendRecord;
@@ -104,7 +103,7 @@ final class RecordWriter {
             appends.add(append.handle((first, failure) -> {
                 for (int k = 0; k < accepted.size(); k++) {
                     outcomes[accepted.get(k)] = failure == null
-                            ? PutOutcome.stored(new PutResult(shard.id(), SequenceNumber.ofRecord(index, first + k), encrypt))
+                            ? PutOutcome.stored(new PutResult(shard.id(), meta.sequenceLayout().ofRecord(index, first + k), encrypt))
                             : PutOutcome.failed("InternalFailure", "Internal service failure.");
                 }
                 if (failure == null) {

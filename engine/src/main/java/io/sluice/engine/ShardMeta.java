@@ -13,9 +13,16 @@ import io.sluice.common.ShardId;
  * @param closedAt        epoch millis the shard closed, or -1 while open
  * @param endOffset       the offset after its last record once closed and drained, or -1 while open and during
  *                        the moment between closing and draining the appends routed to it before it closed
+ * @param sequenceLayout  its stream's sequence-number layout (a {@link StreamMeta} stamps its own on its shards)
  */
 public record ShardMeta(ShardId id, HashKeyRange range, ShardId parent, ShardId adjacentParent, long createdAt,
-                        long closedAt, long endOffset) {
+                        long closedAt, long endOffset, SequenceNumber.Layout sequenceLayout) {
+
+    /** A shard in the current layout, until a stream's metadata stamps the stream's own. */
+    public ShardMeta(ShardId id, HashKeyRange range, ShardId parent, ShardId adjacentParent, long createdAt,
+                     long closedAt, long endOffset) {
+        this(id, range, parent, adjacentParent, createdAt, closedAt, endOffset, SequenceNumber.Layout.AWS_56);
+    }
 
     public boolean isOpen() {
         return closedAt < 0;
@@ -27,20 +34,25 @@ public record ShardMeta(ShardId id, HashKeyRange range, ShardId parent, ShardId 
     }
 
     public ShardMeta closed(long at) {
-        return new ShardMeta(id, range, parent, adjacentParent, createdAt, at, -1);
+        return new ShardMeta(id, range, parent, adjacentParent, createdAt, at, -1, sequenceLayout);
     }
 
     public ShardMeta sealed(long end) {
-        return new ShardMeta(id, range, parent, adjacentParent, createdAt, closedAt, end);
+        return new ShardMeta(id, range, parent, adjacentParent, createdAt, closedAt, end, sequenceLayout);
+    }
+
+    ShardMeta inLayout(SequenceNumber.Layout layout) {
+        return layout == sequenceLayout ? this
+                : new ShardMeta(id, range, parent, adjacentParent, createdAt, closedAt, endOffset, layout);
     }
 
     /** The shard's start: a position before its first record. */
     public SequenceNumber startingSequenceNumber() {
-        return SequenceNumber.before(id.index(), 0);
+        return sequenceLayout.before(id.index(), 0);
     }
 
     /** The sequence number of the last record of a closed shard (its start if it closed empty). */
     public SequenceNumber endingSequenceNumber() {
-        return SequenceNumber.before(id.index(), endOffset);
+        return sequenceLayout.before(id.index(), endOffset);
     }
 }

@@ -82,7 +82,8 @@ public final class ShardSubscription {
             finished = true;
             return new SubscriptionEvent(batch.records(), null, batch.millisBehindLatest(), batch.childShards());
         }
-        SequenceNumber continuation = batch.records().isEmpty() ? SequenceNumber.before(shardIndex, offset)
+        SequenceNumber continuation = batch.records().isEmpty()
+                ? stream.get().meta().sequenceLayout().before(shardIndex, offset)
                 : batch.records().getLast().sequenceNumber();
         return new SubscriptionEvent(batch.records(), continuation, batch.millisBehindLatest(), List.of());
     }

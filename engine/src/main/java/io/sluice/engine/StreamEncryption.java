@@ -2,6 +2,7 @@ package io.sluice.engine;
 
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
+import io.sluice.common.UnsupportedFormatVersionException;
 import io.sluice.engine.crypto.DataKey;
 import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.crypto.RecordCipher;
@@ -24,7 +25,11 @@ import java.util.Map;
  * Encryption at rest for streams with KMS encryption on. A record's partition key and data are sealed together
  * with AES-256-GCM under the stream's current data key, bound to the stream incarnation and shard; the log keeps
  * only the ciphertext (flag {@link #ENCRYPTED}) and an empty partition key. Data keys are persisted only wrapped
- * by the local KMS, under {@code datakey:<account>:<region>:<stream>:<createdAt>:<n>} = utf keyId | wrapped bytes.
+ * by the local KMS, under {@code datakey:<account>:<region>:<stream>:<createdAt>:<n>}; the entry is, in version 2
+ * (written now), {@code u8 0xFF | u8 version=2 | utf keyId | wrapped bytes}, and in version 1 (until 0a647f3)
+ * {@code utf keyId | wrapped bytes}. A version 1 entry never starts with 0xFF (that would be a key id of 65280 bytes
+ * or more, where KMS ids have at most a few hundred), so the first byte tells them apart; a marked entry of another
+ * version is refused with {@link UnsupportedFormatVersionException}.
  * A fresh data key is made at every start of the server (and at StartStreamEncryption), which bounds how many
  * records one key encrypts with random nonces. Thread-safe.
  */
@@ -33,6 +38,8 @@ final class StreamEncryption {
     static final byte ENCRYPTED = 1;
     private static final Logger LOG = LoggerFactory.getLogger(StreamEncryption.class);
     private static final String KEY_PREFIX = "datakey:";
+    private static final int VERSION_MARK = 0xFF;
+    private static final int VERSION = 2;
 
     private final LocalKms kms;
     private final RecordCipher cipher = new RecordCipher(new SecureRandom());
@@ -55,7 +62,7 @@ final class StreamEncryption {
         for (Map.Entry<String, byte[]> entry : metadata.entries().entrySet()) {
             if (entry.getKey().startsWith(prefix)) {
                 int number = Integer.parseInt(entry.getKey().substring(prefix.length()));
-                try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(entry.getValue()))) {
+                try (DataInputStream in = dataKeyEntry(entry.getKey(), entry.getValue())) {
                     String keyId = in.readUTF();
                     ring.add(number, kms.unwrap(keyId, in.readAllBytes()));
                 } catch (ServiceException e) {
@@ -76,12 +83,27 @@ final class StreamEncryption {
         int number = ring.nextNumber();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION_MARK);
+            out.writeByte(VERSION);
             out.writeUTF(key.keyId());
             out.write(key.wrapped());
         }
         metadata.put(prefix(meta) + number, bytes.toByteArray());
         ring.add(number, key);
         ring.makeCurrent(number);
+    }
+
+    /** The entry positioned at its key id, whatever its version; refuses versions it does not know. */
+    static DataInputStream dataKeyEntry(String storeKey, byte[] value) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(value));
+        if (value.length > 0 && (value[0] & 0xFF) == VERSION_MARK) {
+            in.readUnsignedByte();
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw new UnsupportedFormatVersionException("data key", storeKey, version, VERSION);
+            }
+        }
+        return in;
     }
 
     void stop(KeyRing ring) {
@@ -127,7 +149,7 @@ final class StreamEncryption {
         return (meta.logDirectory() + "/" + shardIndex).getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String prefix(StreamMeta meta) {
+    static String prefix(StreamMeta meta) {
         StreamKey key = meta.key();
         return KEY_PREFIX + key.account() + ":" + key.region() + ":" + key.name() + ":" + meta.createdAt() + ":";
     }

@@ -1,5 +1,7 @@
 package io.sluice.engine;
 
+import io.sluice.common.SequenceNumber;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,16 +19,31 @@ import java.util.TreeSet;
  * @param encryptionKeyId   the KMS key id records are encrypted under, or null when encryption is off
  * @param shardLevelMetrics enhanced-monitoring metrics switched on
  * @param warmThroughputMiBps the warm throughput an ON_DEMAND stream was asked to keep ready (0 = none)
+ * @param sequenceLayout    how the stream's sequence numbers are written, fixed at creation: streams created
+ *                          before 56-digit numbers keep issuing their 38-digit ones. Every shard of the stream
+ *                          carries it too (the constructor stamps it on them).
  */
 public record StreamMeta(StreamKey key, long createdAt, long activeAt, long deletingAt, long updatingUntil,
                          int retentionHours, StreamMode mode, int maxRecordSizeKiB, int nextShardIndex,
                          List<ShardMeta> shards, Map<String, String> tags, String encryptionKeyId,
-                         Set<String> shardLevelMetrics, int warmThroughputMiBps) {
+                         Set<String> shardLevelMetrics, int warmThroughputMiBps,
+                         SequenceNumber.Layout sequenceLayout) {
 
     public StreamMeta {
-        shards = List.copyOf(shards);
+        SequenceNumber.Layout layout = java.util.Objects.requireNonNull(sequenceLayout, "sequenceLayout");
+        shards = shards.stream().map(shard -> shard.inLayout(layout)).toList();
         tags = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(tags));
         shardLevelMetrics = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(shardLevelMetrics));
+    }
+
+    /** A new stream: its sequence numbers have the current layout. */
+    public StreamMeta(StreamKey key, long createdAt, long activeAt, long deletingAt, long updatingUntil,
+                      int retentionHours, StreamMode mode, int maxRecordSizeKiB, int nextShardIndex,
+                      List<ShardMeta> shards, Map<String, String> tags, String encryptionKeyId,
+                      Set<String> shardLevelMetrics, int warmThroughputMiBps) {
+        this(key, createdAt, activeAt, deletingAt, updatingUntil, retentionHours, mode, maxRecordSizeKiB,
+                nextShardIndex, shards, tags, encryptionKeyId, shardLevelMetrics, warmThroughputMiBps,
+                SequenceNumber.Layout.AWS_56);
     }
 
     public StreamStatus status(long now) {
@@ -85,6 +102,7 @@ public record StreamMeta(StreamKey key, long createdAt, long activeAt, long dele
         private String encryptionKeyId;
         private Set<String> shardLevelMetrics;
         private int warmThroughputMiBps;
+        private final SequenceNumber.Layout sequenceLayout;
 
         private Builder(StreamMeta meta) {
             key = meta.key;
@@ -101,6 +119,7 @@ public record StreamMeta(StreamKey key, long createdAt, long activeAt, long dele
             encryptionKeyId = meta.encryptionKeyId;
             shardLevelMetrics = meta.shardLevelMetrics;
             warmThroughputMiBps = meta.warmThroughputMiBps;
+            sequenceLayout = meta.sequenceLayout;
         }
 
         public Builder deletingAt(long value) {
@@ -157,7 +176,7 @@ public record StreamMeta(StreamKey key, long createdAt, long activeAt, long dele
         public StreamMeta build() {
             return new StreamMeta(key, createdAt, activeAt, deletingAt, updatingUntil, retentionHours, mode,
                     maxRecordSizeKiB, nextShardIndex, shards, tags, encryptionKeyId, shardLevelMetrics,
-                    warmThroughputMiBps);
+                    warmThroughputMiBps, sequenceLayout);
         }
     }
 }

@@ -53,7 +53,7 @@ final class StreamRegistry {
         this.clock = clock;
         for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
             if (entry.getKey().startsWith(KEY_PREFIX)) {
-                StreamMeta meta = StreamMetaCodec.decode(entry.getValue());
+                StreamMeta meta = StreamMetaCodec.decode(entry.getKey(), entry.getValue());
                 OpenStream stream = new OpenStream(meta, open(meta, Map.of()), new WriteGate(), keyLoader.load(meta));
                 // a crash between closing shards and recording their ends: the logs now hold all they ever will
                 StreamMeta sealed = Resharding.sealClosedShards(stream);

@@ -1,7 +1,5 @@
 package io.sluice.firehose;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.storage.MetadataStore;
 
 import java.io.IOException;
@@ -13,9 +11,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
  * The delivery streams, kept in memory and in the metadata store under {@code stream/<account>/<region>/<name>},
- * each as the JSON of its {@link DeliveryStreamMeta} (members as the record's components; the destination carries
- * a {@code "type"} member). Unknown members are ignored when read, so a newer version's extra settings do not stop
- * an older one from starting.
+ * each in the versioned JSON form of {@link DeliveryStreamMetaCodec}.
  *
  * <p>Threading: reads from any thread, without locks; changes of one delivery stream must not run concurrently
  * (the engine makes them under its lock), so that the store and the map agree. A change is durable when its method
@@ -25,8 +21,7 @@ final class DeliveryStreamRegistry {
 
     private static final String PREFIX = "stream/";
 
-    private final ObjectMapper json = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private final DeliveryStreamMetaCodec codec = new DeliveryStreamMetaCodec();
     private final MetadataStore store;
     private final ConcurrentSkipListMap<String, DeliveryStreamMeta> streams = new ConcurrentSkipListMap<>();
 
@@ -34,7 +29,7 @@ final class DeliveryStreamRegistry {
         this.store = store;
         for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
             if (entry.getKey().startsWith(PREFIX)) {
-                streams.put(entry.getKey(), json.readValue(entry.getValue(), DeliveryStreamMeta.class));
+                streams.put(entry.getKey(), codec.decode(entry.getKey(), entry.getValue()));
             }
         }
     }
@@ -55,7 +50,7 @@ final class DeliveryStreamRegistry {
     void put(DeliveryStreamMeta meta) {
         String key = storeKey(meta.key());
         try {
-            store.put(key, json.writeValueAsBytes(meta));
+            store.put(key, codec.encode(meta));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package io.sluice.storage;
 
+import io.sluice.common.UnsupportedFormatVersionException;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,7 +19,9 @@ import java.util.TreeMap;
  *
  * <p><b>File format</b>, big-endian: {@code int32 magic "SLMS", int32 version 1, int32 count}, then per entry
  * {@code int32 key length, key (UTF-8), int32 value length, value}, then {@code int32 CRC32C} of everything before
- * it. <b>Atomicity</b>: written to a temporary file, forced, renamed over the snapshot, and the directory forced,
+ * it. Version 1 is the only one shipped; a snapshot with the magic and another version is refused with
+ * {@link UnsupportedFormatVersionException} (naming the file), anything else that fails the checks as corrupt.
+ * <b>Atomicity</b>: written to a temporary file, forced, renamed over the snapshot, and the directory forced,
  * so a crash leaves either the old snapshot or the new one, never a mix. A snapshot that fails its checks was
  * damaged after it was written; {@link #read} refuses it rather than silently dropping metadata.
  *
@@ -41,8 +45,11 @@ final class MetadataSnapshot {
         }
         try {
             int crcAt = bytes.limit() - 4;
-            if (bytes.getInt(0) != MAGIC || bytes.getInt(4) != VERSION
-                    || EntryCodec.crc(bytes, 0, crcAt) != bytes.getInt(crcAt)) {
+            if (bytes.getInt(0) == MAGIC && bytes.getInt(4) != VERSION) {
+                throw new UnsupportedFormatVersionException("metadata snapshot", file.toString(), bytes.getInt(4),
+                        VERSION);
+            }
+            if (bytes.getInt(0) != MAGIC || EntryCodec.crc(bytes, 0, crcAt) != bytes.getInt(crcAt)) {
                 throw new IOException("corrupt metadata snapshot " + file);
             }
             bytes.position(8).limit(crcAt);
@@ -56,6 +63,8 @@ final class MetadataSnapshot {
                 map.put(new String(key, StandardCharsets.UTF_8), value);
             }
             return map;
+        } catch (UnsupportedFormatVersionException e) {
+            throw e;
         } catch (RuntimeException e) { // a bound or a length that does not fit
             throw new IOException("corrupt metadata snapshot " + file, e);
         }

@@ -1,5 +1,7 @@
 package io.sluice.storage;
 
+import io.sluice.common.UnsupportedFormatVersionException;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -13,8 +15,16 @@ import java.util.List;
  * One segment of a shard log: the file {@code <base offset>.log} (the first offset it holds, 20 digits,
  * zero-padded) and its {@link SparseIndex} {@code <base offset>.index}.
  *
- * <p><b>Entry format.</b> The file is a sequence of entries with consecutive offsets starting at the base offset.
- * Each entry is, big-endian:
+ * <p><b>File format, version 2</b> (files created from Sluice 0.2 on): an 8-byte header, {@code int32 magic
+ * 0x89534C47 ("\x89SLG"), int32 version 2}, then the entries. <b>Version 1</b> (files created before) has no header:
+ * the entries start at position 0. The two are told apart by the first byte: the magic's is 0x89, which would make
+ * a version 1 file's first length field negative, and a length is at least 25. A file shorter than the header whose
+ * bytes are a prefix of it (an empty file too) is an empty version 2 segment whose header was torn by a crash: it is
+ * rewritten. A header with another version is refused with {@link UnsupportedFormatVersionException}, naming the
+ * file. Everything below holds for both versions, with positions counted from the file's start.
+ *
+ * <p><b>Entry format.</b> After the header, the file is a sequence of entries with consecutive offsets starting at
+ * the base offset. Each entry is, big-endian:
  * <pre>
  *   int32  length      bytes after this field: 25 + key length + data length
  *   int32  crc         CRC32C of every byte after this field (offset .. data)
@@ -31,8 +41,8 @@ import java.util.List;
  *   <li>Index entries are trusted only as far as they agree with the file: the longest prefix whose offsets and
  *       positions strictly increase, whose timestamps do not decrease and whose positions lie inside the file,
  *       shortened until its last entry points at an entry that checks out with that offset and timestamp. The
- *       entry at position 0 must check out too, or no index entry is trusted.</li>
- *   <li>The file is scanned from the last trusted index entry (from position 0 if none) to its end. The first
+ *       first entry must check out too, or no index entry is trusted.</li>
+ *   <li>The file is scanned from the last trusted index entry (from the first entry if none) to its end. The first
  *       entry whose length runs past the end of the file or below the minimum, whose offset is not the next one,
  *       whose timestamp goes backwards or whose CRC does not match, and everything after it, is cut: the file is
  *       truncated on disk and the number of bytes cut is returned. No torn entry is ever served.</li>
@@ -56,6 +66,12 @@ final class Segment {
 
     static final String LOG_SUFFIX = ".log";
     static final String INDEX_SUFFIX = ".index";
+    static final int MAGIC = 0x89534C47;
+    static final int VERSION = 2;
+    static final int HEADERLESS_VERSION = 1;
+    static final int HEADER_SIZE = 8;
+    /** What {@link #formatVersion} says of an empty file or a torn header: an empty current segment. */
+    static final int TORN_HEADER = 0;
 
     private final long baseOffset;
     private final Path logFile;
@@ -63,6 +79,8 @@ final class Segment {
     private final LogConfig config;
     private final FileChannel channel; // the writer's; readers use reader
     private final ReadChannel reader;
+    private final int formatVersion;
+    private final long dataStart; // file position of the first entry
     private SparseIndex index;
 
     // writer state
@@ -85,8 +103,52 @@ final class Segment {
                 ? FileChannel.open(logFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                         StandardOpenOption.WRITE)
                 : FileChannel.open(logFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+        int version = create ? TORN_HEADER : formatVersion(channel);
+        if (version == TORN_HEADER) {
+            channel.truncate(0);
+            ByteBuffer header = header();
+            while (header.hasRemaining()) {
+                channel.write(header, header.position());
+            }
+            version = VERSION;
+        } else if (version != HEADERLESS_VERSION && version != VERSION) {
+            channel.close();
+            throw new UnsupportedFormatVersionException("segment", logFile.toString(), version, VERSION);
+        }
+        this.formatVersion = version;
+        this.dataStart = version == VERSION ? HEADER_SIZE : 0;
+        this.size = dataStart;
         this.reader = new ReadChannel(logFile);
         this.index = new SparseIndex(indexFile, List.of(), 0);
+    }
+
+    private static ByteBuffer header() {
+        return ByteBuffer.allocate(HEADER_SIZE).putInt(MAGIC).putInt(VERSION).flip();
+    }
+
+    /**
+     * The format version a segment file declares: {@link #HEADERLESS_VERSION}, the version in its header (which
+     * may be one this code does not know), or {@link #TORN_HEADER}.
+     */
+    static int formatVersion(FileChannel channel) throws IOException {
+        long fileSize = channel.size();
+        ByteBuffer head = ByteBuffer.allocate((int) Math.min(HEADER_SIZE, fileSize));
+        while (head.hasRemaining() && channel.read(head, head.position()) >= 0) {
+            // read until the buffer is full; the file is at least that long
+        }
+        head.flip();
+        if (fileSize < HEADER_SIZE && head.equals(header().limit(head.limit()))) {
+            return TORN_HEADER;
+        }
+        if (fileSize >= HEADER_SIZE && head.getInt(0) == MAGIC) {
+            return head.getInt(4);
+        }
+        return HEADERLESS_VERSION;
+    }
+
+    /** File position of the first entry: after the header, if the file has one. */
+    static long dataStart(int formatVersion) {
+        return formatVersion == HEADERLESS_VERSION ? 0 : HEADER_SIZE;
     }
 
     /** Creates an empty segment; a stale index file of the same name is removed. */
@@ -110,7 +172,7 @@ final class Segment {
         List<SparseIndex.Entry> onDisk = SparseIndex.readFile(indexFile);
         int trusted = trustedPrefix(onDisk, fileSize);
         if (trusted > 0) {
-            EntryCursor first = cursor(0, fileSize, baseOffset);
+            EntryCursor first = cursor(dataStart, fileSize, baseOffset);
             if (first.next()) {
                 firstTimestamp = first.timestamp();
             } else {
@@ -119,7 +181,7 @@ final class Segment {
         }
         List<SparseIndex.Entry> entries = new ArrayList<>(onDisk.subList(0, trusted));
         EntryCursor cursor = trusted == 0
-                ? cursor(0, fileSize, baseOffset)
+                ? cursor(dataStart, fileSize, baseOffset)
                 : cursor(entries.getLast().position(), fileSize, entries.getLast().offset());
         while (cursor.next()) {
             if (bytesSinceIndexEntry >= config.indexIntervalBytes()) {
@@ -148,7 +210,7 @@ final class Segment {
     private int trustedPrefix(List<SparseIndex.Entry> onDisk, long fileSize) throws IOException {
         int n = 0;
         long previousOffset = baseOffset;
-        long previousPosition = 0;
+        long previousPosition = dataStart;
         long previousTimestamp = Long.MIN_VALUE;
         for (SparseIndex.Entry e : onDisk) {
             if (e.offset() <= previousOffset || e.position() <= previousPosition || e.position() >= fileSize
@@ -171,10 +233,13 @@ final class Segment {
         return c.next() && c.timestamp() == e.timestamp();
     }
 
-    /** True if the next append of {@code appendBytes} should go to a new segment. Writer only. */
+    /**
+     * True if the next append of {@code appendBytes} should go to a new segment: {@code segmentBytes} bounds the
+     * entries' bytes, so a header does not change how many entries a segment holds. Writer only.
+     */
     boolean shouldRoll(ByteBuffer staged, long appendBytes, long now) {
         return !isEmpty()
-                && (size + staged.position() + appendBytes > config.segmentBytes()
+                && (size - dataStart + staged.position() + appendBytes > config.segmentBytes()
                 || now - firstTimestamp >= config.segmentMillis());
     }
 
@@ -249,7 +314,7 @@ final class Segment {
     private EntryCursor cursorFrom(SparseIndex.Entry start) {
         long limit = committedSize;
         return start == null
-                ? new EntryCursor(reader::read, 0, limit, baseOffset)
+                ? new EntryCursor(reader::read, dataStart, limit, baseOffset)
                 : new EntryCursor(reader::read, start.position(), limit, start.offset());
     }
 
@@ -265,6 +330,10 @@ final class Segment {
 
     long baseOffset() {
         return baseOffset;
+    }
+
+    int formatVersion() {
+        return formatVersion;
     }
 
     /** The offset after this segment's last written entry. Writer only. */

@@ -24,6 +24,10 @@ import java.util.List;
  * entry was written, and a lost, short or garbage index costs a longer recovery scan, never data. Recovery
  * ({@link Segment#recover()}) keeps only the prefix that agrees with the log and rewrites the rest.
  *
+ * <p><b>Version</b>: the file has no header and no version of its own; it follows its segment's (positions are
+ * file positions in the segment, after its header if it has one). This layout is the only one ever written, and a
+ * future one needs no migration: an index that does not agree with its segment is rebuilt from it at recovery.
+ *
  * <p><b>Threading</b>: one writer ({@link #add}, {@link #flush}); any number of concurrent readers of the lookups,
  * which see an immutable snapshot published through a volatile field.
  */

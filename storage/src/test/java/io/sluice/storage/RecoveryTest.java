@@ -83,7 +83,7 @@ class RecoveryTest {
     /** File positions of the entries of the segment starting at {@code base}, plus its end position. */
     private List<Long> entryPositions(long base, long nextBase) {
         List<Long> positions = new ArrayList<>();
-        long position = 0;
+        long position = Segment.HEADER_SIZE;
         for (StoredRecord r : written.subList((int) base, (int) nextBase)) {
             positions.add(position);
             position += EntryCodec.HEADER_SIZE + r.partitionKey().length + r.data().length;
@@ -149,7 +149,7 @@ class RecoveryTest {
         List<Long> positions = entryPositions(tailBase, written.size());
         long tailSize = positions.getLast();
         for (int i = 0; i < 25; i++) {
-            long cutAt = random.nextLong(tailSize);
+            long cutAt = random.nextLong(Segment.HEADER_SIZE, tailSize);
             int complete = 0;
             while (positions.get(complete + 1) <= cutAt) {
                 complete++;
@@ -168,7 +168,7 @@ class RecoveryTest {
         long tailBase = bases.getLast();
         List<Long> positions = entryPositions(tailBase, written.size());
         List<SparseIndex.Entry> index = SparseIndex.readFile(segmentFile(pristine, tailBase, Segment.INDEX_SUFFIX));
-        long lastIndexed = index.isEmpty() ? 0 : index.getLast().position();
+        long lastIndexed = index.isEmpty() ? Segment.HEADER_SIZE : index.getLast().position();
         int firstCandidate = positions.indexOf(lastIndexed);
         int entries = positions.size() - 1;
         assertThat(entries - firstCandidate).isGreaterThan(1);

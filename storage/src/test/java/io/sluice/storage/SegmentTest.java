@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import io.sluice.common.UnsupportedFormatVersionException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -79,7 +81,7 @@ class SegmentTest {
 
         List<SparseIndex.Entry> expected = new ArrayList<>();
         for (long offset : new long[] {2, 4, 6}) {
-            expected.add(new SparseIndex.Entry(offset, offset * ENTRY, 100 + offset));
+            expected.add(new SparseIndex.Entry(offset, Segment.HEADER_SIZE + offset * ENTRY, 100 + offset));
         }
         assertThat(SparseIndex.readFile(dir.resolve(Segment.fileName(0, Segment.INDEX_SUFFIX))))
                 .isEqualTo(expected);
@@ -110,7 +112,8 @@ class SegmentTest {
         segment.close();
         Path file = dir.resolve(Segment.fileName(0, Segment.LOG_SUFFIX));
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.write(ByteBuffer.wrap(new byte[] {'X'}), ENTRY + EntryCodec.HEADER_SIZE + 5); // entry 1's data
+            // entry 1's data
+            channel.write(ByteBuffer.wrap(new byte[] {'X'}), Segment.HEADER_SIZE + ENTRY + EntryCodec.HEADER_SIZE + 5);
         }
 
         Segment reopened = Segment.open(dir, 0, config);
@@ -118,7 +121,7 @@ class SegmentTest {
 
         assertThat(readAll(reopened, 6)).hasSize(2);
         assertThatThrownBy(() -> readAll(reopened, 0)).isInstanceOf(IOException.class)
-                .hasMessageContaining("corrupt entry at position " + ENTRY);
+                .hasMessageContaining("corrupt entry at position " + (Segment.HEADER_SIZE + ENTRY));
         reopened.close();
     }
 
@@ -134,5 +137,66 @@ class SegmentTest {
         assertThat(dir.resolve(Segment.fileName(0, Segment.LOG_SUFFIX))).doesNotExist();
         assertThat(dir.resolve(Segment.fileName(0, Segment.INDEX_SUFFIX))).doesNotExist();
         assertThatThrownBy(() -> readAll(segment, 0)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aNewSegmentFileStartsWithTheMagicAndVersionTwo() throws Exception {
+        Segment segment = Segment.create(dir, 0, config);
+        writeEntries(segment, 0, 2);
+        segment.commit();
+        segment.close();
+
+        ByteBuffer head = ByteBuffer.wrap(Files.readAllBytes(dir.resolve(Segment.fileName(0, Segment.LOG_SUFFIX))));
+        assertThat(head.getInt(0)).isEqualTo(0x89534C47);
+        assertThat(head.getInt(4)).isEqualTo(2);
+        assertThat(head.capacity()).isEqualTo(Segment.HEADER_SIZE + 2 * ENTRY);
+    }
+
+    @Test
+    void aHeaderlessVersionOneSegmentIsReadAndAppendedToInItsOwnLayout() throws Exception {
+        Path file = dir.resolve(Segment.fileName(0, Segment.LOG_SUFFIX));
+        ByteBuffer legacy = ByteBuffer.allocate(3 * ENTRY);
+        for (int i = 0; i < 3; i++) {
+            EntryCodec.encode(legacy, i, 100 + i, RECORD); // as Sluice wrote segments before they had a header
+        }
+        Files.write(file, legacy.array());
+
+        Segment segment = Segment.open(dir, 0, config);
+        assertThat(segment.recover()).isZero();
+        assertThat(segment.formatVersion()).isEqualTo(1);
+        writeEntries(segment, 3, 1);
+        segment.commit();
+        segment.close();
+
+        Segment reopened = Segment.open(dir, 0, config);
+        assertThat(reopened.recover()).isZero();
+        assertThat(readAll(reopened, 0)).extracting(StoredRecord::offset).containsExactly(0L, 1L, 2L, 3L);
+        assertThat(Files.size(file)).isEqualTo(4L * ENTRY);
+        reopened.close();
+    }
+
+    @Test
+    void aSegmentOfAnUnknownVersionIsRefusedNamingTheFileAndVersion() throws Exception {
+        Path file = dir.resolve(Segment.fileName(0, Segment.LOG_SUFFIX));
+        Files.write(file, ByteBuffer.allocate(Segment.HEADER_SIZE).putInt(0x89534C47).putInt(3).array());
+
+        assertThatThrownBy(() -> Segment.open(dir, 0, config))
+                .isInstanceOf(UnsupportedFormatVersionException.class)
+                .hasMessageContaining(file.toString()).hasMessageContaining("version 3");
+    }
+
+    @Test
+    void aTornHeaderIsAnEmptySegmentThatGetsItsHeaderBack() throws Exception {
+        Path file = dir.resolve(Segment.fileName(0, Segment.LOG_SUFFIX));
+        Files.write(file, new byte[] {(byte) 0x89, 'S', 'L'});
+
+        Segment segment = Segment.open(dir, 0, config);
+        assertThat(segment.recover()).isZero();
+        assertThat(segment.formatVersion()).isEqualTo(2);
+        writeEntries(segment, 0, 1);
+        segment.commit();
+        assertThat(readAll(segment, 0)).extracting(StoredRecord::offset).containsExactly(0L);
+        segment.close();
+        assertThat(Files.size(file)).isEqualTo(Segment.HEADER_SIZE + ENTRY);
     }
 }

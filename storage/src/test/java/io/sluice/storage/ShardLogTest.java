@@ -183,7 +183,7 @@ class ShardLogTest {
         assertThat(segmentFiles()).containsExactly("00000000000000000000.log", "00000000000000000003.log",
                 "00000000000000000006.log");
         for (String file : segmentFiles()) {
-            assertThat(Files.size(logDir().resolve(file))).isLessThanOrEqualTo(3L * entry);
+            assertThat(Files.size(logDir().resolve(file))).isLessThanOrEqualTo(Segment.HEADER_SIZE + 3L * entry);
         }
         assertThat(data(log.read(0, 100, Long.MAX_VALUE))).containsExactly("0", "1", "2", "3", "4", "5", "6", "7",
                 "8");
