@@ -51,8 +51,8 @@ class GoldenDataDirectoryTest {
             }
             assertThat(served).containsExactlyElementsOf(expected);
             StreamKey plain = new StreamKey(ACCOUNT, REGION, "plain");
-            assertThat(engine.tags(plain)).isEqualTo(Map.of("team", "ingest", "env", "golden"));
-            assertThat(engine.listConsumers(plain, 10, null).consumers())
+            assertThat(engine.settings().tags(plain)).isEqualTo(Map.of("team", "ingest", "env", "golden"));
+            assertThat(engine.consumers().list(plain, 10, null).consumers())
                     .extracting(view -> view.meta().name()).containsExactly("golden-consumer");
             assertThat(engine.describe(new StreamKey(ACCOUNT, REGION, "split")).meta().shard(0).isSealed()).isTrue();
         }
@@ -84,29 +84,29 @@ class GoldenDataDirectoryTest {
         copyGolden("sluice-0a647f3");
         try (KinesisEngine engine = open()) {
             StreamKey plain = new StreamKey(ACCOUNT, REGION, "plain");
-            String old = engine.putRecord(plain, entry("pk", "after upgrade")).join().sequenceNumber().format();
+            String old = engine.records().putRecord(plain, entry("pk", "after upgrade")).join().sequenceNumber().format();
             assertThat(old).hasSize(38);
             String lastGolden = expected("sluice-0a647f3").stream().filter(l -> l.startsWith("plain ")
                     && !l.contains(" start ")).reduce((a, b) -> b).orElseThrow().split(" ")[2];
             assertThat(new BigInteger(old)).isEqualTo(new BigInteger(lastGolden).add(BigInteger.ONE));
-            String at = engine.getShardIterator(plain, "shardId-000000000000", IteratorType.AT_SEQUENCE_NUMBER,
+            String at = engine.records().getShardIterator(plain, "shardId-000000000000", IteratorType.AT_SEQUENCE_NUMBER,
                     lastGolden, null);
-            List<ReadRecord> read = engine.getRecords(at, 10).records();
+            List<ReadRecord> read = engine.records().getRecords(at, 10).records();
             assertThat(read).extracting(r -> r.sequenceNumber().format()).containsExactly(lastGolden, old);
-            engine.splitShard(plain, "shardId-000000000000", BigInteger.ONE.shiftLeft(127));
+            engine.shards().split(plain, "shardId-000000000000", BigInteger.ONE.shiftLeft(127));
             clock.advance(java.time.Duration.ofMinutes(1));
             assertThat(engine.describe(plain).meta().shards()).hasSize(3)
                     .allSatisfy(shard -> assertThat(shard.startingSequenceNumber().format()).hasSize(38));
 
             StreamKey fresh = new StreamKey(ACCOUNT, REGION, "fresh");
-            engine.createStream(fresh, 1, null, null);
+            engine.streams().create(fresh, 1, null, null);
             clock.advance(java.time.Duration.ofMinutes(1));
-            SequenceNumber first = engine.putRecord(fresh, entry("pk", "new")).join().sequenceNumber();
+            SequenceNumber first = engine.records().putRecord(fresh, entry("pk", "new")).join().sequenceNumber();
             assertThat(first.format()).hasSize(56);
-            String after = engine.getShardIterator(fresh, "shardId-000000000000",
+            String after = engine.records().getShardIterator(fresh, "shardId-000000000000",
                     IteratorType.AFTER_SEQUENCE_NUMBER,
                     engine.describe(fresh).meta().shard(0).startingSequenceNumber().format(), null);
-            assertThat(engine.getRecords(after, 10).records()).extracting(ReadRecord::sequenceNumber)
+            assertThat(engine.records().getRecords(after, 10).records()).extracting(ReadRecord::sequenceNumber)
                     .containsExactly(first);
         }
         try (KinesisEngine reopened = open()) {
@@ -122,9 +122,9 @@ class GoldenDataDirectoryTest {
     }
 
     private static List<String> records(KinesisEngine engine, StreamKey key, ShardMeta shard) {
-        String it = engine.getShardIterator(key, shard.id().toString(), IteratorType.TRIM_HORIZON, null, null);
+        String it = engine.records().getShardIterator(key, shard.id().toString(), IteratorType.TRIM_HORIZON, null, null);
         List<String> lines = new ArrayList<>();
-        for (ReadRecord r : engine.getRecords(it, 10_000).records()) {
+        for (ReadRecord r : engine.records().getRecords(it, 10_000).records()) {
             lines.add(String.join(" ", key.name(), shard.id().toString(), r.sequenceNumber().format(),
                     Long.toString(r.arrivalMillis()), r.partitionKey(), Base64.getEncoder().encodeToString(r.data())));
         }
