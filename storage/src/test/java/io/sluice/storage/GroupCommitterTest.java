@@ -23,7 +23,7 @@ class GroupCommitterTest {
     Path root;
 
     private final ManualClock clock = new ManualClock(1_000_000);
-    private final GroupCommitter committer = new GroupCommitter();
+    private final GroupCommitter committer = new GroupCommitter(LogConfig.defaults(), Runnable::run, EventReporter.NONE);
     private final List<ShardLog> logs = new ArrayList<>();
 
     @AfterEach
