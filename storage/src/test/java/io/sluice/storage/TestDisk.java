@@ -9,7 +9,10 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -20,6 +23,7 @@ import java.util.concurrent.atomic.AtomicReference;
 final class TestDisk implements FileChannels {
 
     private final AtomicInteger forces = new AtomicInteger();
+    private final Map<Path, AtomicInteger> forcesByFile = new ConcurrentHashMap<>();
     private final AtomicReference<IOException> forceFailure = new AtomicReference<>();
     private volatile boolean holding;
     private final Semaphore permits = new Semaphore(0);
@@ -27,7 +31,13 @@ final class TestDisk implements FileChannels {
 
     @Override
     public FileChannel open(Path file, OpenOption... options) throws IOException {
-        return new Channel(FileChannel.open(file, options));
+        return new Channel(file, FileChannel.open(file, options));
+    }
+
+    /** Forces of {@code file} completed so far. */
+    int forces(Path file) {
+        AtomicInteger n = forcesByFile.get(file);
+        return n == null ? 0 : n.get();
     }
 
     /** Forces completed so far. */
@@ -56,12 +66,14 @@ final class TestDisk implements FileChannels {
         permits.release(Integer.MAX_VALUE / 2);
     }
 
-    /** Waits until a held force has started waiting. */
+    /** Waits until a held force has started waiting (the bound only turns a hang into a failure). */
     void awaitHeldForce() throws InterruptedException {
-        arrived.acquire();
+        if (!arrived.tryAcquire(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("no force arrived");
+        }
     }
 
-    private void force(FileChannel channel, boolean metaData) throws IOException {
+    private void force(Path file, FileChannel channel, boolean metaData) throws IOException {
         if (holding) {
             arrived.release();
             permits.acquireUninterruptibly();
@@ -71,19 +83,22 @@ final class TestDisk implements FileChannels {
             throw failure;
         }
         channel.force(metaData);
+        forcesByFile.computeIfAbsent(file, f -> new AtomicInteger()).incrementAndGet();
         forces.incrementAndGet();
     }
 
     private final class Channel extends FileChannel {
+        private final Path file;
         private final FileChannel delegate;
 
-        Channel(FileChannel delegate) {
+        Channel(Path file, FileChannel delegate) {
+            this.file = file;
             this.delegate = delegate;
         }
 
         @Override
         public void force(boolean metaData) throws IOException {
-            TestDisk.this.force(delegate, metaData);
+            TestDisk.this.force(file, delegate, metaData);
         }
 
         @Override
