@@ -16,7 +16,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The data-plane operations: PutRecord, PutRecords, GetShardIterator, GetRecords. Thread-safe. */
+/**
+ * The data-plane operations: PutRecord, PutRecords, GetShardIterator, GetRecords. A record refused by storage
+ * back-pressure answers PutRecord with 503 {@code ServiceUnavailableException} and PutRecords with the per-record
+ * {@code InternalFailure} AWS documents (both retryable; the other records of the call keep their outcome).
+ * Thread-safe.
+ */
 final class RecordActions {
 
     /** The model's own bound on a blob; the stream's (smaller) record size limit is the engine's to check. */
@@ -40,8 +45,13 @@ final class RecordActions {
                 .pattern("explicitHashKey", hashKey, Validator.HASH_KEY)
                 .pattern("sequenceNumberForOrdering", ordering, Validator.SEQUENCE_NUMBER).check();
         // Records of a shard are stored in arrival order, so a later put always sorts after SequenceNumberForOrdering.
-        PutResult result = join(engine.putRecord(StreamRefs.resolve(context, in),
-                new PutRecordsEntry(data, key, hashKey)));
+        PutOutcome outcome = join(engine.putRecords(StreamRefs.resolve(context, in),
+                List.of(new PutRecordsEntry(data, key, hashKey)))).getFirst();
+        if (outcome.failed()) {
+            // throttled → ProvisionedThroughputExceededException; storage back-pressure → 503 ServiceUnavailable
+            throw outcome.toException();
+        }
+        PutResult result = outcome.result();
         out.string("ShardId", result.shardId().toString())
                 .string("SequenceNumber", result.sequenceNumber().format())
                 .string("EncryptionType", result.encrypted() ? "KMS" : "NONE");
