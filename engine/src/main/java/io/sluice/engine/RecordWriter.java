@@ -116,7 +116,11 @@ final class RecordWriter {
             CompletableFuture<Long> append = logs.append(runtime.log(), batch);
             long batchBytes = bytes;
             appends.add(append.handle((first, failure) -> {
-                PutOutcome failed = failure == null ? null : failure(meta, shard, failure);
+                PutOutcome failed = null;
+                if (failure != null) {
+                    LOG.debug("append to {} {} failed", meta.key(), shard.id(), failure);
+                    failed = failedAppend(failure);
+                }
                 for (int k = 0; k < accepted.size(); k++) {
                     outcomes[accepted.get(k)] = failure == null
                             ? PutOutcome.stored(new PutResult(shard.id(), SequenceNumber.ofRecord(index, first + k), encrypt))
@@ -134,14 +138,13 @@ final class RecordWriter {
                 .thenApply(done -> Arrays.asList(outcomes));
     }
 
-    private static PutOutcome failure(StreamMeta meta, ShardMeta shard, Throwable failure) {
+    /** The outcome of each record of a batch that storage did not take: back-pressure is retryable, not a fault. */
+    static PutOutcome failedAppend(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
-        if (cause instanceof BackPressureException) {
-            return PutOutcome.failed(ErrorType.SERVICE_UNAVAILABLE, BUSY_MESSAGE);
-        }
-        LOG.debug("append to {} {} failed", meta.key(), shard.id(), cause);
-        return PutOutcome.failed(ErrorType.INTERNAL_FAILURE, INTERNAL_MESSAGE);
+        return cause instanceof BackPressureException
+                ? PutOutcome.failed(ErrorType.SERVICE_UNAVAILABLE, BUSY_MESSAGE)
+                : PutOutcome.failed(ErrorType.INTERNAL_FAILURE, INTERNAL_MESSAGE);
     }
 
     private static String dataPath(List<PutRecordsEntry> entries, int i) {

@@ -1,7 +1,11 @@
 package io.sluice.engine;
 
 import io.sluice.common.ErrorType;
+import io.sluice.storage.BackPressureException;
 import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.util.concurrent.CompletionException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,5 +27,15 @@ class PutOutcomeTest {
         assertThat(PutOutcome.failed(ErrorType.INTERNAL_FAILURE, "x").errorCode()).isEqualTo("InternalFailure");
         assertThat(PutOutcome.failed(ErrorType.INTERNAL_FAILURE, "x").toException().type())
                 .isEqualTo(ErrorType.INTERNAL_FAILURE);
+    }
+
+    @Test
+    void aBatchRefusedByStorageBackPressureFailsAsServiceUnavailableAndAnyOtherFailureAsInternal() {
+        PutOutcome busy = RecordWriter.failedAppend(new CompletionException(new BackPressureException(300, 256)));
+        PutOutcome broken = RecordWriter.failedAppend(new CompletionException(new IOException("EIO")));
+
+        assertThat(busy.errorType()).isEqualTo(ErrorType.SERVICE_UNAVAILABLE);
+        assertThat(broken.errorType()).isEqualTo(ErrorType.INTERNAL_FAILURE);
+        assertThat(broken.errorMessage()).isEqualTo("Internal service failure.");
     }
 }

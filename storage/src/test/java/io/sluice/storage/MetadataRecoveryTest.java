@@ -200,4 +200,21 @@ class MetadataRecoveryTest {
             assertThat(disk.forces()).isEqualTo(before + 2);
         }
     }
+
+    @Test
+    void aFailedSnapshotStopsTheStoreToo() throws Exception {
+        try (MetadataStore store = new MetadataStore(dir, 60, false, listener)) {
+            store.put("a", bytes("1"));
+            Files.createDirectories(dir.resolve("metadata.snapshot.tmp").resolve("blocker")); // the write fails
+            assertThatThrownBy(() -> store.put("b", bytes("x".repeat(100)))).isInstanceOf(IOException.class);
+            Files.delete(dir.resolve("metadata.snapshot.tmp").resolve("blocker"));
+            Files.delete(dir.resolve("metadata.snapshot.tmp"));
+            assertThatThrownBy(() -> store.put("c", bytes("3"))).hasMessageContaining("failed earlier");
+        }
+        assertThat(events).containsExactly("failed fsync=false");
+        try (MetadataStore store = new MetadataStore(dir)) {
+            assertThat(store.entries()).as("b reached the journal before the snapshot failed")
+                    .containsOnlyKeys("a", "b");
+        }
+    }
 }
