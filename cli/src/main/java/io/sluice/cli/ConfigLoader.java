@@ -28,6 +28,8 @@ import java.util.TreeSet;
  * <p>Keys: {@code host}, {@code port}, {@code tls-port} (-1: none), {@code tls.cert-file}, {@code tls.key-file},
  * {@code data-dir}, {@code max-body-bytes}, {@code max-connections}, {@code storage.fsync},
  * {@code storage.segment-bytes}, {@code storage.segment-ms}, {@code storage.index-interval-bytes},
+ * {@code storage.max-queued-bytes}, {@code storage.queue-wait-ms}, {@code storage.force-threads},
+ * {@code storage.metadata.truncate-corrupt},
  * {@code streams.create-delay-ms}, {@code streams.update-delay-ms}, {@code streams.delete-delay-ms},
  * {@code streams.shard-limit}, {@code streams.retention-check-ms}, {@code limits.profile} ({@code aws} or
  * {@code off}) and {@code limits.<name>} overrides (see {@link LimitSettings#parse}), {@code kms.master-key-file},
@@ -39,7 +41,8 @@ import java.util.TreeSet;
 final class ConfigLoader {
 
     static final Set<String> KEYS = Set.of("host", "port", "tls-port", "tls.cert-file", "tls.key-file", "data-dir", "max-body-bytes", "max-connections", "storage.fsync",
-            "storage.segment-bytes", "storage.segment-ms", "storage.index-interval-bytes", "streams.create-delay-ms",
+            "storage.segment-bytes", "storage.segment-ms", "storage.index-interval-bytes", "storage.max-queued-bytes",
+            "storage.queue-wait-ms", "storage.force-threads", "storage.metadata.truncate-corrupt", "streams.create-delay-ms",
             "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms",
             "kms.master-key-file", "kms.keys", "auth.credentials-file", "auth.allow-unsigned", "cors.allowed-origins",
             "audit.dir", "audit.data-events",
@@ -95,7 +98,10 @@ final class ConfigLoader {
                 longValue(props, "storage.segment-bytes", log.segmentBytes()),
                 longValue(props, "storage.segment-ms", log.segmentMillis()),
                 (int) longValue(props, "storage.index-interval-bytes", log.indexIntervalBytes()),
-                fsync != null ? fsync : boolValue(props, "storage.fsync", log.fsync()));
+                fsync != null ? fsync : boolValue(props, "storage.fsync", log.fsync()),
+                longValue(props, "storage.max-queued-bytes", log.maxQueuedBytes()),
+                longValue(props, "storage.queue-wait-ms", log.maxQueueWaitMillis()),
+                (int) longValue(props, "storage.force-threads", log.forceThreads()));
         EngineConfig engineConfig = new EngineConfig(
                 longValue(props, "streams.create-delay-ms", engine.createDelayMillis()),
                 longValue(props, "streams.update-delay-ms", engine.updateDelayMillis()),
@@ -125,7 +131,8 @@ final class ConfigLoader {
                 firehoseS3(props), Path.of(props.getProperty("firehose.local-dir",
                         dataDirectory.resolve("firehose/objects").toString()).trim()),
                 allowUnsigned != null ? allowUnsigned : boolValue(props, "auth.allow-unsigned", false),
-                cors == null ? null : CorsPolicy.parse(cors));
+                cors == null ? null : CorsPolicy.parse(cors),
+                boolValue(props, "storage.metadata.truncate-corrupt", false));
     }
 
     private static FirehoseConfig firehose(Properties props, Path dataDirectory) {

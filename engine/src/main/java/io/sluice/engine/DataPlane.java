@@ -47,9 +47,8 @@ public final class DataPlane {
         return putRecords(key, List.of(entry)).thenApply(outcomes -> {
             PutOutcome outcome = outcomes.getFirst();
             if (outcome.failed()) {
-                throw new ServiceException(outcome.errorCode().equals(RecordWriter.THROTTLED)
-                        ? ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED : ErrorType.INTERNAL_FAILURE,
-                        outcome.errorMessage());
+                // throttled → ProvisionedThroughputExceededException; storage back-pressure → ServiceUnavailable
+                throw outcome.toException();
             }
             return outcome.result();
         });

@@ -5,6 +5,9 @@ import io.sluice.common.HashKeyRange;
 import io.sluice.common.ServiceException;
 import io.sluice.engine.store.ShardLogStore;
 import io.sluice.storage.AppendRecord;
+import io.sluice.storage.BackPressureException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -14,17 +17,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The write path: checks records against the stream's limits, routes each to the open shard whose hash-key range
  * holds MD5(partition key) or the explicit hash key, admits what the shard's write budget allows (the rest are
  * throttled per record, as PutRecords does), encrypts when the stream says so, and appends each shard's records
  * as one batch to its log. The future completes once every batch is durable. Callers hold the stream's
- * {@link WriteGate} for puts while calling {@link #put}. Thread-safe; holds no state of its own.
+ * {@link WriteGate} for puts while calling {@link #put}; {@link #put} names each shard's log to the gate before it
+ * enqueues, so a reshard can wait for the log. A batch that storage refuses under back-pressure fails its records
+ * with {@link ErrorType#SERVICE_UNAVAILABLE}, any other storage failure with {@link ErrorType#INTERNAL_FAILURE}
+ * (storage logs the cause when the log fails; here it is logged at debug per batch). Thread-safe; holds no state
+ * of its own.
  */
 final class RecordWriter {
 
-    static final String THROTTLED = "ProvisionedThroughputExceededException";
+    private static final Logger LOG = LoggerFactory.getLogger(RecordWriter.class);
+
+    /** The per-record code of a throttled record, for callers that still compare codes. */
+    static final String BUSY_MESSAGE = "Storage is busy; slow down and retry.";
+    static final String INTERNAL_MESSAGE = "Internal service failure.";
     static final long MAX_PUT_RECORDS_BYTES = 5L * 1024 * 1024;
     /** Streams whose records may exceed 1 MiB take PutRecords calls of up to 10 MiB. */
     static final long MAX_LARGE_PUT_RECORDS_BYTES = 10L * 1024 * 1024;
@@ -82,7 +94,8 @@ final class RecordWriter {
             for (int k = 0; k < positions.size(); k++) {
                 int i = positions.get(k);
                 if (!admitted[k]) {
-                    outcomes[i] = PutOutcome.failed(THROTTLED, runtime.budget().rateExceededMessage());
+                    outcomes[i] = PutOutcome.failed(ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED,
+                            runtime.budget().rateExceededMessage());
                     continue;
                 }
                 byte[] data = entries.get(i).data();
@@ -97,14 +110,20 @@ final class RecordWriter {
             if (batch.isEmpty()) {
                 continue;
             }
+            stream.gate().appending(index, logs, runtime.log());
             CompletableFuture<Long> append = logs.append(runtime.log(), batch);
-            stream.gate().appended(index, append);
             long batchBytes = bytes;
             appends.add(append.handle((first, failure) -> {
+                PutOutcome failed = null;
+                if (failure != null) {
+                    LOG.debug("append to {} {} failed", meta.key(), shard.id(), failure);
+                    failed = failedAppend(failure);
+                }
                 for (int k = 0; k < accepted.size(); k++) {
                     outcomes[accepted.get(k)] = failure == null
-                            ? PutOutcome.stored(new PutResult(shard.id(), meta.sequenceLayout().ofRecord(index, first + k), encrypt))
-                            : PutOutcome.failed("InternalFailure", "Internal service failure.");
+                            ? PutOutcome.stored(new PutResult(shard.id(),
+                                    meta.sequenceLayout().ofRecord(index, first + k), encrypt))
+                            : failed;
                 }
                 if (failure == null) {
                     runtime.signal().appended();
@@ -116,6 +135,15 @@ final class RecordWriter {
         }
         return CompletableFuture.allOf(appends.toArray(CompletableFuture[]::new))
                 .thenApply(done -> Arrays.asList(outcomes));
+    }
+
+    /** The outcome of each record of a batch that storage did not take: back-pressure is retryable, not a fault. */
+    static PutOutcome failedAppend(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return cause instanceof BackPressureException
+                ? PutOutcome.failed(ErrorType.SERVICE_UNAVAILABLE, BUSY_MESSAGE)
+                : PutOutcome.failed(ErrorType.INTERNAL_FAILURE, INTERNAL_MESSAGE);
     }
 
     private static String dataPath(List<PutRecordsEntry> entries, int i) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Seeded simulation: producers write while random splits, merges and shard-count updates run; a consumer then
  * reads every shard, parents before children. No acknowledged record is lost or duplicated, and the order per
  * partition key holds across parents and children. Re-run a failure with {@code -Dsluice.seed=<seed>}.
+ *
+ * <p>Producers run on their own threads, where a failed assertion would only end that thread: each one's failure
+ * is collected and rethrown in the test thread, so it fails the test.
  */
 class ReshardingSimulationTest {
 
@@ -50,12 +54,19 @@ class ReshardingSimulationTest {
             engine.streams().create(STREAM, 1 + random.nextInt(3), null, null);
             Map<String, List<Integer>> acked = new ConcurrentHashMap<>();
             AtomicBoolean stop = new AtomicBoolean();
+            List<Throwable> failures = new CopyOnWriteArrayList<>();
             List<Thread> producers = new ArrayList<>();
             for (int p = 0; p < PRODUCERS; p++) {
                 long producerSeed = random.nextLong();
                 int producer = p;
-                producers.add(Thread.ofPlatform().start(() -> produce(engine, producer, new Random(producerSeed),
-                        acked, stop)));
+                producers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        produce(engine, producer, new Random(producerSeed), acked, stop);
+                    } catch (Throwable t) {
+                        failures.add(t);
+                        stop.set(true);
+                    }
+                }));
             }
             for (int i = 0; i < RESHARD_OPERATIONS; i++) {
                 reshardAtRandom(engine, random);
@@ -65,6 +76,7 @@ class ReshardingSimulationTest {
             for (Thread producer : producers) {
                 producer.join();
             }
+            rethrowFirst(failures, seed);
             System.out.println("records: " + acked.values().stream().mapToInt(List::size).sum() + ", shards: "
                     + engine.streams().describe(STREAM).meta().shards().size());
             Map<String, List<Integer>> read = readParentsBeforeChildren(engine);
@@ -74,6 +86,16 @@ class ReshardingSimulationTest {
                         .isEqualTo(key.getValue());
             }
         }
+    }
+
+    /** Fails the test with the first producer failure, the others attached as suppressed. */
+    static void rethrowFirst(List<Throwable> failures, long seed) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        AssertionError error = new AssertionError("a producer failed (seed " + seed + ")", failures.getFirst());
+        failures.stream().skip(1).forEach(error::addSuppressed);
+        throw error;
     }
 
     private static void produce(KinesisEngine engine, int producer, Random random, Map<String, List<Integer>> acked,
@@ -91,7 +113,7 @@ class ReshardingSimulationTest {
             }
             List<PutOutcome> outcomes = engine.records().putRecords(STREAM, entries).join();
             for (int i = 0; i < outcomes.size(); i++) {
-                assertThat(outcomes.get(i).failed()).isFalse();
+                assertThat(outcomes.get(i).failed()).as("record %d: %s", i, outcomes.get(i)).isFalse();
                 String data = new String(entries.get(i).data(), StandardCharsets.UTF_8);
                 acked.computeIfAbsent(keys.get(i), k -> new ArrayList<>())
                         .add(Integer.parseInt(data.substring(data.indexOf(':') + 1)));

@@ -28,12 +28,14 @@ import java.nio.file.Path;
  *                      at all (otherwise MissingAuthenticationTokenException, as AWS answers them)
  * @param cors          which browser origins may call; null: every origin on a server without a credentials file,
  *                      none with one
+ * @param truncateCorruptMetadata the way out of a metadata journal corrupt before its tail: start once dropping
+ *                      every change from the corrupt record on (otherwise start-up stops and names the file)
  */
 public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
                            Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
                            int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log,
                            FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir,
-                           boolean allowUnsigned, CorsPolicy cors) {
+                           boolean allowUnsigned, CorsPolicy cors, boolean truncateCorruptMetadata) {
 
     public static final int DEFAULT_PORT = 4567;
     public static final int DEFAULT_TLS_PORT = 4568;
@@ -71,7 +73,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
                         FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir) {
         this(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir, auditDataEvents,
                 maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose, firehoseS3,
-                firehoseLocalDir, false, null);
+                firehoseLocalDir, false, null, false);
     }
 
     /** The CORS policy in force: the configured one, or the default for the server's authentication. */
@@ -90,33 +92,33 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
     public ServerConfig withPorts(int newPort, int newTlsPort) {
         return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile,
                 auditDir, auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
-                firehoseS3, firehoseLocalDir, allowUnsigned, cors);
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, newEngine, log, firehose,
-                firehoseS3, firehoseLocalDir, allowUnsigned, cors);
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata);
     }
 
     /** The same settings with authentication against a credentials file and, optionally, an audit log. */
     public ServerConfig withSecurity(Path newCredentialsFile, Path newAuditDir, boolean newAuditDataEvents) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, newCredentialsFile,
                 newAuditDir, newAuditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
-                firehoseS3, firehoseLocalDir, allowUnsigned, cors);
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata);
     }
 
     /** The same settings with requests that carry no signature served (true) or refused (false). */
     public ServerConfig withAllowUnsigned(boolean newAllowUnsigned) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
-                firehoseS3, firehoseLocalDir, newAllowUnsigned, cors);
+                firehoseS3, firehoseLocalDir, newAllowUnsigned, cors, truncateCorruptMetadata);
     }
 
     /** The same settings with these allowed browser origins (null: the default). */
     public ServerConfig withCors(CorsPolicy newCors) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
-                firehoseS3, firehoseLocalDir, allowUnsigned, newCors);
+                firehoseS3, firehoseLocalDir, allowUnsigned, newCors, truncateCorruptMetadata);
     }
 }

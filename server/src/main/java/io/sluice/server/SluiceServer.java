@@ -24,6 +24,11 @@ import io.sluice.server.firehose.KmsBufferSealer;
 import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.storage.MetadataStore;
+import io.sluice.storage.LogStore;
+import io.sluice.engine.store.EngineStores;
+import io.sluice.engine.store.LocalMetaStore;
+import io.sluice.engine.store.LocalShardLogStore;
+import io.sluice.server.metrics.StorageMetrics;
 import io.sluice.storage.LogConfig;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.http.ServiceRouter;
@@ -131,12 +136,29 @@ public final class SluiceServer implements AutoCloseable {
                 registry);
     }
 
+    /** The engine's stores in the data directory, reporting recovery cuts, failures and back-pressure. */
+    private static EngineStores localStores(ServerConfig config, Clock clock, StorageMetrics storage)
+            throws IOException {
+        LocalMetaStore metadata = new LocalMetaStore(new MetadataStore(config.dataDir().resolve("meta"),
+                MetadataStore.DEFAULT_COMPACTION_BYTES, config.truncateCorruptMetadata(), storage));
+        try {
+            LogStore logs = new LogStore(config.dataDir().resolve("logs"), config.log(), clock, storage);
+            storage.bindQueue(logs);
+            return new EngineStores(metadata, new LocalShardLogStore(logs));
+        } catch (IOException | RuntimeException e) {
+            metadata.close();
+            throw e;
+        }
+    }
+
     public static SluiceServer start(ServerConfig config, Clock clock) throws IOException, InterruptedException {
         long begin = System.nanoTime();
         CredentialsFile credentials = credentials(config);
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KinesisMetrics metrics = new KinesisMetrics(registry);
-        KinesisEngine engine = new KinesisEngine(config.dataDir(), config.engine(), config.log(), clock, metrics);
+        StorageMetrics storage = new StorageMetrics(registry);
+        KinesisEngine engine = new KinesisEngine(localStores(config, clock, storage), LocalKms.open(config.dataDir(),
+                config.engine().masterKeyFile(), config.engine().kmsKeys()), config.engine(), clock, metrics);
         ControlPlaneLimiter limiter = new ControlPlaneLimiter(clock, config.engine().limits());
         AuditLog audit = config.auditDir() == null ? null
                 : new AuditLog(config.auditDir(), AUDIT_FILE_BYTES, AUDIT_FILES, config.auditDataEvents(), clock);

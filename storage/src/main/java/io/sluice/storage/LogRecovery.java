@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * is not the offset after the previous segment's last entry, that segment (or its cut part) and every later
  * segment are removed, and their bytes count in {@link Result#bytesCut()}. An index file without its log file
  * (a deletion interrupted by a crash) is removed. A directory without segments gets an empty segment at offset 0.
+ * Every cut is logged (file, position, bytes, why) and reported to {@link StorageEvents#recoveryCut}.
  *
  * <p>Used by the thread opening a log, before the log is shared.
  */
@@ -31,7 +32,8 @@ final class LogRecovery {
     private LogRecovery() {
     }
 
-    static Result recover(Path dir, LogConfig config) throws IOException {
+    static Result recover(String name, Path dir, LogConfig config, FileChannels channels, EventReporter reporter)
+            throws IOException {
         TreeSet<Long> logs = new TreeSet<>();
         List<Path> indexes = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
@@ -45,8 +47,8 @@ final class LogRecovery {
             }
         }
         for (Path index : indexes) {
-            String name = index.getFileName().toString();
-            if (!logs.contains(Long.parseLong(name.substring(0, 20)))) {
+            String file = index.getFileName().toString();
+            if (!logs.contains(Long.parseLong(file.substring(0, 20)))) {
                 Files.delete(index);
             }
         }
@@ -57,23 +59,33 @@ final class LogRecovery {
         boolean filesChanged = false;
         try {
             for (long base : logs) {
+                Path log = dir.resolve(Segment.fileName(base, Segment.LOG_SUFFIX));
                 if (!cutRest && (segments.isEmpty() || segments.getLast().nextOffset() == base)) {
-                    Segment segment = Segment.open(dir, base, config);
+                    Segment segment = Segment.open(dir, base, config, channels);
                     segments.add(segment);
+                    long before = Files.size(log);
                     long cut = segment.recover();
+                    if (cut > 0) {
+                        reporter.recoveryCut(name, log, before - cut, cut,
+                                "torn or corrupt entry (bad length, offset, timestamp or CRC) and everything after it");
+                    }
                     bytesCut += cut;
                     cutRest = cut > 0;
                 } else {
+                    long size = Files.size(log);
+                    reporter.recoveryCut(name, log, 0, size, cutRest
+                            ? "segment after a cut: the log ends at the first entry that does not check out"
+                            : "segment does not start at offset " + segments.getLast().nextOffset()
+                                    + " where the previous one ends");
                     cutRest = true;
-                    Path log = dir.resolve(Segment.fileName(base, Segment.LOG_SUFFIX));
-                    bytesCut += Files.size(log);
+                    bytesCut += size;
                     Files.delete(log);
                     Files.deleteIfExists(dir.resolve(Segment.fileName(base, Segment.INDEX_SUFFIX)));
                     filesChanged = true;
                 }
             }
             if (segments.isEmpty()) {
-                segments.add(Segment.create(dir, 0, config));
+                segments.add(Segment.create(dir, 0, config, channels));
                 filesChanged = true;
             }
         } catch (IOException | RuntimeException e) {

@@ -8,6 +8,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Positional reads of one file, shared by any number of reader threads.
@@ -18,13 +19,15 @@ import java.nio.file.StandardOpenOption;
  * request cannot break a segment for everyone (nor for the committer, which writes through its own channel).
  * After {@link #close()}, reads fail with {@link ClosedChannelException}.
  *
- * <p>Thread-safe.
+ * <p>Thread-safe: reads take no lock; reopening and closing take a {@link ReentrantLock} (not a monitor, so a
+ * virtual thread reopening the file does not pin its carrier).
  */
 final class ReadChannel implements Closeable {
 
     private final Path file;
+    private final ReentrantLock lock = new ReentrantLock();
     private volatile FileChannel channel;
-    private boolean closed; // guarded by this
+    private boolean closed; // guarded by lock
 
     ReadChannel(Path file) throws IOException {
         this.file = file;
@@ -45,18 +48,28 @@ final class ReadChannel implements Closeable {
         }
     }
 
-    private synchronized void reopen(FileChannel broken) throws IOException {
-        if (closed) {
-            throw new ClosedChannelException();
-        }
-        if (channel == broken) {
-            channel = FileChannel.open(file, StandardOpenOption.READ);
+    private void reopen(FileChannel broken) throws IOException {
+        lock.lock();
+        try {
+            if (closed) {
+                throw new ClosedChannelException();
+            }
+            if (channel == broken) {
+                channel = FileChannel.open(file, StandardOpenOption.READ);
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
     @Override
-    public synchronized void close() throws IOException {
-        closed = true;
-        channel.close();
+    public void close() throws IOException {
+        lock.lock();
+        try {
+            closed = true;
+            channel.close();
+        } finally {
+            lock.unlock();
+        }
     }
 }

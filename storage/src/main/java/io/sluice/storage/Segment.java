@@ -93,16 +93,17 @@ final class Segment {
     private volatile long committedSize;
     private volatile boolean deleted;
 
-    private Segment(Path dir, long baseOffset, LogConfig config, boolean create) throws IOException {
+    private Segment(Path dir, long baseOffset, LogConfig config, FileChannels channels, boolean create)
+            throws IOException {
         this.baseOffset = baseOffset;
         this.logFile = dir.resolve(fileName(baseOffset, LOG_SUFFIX));
         this.indexFile = dir.resolve(fileName(baseOffset, INDEX_SUFFIX));
         this.config = config;
         this.nextOffset = baseOffset;
         this.channel = create
-                ? FileChannel.open(logFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                ? channels.open(logFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
                         StandardOpenOption.WRITE)
-                : FileChannel.open(logFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                : channels.open(logFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
         int version = create ? TORN_HEADER : formatVersion(channel);
         if (version == TORN_HEADER) {
             channel.truncate(0);
@@ -153,13 +154,23 @@ final class Segment {
 
     /** Creates an empty segment; a stale index file of the same name is removed. */
     static Segment create(Path dir, long baseOffset, LogConfig config) throws IOException {
+        return create(dir, baseOffset, config, FileChannels.SYSTEM);
+    }
+
+    /** As {@link #create(Path, long, LogConfig)}, opening the writer's channel through {@code channels}. */
+    static Segment create(Path dir, long baseOffset, LogConfig config, FileChannels channels) throws IOException {
         Files.deleteIfExists(dir.resolve(fileName(baseOffset, INDEX_SUFFIX)));
-        return new Segment(dir, baseOffset, config, true);
+        return new Segment(dir, baseOffset, config, channels, true);
     }
 
     /** Opens an existing segment; call {@link #recover()} before using it. */
     static Segment open(Path dir, long baseOffset, LogConfig config) throws IOException {
-        return new Segment(dir, baseOffset, config, false);
+        return open(dir, baseOffset, config, FileChannels.SYSTEM);
+    }
+
+    /** As {@link #open(Path, long, LogConfig)}, opening the writer's channel through {@code channels}. */
+    static Segment open(Path dir, long baseOffset, LogConfig config, FileChannels channels) throws IOException {
+        return new Segment(dir, baseOffset, config, channels, false);
     }
 
     static String fileName(long baseOffset, String suffix) {

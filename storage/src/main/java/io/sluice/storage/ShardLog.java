@@ -26,9 +26,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * lock, which the committer holds while writing and publishing this log, and it only removes segments whose
  * entries are all committed.
  *
- * <p><b>Failures.</b> If writing, forcing or indexing this log fails, the appends of that batch fail, and so do all
- * later appends (their exception names the first failure): after a failed fsync the page cache cannot be trusted,
- * so the log must be opened again, with recovery, by a new {@link LogStore}. Committed entries stay readable.
+ * <p><b>Failures: fail-stop.</b> If writing, forcing, indexing or syncing the directory of this log fails, the
+ * appends of that batch fail, and so do all later appends (their exception carries the first failure as its
+ * cause): after a failed fsync the page cache cannot be trusted (Linux may drop the dirty pages and report the
+ * error only once), so acknowledging anything later would acknowledge data that may not be on the device. The log
+ * must be opened again, with recovery, by a new {@link LogStore} (restart the server). The first failure is logged
+ * with its cause and reported to {@link StorageEvents#logFailed}. Committed entries stay readable.
  */
 public final class ShardLog {
 
@@ -47,6 +50,8 @@ public final class ShardLog {
     private final Path dir;
     private final LogConfig config;
     private final Clock clock;
+    private final FileChannels channels;
+    private final EventReporter reporter;
     private final long recoveredBytesCut;
     private final ConcurrentSkipListMap<Long, Segment> segments = new ConcurrentSkipListMap<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -59,11 +64,14 @@ public final class ShardLog {
     private long lastAssignedTimestamp;
     private IOException failure;
 
-    private ShardLog(String name, Path dir, LogConfig config, Clock clock, LogRecovery.Result recovered) {
+    private ShardLog(String name, Path dir, LogConfig config, Clock clock, FileChannels channels,
+                     EventReporter reporter, LogRecovery.Result recovered) {
         this.name = name;
         this.dir = dir;
         this.config = config;
         this.clock = clock;
+        this.channels = channels;
+        this.reporter = reporter;
         this.recoveredBytesCut = recovered.bytesCut();
         long lastTimestamp = -1;
         for (Segment segment : recovered.segments()) {
@@ -78,7 +86,14 @@ public final class ShardLog {
 
     /** Opens (recovering) or creates the log in {@code dir}, which must exist. */
     static ShardLog open(String name, Path dir, LogConfig config, Clock clock) throws IOException {
-        return new ShardLog(name, dir, config, clock, LogRecovery.recover(dir, config));
+        return open(name, dir, config, clock, FileChannels.SYSTEM, EventReporter.NONE);
+    }
+
+    /** As {@link #open(String, Path, LogConfig, Clock)}, with the store's file seam and event reporter. */
+    static ShardLog open(String name, Path dir, LogConfig config, Clock clock, FileChannels channels,
+                         EventReporter reporter) throws IOException {
+        return new ShardLog(name, dir, config, clock, channels, reporter,
+                LogRecovery.recover(name, dir, config, channels, reporter));
     }
 
     /** The name the log was opened with in its {@link LogStore}. */
@@ -214,7 +229,11 @@ public final class ShardLog {
                 committed = new Committed(end, -1);
             }
             if (config.fsync()) {
-                Directories.fsync(dir);
+                try {
+                    Directories.fsync(dir);
+                } catch (IOException | RuntimeException e) {
+                    throw recordFailure(e, true);
+                }
             }
             return expired.size();
         } finally {
@@ -233,7 +252,7 @@ public final class ShardLog {
             try {
                 return writeLocked(appends);
             } catch (IOException | RuntimeException e) {
-                throw recordFailure(e);
+                throw recordFailure(e, false);
             }
         } finally {
             lock.unlock();
@@ -283,7 +302,7 @@ public final class ShardLog {
                 segment.force();
             }
         } catch (IOException | RuntimeException e) {
-            throw recordFailure(e);
+            throw recordFailure(e, true);
         }
     }
 
@@ -291,13 +310,13 @@ public final class ShardLog {
     void publish(Written written) throws IOException {
         lock.lock();
         try {
-            ensureOpen();
+            checkWritable();
             try {
                 for (Segment segment : written.touched()) {
                     segment.commit();
                 }
             } catch (IOException | RuntimeException e) {
-                throw recordFailure(e);
+                throw recordFailure(e, false);
             }
             committed = written.committed();
         } finally {
@@ -307,7 +326,7 @@ public final class ShardLog {
 
     /** Starts a new active segment at the next offset. Caller holds the lock. */
     private void roll() throws IOException {
-        Segment next = Segment.create(dir, nextOffset, config);
+        Segment next = Segment.create(dir, nextOffset, config, channels);
         segments.put(nextOffset, next);
         active = next;
         if (config.fsync()) {
@@ -358,16 +377,32 @@ public final class ShardLog {
         }
     }
 
-    private IOException recordFailure(Exception e) {
+    /** Fail-stops the log on its first failure (see the class comment); returns the failure to throw. */
+    private IOException recordFailure(Exception e, boolean fsync) {
         IOException io = e instanceof IOException x ? x : new IOException("unexpected failure in log " + name, e);
+        boolean first;
         lock.lock();
         try {
-            if (failure == null) {
+            first = failure == null && !closed;
+            if (first) {
                 failure = io;
             }
         } finally {
             lock.unlock();
         }
+        if (first) {
+            reporter.logFailed(name, fsync, io);
+        }
         return io;
+    }
+
+    /** The failure that stopped this log, or null while it takes appends. */
+    IOException failure() {
+        lock.lock();
+        try {
+            return failure;
+        } finally {
+            lock.unlock();
+        }
     }
 }

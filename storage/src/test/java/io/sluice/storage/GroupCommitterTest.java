@@ -23,7 +23,7 @@ class GroupCommitterTest {
     Path root;
 
     private final ManualClock clock = new ManualClock(1_000_000);
-    private final GroupCommitter committer = new GroupCommitter();
+    private final GroupCommitter committer = new GroupCommitter(LogConfig.defaults(), Runnable::run, EventReporter.NONE);
     private final List<ShardLog> logs = new ArrayList<>();
 
     @AfterEach
@@ -165,5 +165,54 @@ class GroupCommitterTest {
         assertThat(queued).isCompletedWithValue(0L);
         assertThat(causeOf(rejected)).isInstanceOf(IOException.class).hasMessageContaining("closed");
         assertThat(log.endOffset()).isEqualTo(1);
+    }
+
+    @Test
+    void aBarrierCompletesOnlyAfterEveryAppendQueuedBeforeItIsPublished() throws Exception {
+        // the reshard race of issue 10: A is committed, B is queued but not yet committed, then the barrier
+        ShardLog log = log("a");
+        CompletableFuture<Long> a = submit(log, "A");
+        committer.runOnce();
+        CompletableFuture<Long> b = submit(log, "B");
+        CompletableFuture<Long> barrier = committer.barrier(log);
+
+        assertThat(a).isCompletedWithValue(0L);
+        assertThat(barrier).as("B is still on its way").isNotDone();
+        assertThat(log.endOffset()).isEqualTo(1);
+
+        committer.runOnce();
+
+        assertThat(b).isCompletedWithValue(1L);
+        assertThat(barrier).isCompletedWithValue(2L);
+        assertThat(log.read(0, 10, 100).records()).extracting(r -> TestRecords.string(r.data()))
+                .containsExactly("A", "B");
+    }
+
+    @Test
+    void aBarrierOnAnIdleLogCompletesWithItsEndAtTheNextStep() throws Exception {
+        ShardLog idle = log("idle");
+        ShardLog busy = log("busy");
+        submit(idle, "x", "y");
+        committer.runOnce();
+        CompletableFuture<Long> other = submit(busy, "z");
+        CompletableFuture<Long> barrier = committer.barrier(idle);
+
+        committer.runOnce();
+
+        assertThat(barrier).isCompletedWithValue(2L);
+        assertThat(other).isCompletedWithValue(0L);
+    }
+
+    @Test
+    void aBarrierAfterAFailedAppendStillCompletes() throws Exception {
+        ShardLog closed = log("closed");
+        closed.close();
+        CompletableFuture<Long> failed = submit(closed, "x");
+        CompletableFuture<Long> barrier = committer.barrier(closed);
+
+        committer.runOnce();
+
+        assertThat(causeOf(failed)).isInstanceOf(IOException.class);
+        assertThat(barrier).isCompletedWithValue(0L);
     }
 }

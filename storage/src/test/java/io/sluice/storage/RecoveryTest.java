@@ -313,4 +313,28 @@ class RecoveryTest {
             assertThat(rebuilt.get(base)).as("index of segment %d", base).isEqualTo(original.get(base));
         }
     }
+
+    @Test
+    void everyCutIsReportedWithTheFileThePositionTheBytesAndWhy() throws Exception {
+        Path root = copy();
+        List<Long> bases = segments(root);
+        Path last = segmentFile(root, bases.getLast(), Segment.LOG_SUFFIX);
+        long intact = Files.size(last);
+        Files.write(last, new byte[] {0, 0, 0, 99, 1, 2, 3}, StandardOpenOption.APPEND);
+        List<String> cuts = new ArrayList<>();
+        StorageEvents events = new StorageEvents() {
+            @Override
+            public void recoveryCut(String log, Path file, long position, long bytes, String reason) {
+                cuts.add(log + " " + file.getFileName() + " " + position + " " + bytes + " " + reason);
+            }
+        };
+
+        try (LogStore store = new LogStore(root, CONFIG, clock, events)) {
+            ShardLog log = store.open(NAME);
+            assertThat(log.recoveredBytesCut()).isEqualTo(7);
+        }
+
+        assertThat(cuts).containsExactly(NAME + " " + last.getFileName() + " " + intact + " 7 "
+                + "torn or corrupt entry (bad length, offset, timestamp or CRC) and everything after it");
+    }
 }

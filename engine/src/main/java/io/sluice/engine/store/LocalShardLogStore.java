@@ -45,6 +45,11 @@ public final class LocalShardLogStore implements ShardLogStore {
     }
 
     @Override
+    public CompletableFuture<Long> barrier(ShardLogHandle log) {
+        return logs.barrier(local(log));
+    }
+
+    @Override
     public void close() {
         logs.close();
     }

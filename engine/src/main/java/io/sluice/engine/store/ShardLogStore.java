@@ -29,6 +29,12 @@ public interface ShardLogStore extends AutoCloseable {
      */
     CompletableFuture<Long> append(ShardLogHandle log, List<AppendRecord> records);
 
+    /**
+     * Completes, with the log's end offset, once every append enqueued to the log before this call has completed
+     * (or failed): resharding stops routing appends to a shard, then awaits this before it seals the shard.
+     */
+    CompletableFuture<Long> barrier(ShardLogHandle log);
+
     @Override
     void close();
 }

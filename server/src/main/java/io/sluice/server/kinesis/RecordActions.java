@@ -17,7 +17,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
-/** The data-plane operations: PutRecord, PutRecords, GetShardIterator, GetRecords. Thread-safe. */
+/**
+ * The data-plane operations: PutRecord, PutRecords, GetShardIterator, GetRecords. A record refused by storage
+ * back-pressure answers PutRecord with 503 {@code ServiceUnavailableException} and PutRecords with the per-record
+ * {@code InternalFailure} AWS documents (both retryable; the other records of the call keep their outcome).
+ * Thread-safe.
+ */
 final class RecordActions {
 
     /** The model's own bound on a blob; the stream's (smaller) record size limit is the engine's to check. */
