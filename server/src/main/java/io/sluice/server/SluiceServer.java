@@ -29,9 +29,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -109,29 +112,36 @@ public final class SluiceServer implements AutoCloseable {
                 : S3ObjectStore.connect(config.firehoseS3());
         KmsBufferSealer sealer = new KmsBufferSealer(LocalKms.open(config.dataDir(), config.engine().masterKeyFile(),
                 config.engine().kmsKeys()), new MetadataStore(config.firehose().dataDir().resolve("keys")));
-        FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
-                new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
-                clock, engine, objects, new FirehoseMetrics(registry), sealer);
+        // Firehose opens (buffers recovered, and an HTTP client whose trust store is slow to load) while the port
+        // opens; its calls wait for it, and start() still returns only once it is open, or fails as it does
+        CompletableFuture<FirehoseEngine> opening = CompletableFuture.supplyAsync(() -> openFirehose(config, clock,
+                engine, objects, registry, sealer), task -> Thread.ofPlatform().name("sluice-firehose-open").start(task));
+        CompletableFuture<ApiService> firehoseService = opening.thenApply(FirehoseService::new);
         ApiService kinesis = credentials == null ? new KinesisService(engine, metrics, limiter, audit)
                 : new KinesisService(engine, metrics, limiter, new SigV4Verifier(credentials, clock), credentials,
                 audit);
         HttpServer http = new HttpServer(config.maxBodyBytes(), config.maxConnections(),
                 new ServiceRouter(Map.of(KinesisService.TARGET_PREFIX.replace(".", ""), kinesis,
-                        FirehoseService.TARGET, new FirehoseService(firehose))),
+                        FirehoseService.TARGET, request -> firehoseService.join().handle(request))),
                 Map.of("/health", () -> ApiResponse.ok("application/json", HEALTHY),
                         "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
                                 registry.scrape().getBytes(StandardCharsets.UTF_8))));
         int port;
         int tlsPort = -1;
+        FirehoseEngine firehose;
         try {
             port = http.listen(config.host(), config.port(), null);
+            firehose = joinFirehose(opening);
             if (config.tlsPort() >= 0) {
                 tlsPort = http.listen(config.host(), config.tlsPort(),
                         TlsSettings.serverContext(config.tlsCertFile(), config.tlsKeyFile(), config.dataDir()));
             }
         } catch (IOException | RuntimeException | InterruptedException e) {
             http.stop(0);
-            firehose.close();
+            FirehoseEngine opened = opening.handle((engineOrNull, failure) -> engineOrNull).join();
+            if (opened != null) {
+                opened.close();
+            }
             objects.close();
             sealer.close();
             engine.close();
@@ -160,6 +170,29 @@ public final class SluiceServer implements AutoCloseable {
                 tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
                 config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
         return new SluiceServer(config, engine, http, timer, port, tlsPort, audit, firehose, objects, sealer);
+    }
+
+    private static FirehoseEngine openFirehose(ServerConfig config, Clock clock, KinesisEngine engine,
+                                               ObjectStore objects, PrometheusMeterRegistry registry,
+                                               KmsBufferSealer sealer) {
+        try {
+            return new FirehoseEngine(config.firehose().withBufferLog(
+                    new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
+                    clock, engine, objects, new FirehoseMetrics(registry), sealer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static FirehoseEngine joinFirehose(CompletableFuture<FirehoseEngine> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw io.getCause();
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+        }
     }
 
     public int port() {
