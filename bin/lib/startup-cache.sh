@@ -2,8 +2,9 @@
 #
 # On JDK 25+ it is an ahead-of-time cache (JEP 483/514/515: classes loaded and linked, method profiles); on JDK 21-24
 # a dynamic class-data-sharing archive. Either is made by a training run right after a build, for one build and one
-# JDK: a server on a temporary data directory and ephemeral ports answers a few requests (plain and TLS) and stops;
-# the JVM writes the cache as it exits. It is remade when the build, the lib directory or the JDK is newer than it.
+# JDK: a server on a temporary data directory and an ephemeral port answers a few requests and stops; the JVM writes
+# the cache as it exits. The training run has no TLS port: TLS pulls in BouncyCastle, whose signed jars cannot be
+# cached, and an AOT cache that saw them loads them, verifying their signatures (0.3 s), at every start. It is remade when the build, the lib directory or the JDK is newer than it.
 # A cache the JVM cannot use (another JVM, another class path) is ignored by the JVM and start-up is merely slower.
 # If training fails, a stamp file stops bin/sluice from trying again until the next build.
 
@@ -53,7 +54,7 @@ http_request() {
 
 # train_startup_cache: runs the training server; the JVM writes CACHE_FILE as it exits
 train_startup_cache() {
-  local work pid log line port tls i output
+  local work pid line port i output
   echo "Preparing the start-up cache for this build and JDK (once)..." >&2
   mkdir -p "$(dirname "$CACHE_FILE")"
   rm -f "$CACHE_FILE" "$CACHE_FILE.failed"
@@ -65,18 +66,17 @@ train_startup_cache() {
     set -- "-XX:ArchiveClassesAtExit=$output" -Xlog:cds=off
   fi
   "$JAVA_HOME/bin/java" "${JVM_OPTS[@]}" "$@" -cp "$CLASSPATH_SLUICE" io.sluice.cli.SluiceCommand server \
-      --port 0 --tls-port 0 --data-dir "$work/data" > "$work/log" 2>&1 &
+      --port 0 --tls-port -1 --data-dir "$work/data" > "$work/log" 2>&1 &
   pid=$!
   line=""
   for i in $(seq 1 1200); do
-    line="$(grep -m1 -o 'listening on [^ ]*:[0-9]*\( and TLS [0-9]*\)\?' "$work/log" || true)"
+    line="$(grep -m1 -o 'listening on [^ ]*:[0-9]*' "$work/log" || true)"
     [ -n "$line" ] && break
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.05
   done
   if [ -n "$line" ]; then
-    port="$(sed 's/listening on [^ ]*:\([0-9]*\).*/\1/' <<< "$line")"
-    tls="$(sed -n 's/.* and TLS \([0-9]*\)/\1/p' <<< "$line")"
+    port="${line##*:}"
     # the requests a first user makes, so that their classes and profiles are in the cache too
     http_request "$port" GET /health || true
     http_request "$port" POST / Kinesis_20131202.CreateStream '{"StreamName":"training","ShardCount":2}' || true
@@ -84,9 +84,6 @@ train_startup_cache() {
     http_request "$port" POST / Kinesis_20131202.PutRecord \
         '{"StreamName":"training","PartitionKey":"k","Data":"dHJhaW5pbmc="}' || true
     http_request "$port" POST / Firehose_20150804.ListDeliveryStreams '{}' || true
-    if [ -n "$tls" ] && command -v curl > /dev/null; then
-      curl -sk -o /dev/null --max-time 10 "https://127.0.0.1:$tls/health" || true
-    fi
   fi
   kill -TERM "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
