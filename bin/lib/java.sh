@@ -1,5 +1,5 @@
 # Sourced by bin/sluice and .ci/run: exports JAVA_HOME pointing at a JDK 21 or newer, and JAVA_MAJOR (e.g. 25).
-# Looks at $JAVA_HOME, then the java on PATH, then the JDKs under /usr/lib/jvm and /opt, newest first.
+# Looks at $JAVA_HOME, then the java on PATH, then the newest of the JDKs under /usr/lib/jvm and /opt.
 # A JDK's version is read from its `release` file, so choosing one starts no JVM (each costs about 0.15 s);
 # only a JDK without that file is asked by running it.
 
@@ -39,16 +39,23 @@ accept_jdk() {
 }
 
 select_jdk() {
-  local candidate on_path
+  local candidate on_path best="" best_major=0
   accept_jdk "${JAVA_HOME:-}" && return 0
-  on_path="$(command -v java 2>/dev/null || true)"
-  if [ -n "$on_path" ]; then
-    on_path="$(readlink -f "$on_path")"
+  if hash java 2>/dev/null; then
+    on_path="$(readlink -f "${BASH_CMDS[java]}")"
     accept_jdk "${on_path%/bin/java}" && return 0
   fi
-  for candidate in $(ls -d /usr/lib/jvm/* /opt/*jdk* /opt/java/* 2>/dev/null | sort -rV); do
-    accept_jdk "$candidate" && return 0
+  # the newest of the installed JDKs, by the version in their release files
+  for candidate in /usr/lib/jvm/* /opt/*jdk* /opt/java/*; do
+    if accept_jdk "$candidate" && [ "$JAVA_MAJOR" -gt "$best_major" ]; then
+      best="$candidate"
+      best_major="$JAVA_MAJOR"
+    fi
   done
+  if [ -n "$best" ]; then
+    export JAVA_HOME="$best" JAVA_MAJOR="$best_major"
+    return 0
+  fi
   echo "Sluice needs a JDK 21 or newer; none found (set JAVA_HOME)." >&2
   return 1
 }
