@@ -52,7 +52,7 @@ final class ServerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (logFormat.equals("json")) {
             // read by logback when it starts, which is at the first logger below
-            System.setProperty("logback.configurationFile", "logback-json.xml");
+            System.setProperty(LogConfigurator.FORMAT_PROPERTY, "json");
         } else if (!logFormat.equals("text")) {
             throw new IllegalArgumentException("--log-format must be text or json, not " + logFormat);
         }

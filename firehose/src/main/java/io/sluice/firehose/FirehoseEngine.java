@@ -16,6 +16,7 @@ import io.sluice.firehose.config.DestinationConfig;
 import io.sluice.firehose.delivery.Backoff;
 import io.sluice.firehose.delivery.DeliveryObserver;
 import io.sluice.firehose.delivery.DeliveryWorker;
+import io.sluice.firehose.delivery.LazyHttpClient;
 import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.delivery.Routes;
 import io.sluice.firehose.processing.FunctionInvoker;
@@ -30,7 +31,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +80,7 @@ public final class FirehoseEngine implements AutoCloseable {
     private final MetadataStore metadata;
     private final LogStore buffers;
     private final DeliveryStreamRegistry registry;
-    private final HttpClient http;
+    private final LazyHttpClient http;
     private final FunctionInvoker invoker;
     private final ObjectStore objects;
     private final TaskHost tasks;
@@ -133,7 +133,7 @@ public final class FirehoseEngine implements AutoCloseable {
         this.metadata = new MetadataStore(config.dataDir().resolve("meta"));
         this.buffers = new LogStore(config.dataDir().resolve("buffers"), config.bufferLog(), clock);
         this.registry = new DeliveryStreamRegistry(metadata);
-        this.http = HttpClient.newBuilder().connectTimeout(config.requestTimeout()).build();
+        this.http = new LazyHttpClient(config.requestTimeout());
         this.invoker = new HttpFunctionInvoker(http, config.requestTimeout());
         this.deletions = new Deletions(new TaskId(TASK_KIND + "-deletions", config.dataDir().toString()));
         tasks.start(deletions);

@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.zip.GZIPOutputStream;
@@ -31,13 +32,13 @@ import java.util.zip.GZIPOutputStream;
 public final class HttpEndpointSink implements Sink {
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final HttpEndpointDestination destination;
     private final String sourceArn;
     private final Duration timeout;
     private final Clock clock;
 
-    public HttpEndpointSink(HttpClient http, HttpEndpointDestination destination, String sourceArn,
+    public HttpEndpointSink(Supplier<HttpClient> http, HttpEndpointDestination destination, String sourceArn,
                             Duration timeout, Clock clock) {
         this.http = http;
         this.destination = destination;
@@ -50,7 +51,7 @@ public final class HttpEndpointSink implements Sink {
     public void deliver(Batch batch) throws DeliveryException {
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request(batch), HttpResponse.BodyHandlers.ofByteArray());
+            response = http.get().send(request(batch), HttpResponse.BodyHandlers.ofByteArray());
         } catch (HttpTimeoutException e) {
             throw new DeliveryException("HttpEndpoint.ResponseTimeout",
                     "The endpoint did not answer within " + timeout.toSeconds() + " seconds.", false);

@@ -8,6 +8,7 @@ import io.sluice.firehose.config.HttpEndpointDestination;
 import io.sluice.firehose.config.S3Settings;
 
 import java.net.http.HttpClient;
+import java.util.function.Supplier;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -29,7 +30,7 @@ public record Routes(Sink main, DeliveryObserver.Target mainTarget, BufferingHin
                      Sink errors, BufferingHints errorHints) {
 
     /** The tools routes are built with. */
-    public record Tools(ObjectStore objects, HttpClient http, Duration requestTimeout, Clock clock,
+    public record Tools(ObjectStore objects, Supplier<HttpClient> http, Duration requestTimeout, Clock clock,
                         RandomGenerator random) {
     }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.function.Supplier;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -19,11 +20,11 @@ import java.time.Duration;
  */
 public final class HttpFunctionInvoker implements FunctionInvoker {
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final Duration timeout;
     private final ObjectMapper json = new ObjectMapper();
 
-    public HttpFunctionInvoker(HttpClient http, Duration timeout) {
+    public HttpFunctionInvoker(Supplier<HttpClient> http, Duration timeout) {
         this.http = http;
         this.timeout = timeout;
     }
@@ -35,7 +36,7 @@ public final class HttpFunctionInvoker implements FunctionInvoker {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build();
         HttpResponse<byte[]> response;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            response = http.get().send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while invoking " + function, e);

@@ -21,7 +21,7 @@ class HttpFunctionInvokerTest {
     private final AtomicReference<String> received = new AtomicReference<>();
     private volatile int status = 200;
     private volatile String answer = "{\"records\":[]}";
-    private final HttpFunctionInvoker invoker = new HttpFunctionInvoker(HttpClient.newHttpClient(),
+    private final HttpFunctionInvoker invoker = new HttpFunctionInvoker(HttpClient::newHttpClient,
             Duration.ofSeconds(5));
 
     @BeforeEach
