@@ -157,16 +157,18 @@ public final class SluiceServer implements AutoCloseable {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         KinesisMetrics metrics = new KinesisMetrics(registry);
         StorageMetrics storage = new StorageMetrics(registry);
-        KinesisEngine engine = new KinesisEngine(localStores(config, clock, storage), LocalKms.open(config.dataDir(),
-                config.engine().masterKeyFile(), config.engine().kmsKeys()), config.engine(), clock, metrics);
+        // one key store for streams and delivery streams: opening it reads and derives the master key
+        LocalKms kms = LocalKms.open(config.dataDir(), config.engine().masterKeyFile(), config.engine().kmsKeys());
+        KinesisEngine engine = new KinesisEngine(localStores(config, clock, storage), kms, config.engine(), clock,
+                metrics);
         ControlPlaneLimiter limiter = new ControlPlaneLimiter(clock, config.engine().limits());
         AuditLog audit = config.auditDir() == null ? null
                 : new AuditLog(config.auditDir(), AUDIT_FILE_BYTES, AUDIT_FILES, config.auditDataEvents(), clock);
         ObjectStore objects = config.firehoseS3() == null
                 ? new LocalDirectoryObjectStore(config.firehoseLocalDir())
                 : S3ObjectStore.connect(config.firehoseS3());
-        KmsBufferSealer sealer = new KmsBufferSealer(LocalKms.open(config.dataDir(), config.engine().masterKeyFile(),
-                config.engine().kmsKeys()), new MetadataStore(config.firehose().dataDir().resolve("keys")));
+        KmsBufferSealer sealer = new KmsBufferSealer(kms, new MetadataStore(config.firehose().dataDir().resolve("keys"),
+                MetadataStore.DEFAULT_COMPACTION_BYTES, config.truncateCorruptMetadata(), storage));
         TaskRunner tasks = new TaskRunner(clock, Duration.ofMillis(TASK_IDLE_MILLIS), Duration.ofMinutes(1));
         FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
                 new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
