@@ -25,6 +25,7 @@ import io.sluice.firehose.processing.LambdaTransform;
 import io.sluice.firehose.processing.ProcessingPipeline;
 import io.sluice.firehose.source.KinesisSourcePump;
 import io.sluice.storage.LogStore;
+import io.sluice.storage.StorageEvents;
 import io.sluice.storage.MetadataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,14 @@ public final class FirehoseEngine implements AutoCloseable {
      */
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer, BufferSealer sealer, TaskRunner runner) throws IOException {
-        this(config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner));
+        this(config, clock, kinesis, objects, observer, sealer, runner, StorageEvents.NONE);
+    }
+
+    /** As above, reporting its metadata store's and buffers' recovery cuts and failures to {@code storage}. */
+    public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
+                          DeliveryObserver observer, BufferSealer sealer, TaskRunner runner,
+                          StorageEvents storage) throws IOException {
+        this(config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner), storage);
     }
 
     /**
@@ -109,7 +117,7 @@ public final class FirehoseEngine implements AutoCloseable {
      */
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer) throws IOException {
-        this(config, clock, kinesis, objects, observer, null, new SteppedTasks());
+        this(config, clock, kinesis, objects, observer, null, new SteppedTasks(), StorageEvents.NONE);
     }
 
     /**
@@ -118,11 +126,12 @@ public final class FirehoseEngine implements AutoCloseable {
      */
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer, BufferSealer sealer) throws IOException {
-        this(config, clock, kinesis, objects, observer, sealer, new SteppedTasks());
+        this(config, clock, kinesis, objects, observer, sealer, new SteppedTasks(), StorageEvents.NONE);
     }
 
     private FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
-                           DeliveryObserver observer, BufferSealer sealer, TaskHost tasks) throws IOException {
+                           DeliveryObserver observer, BufferSealer sealer, TaskHost tasks, StorageEvents storage)
+            throws IOException {
         this.sealer = sealer;
         this.config = config;
         this.clock = clock;
@@ -130,8 +139,9 @@ public final class FirehoseEngine implements AutoCloseable {
         this.objects = objects;
         this.observer = observer;
         this.tasks = tasks;
-        this.metadata = new MetadataStore(config.dataDir().resolve("meta"));
-        this.buffers = new LogStore(config.dataDir().resolve("buffers"), config.bufferLog(), clock);
+        this.metadata = new MetadataStore(config.dataDir().resolve("meta"), MetadataStore.DEFAULT_COMPACTION_BYTES,
+                false, storage);
+        this.buffers = new LogStore(config.dataDir().resolve("buffers"), config.bufferLog(), clock, storage);
         this.registry = new DeliveryStreamRegistry(metadata);
         this.http = new LazyHttpClient(config.requestTimeout());
         this.invoker = new HttpFunctionInvoker(http, config.requestTimeout());

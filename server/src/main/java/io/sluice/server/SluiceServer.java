@@ -172,7 +172,7 @@ public final class SluiceServer implements AutoCloseable {
         TaskRunner tasks = new TaskRunner(clock, Duration.ofMillis(TASK_IDLE_MILLIS), Duration.ofMinutes(1));
         FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
                 new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
-                clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks);
+                clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage);
         Pipeline pipeline = pipeline(config, credentials, engine, audit, limiter, registry, clock);
         HttpServer http = new HttpServer(config.maxBodyBytes(), config.maxConnections(), config.corsPolicy(),
                 new ServiceRouter(List.of(pipeline.wrap(new KinesisService(engine, metrics)),
