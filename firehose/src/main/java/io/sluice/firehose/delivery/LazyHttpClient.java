@@ -49,6 +49,7 @@ public final class LazyHttpClient implements Supplier<HttpClient>, AutoCloseable
             closed = true;
             if (client != null) {
                 client.close();
+                client = null; // so that get() takes the lock and sees it closed
             }
         } finally {
             lock.unlock();

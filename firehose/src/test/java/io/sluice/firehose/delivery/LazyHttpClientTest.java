@@ -18,6 +18,14 @@ class LazyHttpClientTest {
     }
 
     @Test
+    void aClosedClientIsNotHandedOutAgain() {
+        LazyHttpClient lazy = new LazyHttpClient(Duration.ofSeconds(1));
+        lazy.get();
+        lazy.close();
+        assertThatThrownBy(lazy::get).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void aClosedClientIsNotMadeAgain() {
         LazyHttpClient lazy = new LazyHttpClient(Duration.ofSeconds(1));
         lazy.close();
