@@ -27,6 +27,18 @@ public enum ErrorType {
     UNKNOWN_OPERATION("UnknownOperationException", 400),
     /** Firehose: UpdateDestination named a version id other than the delivery stream's current one. */
     CONCURRENT_MODIFICATION("ConcurrentModificationException", 400),
+    /** Kinesis Data Analytics: application code that does not parse or names what does not exist. */
+    CODE_VALIDATION("CodeValidationException", 400),
+    /** Kinesis Data Analytics: an application whose inputs, outputs or reference data cannot work, at start. */
+    INVALID_APPLICATION_CONFIGURATION("InvalidApplicationConfigurationException", 400),
+    /** Kinesis Data Analytics: DiscoverInputSchema found no records, or none it could read. */
+    UNABLE_TO_DETECT_SCHEMA("UnableToDetectSchemaException", 400),
+    /** Kinesis Data Analytics: DiscoverInputSchema could not read its source for its throughput limit. */
+    RESOURCE_PROVISIONED_THROUGHPUT_EXCEEDED("ResourceProvisionedThroughputExceededException", 400),
+    /** Kinesis Data Analytics: the request is valid but the service does not do that. */
+    UNSUPPORTED_OPERATION("UnsupportedOperationException", 400),
+    /** Kinesis Data Analytics: more than 50 tags on an application. */
+    TOO_MANY_TAGS("TooManyTagsException", 400),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413),
     INTERNAL_FAILURE("InternalFailureException", 500),
     SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);
