@@ -2,8 +2,8 @@ package io.sluice.analytics.format;
 
 /**
  * The values of one row as they are read, and the first coercion failure among them. Lenient builders (schema
- * discovery's sample parsing) record a failed value as NULL instead, as KDA's ParsedInputRecords show. One per
- * row, confined to the parsing thread.
+ * discovery's sample rows) record a failed value as NULL instead, as KDA's ParsedInputRecords show a CSV header's
+ * numeric fields. One per row, confined to the parsing thread.
  */
 final class RowBuilder {
 

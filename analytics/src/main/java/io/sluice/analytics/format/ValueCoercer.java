@@ -34,10 +34,16 @@ final class ValueCoercer {
 
     private final String column;
     private final SqlType type;
+    private final boolean cut;
 
-    ValueCoercer(String column, SqlType type) {
+    /**
+     * @param cut whether character values are cut to the column's length; discovery's sample rows are not, as
+     *            KDA's ParsedInputRecords show a value whole although its discovered VARCHAR is shorter
+     */
+    ValueCoercer(String column, SqlType type, boolean cut) {
         this.column = column;
         this.type = type;
+        this.cut = cut;
     }
 
     SqlType type() {
@@ -180,6 +186,9 @@ final class ValueCoercer {
     private String characters(String text) {
         int length = type.precision();
         String cut = text;
+        if (!cut) {
+            return text;
+        }
         if (text.length() > length) {
             int end = length;
             if (Character.isHighSurrogate(text.charAt(end - 1))) {
