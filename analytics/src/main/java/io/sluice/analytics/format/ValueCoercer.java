@@ -34,16 +34,16 @@ final class ValueCoercer {
 
     private final String column;
     private final SqlType type;
-    private final boolean cut;
+    private final boolean cutToLength;
 
     /**
-     * @param cut whether character values are cut to the column's length; discovery's sample rows are not, as
+     * @param cutToLength whether character values are cut to the column's length; discovery's sample rows are not, as
      *            KDA's ParsedInputRecords show a value whole although its discovered VARCHAR is shorter
      */
-    ValueCoercer(String column, SqlType type, boolean cut) {
+    ValueCoercer(String column, SqlType type, boolean cutToLength) {
         this.column = column;
         this.type = type;
-        this.cut = cut;
+        this.cutToLength = cutToLength;
     }
 
     SqlType type() {
@@ -186,7 +186,7 @@ final class ValueCoercer {
     private String characters(String text) {
         int length = type.precision();
         String cut = text;
-        if (!cut) {
+        if (!cutToLength) {
             return text;
         }
         if (text.length() > length) {
