@@ -56,7 +56,7 @@ final class CompiledSchema {
                 throw new IllegalArgumentException("Column " + column.name() + ": " + column.type()
                         + " cannot be the type of a column");
             }
-            coercers[i] = new ValueCoercer(column.name(), column.type(), !lenient);
+            coercers[i] = new ValueCoercer(column.name(), column.type(), lenient);
         }
         if (format == RecordFormatType.JSON) {
             RecordFormat f = schema.format();
@@ -90,7 +90,7 @@ final class CompiledSchema {
      * Checks a schema against KDA's rules.
      *
      * @param lenient how discovery reads its own samples: a value that fails is NULL instead of failing its row,
-     *                and character values are not cut
+     *                and a value that converts is its source text
      * @throws IllegalArgumentException with the reason, when the schema cannot be read with
      */
     static CompiledSchema compile(SourceSchema schema, boolean lenient) {
