@@ -51,6 +51,11 @@ final class ApplicationTask implements Task {
 
     static final String TASK_KIND = "analytics";
     static final int READ_RECORDS = 1_000;
+    /**
+     * error_stream's ERROR_NAME for a record that does not fit the input schema: KDA documents no name for it,
+     * this is the name the runtime gives data errors too.
+     */
+    static final String INPUT_ERROR = "Data Exception";
     /** error_stream's DATA_ROW is VARCHAR(49152): the first half of that many bytes, in hex. */
     private static final int MAX_DATA_ROW_BYTES = 24_576;
 
@@ -182,9 +187,9 @@ final class ApplicationTask implements Task {
                 }
 
                 @Override
-                public void error(String name, String message) {
-                    ApplicationTask.this.error(new ErrorRow(services.clock().millis(), "ERROR", name, message,
-                            rowtime, hex(processed.data()), null));
+                public void error(String message, byte[] data) {
+                    ApplicationTask.this.error(new ErrorRow(services.clock().millis(), "ERROR", INPUT_ERROR, message,
+                            rowtime, hex(data), null));
                 }
             });
             note(input, record, rowtime);

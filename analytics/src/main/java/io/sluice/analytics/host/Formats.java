@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The record formats the host needs: decoding source records into rows, encoding output rows into records, and
- * reading a reference object into a table. The formats part of the analytics module implements them
- * ({@code RecordParser}, {@code RecordWriter}, {@code ReferenceTableReader}); the host only moves bytes and rows.
+ * reading a reference object into a table. {@link KdaFormats} implements them with the analytics module's
+ * {@code RecordParser}, {@code RecordWriter} and {@code ReferenceTableReader}; the host only moves bytes and rows.
  *
  * <p><b>Threading</b>: implementations are thread-safe; the decoders and encoders they make are used by one
  * application task at a time.
@@ -36,8 +36,8 @@ public interface Formats {
         /** A row with one value per schema column. */
         void row(Object[] values);
 
-        /** A part of the record that could not become a row; {@code name} is error_stream's ERROR_NAME. */
-        void error(String name, String message);
+        /** A part of the record that could not become a row: why, and its raw data (for error_stream). */
+        void error(String message, byte[] data);
     }
 
     /** Writes one output row (its visible columns) as one destination record. */

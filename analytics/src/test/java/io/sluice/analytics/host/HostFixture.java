@@ -72,7 +72,7 @@ final class HostFixture implements AutoCloseable {
             }
             return object;
         };
-        HostServices services = new HostServices(kinesis, deliveryStreams, reader, functions, new TestFormats(),
+        HostServices services = new HostServices(kinesis, deliveryStreams, reader, functions, new KdaFormats(),
                 programs, ApplicationMetrics.NONE, clock);
         runner = new HostedApplicationRunner(HostConfig.defaults(dir.resolve("analytics")), services, tasks);
     }
@@ -144,7 +144,7 @@ final class HostFixture implements AutoCloseable {
     static ReferenceConfig reference(String key) {
         return new ReferenceConfig("1.1", "T", "arn:aws:s3:::bucket", key, "role", new SourceSchema(
                 RecordFormat.csv(",", "\n"), "UTF-8", List.of(new RecordColumn("K", SqlType.varchar(8), null),
-                new RecordColumn("V", SqlType.varchar(8), null))));
+                new RecordColumn("V", SqlType.varchar(16), null))));
     }
 
     static ApplicationConfig app(String code, List<InputConfig> inputs, List<OutputConfig> outputs,

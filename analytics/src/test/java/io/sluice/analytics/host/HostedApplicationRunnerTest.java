@@ -7,6 +7,11 @@ import io.sluice.analytics.app.ApplicationConfig;
 import io.sluice.analytics.app.ApplicationConfigurationException;
 import io.sluice.analytics.app.DestinationKind;
 import io.sluice.analytics.app.InputConfig;
+import io.sluice.analytics.app.ReferenceConfig;
+import io.sluice.analytics.format.RecordColumn;
+import io.sluice.analytics.format.RecordFormat;
+import io.sluice.analytics.format.SourceSchema;
+import io.sluice.analytics.type.SqlType;
 import io.sluice.analytics.app.SourceKind;
 import io.sluice.analytics.app.StartingPosition;
 import io.sluice.analytics.format.RecordFormatType;
@@ -254,7 +259,7 @@ class HostedApplicationRunnerTest {
         assertThat(f.read("out")).containsExactly("AMZN,10,SOURCE_SQL_STREAM_001,\n");
         assertThat(f.read("errors")).singleElement().satisfies(row -> assertThat(row)
                 .contains("\"ERROR_LEVEL\":\"ERROR\"", "\"ERROR_NAME\":\"Data Exception\"",
-                        "\"MESSAGE\":\"not an INTEGER: ten\"", "\"DATA_ROW\":\"414d5a4e2c74656e\""));
+                        "\"DATA_ROW\":\"414d5a4e2c74656e\""));
     }
 
     @Test
@@ -298,10 +303,15 @@ class HostedApplicationRunnerTest {
                 .isInstanceOf(ApplicationConfigurationException.class)
                 .hasMessageContaining("the object does not exist");
 
-        f.objects.put("arn:aws:s3:::bucket/ref.csv", "!bad".getBytes(StandardCharsets.UTF_8));
-        assertThatThrownBy(() -> f.runner.start(config, StartingPosition.NOW))
+        ReferenceConfig numbers = new ReferenceConfig("1.1", "T", "arn:aws:s3:::bucket", "ref.csv", "role",
+                new SourceSchema(RecordFormat.csv(",", "\n"), "UTF-8", List.of(
+                        new RecordColumn("K", SqlType.varchar(8), null), new RecordColumn("V", SqlType.INTEGER,
+                                null))));
+        f.objects.put("arn:aws:s3:::bucket/ref.csv", "AMZN,1\nMSFT,two".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> f.runner.start(app("REF", config.inputs(), List.of(), List.of(numbers)),
+                StartingPosition.NOW))
                 .isInstanceOf(ApplicationConfigurationException.class)
-                .hasMessageContaining("does not parse with its schema: line 1 does not parse");
+                .hasMessageContaining("does not parse with its schema: Reference data line 2");
     }
 
     @Test
