@@ -277,6 +277,51 @@ class HostedApplicationRunnerTest {
     }
 
     @Test
+    void aPreprocessingFunctionTransformsDropsAndFailsRecordsAndIsRetriedUntilItAnswers() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        f.functions.handlers.put("pre", event -> {
+            ObjectNode answer = json.createObjectNode();
+            JsonNode request = json.readTree(event);
+            assertThat(request.get("streamArn").asText()).isEqualTo(arn("in"));
+            for (JsonNode record : request.get("records")) {
+                String data = new String(Base64.getDecoder().decode(record.get("data").asText()),
+                        StandardCharsets.UTF_8);
+                assertThat(record.get("recordId").asText())
+                        .isEqualTo(record.at("/kinesisStreamRecordMetadata/sequenceNumber").asText());
+                ObjectNode item = answer.withArray("records").addObject()
+                        .put("recordId", record.get("recordId").asText());
+                switch (data) {
+                    case "DROP" -> item.put("result", "Dropped");
+                    case "FAIL" -> item.put("result", "ProcessingFailed");
+                    default -> item.put("result", "Ok").put("data", Base64.getEncoder().encodeToString(
+                            (data.toUpperCase() + ",1\n" + data.toUpperCase() + ",2").getBytes(StandardCharsets.UTF_8)));
+                }
+            }
+            return json.writeValueAsBytes(answer);
+        });
+        f.createStream("errors", 1);
+        InputConfig input = new InputConfig("1.1", "SOURCE_SQL_STREAM", 1, SourceKind.KINESIS_STREAM, arn("in"),
+                "role", "pre", "role", HostFixture.schema(), null);
+        f.runner.start(app("COPY", List.of(input), List.of(
+                output(OUT, DestinationKind.KINESIS_STREAM, arn("out"), RecordFormatType.CSV),
+                output(ErrorRow.STREAM, DestinationKind.KINESIS_STREAM, arn("errors"), RecordFormatType.JSON)),
+                List.of()), StartingPosition.NOW);
+        f.functions.failuresLeft = 2;
+        f.put("in", 0, 2, "amzn");
+        f.put("in", 0, 2, "DROP");
+        f.put("in", 0, 2, "FAIL");
+        for (int i = 0; i < 5; i++) {
+            f.clock.advance(Duration.ofSeconds(1));
+            f.step(1);
+        }
+
+        assertThat(f.read("out")).containsExactly("AMZN,1,SOURCE_SQL_STREAM_001,\n",
+                "AMZN,2,SOURCE_SQL_STREAM_001,\n");
+        assertThat(f.read("errors")).singleElement().satisfies(row -> assertThat(row)
+                .contains("\"ERROR_NAME\":\"Lambda_Processing_Failed\"", "\"DATA_ROW\":\"4641494c\""));
+    }
+
+    @Test
     void startIsRefusedWhenTheSourceStreamDoesNotExist() {
         assertThatThrownBy(() -> f.runner.start(app("COPY", List.of(kinesisInput("missing", 1)), List.of(),
                 List.of()), StartingPosition.NOW))
