@@ -119,7 +119,7 @@ public final class HostedApplicationRunner implements ApplicationRunner {
         InputReader reader = input.kind() == SourceKind.KINESIS_STREAM
                 ? new KinesisInputReader(services.kinesis(), ApplicationPreparer.streamKey(input.resourceArn()),
                 start, services.clock(), hostConfig.pollIntervalMillis())
-                : new TapInputReader(input.resourceArn(), TAP_CAPACITY).open(services.deliveryStreams());
+                : new TapInputReader(input.resourceArn(), TAP_CAPACITY, services.clock()).open(services.deliveryStreams());
         InputPreprocessor preprocessor = input.processorArn() == null ? null
                 : new InputPreprocessor(services.functions(), input.processorArn(), config.arn(),
                 input.resourceArn(), input.kind());

@@ -124,7 +124,11 @@ final class InputPreprocessor {
                     + (sent.size() - seen.size()) + " of the record ids sent");
         }
         // in the order the records were read, whatever order the answer has
-        chunkOk.sort(java.util.Comparator.comparingInt(p -> chunk.indexOf(p.source())));
+        Map<SourceRecord, Integer> order = new java.util.IdentityHashMap<>();
+        for (int i = 0; i < chunk.size(); i++) {
+            order.put(chunk.get(i), i);
+        }
+        chunkOk.sort(java.util.Comparator.comparingInt(p -> order.get(p.source())));
         ok.addAll(chunkOk);
         failed.addAll(chunkFailed);
     }

@@ -1,5 +1,6 @@
 package io.sluice.analytics.host;
 
+import io.sluice.common.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +27,16 @@ final class TapInputReader implements InputReader, DeliveryStreams.Tap {
 
     private final String deliveryStreamArn;
     private final int capacity;
+    private final Clock clock;
     private final Queue<SourceRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong lost = new AtomicLong();
     private AutoCloseable handle;
 
-    TapInputReader(String deliveryStreamArn, int capacity) {
+    TapInputReader(String deliveryStreamArn, int capacity, Clock clock) {
         this.deliveryStreamArn = deliveryStreamArn;
         this.capacity = capacity;
+        this.clock = clock;
     }
 
     /** Starts seeing the delivery stream's records. */
@@ -67,9 +70,11 @@ final class TapInputReader implements InputReader, DeliveryStreams.Tap {
         return new Read(out, List.of());
     }
 
+    /** How long the oldest record waiting here has waited since it arrived; 0 when none waits. */
     @Override
     public long millisBehindLatest() {
-        return 0;
+        SourceRecord oldest = queue.peek();
+        return oldest == null ? 0 : Math.max(0, clock.millis() - oldest.arrivalMillis());
     }
 
     @Override

@@ -322,6 +322,44 @@ class HostedApplicationRunnerTest {
     }
 
     @Test
+    void aParentShardIsReadToItsEndBeforeItsChildren() throws Exception {
+        f.createStream("one", 1);
+        f.put("one", 0, 1, "A,1");
+        f.kinesis.shards().split(HostFixture.key("one"), "shardId-000000000000",
+                java.math.BigInteger.ONE.shiftLeft(127));
+        f.put("one", 0, 2, "B,2");
+        f.put("one", 1, 2, "C,3");
+        f.runner.start(app("COPY", List.of(kinesisInput("one", 1)), List.of(output(OUT,
+                DestinationKind.KINESIS_STREAM, arn("out"), RecordFormatType.CSV)), List.of()),
+                StartingPosition.TRIM_HORIZON);
+        f.run(4);
+
+        List<String> out = f.read("out");
+        assertThat(out).containsExactlyInAnyOrder("A,1,SOURCE_SQL_STREAM_001,\n", "B,2,SOURCE_SQL_STREAM_001,\n",
+                "C,3,SOURCE_SQL_STREAM_001,\n");
+        assertThat(out.getFirst()).startsWith("A,");
+    }
+
+    @Test
+    void anUpdateWithNewCodeRestartsFromTheStoredPositionsWithoutLosingOrRepeatingRows() throws Exception {
+        ApplicationConfig copy = copyApp(RecordFormatType.CSV);
+        f.runner.start(copy, StartingPosition.NOW);
+        f.put("in", 0, 2, "A,1");
+        f.run(2);
+        f.runner.update(new ApplicationConfig(copy.arn(), copy.name(), 2, "HOLD", copy.inputs(), copy.outputs(),
+                copy.references()));
+        f.put("in", 0, 2, "B,2");
+        f.run(2);
+        assertThat(f.read("out")).as("the new code holds B until a bound").containsExactly(
+                "A,1,SOURCE_SQL_STREAM_001,\n");
+
+        f.clock.advance(Duration.ofSeconds(2));
+        f.step(1);
+        assertThat(f.read("out")).containsExactly("A,1,SOURCE_SQL_STREAM_001,\n", "B,2,SOURCE_SQL_STREAM_001,\n");
+        assertThat(f.tasks.count()).isEqualTo(1);
+    }
+
+    @Test
     void startIsRefusedWhenTheSourceStreamDoesNotExist() {
         assertThatThrownBy(() -> f.runner.start(app("COPY", List.of(kinesisInput("missing", 1)), List.of(),
                 List.of()), StartingPosition.NOW))
