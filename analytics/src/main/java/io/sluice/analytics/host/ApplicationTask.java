@@ -5,6 +5,7 @@ import io.sluice.analytics.app.OutputConfig;
 import io.sluice.analytics.program.ErrorRow;
 import io.sluice.analytics.program.ProgramContext;
 import io.sluice.analytics.program.ProgramRun;
+import io.sluice.analytics.runtime.EvaluationException;
 import io.sluice.analytics.type.RowType;
 import io.sluice.engine.task.Task;
 import io.sluice.engine.task.TaskId;
@@ -183,7 +184,13 @@ final class ApplicationTask implements Task {
             input.decoder().decode(processed.data(), new Formats.RowHandler() {
                 @Override
                 public void row(Object[] values) {
-                    run.push(stream, rowtime, SourceColumns.withSource(values, input.config().kind(), record));
+                    try {
+                        run.push(stream, rowtime, SourceColumns.withSource(values, input.config().kind(), record));
+                    } catch (EvaluationException e) {
+                        // the runtime routes its own errors; one that escapes it still only costs its row
+                        ApplicationTask.this.error(new ErrorRow(services.clock().millis(), "ERROR", e.errorName(),
+                                e.getMessage(), rowtime, hex(processed.data()), null));
+                    }
                 }
 
                 @Override

@@ -13,11 +13,14 @@ import io.sluice.common.Clock;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.delivery.LazyHttpClient;
 import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.firehose.processing.FunctionInvoker;
+import io.sluice.firehose.processing.HttpFunctionInvoker;
 import io.sluice.server.metrics.AnalyticsMetrics;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The server's analytics applications runtime: the {@link ApplicationRunner} wired to this server's streams,
@@ -32,10 +35,26 @@ public final class AnalyticsRuntime implements AutoCloseable {
 
     private final HostedApplicationRunner runner;
     private final ObjectReader objects;
+    private final AutoCloseable http;
 
-    private AnalyticsRuntime(HostedApplicationRunner runner, ObjectReader objects) {
+    private AnalyticsRuntime(HostedApplicationRunner runner, ObjectReader objects, AutoCloseable http) {
         this.runner = runner;
         this.objects = objects;
+        this.http = http;
+    }
+
+    /**
+     * As {@link #create(KinesisEngine, FirehoseEngine, S3ObjectStore.Settings, Path, FunctionInvoker, TaskRunner,
+     * Clock, HostConfig, SqlCompiler, MeterRegistry)}, calling functions over an HTTP client of its own (opened on
+     * first use, closed with the runtime) that waits at most {@code functionTimeout} for an answer, as Firehose's
+     * Lambda processors do.
+     */
+    public static AnalyticsRuntime create(KinesisEngine kinesis, FirehoseEngine firehose, S3ObjectStore.Settings s3,
+                                          Path localDir, Duration functionTimeout, TaskRunner tasks, Clock clock,
+                                          HostConfig config, SqlCompiler compiler, MeterRegistry registry) {
+        LazyHttpClient http = new LazyHttpClient(functionTimeout);
+        return create(kinesis, firehose, s3, localDir, new HttpFunctionInvoker(http, functionTimeout), tasks, clock,
+                config, compiler, registry, http);
     }
 
     /**
@@ -47,11 +66,18 @@ public final class AnalyticsRuntime implements AutoCloseable {
     public static AnalyticsRuntime create(KinesisEngine kinesis, FirehoseEngine firehose, S3ObjectStore.Settings s3,
                                           Path localDir, FunctionInvoker functions, TaskRunner tasks, Clock clock,
                                           HostConfig config, SqlCompiler compiler, MeterRegistry registry) {
+        return create(kinesis, firehose, s3, localDir, functions, tasks, clock, config, compiler, registry, () -> { });
+    }
+
+    private static AnalyticsRuntime create(KinesisEngine kinesis, FirehoseEngine firehose, S3ObjectStore.Settings s3,
+                                           Path localDir, FunctionInvoker functions, TaskRunner tasks, Clock clock,
+                                           HostConfig config, SqlCompiler compiler, MeterRegistry registry,
+                                           AutoCloseable http) {
         ObjectReader objects = s3 == null ? new LocalDirectoryObjectReader(localDir) : S3ObjectReader.connect(s3);
         HostServices services = new HostServices(kinesis, new FirehoseDeliveryStreams(firehose), objects,
                 new InvokerFunctionCaller(functions), new KdaFormats(), compiler, new AnalyticsMetrics(registry),
                 clock);
-        return new AnalyticsRuntime(new HostedApplicationRunner(config, services, TaskHost.on(tasks)), objects);
+        return new AnalyticsRuntime(new HostedApplicationRunner(config, services, TaskHost.on(tasks)), objects, http);
     }
 
     public ApplicationRunner runner() {
@@ -63,15 +89,17 @@ public final class AnalyticsRuntime implements AutoCloseable {
         return objects;
     }
 
+    /** Stops every application (each storing its positions), then closes the S3 client and the HTTP client. */
     @Override
     public void close() {
         runner.close();
-        if (objects instanceof AutoCloseable closeable) {
-            try {
+        try {
+            if (objects instanceof AutoCloseable closeable) {
                 closeable.close();
-            } catch (Exception e) {
-                throw new IllegalStateException("closing the analytics object reader failed", e);
             }
+            http.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the analytics clients failed", e);
         }
     }
 }
