@@ -27,8 +27,4 @@ public record HostConfig(Path dataDir, long rowtimeBoundIntervalMillis, long pol
     public static HostConfig defaults(Path dataDir) {
         return new HostConfig(dataDir, DEFAULT_ROWTIME_BOUND_INTERVAL_MILLIS, DEFAULT_POLL_INTERVAL_MILLIS);
     }
-
-    public HostConfig withRowtimeBoundIntervalMillis(long millis) {
-        return new HostConfig(dataDir, millis, pollIntervalMillis);
-    }
 }

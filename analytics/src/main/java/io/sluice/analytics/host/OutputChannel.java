@@ -37,10 +37,6 @@ final class OutputChannel {
         this.metrics = metrics;
     }
 
-    String name() {
-        return name;
-    }
-
     void add(byte[] record) {
         pending.add(record);
     }
