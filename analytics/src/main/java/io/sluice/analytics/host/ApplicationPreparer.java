@@ -6,6 +6,7 @@ import io.sluice.analytics.app.InputConfig;
 import io.sluice.analytics.app.OutputConfig;
 import io.sluice.analytics.app.ReferenceConfig;
 import io.sluice.analytics.app.SourceKind;
+import io.sluice.analytics.program.Catalog;
 import io.sluice.analytics.program.CodeValidationException;
 import io.sluice.analytics.program.CompiledProgram;
 import io.sluice.analytics.program.ErrorRow;
@@ -43,9 +44,17 @@ final class ApplicationPreparer {
         for (ReferenceConfig reference : config.references()) {
             tables.put(reference.tableName(), load(reference));
         }
+        Catalog catalog;
+        try {
+            catalog = SourceColumns.catalog(config);
+        } catch (IllegalArgumentException e) {
+            // a schema column named like a hidden source column, say
+            throw new ApplicationConfigurationException("The input and reference columns of " + config.name()
+                    + " cannot make in-application streams and tables: " + e.getMessage());
+        }
         CompiledProgram program;
         try {
-            program = services.compiler().compile(config.code(), SourceColumns.catalog(config));
+            program = services.compiler().compile(config.code(), catalog);
         } catch (CodeValidationException e) {
             throw new ApplicationConfigurationException("Application code of " + config.name()
                     + " does not compile against its inputs and reference data: " + e.getMessage());
@@ -61,6 +70,12 @@ final class ApplicationPreparer {
     }
 
     private void checkSource(InputConfig input) throws ApplicationConfigurationException {
+        try {
+            services.formats().decoder(input.schema());
+        } catch (IllegalArgumentException e) {
+            throw new ApplicationConfigurationException("Input " + input.id() + ": its schema cannot be used: "
+                    + e.getMessage());
+        }
         if (input.kind() == SourceKind.KINESIS_STREAM) {
             if (!streamExists(input.resourceArn())) {
                 throw new ApplicationConfigurationException("Input " + input.id() + ": Kinesis stream "

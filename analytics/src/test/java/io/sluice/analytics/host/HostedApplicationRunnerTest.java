@@ -407,6 +407,29 @@ class HostedApplicationRunnerTest {
     }
 
     @Test
+    void startIsRefusedWhenASchemaColumnTakesTheNameOfAHiddenSourceColumn() {
+        SourceSchema clash = new SourceSchema(RecordFormat.csv(",", "\n"), "UTF-8", List.of(
+                new RecordColumn("APPROXIMATE_ARRIVAL_TIME", SqlType.varchar(8), null)));
+        InputConfig input = new InputConfig("1.1", "SOURCE_SQL_STREAM", 1, SourceKind.KINESIS_STREAM, arn("in"),
+                "role", null, null, clash, null);
+
+        assertThatThrownBy(() -> f.runner.start(app("COPY", List.of(input), List.of(), List.of()),
+                StartingPosition.NOW))
+                .isInstanceOf(ApplicationConfigurationException.class)
+                .hasMessageContaining("APPROXIMATE_ARRIVAL_TIME");
+    }
+
+    @Test
+    void theHiddenSourceColumnsAreInTheCatalogButNotVisible() {
+        var type = SourceColumns.catalog(app("COPY", List.of(kinesisInput("in", 2)), List.of(), List.of()))
+                .inputStreams().get("SOURCE_SQL_STREAM_002");
+
+        assertThat(type.visible()).extracting(c -> c.name()).containsExactly("TICKER", "PRICE");
+        assertThat(type.columns()).extracting(c -> c.name()).containsExactly("TICKER", "PRICE",
+                "APPROXIMATE_ARRIVAL_TIME", "SHARD_ID");
+    }
+
+    @Test
     void deleteForgetsTheStoredPositions() throws Exception {
         f.runner.start(copyApp(RecordFormatType.CSV), StartingPosition.NOW);
         f.put("in", 0, 2, "A,1");
