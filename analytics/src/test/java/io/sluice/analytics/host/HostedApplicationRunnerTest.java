@@ -99,6 +99,19 @@ class HostedApplicationRunnerTest {
     }
 
     @Test
+    void rowsCarryTheirArrivalTimeAndShardInTheHiddenSourceColumns() throws Exception {
+        f.runner.start(app("SRC", List.of(kinesisInput("in", 1)), List.of(output(OUT,
+                DestinationKind.KINESIS_STREAM, arn("out"), RecordFormatType.CSV)), List.of()),
+                StartingPosition.NOW);
+        long arrival = f.clock.millis();
+        f.put("in", 1, 2, "AMZN,10");
+        f.run(2);
+
+        assertThat(f.read("out")).containsExactly("AMZN,10,SOURCE_SQL_STREAM_001," + arrival
+                + "/shardId-000000000001\n");
+    }
+
+    @Test
     void inputParallelismSplitsTheShardsEvenlyAcrossTheInApplicationStreams() throws Exception {
         f.createStream("wide", 4);
         f.runner.start(app("COPY", List.of(kinesisInput("wide", 2)), List.of(output(OUT,

@@ -24,7 +24,8 @@ import java.util.Objects;
  *   <li>{@code COPY}: every input row at once;</li>
  *   <li>{@code HOLD}: every input row once a rowtime bound passes it (retained floor = the oldest row held);</li>
  *   <li>{@code REF}: every input row at once, REF = the second column of reference table {@code T}'s row whose
- *       first column equals the row's first column (null when none).</li>
+ *       first column equals the row's first column (null when none);</li>
+ *   <li>{@code SRC}: every input row at once, REF = its hidden source columns joined by {@code /}.</li>
  * </ul>
  * Any other code fails to compile. Counts every push, so tests can see what was read.
  */
@@ -36,7 +37,7 @@ final class TestPrograms implements SqlCompiler {
 
     @Override
     public void check(String code) throws CodeValidationException {
-        if (!List.of("COPY", "HOLD", "REF").contains(code)) {
+        if (!List.of("COPY", "HOLD", "REF", "SRC").contains(code)) {
             throw new CodeValidationException("unknown program " + code, 1, 1);
         }
     }
@@ -85,7 +86,12 @@ final class TestPrograms implements SqlCompiler {
             last = Math.max(last, rowtime);
             Object[] row = Arrays.copyOf(values, visible + 2);
             row[visible] = inputStream;
-            row[visible + 1] = code.equals("REF") ? lookup(values[0]) : null;
+            row[visible + 1] = switch (code) {
+                case "REF" -> lookup(values[0]);
+                case "SRC" -> String.join("/", Arrays.stream(values, visible, values.length)
+                        .map(String::valueOf).toList());
+                default -> null;
+            };
             if (code.equals("HOLD")) {
                 held.add(row);
                 heldRowtimes.add(last);
