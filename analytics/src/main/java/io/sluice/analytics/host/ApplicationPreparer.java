@@ -84,6 +84,10 @@ final class ApplicationPreparer {
         } else if (!services.deliveryStreams().exists(input.resourceArn())) {
             throw new ApplicationConfigurationException("Input " + input.id() + ": Firehose delivery stream "
                     + input.resourceArn() + " does not exist.");
+        } else if (!services.deliveryStreams().takesPuts(input.resourceArn())) {
+            throw new ApplicationConfigurationException("Input " + input.id() + ": Firehose delivery stream "
+                    + input.resourceArn() + " reads a Kinesis stream; Sluice's applications read only the records"
+                    + " put to a delivery stream (DirectPut): make that Kinesis stream the input instead.");
         }
     }
 

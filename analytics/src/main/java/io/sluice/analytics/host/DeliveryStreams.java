@@ -15,6 +15,12 @@ public interface DeliveryStreams {
     boolean exists(String deliveryStreamArn);
 
     /**
+     * Whether records reach the delivery stream by puts (DirectPut), which a {@link #tap} sees; a delivery stream
+     * that reads a Kinesis stream itself takes no puts, so a tap on it would see nothing.
+     */
+    boolean takesPuts(String deliveryStreamArn);
+
+    /**
      * Puts records; returns once all of them are durable in the delivery stream.
      *
      * @throws IOException when they could not be put (the caller retries them all)

@@ -181,6 +181,11 @@ final class HostFixture implements AutoCloseable {
         }
 
         @Override
+        public boolean takesPuts(String arn) {
+            return !arn.endsWith("/from-kinesis");
+        }
+
+        @Override
         public void put(String arn, List<byte[]> records) {
             records.forEach(r -> put.get(arn).add(new String(r, StandardCharsets.UTF_8)));
         }

@@ -382,6 +382,18 @@ class HostedApplicationRunnerTest {
     }
 
     @Test
+    void startIsRefusedForADeliveryStreamThatReadsAKinesisStream() {
+        String hose = "arn:aws:firehose:us-east-1:000000000000:deliverystream/from-kinesis";
+        f.deliveryStreams.create(hose);
+
+        assertThatThrownBy(() -> f.runner.start(app("COPY", List.of(new InputConfig("1.1", "SOURCE_SQL_STREAM", 1,
+                SourceKind.FIREHOSE, hose, "role", null, null, HostFixture.schema(), null)), List.of(), List.of()),
+                StartingPosition.NOW))
+                .isInstanceOf(ApplicationConfigurationException.class)
+                .hasMessageContaining("make that Kinesis stream the input instead");
+    }
+
+    @Test
     void startIsRefusedWhenADestinationDoesNotExist() {
         assertThatThrownBy(() -> f.runner.start(app("COPY", List.of(kinesisInput("in", 1)), List.of(output(OUT,
                 DestinationKind.FIREHOSE, "arn:aws:firehose:us-east-1:000000000000:deliverystream/none",

@@ -4,6 +4,7 @@ import io.sluice.analytics.host.DeliveryStreams;
 import io.sluice.common.ServiceException;
 import io.sluice.firehose.DeliveryStreamKey;
 import io.sluice.firehose.DeliveryStreamStatus;
+import io.sluice.firehose.DeliveryStreamType;
 import io.sluice.firehose.FirehoseEngine;
 
 import java.io.IOException;
@@ -42,6 +43,16 @@ public final class FirehoseDeliveryStreams implements DeliveryStreams {
         }
         try {
             return firehose.describe(key).status() != DeliveryStreamStatus.DELETING;
+        } catch (ServiceException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean takesPuts(String deliveryStreamArn) {
+        DeliveryStreamKey key = key(deliveryStreamArn);
+        try {
+            return key != null && firehose.describe(key).meta().type() == DeliveryStreamType.DirectPut;
         } catch (ServiceException e) {
             return false;
         }

@@ -64,6 +64,7 @@ class FirehoseDeliveryStreamsTest {
         assertThat(streams.exists(HOSE.arn())).isTrue();
         assertThat(streams.exists("arn:aws:firehose:us-east-1:000000000000:deliverystream/none")).isFalse();
         assertThat(streams.exists("arn:aws:kinesis:us-east-1:000000000000:stream/hose")).isFalse();
+        assertThat(streams.takesPuts(HOSE.arn())).isTrue();
     }
 
     @Test
