@@ -12,7 +12,7 @@ final class Buckets {
 
     static String name(String bucketArn) throws IOException {
         int at = bucketArn == null ? -1 : bucketArn.indexOf(PREFIX);
-        if (!bucketArn.startsWith("arn:") || at < 0 || at + PREFIX.length() == bucketArn.length()
+        if (at < 0 || !bucketArn.startsWith("arn:") || at + PREFIX.length() == bucketArn.length()
                 || bucketArn.indexOf('/', at) >= 0) {
             throw new IOException(bucketArn + " is not an S3 bucket ARN");
         }
