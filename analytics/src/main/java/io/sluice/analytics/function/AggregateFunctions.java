@@ -25,10 +25,11 @@ import java.util.function.Supplier;
  *   <li>{@code EXP_AVG(x, halfLife, rowtime)}: DOUBLE. The SQL call is {@code EXP_AVG(x, INTERVAL ...)}; the
  *       planner appends each row's ROWTIME (TIMESTAMP) as the last argument. See {@link ExpAvgAccumulator}.</li>
  * </ul>
- * Retractable (exact {@code retract}): COUNT, SUM, AVG, the variances and deviations, ANY, EVERY, and the DISTINCT
- * forms of those; MIN, MAX, FIRST_VALUE, LAST_VALUE and EXP_AVG are recomputed by their windows. DISTINCT is
- * accepted for COUNT, SUM, AVG, MIN, MAX, ANY, SOME, EVERY, and the variances. NTH_VALUE and LAG are window
- * operators; TOP_K_ITEMS_TUMBLING and COUNT_DISTINCT_ITEMS_TUMBLING are table functions (not here).
+ * Retractable: COUNT, SUM, AVG, the variances and deviations, ANY, EVERY, and the DISTINCT forms of those;
+ * {@code retract} is exact for exact numeric types and within floating-point rounding for REAL, FLOAT, DOUBLE.
+ * MIN, MAX, FIRST_VALUE, LAST_VALUE and EXP_AVG are recomputed by their windows. DISTINCT is accepted for COUNT,
+ * SUM, AVG, MIN, MAX, ANY, SOME, EVERY, and the variances. NTH_VALUE and LAG are window operators;
+ * TOP_K_ITEMS_TUMBLING and COUNT_DISTINCT_ITEMS_TUMBLING are table functions (not here).
  *
  * <p><b>Threading</b>: stateless; resolve from any thread. Accumulators are single-threaded.
  */
@@ -104,10 +105,10 @@ public final class AggregateFunctions {
             }
             default -> {
                 Args.numeric(key, argTypes, 0);
-                boolean integral = t.name().isExactNumeric() && t.name() != SqlTypeName.DECIMAL;
+                ExactSum.Kind kind = SumAccumulator.kind(t.name());
                 boolean sample = key.endsWith("_SAMP");
                 boolean root = key.startsWith("STDDEV");
-                yield build(key, SqlType.DOUBLE, () -> new VarianceAccumulator(integral, sample, root), true,
+                yield build(key, SqlType.DOUBLE, () -> new VarianceAccumulator(kind, sample, root), true,
                         distinct);
             }
         };

@@ -3,7 +3,6 @@ package io.sluice.analytics.function;
 import io.sluice.analytics.type.SqlType;
 import io.sluice.analytics.type.SqlTypeName;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -166,10 +165,5 @@ final class Comparisons {
             end--;
         }
         return end == s.length() ? s : s.substring(0, end);
-    }
-
-    /** Equality for DECIMAL ignores scale; used where a value must be a key (MIN/MAX, DISTINCT). */
-    static boolean sameDecimal(BigDecimal a, BigDecimal b) {
-        return a.compareTo(b) == 0;
     }
 }

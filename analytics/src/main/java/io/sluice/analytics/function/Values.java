@@ -20,10 +20,6 @@ final class Values {
         return ((Number) v).longValue();
     }
 
-    static int asInt(Object v) {
-        return ((Number) v).intValue();
-    }
-
     static double asDouble(Object v) {
         return ((Number) v).doubleValue();
     }
@@ -47,9 +43,5 @@ final class Values {
             throw dataError(what + " overflows INTEGER: " + v);
         }
         return (int) v;
-    }
-
-    static String asString(Object v) {
-        return (String) v;
     }
 }
