@@ -12,7 +12,7 @@ import java.util.Map;
  * TRUE when an element equals the value, else NULL when the value or an element is NULL, else FALSE. Operands are
  * compared in their common type ({@link TypeRules#comparable}); a character operand against a number, datetime or
  * BOOLEAN is converted to that type first (a text that does not convert fails the row). CHAR operands compare
- * without their trailing spaces. Stateless.
+ * without their trailing spaces. Stateless and thread-safe.
  */
 final class Comparisons {
 

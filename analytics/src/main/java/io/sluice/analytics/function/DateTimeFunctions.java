@@ -31,7 +31,7 @@ import static io.sluice.analytics.function.Datetimes.MILLIS_PER_DAY;
  * {@code CHAR_TO_DATE|CHAR_TO_TIME|CHAR_TO_TIMESTAMP(format, s)}, {@code TIMESTAMP_TO_CHAR|DATE_TO_CHAR|
  * TIME_TO_CHAR(format, value)} with {@link DateFormat} patterns (TIMESTAMP_TO_CHAR of NULL is the text
  * {@code null}, as KDA documents); {@code TO_TIMESTAMP(epochMillis)}; {@code UNIX_TIMESTAMP(ts)} (epoch
- * milliseconds, BIGINT). NULL in gives NULL out elsewhere. Literal formats compile once. Stateless.
+ * milliseconds, BIGINT). NULL in gives NULL out elsewhere. Literal formats compile once. Stateless and thread-safe.
  */
 final class DateTimeFunctions {
 

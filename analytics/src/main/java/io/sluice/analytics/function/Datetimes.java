@@ -11,7 +11,7 @@ import java.time.temporal.ChronoField;
 
 /**
  * The standard text of datetime values (what CAST reads and writes) and the arithmetic on their representations:
- * TIMESTAMP is epoch milliseconds UTC, DATE days since the epoch, TIME milliseconds of the day. Stateless.
+ * TIMESTAMP is epoch milliseconds UTC, DATE days since the epoch, TIME milliseconds of the day. Stateless and thread-safe.
  */
 final class Datetimes {
 

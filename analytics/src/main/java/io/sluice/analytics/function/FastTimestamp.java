@@ -3,7 +3,7 @@ package io.sluice.analytics.function;
 /**
  * Reads the usual shape of a timestamp text, {@code yyyy-M-d[( |T)H:m[:s[.f]]]} with surrounding spaces, without
  * java.time's parser (which costs microseconds a row); anything else is left to {@link Datetimes}' formatter, which
- * also words the errors. Stateless.
+ * also words the errors. Stateless and thread-safe.
  */
 final class FastTimestamp {
 

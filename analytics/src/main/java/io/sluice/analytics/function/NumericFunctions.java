@@ -15,7 +15,7 @@ import java.util.function.DoubleUnaryOperator;
  * logarithm of a non-positive number, the root of a negative one, or a power without a real result fails the row),
  * and {@code STEP(x BY y)} for numbers (x rounded down to a multiple of y, y positive). FLOOR, CEIL and STEP of a
  * datetime go to {@link DateTimeFunctions}. {@code MOD} is an operator of {@link Arithmetic}. NULL in gives NULL.
- * Stateless.
+ * Stateless and thread-safe.
  */
 final class NumericFunctions {
 

@@ -16,7 +16,7 @@ import java.util.regex.PatternSyntaxException;
  * bracket expressions {@code [a-z]}, {@code [^...]}, {@code [:ALPHA:]}-style classes, while {@code . $ ^ \} stay
  * literal. The escape (one character) makes the next pattern character literal; anything else after it, or an
  * escape of another length, fails the row (or the resolution, for literals). NULL in any argument gives NULL.
- * Literal patterns compile once.
+ * Literal patterns compile once. Stateless and thread-safe (see {@link CompiledPatterns} for the per-row cache).
  */
 final class Patterns {
 

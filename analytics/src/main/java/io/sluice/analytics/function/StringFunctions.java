@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  *       {@code 'TRAILING'} (a literal) and a one-character trim character;</li>
  *   <li>{@code s || t}.</li>
  * </ul>
- * Literal regexes compile once. Stateless.
+ * Literal regexes compile once. Stateless and thread-safe.
  */
 final class StringFunctions {
 

@@ -4,7 +4,7 @@ import io.sluice.analytics.runtime.EvaluationException;
 
 import java.math.BigDecimal;
 
-/** Reading numbers of any numeric representation, and the errors rows fail with. Stateless. */
+/** Reading numbers of any numeric representation, and the errors rows fail with. Stateless and thread-safe. */
 final class Values {
 
     static final String DATA_EXCEPTION = "Data Exception";
