@@ -7,8 +7,9 @@ import java.util.Map;
 
 /**
  * {@code COALESCE(a, b, ...)} (the first non-NULL argument, converted to the arguments' least-restrictive type) and
- * {@code NULLIF(a, b)} (NULL when a equals b, else a). Standard SQL shorthands for CASE that KDA programs use; the
- * planner may equally expand them to CASE. Stateless and thread-safe.
+ * {@code NULLIF(a, b)} (NULL when a equals b, else a), standard SQL shorthands for CASE that KDA programs use (the
+ * planner may equally expand them to CASE); and {@code MONOTONIC(x)}, KDA's identity that marks x as never
+ * decreasing. Stateless and thread-safe.
  */
 final class Conditionals {
 
@@ -18,6 +19,17 @@ final class Conditionals {
     static void register(Map<String, Resolver> into) {
         into.put("COALESCE", Conditionals::coalesce);
         into.put("NULLIF", Conditionals::nullif);
+        into.put("MONOTONIC", Conditionals::monotonic);
+    }
+
+    /** {@code MONOTONIC(x)}: x itself; it tells the planner that x never decreases (a GROUP BY may use it). */
+    private static ResolvedScalar monotonic(String name, List<SqlType> types, List<Object> constants)
+            throws FunctionResolutionException {
+        Args.arity(name, types, 1, 1);
+        if (types.get(0) == null) {
+            throw new FunctionResolutionException(name + " cannot take an untyped NULL");
+        }
+        return ResolvedScalar.of(name, types.get(0), args -> args[0]);
     }
 
     private static ResolvedScalar coalesce(String name, List<SqlType> types, List<Object> constants)

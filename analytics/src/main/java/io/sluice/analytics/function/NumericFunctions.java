@@ -65,7 +65,8 @@ final class NumericFunctions {
     private static ResolvedScalar rounding(String name, List<SqlType> types, List<Object> constants)
             throws FunctionResolutionException {
         String canonical = name.equals("CEILING") ? "CEIL" : name;
-        if (types.size() == 2 && types.get(0) != null && types.get(0).name().isDatetime()) {
+        if (types.size() == 2 && types.get(0) != null && (types.get(0).name().isDatetime()
+                || types.get(0).name() == SqlTypeName.INTERVAL_DAY_TIME)) {
             ResolvedScalar r = DateTimeFunctions.floorCeil(canonical, types, constants);
             return new ResolvedScalar(name, r.returnType(), null, r.impl());
         }

@@ -107,6 +107,8 @@ class DateTimeFunctionsTest {
         assertThat(eval("STEP", types(SqlType.TIMESTAMP, DAY_TIME), ts, 10_000L))
                 .isEqualTo(millis("2024-05-17T10:47:30"));
         assertThat(eval("STEP", types(SqlType.TIMESTAMP, DAY_TIME), null, 10_000L)).isNull();
+        assertThat(eval("FLOOR", types(DAY_TIME, "VARCHAR(6)"), 150_000L, "MINUTE")).isEqualTo(120_000L);
+        assertThat(eval("CEIL", types(DAY_TIME, "VARCHAR(6)"), 150_000L, "MINUTE")).isEqualTo(180_000L);
         assertThat(eval("STEP", types(SqlType.TIMESTAMP, SqlType.of(SqlTypeName.INTERVAL_YEAR_MONTH)), ts, 3))
                 .isEqualTo(millis("2024-04-01T00:00"));
         assertThatThrownBy(() -> eval("STEP", types(SqlType.TIMESTAMP, DAY_TIME), ts, 0L))

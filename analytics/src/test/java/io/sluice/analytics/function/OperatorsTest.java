@@ -147,6 +147,7 @@ class OperatorsTest {
         assertThat(eval("COALESCE", types("INTEGER", "INTEGER"), null, null)).isNull();
         assertThat(eval("NULLIF", types("INTEGER", "INTEGER"), 3, 3)).isNull();
         assertThat(eval("NULLIF", types("INTEGER", "INTEGER"), 3, 4)).isEqualTo(3);
+        assertThat(eval("MONOTONIC", types(SqlType.TIMESTAMP), 42L)).isEqualTo(42L);
         assertThatThrownBy(() -> ScalarFunctions.resolve("COALESCE", types("INTEGER", "VARCHAR(3)"), null))
                 .hasMessageContaining("COALESCE");
     }
