@@ -33,6 +33,8 @@ class StringFunctionsTest {
         assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)"), "order-1234-x", "-(\\d+)-"))
                 .isEqualTo("1234");
         assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)"), "abc", "\\d")).isNull();
+        assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)"), "TECHNOLOGY", "FOO")).isNull();
+        assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)"), "TECHNOLOGY", "O[A-Z]")).isEqualTo("OL");
         assertThat(evalDynamic("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)"), "abc", "b.")).isEqualTo("bc");
     }
 
@@ -40,6 +42,10 @@ class StringFunctionsTest {
     void substringSimilarReturnsTheMarkedPart() {
         assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)", "VARCHAR(1)"), "abcdefg", "a#\"%#\"f_",
                 "#")).isEqualTo("bcde");
+        assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)", "VARCHAR(1)"), "123456789",
+                "23#\"456#\"78", "#")).isEqualTo("456");
+        assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)", "VARCHAR(1)"), "TECHNOLOGY",
+                "TECH%\"NOLO%\"GY", "%")).isEqualTo("NOLO");
     }
 
     @Test
