@@ -90,6 +90,20 @@ class StringFunctionsTest {
     }
 
     @Test
+    void trimAndInitcapReproduceTheReferenceExamples() {
+        var three = types("VARCHAR(9)", "VARCHAR(1)", "VARCHAR(30)");
+        assertThat(eval("TRIM", types("VARCHAR(30)"), " Trim front and back ")).isEqualTo("Trim front and back");
+        assertThat(eval("TRIM", three, "BOTH", " ", " Trim front and back ")).isEqualTo("Trim front and back");
+        assertThat(eval("TRIM", three, "LEADING", "x", "xxxTrim frontxxx")).isEqualTo("Trim frontxxx");
+        assertThat(eval("TRIM", three, "TRAILING", "x", "xxxTrimxBackxxx")).isEqualTo("xxxTrimxBack");
+        assertThat(eval("TRIM", three, "BOTH", "y", "xxxNo y to trimxxx")).isEqualTo("xxxNo y to trimxxx");
+        assertThatThrownBy(() -> eval("TRIM", three, "BOTH", "", "abc")).isInstanceOf(EvaluationException.class);
+        assertThat(eval("TRIM", three, "BOTH", null, "abc")).isNull();
+        assertThat(eval("INITCAP", types("VARCHAR(40)"), "Each FIRST lEtTeR is cAPITALIZED"))
+                .isEqualTo("Each First Letter Is Capitalized");
+    }
+
+    @Test
     void wrongArgumentsAreRefusedNamingTheFunction() {
         assertThatThrownBy(() -> ScalarFunctions.resolve("UPPER", types("INTEGER"), null))
                 .isInstanceOf(FunctionResolutionException.class).hasMessageContaining("UPPER")
