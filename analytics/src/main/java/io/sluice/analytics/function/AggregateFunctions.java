@@ -115,7 +115,7 @@ public final class AggregateFunctions {
             }
             default -> {
                 Args.numeric(key, argTypes, 0);
-                ExactSum.Kind kind = SumAccumulator.kind(t.name());
+                RunningSums.Kind kind = SumAccumulator.kind(t.name());
                 boolean sample = key.endsWith("_SAMP");
                 boolean root = key.startsWith("STDDEV");
                 yield build(key, SqlType.DOUBLE, () -> new VarianceAccumulator(kind, sample, root), true,

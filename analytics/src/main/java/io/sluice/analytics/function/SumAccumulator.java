@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * SUM and AVG over an {@link ExactSum}, so retraction is exact for exact types. The result is in the aggregate's return type:
+ * SUM and AVG over an {@link RunningSums}, so retraction is exact for exact types. The result is in the aggregate's return type:
  * INTEGER (a sum outside its range fails the row), BIGINT, DECIMAL (rounded HALF_UP to its scale) or DOUBLE. AVG of
  * an exact integer type is integer division truncating toward zero, as KDA's AVG over INTEGER {2, 9, 10} is 7.
  * NULL over no non-null rows.
@@ -16,21 +16,21 @@ import java.math.RoundingMode;
  */
 final class SumAccumulator implements Accumulator {
 
-    private final ExactSum sum;
+    private final RunningSums sum;
     private final boolean average;
     private final SqlType result;
 
     SumAccumulator(SqlType argument, SqlType result, boolean average) {
-        this.sum = new ExactSum(kind(argument.name()), false);
+        this.sum = new RunningSums(kind(argument.name()), false);
         this.average = average;
         this.result = result;
     }
 
-    static ExactSum.Kind kind(SqlTypeName n) {
+    static RunningSums.Kind kind(SqlTypeName n) {
         if (n == SqlTypeName.DECIMAL) {
-            return ExactSum.Kind.DECIMAL;
+            return RunningSums.Kind.DECIMAL;
         }
-        return n.isExactNumeric() ? ExactSum.Kind.INTEGRAL : ExactSum.Kind.APPROXIMATE;
+        return n.isExactNumeric() ? RunningSums.Kind.INTEGRAL : RunningSums.Kind.APPROXIMATE;
     }
 
     @Override

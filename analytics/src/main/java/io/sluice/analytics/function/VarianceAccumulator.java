@@ -4,22 +4,22 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP from running sums (n, Σx, Σx²) kept by {@link ExactSum} (exact for exact types, so retraction is):
+ * VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP from running sums (n, Σx, Σx²) kept by {@link RunningSums} (exact for exact types, so retraction is):
  * var = (Σx² − (Σx)²/n) / (n or n−1). DOUBLE; NULL over no rows, and for the sample forms over one row.
  *
  * <p><b>Threading</b>: single-threaded.
  */
 final class VarianceAccumulator implements Accumulator {
 
-    private final ExactSum sums;
+    private final RunningSums sums;
     private final boolean sample;
     private final boolean root;
     private final boolean approximate;
 
-    VarianceAccumulator(ExactSum.Kind kind, boolean sample, boolean root) {
-        this.sums = new ExactSum(kind, true);
+    VarianceAccumulator(RunningSums.Kind kind, boolean sample, boolean root) {
+        this.sums = new RunningSums(kind, true);
         this.sample = sample;
-        this.approximate = kind == ExactSum.Kind.APPROXIMATE;
+        this.approximate = kind == RunningSums.Kind.APPROXIMATE;
         this.root = root;
     }
 

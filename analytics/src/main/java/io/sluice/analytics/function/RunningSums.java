@@ -12,7 +12,7 @@ import java.math.BigDecimal;
  *
  * <p><b>Threading</b>: single-threaded, like the accumulators holding it.
  */
-final class ExactSum {
+final class RunningSums {
 
     enum Kind { INTEGRAL, DECIMAL, APPROXIMATE }
 
@@ -30,7 +30,7 @@ final class ExactSum {
     private final Compensated doubleSum = new Compensated();
     private final Compensated doubleSquares = new Compensated();
 
-    ExactSum(Kind kind, boolean squares) {
+    RunningSums(Kind kind, boolean squares) {
         this.kind = kind;
         this.squares = squares;
     }
