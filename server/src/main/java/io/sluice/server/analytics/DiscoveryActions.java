@@ -1,0 +1,124 @@
+package io.sluice.server.analytics;
+
+import io.sluice.analytics.app.ObjectReader;
+import io.sluice.analytics.app.StartingPosition;
+import io.sluice.common.ErrorType;
+import io.sluice.common.ServiceException;
+import io.sluice.protocol.ResponseWriter;
+import io.sluice.protocol.Validator;
+import io.sluice.protocol.WireObject;
+import io.sluice.server.kinesis.RequestContext;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * DiscoverInputSchema: sample records of a Kinesis stream ({@link StreamSampler}) or the lines of an S3 object
+ * ({@link ObjectReader}), and the schema {@link SchemaInference} finds in them. A delivery stream is refused
+ * clearly: Sluice keeps a delivery stream's records only in its buffer on their way to the destination, with no
+ * way to read them back, so discovery reads the delivery stream's source or an object it delivered instead. An
+ * {@code InputProcessingConfiguration} is refused by name: Sluice does not call pre-processing functions during
+ * discovery. Thread-safe.
+ */
+final class DiscoveryActions {
+
+    /** What the caller needs on a stream to sample it, as reading it would. */
+    private static final List<String> STREAM_READ_ACTIONS = List.of("kinesis:DescribeStream",
+            "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards");
+
+    private final StreamSampler streams;
+    private final ObjectReader objects;
+    private final SchemaInference inference;
+
+    DiscoveryActions(StreamSampler streams, ObjectReader objects, SchemaInference inference) {
+        this.streams = streams;
+        this.objects = objects;
+        this.inference = inference;
+    }
+
+    void discover(RequestContext context, WireObject in, ResponseWriter out) {
+        ConfigReader reader = new ConfigReader(new Validator());
+        String resource = reader.string(in, "", "ResourceARN", false, 1, 2048, Patterns.ARN);
+        reader.string(in, "", "RoleARN", false, 1, 2048, Patterns.ROLE_ARN);
+        StartingPosition position = ApplicationActions.position(reader, in, "", false);
+        WireObject s3 = in.object("S3Configuration");
+        String bucket = reader.string(s3, "s3Configuration", "BucketARN", s3 != null, 1, 2048, Patterns.ARN);
+        String key = reader.string(s3, "s3Configuration", "FileKey", s3 != null, 1, 1024, null);
+        reader.string(s3, "s3Configuration", "RoleARN", s3 != null, 1, 2048, Patterns.ROLE_ARN);
+        WireObject processing = in.object("InputProcessingConfiguration");
+        reader.processing(processing, "inputProcessingConfiguration");
+        if ((resource == null) == (s3 == null)) {
+            reader.refuse("DiscoverInputSchema needs either ResourceARN (a streaming source) or S3Configuration "
+                    + "(an S3 object), not both or neither.");
+        }
+        reader.check();
+        if (processing != null) {
+            throw new ServiceException(ErrorType.UNSUPPORTED_OPERATION, "Sluice does not run "
+                    + "InputProcessingConfiguration during DiscoverInputSchema; discover the schema of the "
+                    + "records as the function returns them (for example from an S3 object of them).");
+        }
+        List<byte[]> records = resource != null ? streamRecords(context, resource, position) : objectLines(bucket,
+                key);
+        if (records.isEmpty()) {
+            throw new ServiceException(ErrorType.UNABLE_TO_DETECT_SCHEMA, "No records were found to discover a "
+                    + "schema from" + (resource != null ? " in " + resource + " (starting position "
+                    + (position == null ? StartingPosition.NOW : position) + ")" : "") + ".");
+        }
+        InferredSchema inferred = inference.infer(records);
+        DescriptionWriter.schema(out, "InputSchema", inferred.schema());
+        out.startArray("ParsedInputRecords");
+        for (List<String> row : inferred.parsedRecords()) {
+            out.startArray();
+            row.forEach(out::string);
+            out.endArray();
+        }
+        out.endArray().startArray("RawInputRecords");
+        records.forEach(record -> out.string(new String(record, StandardCharsets.UTF_8)));
+        out.endArray();
+    }
+
+    private List<byte[]> streamRecords(RequestContext context, String resource, StartingPosition position) {
+        if (Patterns.DELIVERY_STREAM_ARN.matcher(resource).matches()) {
+            throw ServiceException.invalidArgument("Sluice cannot sample the records of delivery stream " + resource
+                    + ": it keeps them only on their way to the destination. Discover the schema from the delivery "
+                    + "stream's source stream, or from an S3 object it delivered (S3Configuration).");
+        }
+        if (!Patterns.KINESIS_STREAM_ARN.matcher(resource).matches()) {
+            throw ServiceException.invalidArgument("ResourceARN " + resource + " is neither a Kinesis stream nor a "
+                    + "delivery stream.");
+        }
+        for (String action : STREAM_READ_ACTIONS) {
+            context.permissions().require(action, resource);
+        }
+        return streams.sample(resource, position == null ? StartingPosition.NOW : position);
+    }
+
+    /** The object's non-empty lines, at most as many as a stream sample. */
+    private List<byte[]> objectLines(String bucket, String key) {
+        byte[] object;
+        try {
+            object = objects.read(bucket, key);
+        } catch (NoSuchFileException e) {
+            throw ServiceException.invalidArgument("S3 object " + key + " of " + bucket + " does not exist.");
+        } catch (IOException e) {
+            throw new ServiceException(ErrorType.SERVICE_UNAVAILABLE, "S3 object " + key + " of " + bucket
+                    + " could not be read: " + e.getMessage());
+        }
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= object.length && lines.size() < StreamSampler.MAX_RECORDS; i++) {
+            if (i == object.length || object[i] == '\n') {
+                int end = i > start && object[i - 1] == '\r' ? i - 1 : i;
+                if (end > start) {
+                    lines.add(Arrays.copyOfRange(object, start, end));
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
+    }
+}
