@@ -10,6 +10,7 @@ import io.sluice.storage.MetadataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -186,15 +187,18 @@ public final class ApplicationRegistry {
         settle(stopping.withStatus(ApplicationStatus.READY));
     }
 
-    /** DeleteApplication: {@code createdAt} must be the application's creation time (epoch millis). */
+    /**
+     * DeleteApplication: {@code createdAt} (epoch millis) must be the application's creation time, to the second.
+     */
     public void delete(ApplicationKey key, long createdAt) {
         changes.lock();
         try {
             Application app = existing(key);
-            if (app.createdAt() != createdAt) {
+            // to the second: SDKs send this timestamp as whole epoch seconds (botocore does)
+            if (Math.floorDiv(app.createdAt(), 1000) != Math.floorDiv(createdAt, 1000)) {
                 throw ServiceException.notFound("Application " + key.name() + " created at "
-                        + createdAt / 1000.0 + " not found under account " + key.account() + "; it was created at "
-                        + app.createdAt() / 1000.0 + ".");
+                        + Instant.ofEpochSecond(Math.floorDiv(createdAt, 1000)) + " not found under account "
+                        + key.account() + "; it was created at " + Instant.ofEpochMilli(app.createdAt()) + ".");
             }
             requireAtRest(app);
             store.put(app.withStatus(ApplicationStatus.DELETING));

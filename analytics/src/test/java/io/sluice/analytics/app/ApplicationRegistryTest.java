@@ -195,11 +195,19 @@ class ApplicationRegistryTest {
     }
 
     @Test
-    void deleteMustNameTheCreationTime() {
+    void deleteMustNameTheCreationTimeToTheSecond() {
         Application app = createTickers();
-        assertError(() -> registry.delete(key("tickers"), app.createdAt() + 1), ErrorType.RESOURCE_NOT_FOUND,
-                "created at");
+        assertError(() -> registry.delete(key("tickers"), app.createdAt() + 1_000), ErrorType.RESOURCE_NOT_FOUND,
+                "created at 2023-11-14T22:13:21Z");
         assertThat(registry.describe(key("tickers"))).isNotNull();
+    }
+
+    @Test
+    void deleteComparesTheCreationTimeToTheSecondAsSdksSendIt() {
+        clock.advance(Duration.ofMillis(932));
+        Application app = createTickers();
+        registry.delete(key("tickers"), app.createdAt() - 932);
+        assertError(() -> registry.describe(key("tickers")), ErrorType.RESOURCE_NOT_FOUND, "tickers");
     }
 
     @Test
