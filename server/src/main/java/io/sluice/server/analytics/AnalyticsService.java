@@ -46,14 +46,14 @@ public final class AnalyticsService implements Api {
      * @param registry  the applications
      * @param kinesis   the streams DiscoverInputSchema samples
      * @param objects   the S3-compatible store (or local directory) DiscoverInputSchema reads objects from
-     * @param inference schema discovery over sample records
+     * @param clock     what DiscoverInputSchema's NOW is measured against
      */
     public AnalyticsService(ApplicationRegistry registry, KinesisEngine kinesis, ObjectReader objects,
-                            SchemaInference inference, Clock clock) {
+                            Clock clock) {
         ApplicationActions applications = new ApplicationActions(registry);
         ComponentActions components = new ComponentActions(registry);
         TagActions tags = new TagActions(registry);
-        DiscoveryActions discovery = new DiscoveryActions(new StreamSampler(kinesis, clock), objects, inference);
+        DiscoveryActions discovery = new DiscoveryActions(new StreamSampler(kinesis, clock), objects);
         this.actions = Map.ofEntries(
                 Map.entry("CreateApplication", applications::create),
                 Map.entry("DescribeApplication", applications::describe),

@@ -2,6 +2,9 @@ package io.sluice.server.analytics;
 
 import io.sluice.analytics.app.ObjectReader;
 import io.sluice.analytics.app.StartingPosition;
+import io.sluice.analytics.format.DiscoveryResult;
+import io.sluice.analytics.format.SchemaDiscovery;
+import io.sluice.analytics.format.UnableToDetectSchema;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 import io.sluice.protocol.ResponseWriter;
@@ -10,15 +13,12 @@ import io.sluice.protocol.WireObject;
 import io.sluice.server.kinesis.RequestContext;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * DiscoverInputSchema: sample records of a Kinesis stream ({@link StreamSampler}) or the lines of an S3 object
- * ({@link ObjectReader}), and the schema {@link SchemaInference} finds in them. A delivery stream is refused
+ * DiscoverInputSchema: sample records of a Kinesis stream ({@link StreamSampler}) or a whole S3 object
+ * ({@link ObjectReader}), and the schema {@link SchemaDiscovery} finds in them. A delivery stream is refused
  * clearly: Sluice keeps a delivery stream's records only in its buffer on their way to the destination, with no
  * way to read them back, so discovery reads the delivery stream's source or an object it delivered instead. An
  * {@code InputProcessingConfiguration} is refused by name: Sluice does not call pre-processing functions during
@@ -32,12 +32,11 @@ final class DiscoveryActions {
 
     private final StreamSampler streams;
     private final ObjectReader objects;
-    private final SchemaInference inference;
+    private final SchemaDiscovery discovery = new SchemaDiscovery();
 
-    DiscoveryActions(StreamSampler streams, ObjectReader objects, SchemaInference inference) {
+    DiscoveryActions(StreamSampler streams, ObjectReader objects) {
         this.streams = streams;
         this.objects = objects;
-        this.inference = inference;
     }
 
     void discover(RequestContext context, WireObject in, ResponseWriter out) {
@@ -61,23 +60,27 @@ final class DiscoveryActions {
                     + "InputProcessingConfiguration during DiscoverInputSchema; discover the schema of the "
                     + "records as the function returns them (for example from an S3 object of them).");
         }
-        List<byte[]> records = resource != null ? streamRecords(context, resource, position) : objectLines(bucket,
-                key);
+        List<byte[]> records = resource != null ? streamRecords(context, resource, position) : object(bucket, key);
         if (records.isEmpty()) {
             throw new ServiceException(ErrorType.UNABLE_TO_DETECT_SCHEMA, "No records were found to discover a "
                     + "schema from" + (resource != null ? " in " + resource + " (starting position "
                     + (position == null ? StartingPosition.NOW : position) + ")" : "") + ".");
         }
-        InferredSchema inferred = inference.infer(records);
-        DescriptionWriter.schema(out, "InputSchema", inferred.schema());
+        DiscoveryResult result;
+        try {
+            result = discovery.discover(records);
+        } catch (UnableToDetectSchema e) {
+            throw new ServiceException(ErrorType.UNABLE_TO_DETECT_SCHEMA, e.getMessage());
+        }
+        DescriptionWriter.schema(out, "InputSchema", result.schema());
         out.startArray("ParsedInputRecords");
-        for (List<String> row : inferred.parsedRecords()) {
+        for (List<String> row : result.parsedRecords()) {
             out.startArray();
             row.forEach(out::string);
             out.endArray();
         }
         out.endArray().startArray("RawInputRecords");
-        records.forEach(record -> out.string(new String(record, StandardCharsets.UTF_8)));
+        result.rawRecords().forEach(out::string);
         out.endArray();
     }
 
@@ -97,8 +100,8 @@ final class DiscoveryActions {
         return streams.sample(resource, position == null ? StartingPosition.NOW : position);
     }
 
-    /** The object's non-empty lines, at most as many as a stream sample. */
-    private List<byte[]> objectLines(String bucket, String key) {
+    /** The whole object as one sample, as KDA reads a reference file: discovery finds its rows and delimiters. */
+    private List<byte[]> object(String bucket, String key) {
         byte[] object;
         try {
             object = objects.read(bucket, key);
@@ -108,17 +111,6 @@ final class DiscoveryActions {
             throw new ServiceException(ErrorType.SERVICE_UNAVAILABLE, "S3 object " + key + " of " + bucket
                     + " could not be read: " + e.getMessage());
         }
-        List<byte[]> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i <= object.length && lines.size() < StreamSampler.MAX_RECORDS; i++) {
-            if (i == object.length || object[i] == '\n') {
-                int end = i > start && object[i - 1] == '\r' ? i - 1 : i;
-                if (end > start) {
-                    lines.add(Arrays.copyOfRange(object, start, end));
-                }
-                start = i + 1;
-            }
-        }
-        return lines;
+        return object.length == 0 ? List.of() : List.of(object);
     }
 }

@@ -74,7 +74,7 @@ class AnalyticsServiceTest {
                 throw new NoSuchFileException(key);
             }
             return text.getBytes(StandardCharsets.UTF_8);
-        }, Doubles::wholeRecords, clock));
+        }, clock));
     }
 
     @AfterEach
@@ -404,9 +404,15 @@ class AnalyticsServiceTest {
                 + "\",\"InputStartingPositionConfiguration\":{\"InputStartingPosition\":\"TRIM_HORIZON\"}}").body();
         assertThat(answer.get("RawInputRecords")).extracting(JsonNode::asText)
                 .containsExactlyInAnyOrder("{\"n\":0}", "{\"n\":1}", "{\"n\":2}");
-        assertThat(answer.get("ParsedInputRecords")).hasSize(3);
-        assertThat(answer.get("InputSchema").get("RecordColumns").get(0).get("SqlType").asText())
-                .isEqualTo("VARCHAR(64)");
+        assertThat(answer.get("ParsedInputRecords")).extracting(row -> row.get(0).asText())
+                .containsExactlyInAnyOrder("0", "1", "2");
+        JsonNode schema = answer.get("InputSchema");
+        assertThat(schema.get("RecordFormat").get("RecordFormatType").asText()).isEqualTo("JSON");
+        assertThat(schema.get("RecordFormat").get("MappingParameters").get("JSONMappingParameters")
+                .get("RecordRowPath").asText()).isEqualTo("$");
+        JsonNode column = schema.get("RecordColumns").get(0);
+        assertThat(column.get("Mapping").asText()).isEqualTo("$.n");
+        assertThat(column.get("SqlType").asText()).isEqualTo("INTEGER");
 
         Answer missing = call("DiscoverInputSchema", "{\"ResourceARN\":\"" + STREAM.replace("ticks", "ghost")
                 + "\",\"RoleARN\":\"" + ROLE + "\"}");
@@ -424,12 +430,20 @@ class AnalyticsServiceTest {
     }
 
     @Test
-    void discoveryReadsTheLinesOfAnS3Object() throws Exception {
-        objects.put("arn:aws:s3:::ref/companies.csv", "AMZN,Amazon\r\nMSFT,Microsoft\n");
+    void discoveryReadsAWholeS3ObjectWithItsRowDelimiter() throws Exception {
+        String file = "ticker,company,price\r\nAMZN,Amazon,181.5\r\nMSFT,Microsoft,410.25";
+        objects.put("arn:aws:s3:::ref/companies.csv", file);
         JsonNode answer = ok("DiscoverInputSchema", "{\"S3Configuration\":{\"RoleARN\":\"" + ROLE + "\","
                 + "\"BucketARN\":\"arn:aws:s3:::ref\",\"FileKey\":\"companies.csv\"}}").body();
-        assertThat(answer.get("RawInputRecords")).extracting(JsonNode::asText)
-                .containsExactly("AMZN,Amazon", "MSFT,Microsoft");
+        assertThat(answer.get("RawInputRecords")).extracting(JsonNode::asText).containsExactly(file);
+        JsonNode csv = answer.get("InputSchema").get("RecordFormat").get("MappingParameters")
+                .get("CSVMappingParameters");
+        assertThat(csv.get("RecordRowDelimiter").asText()).isEqualTo("\r\n");
+        assertThat(csv.get("RecordColumnDelimiter").asText()).isEqualTo(",");
+        assertThat(answer.get("InputSchema").get("RecordColumns")).extracting(c -> c.get("Name").asText())
+                .containsExactly("ticker", "company", "price");
+        assertThat(answer.get("ParsedInputRecords").get(2)).extracting(JsonNode::asText)
+                .containsExactly("MSFT", "Microsoft", "410.25");
         Answer missing = call("DiscoverInputSchema", "{\"S3Configuration\":{\"RoleARN\":\"" + ROLE + "\","
                 + "\"BucketARN\":\"arn:aws:s3:::ref\",\"FileKey\":\"absent.csv\"}}");
         assertThat(missing.type()).isEqualTo("InvalidArgumentException");

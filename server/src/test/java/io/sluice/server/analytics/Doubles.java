@@ -4,20 +4,15 @@ import io.sluice.analytics.app.ApplicationConfig;
 import io.sluice.analytics.app.ApplicationConfigurationException;
 import io.sluice.analytics.app.ApplicationRunner;
 import io.sluice.analytics.app.StartingPosition;
-import io.sluice.analytics.format.RecordColumn;
-import io.sluice.analytics.format.RecordFormat;
-import io.sluice.analytics.format.SourceSchema;
 import io.sluice.analytics.program.Catalog;
 import io.sluice.analytics.program.CodeValidationException;
 import io.sluice.analytics.program.CompiledProgram;
 import io.sluice.analytics.program.SqlCompiler;
-import io.sluice.analytics.type.SqlType;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Test doubles of the runner, the compiler and schema inference, which other parts of Sluice provide. */
+/** Test doubles of the runner and the compiler, which other parts of Sluice provide. */
 final class Doubles {
 
     private Doubles() {
@@ -77,12 +72,5 @@ final class Doubles {
         public CompiledProgram compile(String code, Catalog catalog) {
             throw new UnsupportedOperationException("the API only checks code");
         }
-    }
-
-    /** One VARCHAR column holding each record's text. */
-    static InferredSchema wholeRecords(List<byte[]> records) {
-        return new InferredSchema(new SourceSchema(RecordFormat.csv("\u0001", "\n"), "UTF-8",
-                List.of(new RecordColumn("COL_record", SqlType.varchar(64), null))),
-                records.stream().map(r -> List.of(new String(r, StandardCharsets.UTF_8))).toList());
     }
 }
