@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  */
 final class ApplicationStore {
 
-    private static final String PREFIX = "application/";
+    static final String PREFIX = "application/";
 
     private final ApplicationMetaCodec codec = new ApplicationMetaCodec();
     private final MetadataStore store;

@@ -66,4 +66,18 @@ class ApplicationStoreRecoveryTest {
                     .hasMessageContaining("version 9");
         }
     }
+
+    @Test
+    void theOfflineCheckCountsApplicationsAndNamesTheEntriesItCannotRead() throws IOException {
+        ApplicationMetaCodec codec = new ApplicationMetaCodec();
+        Application good = new Application(key("good"), Definitions.withInput(), Map.of(), 1, 1, 1,
+                ApplicationStatus.READY);
+        ApplicationMetadataCheck.Report report = ApplicationMetadataCheck.check(Map.of(
+                "application/000000000000/us-east-1/good", codec.encode(good),
+                "application/000000000000/us-east-1/bad", "{\"formatVersion\":9}".getBytes(StandardCharsets.UTF_8),
+                "stream/other", new byte[] {1}));
+        assertThat(report.applications()).isEqualTo(2);
+        assertThat(report.problems()).singleElement().asString()
+                .contains("application/000000000000/us-east-1/bad", "version 9");
+    }
 }
