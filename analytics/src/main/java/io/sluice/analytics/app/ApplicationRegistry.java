@@ -292,11 +292,15 @@ public final class ApplicationRegistry {
         }
     }
 
-    /** Stores the end of a transition; the intermediate status kept every other change away meanwhile. */
+    /**
+     * Stores the end of a transition. The intermediate status kept every other change away meanwhile, but tags,
+     * which may change at any time, are taken as they are now.
+     */
     private void settle(Application app) {
         changes.lock();
         try {
-            store.put(app);
+            Application now = store.get(app.key());
+            store.put(now == null ? app : app.withTags(now.tags()));
         } finally {
             changes.unlock();
         }

@@ -229,6 +229,16 @@ class ApplicationRegistryTest {
     }
 
     @Test
+    void tagsChangedWhileAnApplicationStartsAreKept() {
+        createTickers();
+        runner.duringStart = config -> registry.tag(key("tickers"), Map.of("during", "start"));
+        startTickers();
+        Application app = registry.describe(key("tickers"));
+        assertThat(app.status()).isEqualTo(ApplicationStatus.RUNNING);
+        assertThat(app.tags()).containsEntry("during", "start");
+    }
+
+    @Test
     void perApplicationLimitsAreKdas() {
         ApplicationDefinition twoInputs = Definitions.withInput().withInputs(List.of(Definitions.input("1.1"),
                 Definitions.input("1.2")));
