@@ -124,14 +124,15 @@ final class UpdateReader {
                 ConfigReader.path(p, "RecordColumnUpdates"), false, format == null ? null : format.type());
         return old -> {
             RecordFormat newFormat = format == null ? old.format() : format;
-            List<RecordColumn> newColumns = columns == null ? old.columns() : columns;
-            if (newFormat.type() == RecordFormatType.JSON) {
-                for (RecordColumn column : newColumns) {
-                    if (column.mapping() == null) {
-                        throw ServiceException.invalidArgument("Column " + column.name() + " needs a Mapping: the "
-                                + "input's record format is JSON.");
-                    }
+            List<RecordColumn> newColumns = new ArrayList<>();
+            for (RecordColumn column : columns == null ? old.columns() : columns) {
+                if (newFormat.type() == RecordFormatType.JSON && column.mapping() == null) {
+                    throw ServiceException.invalidArgument("Column " + column.name() + " needs a Mapping: the "
+                            + "input's record format is JSON.");
                 }
+                // CSV columns are positional: a mapping left from a JSON format means nothing any more
+                newColumns.add(newFormat.type() == RecordFormatType.CSV && column.mapping() != null
+                        ? new RecordColumn(column.name(), column.type(), null) : column);
             }
             return new SourceSchema(newFormat, encoding == null ? old.encoding() : encoding, newColumns);
         };

@@ -363,6 +363,31 @@ class AnalyticsServiceTest {
     }
 
     @Test
+    void anInputSchemaUpdateReplacesTheFormatAndColumns() throws Exception {
+        createTickers();
+        ok("UpdateApplication", "{\"ApplicationName\":\"tickers\",\"CurrentApplicationVersionId\":1,"
+                + "\"ApplicationUpdate\":{\"InputUpdates\":[{\"InputId\":\"1.1\",\"InputSchemaUpdate\":"
+                + "{\"RecordFormatUpdate\":{\"RecordFormatType\":\"CSV\",\"MappingParameters\":"
+                + "{\"CSVMappingParameters\":{\"RecordRowDelimiter\":\"\\n\",\"RecordColumnDelimiter\":\"|\"}}}}}]}}");
+        JsonNode schema = describe("tickers").get("InputDescriptions").get(0).get("InputSchema");
+        assertThat(schema.get("RecordFormat").get("MappingParameters").get("CSVMappingParameters")
+                .get("RecordColumnDelimiter").asText()).isEqualTo("|");
+        assertThat(schema.get("RecordColumns")).extracting(c -> c.get("Name").asText() + " " + c.has("Mapping"))
+                .containsExactly("ticker false", "price false");
+
+        Answer unknown = call("UpdateApplication", "{\"ApplicationName\":\"tickers\",\"CurrentApplicationVersionId\""
+                + ":2,\"ApplicationUpdate\":{\"InputUpdates\":[{\"InputId\":\"7.1\",\"NamePrefixUpdate\":\"X\"}]}}");
+        assertThat(unknown.type()).isEqualTo("InvalidArgumentException");
+        assertThat(unknown.message()).contains("no input with id 7.1");
+        Answer backToJson = call("UpdateApplication", "{\"ApplicationName\":\"tickers\","
+                + "\"CurrentApplicationVersionId\":2,\"ApplicationUpdate\":{\"InputUpdates\":[{\"InputId\":\"1.1\","
+                + "\"InputSchemaUpdate\":{\"RecordFormatUpdate\":{\"RecordFormatType\":\"JSON\"}}}]}}");
+        assertThat(backToJson.type()).isEqualTo("InvalidArgumentException");
+        assertThat(backToJson.message()).contains("ticker needs a Mapping");
+        assertThat(describe("tickers").get("ApplicationVersionId").asLong()).isEqualTo(2);
+    }
+
+    @Test
     void aRunningApplicationIsUpdatedInPlace() throws Exception {
         createTickers();
         startTickers();
