@@ -2,7 +2,7 @@ package io.sluice.analytics.app;
 
 import java.util.Objects;
 
-/** Names an application: its account, region and name (unique within them). */
+/** Names an application: its account, region and name (unique within them). Immutable. */
 public record ApplicationKey(String account, String region, String name) {
 
     public ApplicationKey {

@@ -5,7 +5,7 @@ import io.sluice.common.ServiceException;
 
 /**
  * KDA for SQL's limits (developer guide, "Limits"): applications per account and region, one streaming source,
- * up to three destinations, one reference data source, 100 KB (102,400 characters) of code, 50 tags.
+ * up to three destinations, one reference data source, 100 KB (102,400 characters) of code, 50 tags. Immutable.
  */
 public record ApplicationLimits(int applications, int inputs, int outputs, int references, int codeChars,
                                 int tags) {

@@ -2,7 +2,7 @@ package io.sluice.analytics.app;
 
 import java.util.List;
 
-/** One page of ListApplications, in name order. */
+/** One page of ListApplications, in name order. Immutable. */
 public record ApplicationPage(List<Application> applications, boolean hasMore) {
 
     public ApplicationPage {

@@ -39,7 +39,8 @@ class AnalyticsServiceTest {
     private static final String ROLE = "arn:aws:iam::000000000000:role/kda";
     private static final String STREAM = "arn:aws:kinesis:us-east-1:000000000000:stream/ticks";
     private static final String SCHEMA = "{\"RecordFormat\":{\"RecordFormatType\":\"JSON\","
-            + "\"MappingParameters\":{\"JSONMappingParameters\":{\"RecordRowPath\":\"$\"}}},\"RecordEncoding\":\"UTF-8\","
+            + "\"MappingParameters\":{\"JSONMappingParameters\":{\"RecordRowPath\":\"$\"}}},"
+            + "\"RecordEncoding\":\"UTF-8\","
             + "\"RecordColumns\":[{\"Name\":\"ticker\",\"Mapping\":\"$.ticker\",\"SqlType\":\"VARCHAR(4)\"},"
             + "{\"Name\":\"price\",\"Mapping\":\"$.price\",\"SqlType\":\"DECIMAL(10,2)\"}]}";
     private static final String INPUT = "{\"NamePrefix\":\"SOURCE_SQL_STREAM\",\"KinesisStreamsInput\":"
@@ -132,7 +133,8 @@ class AnalyticsServiceTest {
         assertThat(d.get("ApplicationVersionId").asLong()).isEqualTo(1);
         assertThat(d.get("CreateTimestamp").asDouble()).isEqualTo(1_700_000_000.0);
         assertThat(d.get("LastUpdateTimestamp").asDouble()).isEqualTo(1_700_000_000.0);
-        assertThat(d.get("ApplicationCode").asText()).isEqualTo("CREATE OR REPLACE STREAM \"DEST\" (ticker VARCHAR(4));");
+        assertThat(d.get("ApplicationCode").asText())
+                .isEqualTo("CREATE OR REPLACE STREAM \"DEST\" (ticker VARCHAR(4));");
         JsonNode input = d.get("InputDescriptions").get(0);
         assertThat(input.get("InputId").asText()).isEqualTo("1.1");
         assertThat(input.get("NamePrefix").asText()).isEqualTo("SOURCE_SQL_STREAM");
@@ -240,7 +242,8 @@ class AnalyticsServiceTest {
 
     @Test
     void codeThatDoesNotParseIsACodeValidationError() throws Exception {
-        Answer answer = call("CreateApplication", "{\"ApplicationName\":\"bad\",\"ApplicationCode\":\"SELECT BROKEN\"}");
+        Answer answer = call("CreateApplication",
+                "{\"ApplicationName\":\"bad\",\"ApplicationCode\":\"SELECT BROKEN\"}");
         assertThat(answer.type()).isEqualTo("CodeValidationException");
         assertThat(answer.message()).isEqualTo("SQL error at line 1, column 8: unexpected BROKEN");
     }
@@ -333,7 +336,8 @@ class AnalyticsServiceTest {
         assertThat(second.message()).contains("at most 1 input");
 
         ok("UpdateApplication", "{\"ApplicationName\":\"parts\",\"CurrentApplicationVersionId\":6,"
-                + "\"ApplicationUpdate\":{\"ApplicationCodeUpdate\":\"SELECT 2\",\"InputUpdates\":[{\"InputId\":\"2.1\","
+                + "\"ApplicationUpdate\":{\"ApplicationCodeUpdate\":\"SELECT 2\","
+                + "\"InputUpdates\":[{\"InputId\":\"2.1\","
                 + "\"NamePrefixUpdate\":\"IN\",\"InputParallelismUpdate\":{\"CountUpdate\":1}}],\"OutputUpdates\":"
                 + "[{\"OutputId\":\"3.1\",\"DestinationSchemaUpdate\":{\"RecordFormatType\":\"CSV\"}}]}}");
         d = describe("parts");
