@@ -172,6 +172,22 @@ class AnalyticsServiceTest {
     }
 
     @Test
+    void anInputNamesExactlyOneSourceOfTheRightService() throws Exception {
+        Answer none = call("CreateApplication", "{\"ApplicationName\":\"a\",\"Inputs\":[{\"NamePrefix\":\"S\","
+                + "\"InputSchema\":" + SCHEMA + "}]}");
+        assertThat(none.type()).isEqualTo("InvalidArgumentException");
+        assertThat(none.message()).contains("exactly one source");
+        Answer wrongService = call("CreateApplication", "{\"ApplicationName\":\"a\",\"Inputs\":["
+                + INPUT.replace(STREAM, "arn:aws:sqs:us-east-1:000000000000:queue") + "]}");
+        assertThat(wrongService.type()).isEqualTo("InvalidArgumentException");
+        assertThat(wrongService.message()).contains("is not a Kinesis stream ARN");
+        Answer noMapping = call("CreateApplication", "{\"ApplicationName\":\"a\",\"Inputs\":["
+                + INPUT.replace("\"Mapping\":\"$.ticker\",", "") + "]}");
+        assertThat(noMapping.type()).isEqualTo("InvalidArgumentException");
+        assertThat(noMapping.message()).contains("ticker needs a Mapping");
+    }
+
+    @Test
     void anUnknownApplicationIsNotFound() throws Exception {
         Answer answer = call("DescribeApplication", "{\"ApplicationName\":\"ghost\"}");
         assertThat(answer.status()).isEqualTo(400);
