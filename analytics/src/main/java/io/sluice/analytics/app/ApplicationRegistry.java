@@ -264,6 +264,9 @@ public final class ApplicationRegistry {
             LOG.info("application {} resumed from its last stopped point", app.arn());
         } catch (ServiceException e) {
             LOG.warn("application {} could not resume and is READY: {}", app.arn(), e.getMessage());
+        } catch (RuntimeException e) {
+            // one application's failure must not keep the server, or the other applications, from starting
+            LOG.error("application {} failed to resume and is READY", app.arn(), e);
         }
     }
 

@@ -324,6 +324,23 @@ class ApplicationRegistryTest {
     }
 
     @Test
+    void anApplicationThatFailsToResumeDoesNotKeepTheOthersFromResuming() throws IOException {
+        createTickers();
+        startTickers();
+        registry.create(key("other"), Definitions.withInput(), Map.of());
+        registry.start(key("other"), Map.of("1.1", StartingPosition.NOW));
+        reopen();
+        runner.duringStart = config -> {
+            if (config.name().equals("other")) {
+                throw new IllegalStateException("a bug in the runner");
+            }
+        };
+        registry.resume();
+        assertThat(registry.describe(key("other")).status()).isEqualTo(ApplicationStatus.READY);
+        assertThat(registry.describe(key("tickers")).status()).isEqualTo(ApplicationStatus.RUNNING);
+    }
+
+    @Test
     void transitionsCutShortByACrashAreFinishedOnResume() throws IOException {
         createTickers();
         registry.create(key("stopped"), Definitions.withInput(), Map.of());
