@@ -5,6 +5,7 @@ import io.sluice.analytics.app.ObjectReader;
 import io.sluice.common.Clock;
 import io.sluice.common.ErrorType;
 import io.sluice.engine.KinesisEngine;
+import io.sluice.firehose.FirehoseEngine;
 import io.sluice.protocol.ResponseWriter;
 import io.sluice.protocol.WireObject;
 import io.sluice.server.http.ApiResponse;
@@ -45,15 +46,17 @@ public final class AnalyticsService implements Api {
     /**
      * @param registry  the applications
      * @param kinesis   the streams DiscoverInputSchema samples
+     * @param firehose  the delivery streams whose source streams DiscoverInputSchema samples
      * @param objects   the S3-compatible store (or local directory) DiscoverInputSchema reads objects from
      * @param clock     what DiscoverInputSchema's NOW is measured against
      */
-    public AnalyticsService(ApplicationRegistry registry, KinesisEngine kinesis, ObjectReader objects,
-                            Clock clock) {
+    public AnalyticsService(ApplicationRegistry registry, KinesisEngine kinesis, FirehoseEngine firehose,
+                            ObjectReader objects, Clock clock) {
         ApplicationActions applications = new ApplicationActions(registry);
         ComponentActions components = new ComponentActions(registry);
         TagActions tags = new TagActions(registry);
-        DiscoveryActions discovery = new DiscoveryActions(new StreamSampler(kinesis, clock), objects);
+        DiscoveryActions discovery = new DiscoveryActions(new StreamSampler(kinesis, clock), firehose,
+                objects);
         this.actions = Map.ofEntries(
                 Map.entry("CreateApplication", applications::create),
                 Map.entry("DescribeApplication", applications::describe),

@@ -7,6 +7,9 @@ import io.sluice.analytics.format.SchemaDiscovery;
 import io.sluice.analytics.format.UnableToDetectSchema;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
+import io.sluice.firehose.DeliveryStreamKey;
+import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.KinesisSource;
 import io.sluice.protocol.ResponseWriter;
 import io.sluice.protocol.Validator;
 import io.sluice.protocol.WireObject;
@@ -18,10 +21,10 @@ import java.util.List;
 
 /**
  * DiscoverInputSchema: sample records of a Kinesis stream ({@link StreamSampler}) or a whole S3 object
- * ({@link ObjectReader}), and the schema {@link SchemaDiscovery} finds in them. A delivery stream is refused
- * clearly: Sluice keeps a delivery stream's records only in its buffer on their way to the destination, with no
- * way to read them back, so discovery reads the delivery stream's source or an object it delivered instead. An
- * {@code InputProcessingConfiguration} is refused by name: Sluice does not call pre-processing functions during
+ * ({@link ObjectReader}), and the schema {@link SchemaDiscovery} finds in them. For a delivery stream that reads a
+ * Kinesis stream, discovery samples that stream, whose records are the delivery stream's; a DirectPut delivery
+ * stream is refused clearly, since Sluice keeps its records only in its buffer on their way to the destination.
+ * An {@code InputProcessingConfiguration} is refused by name: Sluice does not call pre-processing functions during
  * discovery. Thread-safe.
  */
 final class DiscoveryActions {
@@ -31,11 +34,13 @@ final class DiscoveryActions {
             "kinesis:GetShardIterator", "kinesis:GetRecords", "kinesis:ListShards");
 
     private final StreamSampler streams;
+    private final FirehoseEngine firehose;
     private final ObjectReader objects;
     private final SchemaDiscovery discovery = new SchemaDiscovery();
 
-    DiscoveryActions(StreamSampler streams, ObjectReader objects) {
+    DiscoveryActions(StreamSampler streams, FirehoseEngine firehose, ObjectReader objects) {
         this.streams = streams;
+        this.firehose = firehose;
         this.objects = objects;
     }
 
@@ -85,19 +90,41 @@ final class DiscoveryActions {
     }
 
     private List<byte[]> streamRecords(RequestContext context, String resource, StartingPosition position) {
-        if (Patterns.DELIVERY_STREAM_ARN.matcher(resource).matches()) {
-            throw ServiceException.invalidArgument("Sluice cannot sample the records of delivery stream " + resource
-                    + ": it keeps them only on their way to the destination. Discover the schema from the delivery "
-                    + "stream's source stream, or from an S3 object it delivered (S3Configuration).");
-        }
-        if (!Patterns.KINESIS_STREAM_ARN.matcher(resource).matches()) {
+        String stream = Patterns.DELIVERY_STREAM_ARN.matcher(resource).matches() ? sourceOf(resource) : resource;
+        if (!Patterns.KINESIS_STREAM_ARN.matcher(stream).matches()) {
             throw ServiceException.invalidArgument("ResourceARN " + resource + " is neither a Kinesis stream nor a "
                     + "delivery stream.");
         }
         for (String action : STREAM_READ_ACTIONS) {
-            context.permissions().require(action, resource);
+            context.permissions().require(action, stream);
         }
-        return streams.sample(resource, position == null ? StartingPosition.NOW : position);
+        return streams.sample(stream, position == null ? StartingPosition.NOW : position);
+    }
+
+    /**
+     * The Kinesis stream a delivery stream reads, whose records are the delivery stream's: what discovery samples.
+     * A DirectPut delivery stream keeps its records only on their way to the destination, so it is refused with
+     * what to do instead.
+     */
+    private String sourceOf(String deliveryStreamArn) {
+        String[] parts = deliveryStreamArn.split(":", 6);
+        DeliveryStreamKey key = new DeliveryStreamKey(parts[4], parts[3],
+                parts[5].substring("deliverystream/".length()));
+        KinesisSource source;
+        try {
+            source = firehose.describe(key).meta().kinesisSource();
+        } catch (ServiceException e) {
+            if (e.type() == ErrorType.RESOURCE_NOT_FOUND) {
+                throw ServiceException.invalidArgument("Delivery stream " + deliveryStreamArn + " does not exist.");
+            }
+            throw e;
+        }
+        if (source == null) {
+            throw ServiceException.invalidArgument("Sluice cannot sample the records of delivery stream "
+                    + deliveryStreamArn + ": it is a DirectPut delivery stream, which keeps records only on their way "
+                    + "to the destination. Discover the schema from an S3 object it delivered (S3Configuration).");
+        }
+        return source.streamArn();
     }
 
     /** The whole object as one sample, as KDA reads a reference file: discovery finds its rows and delimiters. */

@@ -13,6 +13,11 @@ import io.sluice.engine.StreamKey;
 import io.sluice.engine.StreamMode;
 import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.sluice.engine.limits.LimitSettings;
+import io.sluice.firehose.FirehoseConfig;
+import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.delivery.DeliveryObserver;
+import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
+import io.sluice.server.firehose.FirehoseService;
 import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.pipeline.ApiPipeline;
@@ -59,17 +64,23 @@ class AnalyticsServiceTest {
     private final Map<String, String> objects = new java.util.HashMap<>();
     private MetadataStore metadata;
     private KinesisEngine kinesis;
+    private FirehoseEngine firehose;
     private ApiPipeline service;
+    private ApiPipeline firehoseService;
 
     @BeforeEach
     void open() throws Exception {
         metadata = new MetadataStore(dir.resolve("analytics"));
         kinesis = new KinesisEngine(dir.resolve("kinesis"), EngineConfig.defaults().withStatusDelays(0, 0, 0),
                 LogConfig.defaults(), clock);
+        firehose = new FirehoseEngine(FirehoseConfig.defaults(dir.resolve("firehose")).withStatusDelays(0, 0), clock,
+                kinesis, new LocalDirectoryObjectStore(dir.resolve("objects")), DeliveryObserver.NONE);
         ApplicationRegistry registry = new ApplicationRegistry(metadata, new Doubles.Compiler(), runner, clock,
                 ApplicationLimits.defaults());
-        service = Pipeline.open(true, null, new ControlPlaneLimiter(clock, LimitSettings.off()),
-                new SimpleMeterRegistry()).wrap(new AnalyticsService(registry, kinesis, (bucket, key) -> {
+        Pipeline pipeline = Pipeline.open(true, null, new ControlPlaneLimiter(clock, LimitSettings.off()),
+                new SimpleMeterRegistry());
+        firehoseService = pipeline.wrap(new FirehoseService(firehose));
+        service = pipeline.wrap(new AnalyticsService(registry, kinesis, firehose, (bucket, key) -> {
             String text = objects.get(bucket + "/" + key);
             if (text == null) {
                 throw new NoSuchFileException(key);
@@ -80,6 +91,7 @@ class AnalyticsServiceTest {
 
     @AfterEach
     void close() {
+        firehose.close();
         kinesis.close();
         metadata.close();
     }
@@ -495,10 +507,38 @@ class AnalyticsServiceTest {
     }
 
     @Test
-    void discoveryOnADeliveryStreamSaysWhatToDoInstead() throws Exception {
-        Answer answer = call("DiscoverInputSchema", "{\"ResourceARN\":\"arn:aws:firehose:us-east-1:000000000000:"
-                + "deliverystream/ds\",\"RoleARN\":\"" + ROLE + "\"}");
-        assertThat(answer.type()).isEqualTo("InvalidArgumentException");
-        assertThat(answer.message()).contains("delivery stream", "source stream", "S3Configuration");
+    void discoveryOnADeliveryStreamSamplesItsSourceStreamAndRefusesDirectPut() throws Exception {
+        StreamKey ticks = new StreamKey("000000000000", "us-east-1", "ticks");
+        kinesis.streams().create(ticks, 1, StreamMode.PROVISIONED, null);
+        kinesis.records().putRecord(ticks, new PutRecordsEntry("{\"ticker\":\"AMZN\"}".getBytes(StandardCharsets.UTF_8),
+                "k", null)).join();
+        String s3 = "\"ExtendedS3DestinationConfiguration\":{\"RoleARN\":\"" + ROLE + "\","
+                + "\"BucketARN\":\"arn:aws:s3:::bucket\"}";
+        createDeliveryStream("{\"DeliveryStreamName\":\"fromticks\",\"DeliveryStreamType\":\"KinesisStreamAsSource\","
+                + "\"KinesisStreamSourceConfiguration\":{\"KinesisStreamARN\":\"" + STREAM + "\",\"RoleARN\":\"" + ROLE
+                + "\"}," + s3 + "}");
+        createDeliveryStream("{\"DeliveryStreamName\":\"direct\"," + s3 + "}");
+        String deliveryStreams = "arn:aws:firehose:us-east-1:000000000000:deliverystream/";
+
+        JsonNode sampled = ok("DiscoverInputSchema", "{\"ResourceARN\":\"" + deliveryStreams + "fromticks\","
+                + "\"RoleARN\":\"" + ROLE + "\",\"InputStartingPositionConfiguration\":"
+                + "{\"InputStartingPosition\":\"TRIM_HORIZON\"}}").body();
+        assertThat(sampled.get("RawInputRecords")).extracting(JsonNode::asText)
+                .containsExactly("{\"ticker\":\"AMZN\"}");
+
+        Answer direct = call("DiscoverInputSchema", "{\"ResourceARN\":\"" + deliveryStreams + "direct\","
+                + "\"RoleARN\":\"" + ROLE + "\"}");
+        assertThat(direct.type()).isEqualTo("InvalidArgumentException");
+        assertThat(direct.message()).contains("DirectPut", "S3Configuration");
+        Answer missing = call("DiscoverInputSchema", "{\"ResourceARN\":\"" + deliveryStreams + "ghost\","
+                + "\"RoleARN\":\"" + ROLE + "\"}");
+        assertThat(missing.type()).isEqualTo("InvalidArgumentException");
+        assertThat(missing.message()).contains("ghost", "does not exist");
+    }
+
+    private void createDeliveryStream(String body) throws Exception {
+        ApiResponse response = firehoseService.handle(ApiRequest.post("Firehose_20150804.CreateDeliveryStream",
+                "application/x-amz-json-1.1", null, body.getBytes(StandardCharsets.UTF_8)));
+        assertThat(response.status()).as(new String(response.body(), StandardCharsets.UTF_8)).isEqualTo(200);
     }
 }
