@@ -54,7 +54,7 @@ final class CompiledSchema {
                 throw new IllegalArgumentException("Column " + column.name() + ": " + column.type()
                         + " cannot be the type of a column");
             }
-            coercers[i] = new ValueCoercer(column.name(), column.type());
+            coercers[i] = new ValueCoercer(column.name(), column.type(), !lenient);
         }
         if (format == RecordFormatType.JSON) {
             RecordFormat f = schema.format();
@@ -85,6 +85,8 @@ final class CompiledSchema {
     /**
      * Checks a schema against KDA's rules.
      *
+     * @param lenient how discovery reads its own samples: a value that fails is NULL instead of failing its row,
+     *                and character values are not cut
      * @throws IllegalArgumentException with the reason, when the schema cannot be read with
      */
     static CompiledSchema compile(SourceSchema schema, boolean lenient) {

@@ -1,14 +1,12 @@
 package io.sluice.analytics.format;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,8 +18,8 @@ import java.util.Map;
  * index paths only): the column paths are compiled into a trie, members no column reads are skipped without being
  * materialised, and values are converted straight from the parser's tokens. A top-level array yields one row per
  * element, as the row path {@code $} does on the tree path; a record holding several top-level JSON values yields
- * the rows of each. Only a member that is both read whole and read into is materialised as a tree. Immutable and
- * thread-safe (each call makes its own parser).
+ * the rows of each. Only an array or object a column reads whole is materialised (as a tree, so its JSON text is
+ * the tree reader's, numbers spelled exactly). Immutable and thread-safe (each call makes its own parser).
  */
 final class JsonStreamRows {
 
@@ -76,12 +74,15 @@ final class JsonStreamRows {
     }
 
     private void walk(JsonParser parser, JsonToken token, Node node, RowBuilder row) throws IOException {
+        for (int c : node.subtree) {
+            row.clear(c);
+        }
         if (node.columns.length > 0) {
             if (token.isStructStart()) {
                 if (node.hasChildren()) {
                     fromTree(mapper.readTree(parser), node, row);
                 } else {
-                    String json = copyStructure(parser);
+                    String json = mapper.readTree(parser).toString();
                     for (int c : node.columns) {
                         try {
                             row.set(c, schema.coercers[c].fromStructure(json));
@@ -139,14 +140,6 @@ final class JsonStreamRows {
                 row.fail(c, e);
             }
         }
-    }
-
-    private String copyStructure(JsonParser parser) throws IOException {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator generator = factory.createGenerator(out)) {
-            generator.copyCurrentStructure(parser);
-        }
-        return out.toString();
     }
 
     private static Object scalar(JsonParser parser, JsonToken token, ValueCoercer coercer)

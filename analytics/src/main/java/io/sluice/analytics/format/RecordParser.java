@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -20,9 +21,13 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RecordParser {
 
-    /** Reads floats exactly (DECIMAL columns keep every digit the record has). Thread-safe once configured. */
+    /**
+     * Reads floats exactly, trailing zeros kept (DECIMAL columns keep every digit, and a number read as text is
+     * spelled as in the record on both read paths). Thread-safe once configured.
+     */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
             .build();
 
     private final CompiledSchema schema;

@@ -1,15 +1,17 @@
 package io.sluice.analytics.format;
 
 /**
- * The values of one row as they are read, and the first coercion failure among them. Lenient builders (schema
- * discovery's sample parsing) record a failed value as NULL instead, as KDA's ParsedInputRecords show. One per
- * row, confined to the parsing thread.
+ * The values of one row as they are read, and the coercion failures among them. A column set twice (a JSON member
+ * that repeats) keeps its last value or failure, as a tree would. The row's error is the failure of its first
+ * failing column in schema order. Lenient builders (schema discovery's sample rows) keep no failures: a value that
+ * fails is NULL, as KDA's ParsedInputRecords show a CSV header's numeric fields. One per row, confined to the
+ * parsing thread.
  */
 final class RowBuilder {
 
     private final Object[] values;
     private final boolean lenient;
-    private String error;
+    private String[] failures;
 
     RowBuilder(int columns, boolean lenient) {
         this.values = new Object[columns];
@@ -18,18 +20,36 @@ final class RowBuilder {
 
     void set(int column, Object value) {
         values[column] = value;
+        if (failures != null) {
+            failures[column] = null;
+        }
+    }
+
+    /** Forgets what a column was set to: a repeated JSON member replaces everything read under its first value. */
+    void clear(int column) {
+        set(column, null);
     }
 
     void fail(int column, CoercionException e) {
         values[column] = null;
-        if (!lenient && error == null) {
-            error = e.getMessage();
+        if (!lenient) {
+            if (failures == null) {
+                failures = new String[values.length];
+            }
+            failures[column] = e.getMessage();
         }
     }
 
-    /** The first failure's message, or null when every value converted. */
+    /** The message of the first failing column's failure, or null when every value converted. */
     String error() {
-        return error;
+        if (failures != null) {
+            for (String failure : failures) {
+                if (failure != null) {
+                    return failure;
+                }
+            }
+        }
+        return null;
     }
 
     Object[] values() {
@@ -37,6 +57,7 @@ final class RowBuilder {
     }
 
     void emit(RowHandler handler, byte[] data) {
+        String error = error();
         if (error != null) {
             handler.error(error, data);
         } else {

@@ -34,10 +34,16 @@ final class ValueCoercer {
 
     private final String column;
     private final SqlType type;
+    private final boolean cutToLength;
 
-    ValueCoercer(String column, SqlType type) {
+    /**
+     * @param cutToLength whether character values are cut to the column's length; discovery's sample rows are not, as
+     *            KDA's ParsedInputRecords show a value whole although its discovered VARCHAR is shorter
+     */
+    ValueCoercer(String column, SqlType type, boolean cutToLength) {
         this.column = column;
         this.type = type;
+        this.cutToLength = cutToLength;
     }
 
     SqlType type() {
@@ -180,6 +186,9 @@ final class ValueCoercer {
     private String characters(String text) {
         int length = type.precision();
         String cut = text;
+        if (!cutToLength) {
+            return text;
+        }
         if (text.length() > length) {
             int end = length;
             if (Character.isHighSurrogate(text.charAt(end - 1))) {
