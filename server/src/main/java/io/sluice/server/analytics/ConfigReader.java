@@ -9,6 +9,7 @@ import io.sluice.analytics.app.SourceKind;
 import io.sluice.analytics.format.RecordColumn;
 import io.sluice.analytics.format.RecordFormat;
 import io.sluice.analytics.format.RecordFormatType;
+import io.sluice.analytics.format.RecordParser;
 import io.sluice.analytics.format.SourceSchema;
 import io.sluice.analytics.type.SqlType;
 import io.sluice.common.ServiceException;
@@ -24,7 +25,7 @@ import java.util.regex.Pattern;
  * SourceSchema, InputProcessingConfiguration) into the application records, checking every model constraint into
  * one {@link Validator} (a ValidationException naming them all), and what KDA checks beyond the model when it
  * accepts a configuration (one source or destination of each structure, an ARN of that service, a type that is a
- * SQL type, a mapping for JSON columns) as an InvalidArgumentException, reported after the model's violations by
+ * SQL type, a schema records can be read with: {@link RecordParser#validate}) as an InvalidArgumentException, reported after the model's violations by
  * {@link #check}. Whether sources and destinations exist is checked at start, as KDA does.
  *
  * <p>Paths are the model's member names with a lower-case first letter, list items {@code name.N.member}, as
@@ -229,7 +230,21 @@ final class ConfigReader {
         String encoding = string(schema, p, "RecordEncoding", false, 0, Integer.MAX_VALUE, Patterns.ENCODING);
         List<RecordColumn> columns = columns(schema.objects("RecordColumns"), path(p, "RecordColumns"), true,
                 format == null ? null : format.type());
-        return format == null ? null : new SourceSchema(format, encoding, columns);
+        if (format == null) {
+            return null;
+        }
+        SourceSchema result = new SourceSchema(format, encoding, columns);
+        valid(result);
+        return result;
+    }
+
+    /** Refuses a schema records cannot be read with (a JSONPath, names, delimiters), as KDA does on configuring. */
+    void valid(SourceSchema schema) {
+        try {
+            RecordParser.validate(schema);
+        } catch (IllegalArgumentException e) {
+            refuse(e.getMessage() + ".");
+        }
     }
 
     RecordFormat recordFormat(WireObject format, String p, boolean required) {
@@ -267,7 +282,7 @@ final class ConfigReader {
                 rowDelimiter == null ? DEFAULT_ROW_DELIMITER : rowDelimiter);
     }
 
-    /** RecordColumns (1 to 1000); JSON columns need a Mapping, CSV columns are positional and keep none. */
+    /** RecordColumns (1 to 1000); CSV columns are positional and keep no Mapping. */
     List<RecordColumn> columns(List<WireObject> items, String p, boolean required, RecordFormatType format) {
         if (required) {
             v.required(p, items);
@@ -282,10 +297,6 @@ final class ConfigReader {
             String sqlType = string(column, ip, "SqlType", true, 1, Integer.MAX_VALUE, null);
             String mapping = column.string("Mapping");
             SqlType type = sqlType(name, sqlType);
-            if (format == RecordFormatType.JSON && mapping == null && name != null) {
-                refuse("Column " + name + " needs a Mapping (a JSONPath such as $." + name + "): its record format "
-                        + "is JSON.");
-            }
             if (name != null && type != null) {
                 columns.add(new RecordColumn(name, type, format == RecordFormatType.CSV ? null : mapping));
             }

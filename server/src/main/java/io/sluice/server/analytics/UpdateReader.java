@@ -11,6 +11,7 @@ import io.sluice.analytics.app.SourceKind;
 import io.sluice.analytics.format.RecordColumn;
 import io.sluice.analytics.format.RecordFormat;
 import io.sluice.analytics.format.RecordFormatType;
+import io.sluice.analytics.format.RecordParser;
 import io.sluice.analytics.format.SourceSchema;
 import io.sluice.common.ServiceException;
 import io.sluice.protocol.WireObject;
@@ -126,15 +127,18 @@ final class UpdateReader {
             RecordFormat newFormat = format == null ? old.format() : format;
             List<RecordColumn> newColumns = new ArrayList<>();
             for (RecordColumn column : columns == null ? old.columns() : columns) {
-                if (newFormat.type() == RecordFormatType.JSON && column.mapping() == null) {
-                    throw ServiceException.invalidArgument("Column " + column.name() + " needs a Mapping: the "
-                            + "input's record format is JSON.");
-                }
                 // CSV columns are positional: a mapping left from a JSON format means nothing any more
                 newColumns.add(newFormat.type() == RecordFormatType.CSV && column.mapping() != null
                         ? new RecordColumn(column.name(), column.type(), null) : column);
             }
-            return new SourceSchema(newFormat, encoding == null ? old.encoding() : encoding, newColumns);
+            SourceSchema updated = new SourceSchema(newFormat, encoding == null ? old.encoding() : encoding,
+                    newColumns);
+            try {
+                RecordParser.validate(updated);
+            } catch (IllegalArgumentException e) {
+                throw ServiceException.invalidArgument(e.getMessage() + ".");
+            }
+            return updated;
         };
     }
 

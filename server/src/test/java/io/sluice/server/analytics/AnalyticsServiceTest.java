@@ -196,7 +196,11 @@ class AnalyticsServiceTest {
         Answer noMapping = call("CreateApplication", "{\"ApplicationName\":\"a\",\"Inputs\":["
                 + INPUT.replace("\"Mapping\":\"$.ticker\",", "") + "]}");
         assertThat(noMapping.type()).isEqualTo("InvalidArgumentException");
-        assertThat(noMapping.message()).contains("ticker needs a Mapping");
+        assertThat(noMapping.message()).contains("mapping of column ticker");
+        Answer badPath = call("CreateApplication", "{\"ApplicationName\":\"a\",\"Inputs\":["
+                + INPUT.replace("\"Mapping\":\"$.ticker\"", "\"Mapping\":\"ticker\"") + "]}");
+        assertThat(badPath.type()).isEqualTo("InvalidArgumentException");
+        assertThat(badPath.message()).contains("'ticker' must start with $");
     }
 
     @Test
@@ -415,7 +419,7 @@ class AnalyticsServiceTest {
                 + "\"CurrentApplicationVersionId\":2,\"ApplicationUpdate\":{\"InputUpdates\":[{\"InputId\":\"1.1\","
                 + "\"InputSchemaUpdate\":{\"RecordFormatUpdate\":{\"RecordFormatType\":\"JSON\"}}}]}}");
         assertThat(backToJson.type()).isEqualTo("InvalidArgumentException");
-        assertThat(backToJson.message()).contains("ticker needs a Mapping");
+        assertThat(backToJson.message()).contains("mapping of column ticker");
         assertThat(describe("tickers").get("ApplicationVersionId").asLong()).isEqualTo(2);
     }
 
