@@ -150,11 +150,13 @@ public final class ApplicationRegistry {
      * StartApplication: every input named in {@code positions} (input id to starting position), and only those.
      */
     public void start(ApplicationKey key, Map<String, StartingPosition> positions) {
+        Application ready;
         Application starting;
         StartingPosition position;
         changes.lock();
         try {
             Application app = existing(key);
+            ready = app;
             if (app.status() != ApplicationStatus.READY) {
                 throw ServiceException.inUse("Application " + key.name() + " is " + app.status()
                         + "; only a READY application can be started.");
@@ -165,7 +167,7 @@ public final class ApplicationRegistry {
         } finally {
             changes.unlock();
         }
-        run(starting, position);
+        run(starting, position, ready);
     }
 
     /** StopApplication: a RUNNING application stops (STOPPING, then READY); a READY one stays so. */
@@ -260,7 +262,7 @@ public final class ApplicationRegistry {
                 .withStatus(ApplicationStatus.STARTING);
         settle(starting);
         try {
-            run(starting, StartingPosition.LAST_STOPPED_POINT);
+            run(starting, StartingPosition.LAST_STOPPED_POINT, app.withStatus(ApplicationStatus.READY));
             LOG.info("application {} resumed from its last stopped point", app.arn());
         } catch (ServiceException e) {
             LOG.warn("application {} could not resume and is READY: {}", app.arn(), e.getMessage());
@@ -270,15 +272,18 @@ public final class ApplicationRegistry {
         }
     }
 
-    /** Runs a STARTING application: RUNNING when the runner accepts it, READY (and the error) when not. */
-    private void run(Application starting, StartingPosition position) {
+    /**
+     * Runs a STARTING application: RUNNING when the runner accepts it; when not, {@code ready} (as it was before
+     * the start) and the error.
+     */
+    private void run(Application starting, StartingPosition position, Application ready) {
         try {
             runner.start(starting.config(), position);
         } catch (ApplicationConfigurationException e) {
-            settle(starting.withStatus(ApplicationStatus.READY));
+            settle(ready);
             throw new ServiceException(ErrorType.INVALID_APPLICATION_CONFIGURATION, e.getMessage());
         } catch (RuntimeException e) {
-            settle(starting.withStatus(ApplicationStatus.READY));
+            settle(ready);
             throw e;
         }
         settle(starting.withStatus(ApplicationStatus.RUNNING));

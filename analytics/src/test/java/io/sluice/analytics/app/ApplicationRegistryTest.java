@@ -121,7 +121,9 @@ class ApplicationRegistryTest {
         createTickers();
         runner.refusal = "stream ticks does not exist";
         assertError(this::startTickers, ErrorType.INVALID_APPLICATION_CONFIGURATION, "ticks does not exist");
-        assertThat(registry.describe(key("tickers")).status()).isEqualTo(ApplicationStatus.READY);
+        Application app = registry.describe(key("tickers"));
+        assertThat(app.status()).isEqualTo(ApplicationStatus.READY);
+        assertThat(app.definition().inputs().getFirst().startingPosition()).isNull();
     }
 
     @Test
