@@ -19,6 +19,8 @@ final class CompiledSchema {
     final ValueCoercer[] coercers;
     /** Segment index of the {@code [0:]} every flattening column shares, or -1 when no column flattens. */
     final int flattenAt;
+    /** The path to the flattened array (the segments before {@code flattenAt}), or null when none flattens. */
+    final List<JsonPath.Segment> flattenedArray;
     final boolean[] flattened;
     final String columnDelimiter;
     final String rowDelimiter;
@@ -54,7 +56,7 @@ final class CompiledSchema {
                 throw new IllegalArgumentException("Column " + column.name() + ": " + column.type()
                         + " cannot be the type of a column");
             }
-            coercers[i] = new ValueCoercer(column.name(), column.type(), !lenient);
+            coercers[i] = new ValueCoercer(column.name(), column.type(), lenient);
         }
         if (format == RecordFormatType.JSON) {
             RecordFormat f = schema.format();
@@ -66,7 +68,8 @@ final class CompiledSchema {
             }
             this.paths = columns.stream().map(c -> compile(c.mapping(), "the mapping of column " + c.name())).toList();
             this.flattened = new boolean[columns.size()];
-            this.flattenAt = flattening(columns);
+            this.flattenedArray = flattening(columns);
+            this.flattenAt = flattenedArray == null ? -1 : flattenedArray.size();
             this.columnDelimiter = null;
             this.rowDelimiter = null;
         } else {
@@ -79,6 +82,7 @@ final class CompiledSchema {
             this.paths = List.of();
             this.flattened = new boolean[columns.size()];
             this.flattenAt = -1;
+            this.flattenedArray = null;
         }
     }
 
@@ -86,7 +90,7 @@ final class CompiledSchema {
      * Checks a schema against KDA's rules.
      *
      * @param lenient how discovery reads its own samples: a value that fails is NULL instead of failing its row,
-     *                and character values are not cut
+     *                and a value that converts is its source text
      * @throws IllegalArgumentException with the reason, when the schema cannot be read with
      */
     static CompiledSchema compile(SourceSchema schema, boolean lenient) {
@@ -103,8 +107,8 @@ final class CompiledSchema {
                 && paths.stream().noneMatch(JsonPath::selectsAllElements);
     }
 
-    private int flattening(List<RecordColumn> columns) {
-        int at = -1;
+    /** The path of the array the schema flattens (marking its columns in {@link #flattened}), or null. */
+    private List<JsonPath.Segment> flattening(List<RecordColumn> columns) {
         List<JsonPath.Segment> prefix = null;
         for (int i = 0; i < paths.size(); i++) {
             JsonPath path = paths.get(i);
@@ -118,10 +122,9 @@ final class CompiledSchema {
                         + path.text() + "); KDA flattens only one array per schema");
             }
             prefix = mine;
-            at = here;
             flattened[i] = true;
         }
-        return at;
+        return prefix;
     }
 
     private static JsonPath compile(String path, String what) {

@@ -5,9 +5,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What DiscoverInputSchema answers: the inferred schema, each sample row's values as text read with that schema
- * ({@code ParsedInputRecords}; a value the schema cannot read is null, as KDA shows a CSV header's numeric
- * fields), and the sampled records as text ({@code RawInputRecords}). Immutable.
+ * What DiscoverInputSchema answers: the inferred schema, each sample row's values read with that schema
+ * ({@code ParsedInputRecords}: a value as its text in the record, null where the schema cannot read it, as KDA
+ * shows a CSV header's numeric fields), and the sampled records as text ({@code RawInputRecords}). Immutable.
  */
 public record DiscoveryResult(SourceSchema schema, List<List<String>> parsedRecords, List<String> rawRecords) {
 

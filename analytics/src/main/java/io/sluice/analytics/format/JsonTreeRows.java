@@ -50,7 +50,7 @@ final class JsonTreeRows {
             row.emit(handler, data);
             return;
         }
-        JsonNode array = resolve(source, firstFlattened(), 0, schema.flattenAt);
+        JsonNode array = resolve(source, schema.flattenedArray, 0, schema.flattenAt);
         int elements = array != null && array.isArray() ? array.size() : 0;
         for (int e = 0; e < Math.max(1, elements); e++) {
             JsonNode element = e < elements ? array.get(e) : null;
@@ -64,15 +64,6 @@ final class JsonTreeRows {
             }
             row.emit(handler, data);
         }
-    }
-
-    private List<JsonPath.Segment> firstFlattened() {
-        for (int c = 0; c < schema.flattened.length; c++) {
-            if (schema.flattened[c]) {
-                return schema.paths.get(c).segments();
-            }
-        }
-        throw new IllegalStateException("no flattening column");
     }
 
     private void set(RowBuilder row, int column, JsonNode value) {

@@ -2,7 +2,6 @@ package io.sluice.analytics.format;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.sluice.analytics.type.SqlType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -246,18 +245,19 @@ public final class SchemaDiscovery {
         return candidate;
     }
 
-    /** Each sample row read with the discovered schema, values as text (null where the schema cannot read one). */
+    /**
+     * Each sample row read with the discovered schema: a value as its text in the record, null where the schema
+     * cannot read it (the lenient schema answers exactly that).
+     */
     private static List<List<String>> parsed(SourceSchema schema, List<byte[]> samples) {
         RecordParser parser = new RecordParser(CompiledSchema.compile(schema, true));
-        List<RecordColumn> columns = schema.columns();
         List<List<String>> parsed = new ArrayList<>();
         RowHandler collect = new RowHandler() {
             @Override
             public void row(Object[] values) {
                 List<String> texts = new ArrayList<>(values.length);
-                for (int c = 0; c < values.length; c++) {
-                    SqlType type = columns.get(c).type();
-                    texts.add(values[c] == null ? null : ValueText.format(type, values[c]));
+                for (Object value : values) {
+                    texts.add((String) value);
                 }
                 parsed.add(texts);
             }

@@ -34,16 +34,17 @@ final class ValueCoercer {
 
     private final String column;
     private final SqlType type;
-    private final boolean cutToLength;
+    private final boolean sampleText;
 
     /**
-     * @param cutToLength whether character values are cut to the column's length; discovery's sample rows are not, as
-     *            KDA's ParsedInputRecords show a value whole although its discovered VARCHAR is shorter
+     * @param sampleText whether a value that converts is answered as its source text instead (a String), for
+     *                   discovery's ParsedInputRecords: KDA shows a sample's values as they are in the record (a
+     *                   value longer than its discovered VARCHAR whole), and null where they do not convert
      */
-    ValueCoercer(String column, SqlType type, boolean cutToLength) {
+    ValueCoercer(String column, SqlType type, boolean sampleText) {
         this.column = column;
         this.type = type;
-        this.cutToLength = cutToLength;
+        this.sampleText = sampleText;
     }
 
     SqlType type() {
@@ -51,6 +52,10 @@ final class ValueCoercer {
     }
 
     Object fromBoolean(boolean value) throws CoercionException {
+        return answer(toBoolean(value), Boolean.toString(value));
+    }
+
+    private Object toBoolean(boolean value) throws CoercionException {
         return switch (type.name()) {
             case BOOLEAN -> value;
             case TINYINT, SMALLINT, INTEGER -> value ? 1 : 0;
@@ -70,6 +75,10 @@ final class ValueCoercer {
 
     /** A JSON integer that fits a long. */
     Object fromLong(long value) throws CoercionException {
+        return sampleText ? answer(toLong(value), Long.toString(value)) : toLong(value);
+    }
+
+    private Object toLong(long value) throws CoercionException {
         return switch (type.name()) {
             case TINYINT -> ranged(value, Byte.MIN_VALUE, Byte.MAX_VALUE, Long.toString(value));
             case SMALLINT -> ranged(value, Short.MIN_VALUE, Short.MAX_VALUE, Long.toString(value));
@@ -86,6 +95,10 @@ final class ValueCoercer {
 
     /** A JSON number literal, by its text (exact for DECIMAL, whatever its size). */
     Object fromNumber(String text) throws CoercionException {
+        return answer(toNumber(text), text);
+    }
+
+    private Object toNumber(String text) throws CoercionException {
         return switch (type.name()) {
             case CHAR, VARCHAR -> characters(text);
             case BOOLEAN -> new BigDecimal(text).signum() != 0;
@@ -95,6 +108,10 @@ final class ValueCoercer {
     }
 
     Object fromString(String text) throws CoercionException {
+        return answer(toString(text), text);
+    }
+
+    private Object toString(String text) throws CoercionException {
         return switch (type.name()) {
             case CHAR, VARCHAR -> characters(text);
             case BOOLEAN -> text.trim().equalsIgnoreCase("true");
@@ -124,9 +141,13 @@ final class ValueCoercer {
     /** An array or object, by its JSON text. */
     Object fromStructure(String json) throws CoercionException {
         if (type.name().isCharacter()) {
-            return characters(json);
+            return answer(characters(json), json);
         }
         throw fail(json.startsWith("[") ? "array" : "object", json);
+    }
+
+    private Object answer(Object value, String source) {
+        return sampleText ? source : value;
     }
 
     private Object numeric(String text, String kind) throws CoercionException {
@@ -158,7 +179,7 @@ final class ValueCoercer {
                 if (whole.bitLength() > 63) {
                     throw fail(kind, text, "it is out of the range of " + type.name());
                 }
-                return fromLong(whole.longValue());
+                return toLong(whole.longValue());
             }
         }
     }
@@ -186,9 +207,6 @@ final class ValueCoercer {
     private String characters(String text) {
         int length = type.precision();
         String cut = text;
-        if (!cutToLength) {
-            return text;
-        }
         if (text.length() > length) {
             int end = length;
             if (Character.isHighSurrogate(text.charAt(end - 1))) {

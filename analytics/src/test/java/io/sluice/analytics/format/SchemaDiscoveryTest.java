@@ -37,7 +37,7 @@ class SchemaDiscoveryTest {
                 "TICKER_SYMBOL VARCHAR(4) $.TICKER_SYMBOL", "SECTOR VARCHAR(16) $.SECTOR",
                 "CHANGE REAL $.CHANGE", "PRICE REAL $.PRICE");
         assertThat(result.parsedRecords().get(0)).containsExactly("QXZ", "HEALTHCARE", "-0.05", "84.51");
-        assertThat(result.parsedRecords().get(3)).containsExactly("WSB", "ENERGY", "2.0", "52.0");
+        assertThat(result.parsedRecords().get(3)).containsExactly("WSB", "ENERGY", "2", "52");
         assertThat(result.rawRecords()).hasSize(4).first().asString().contains("QXZ");
     }
 
@@ -70,7 +70,7 @@ class SchemaDiscoveryTest {
 
         assertThat(result.schema().format()).isEqualTo(RecordFormat.csv("|", "\n"));
         assertThat(described(result.schema())).containsExactly("COL_0 VARCHAR(4)", "COL_1 REAL", "COL_2 TIMESTAMP");
-        assertThat(result.parsedRecords().get(1)).containsExactly("QXZ", "5.0", "2017-01-02 10:00:01.500");
+        assertThat(result.parsedRecords().get(1)).containsExactly("QXZ", "5", "2017-01-02 10:00:01.5");
     }
 
     @Test
