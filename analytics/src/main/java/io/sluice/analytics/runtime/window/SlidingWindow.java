@@ -198,7 +198,7 @@ public final class SlidingWindow implements RowReceiver, Stateful {
             if (!byRange) {
                 return;
             }
-            long oldestKept = now - rangeMillis;
+            long oldestKept = Frame.oldestInRange(now, rangeMillis);
             Entry oldest;
             while ((oldest = arrivals.peekFirst()) != null && oldest.rowtime < oldestKept) {
                 arrivals.pollFirst();

@@ -14,9 +14,9 @@ import java.util.Objects;
  * ON cond}. Feed the left input to {@link #left()} and the right one to {@link #right()}.
  *
  * <p><b>Matching</b> (the SQL reference's stream-to-stream join examples): each side with a window holds its
- * rows of the last {@code rangeMillis}; a side without a window holds nothing, only its current row joins. A
- * pair (l, r) matches when the later of the two arrives while the earlier is inside its own side's window
- * (ROWTIME difference at most that side's range), the equi-keys are equal and not NULL, and the residual
+ * rows of the last {@code rangeMillis} (a row exactly one interval old is out, as in {@link Frame#oldestInRange});
+ * a side without a window holds nothing, only its current row joins. A pair (l, r) matches when the later of
+ * the two arrives while the earlier is inside its own side's window, the equi-keys are equal and not NULL, and the residual
  * condition (over the joined row, may be null) is TRUE. At least one side must have a window. The joined row is
  * the left row's columns followed by the right row's; its ROWTIME is the later of the two ROWTIMEs.
  *
@@ -147,7 +147,8 @@ public final class StreamJoin implements Stateful {
         /** Drops the rows no row of the other side at or after {@code otherProgress} can match. */
         void expire(long otherProgress) {
             Held oldest;
-            while ((oldest = held.peekFirst()) != null && oldest.rowtime + config.rangeMillis() < otherProgress) {
+            while ((oldest = held.peekFirst()) != null
+                    && oldest.rowtime < Frame.oldestInRange(otherProgress, config.rangeMillis())) {
                 held.pollFirst();
                 if (keys.length > 0 && !Keys.hasNull(oldest.key)) {
                     ArrayDeque<Held> bucket = byKey.get(oldest.key);
@@ -170,9 +171,10 @@ public final class StreamJoin implements Stateful {
         /** Whether the earlier of the two rows is inside its own side's window at the later one's ROWTIME. */
         private boolean inWindow(Held current, Held candidate) {
             if (candidate.rowtime <= current.rowtime) {
-                return current.rowtime - candidate.rowtime <= other().config.rangeMillis();
+                return candidate.rowtime >= Frame.oldestInRange(current.rowtime, other().config.rangeMillis());
             }
-            return config.windowed() && candidate.rowtime - current.rowtime <= config.rangeMillis();
+            return config.windowed()
+                    && current.rowtime >= Frame.oldestInRange(candidate.rowtime, config.rangeMillis());
         }
 
         private void tryMatch(Held current, Held candidate) {
