@@ -186,10 +186,10 @@ public final class SlidingWindow implements RowReceiver, Stateful {
                 } else {
                     partition.accumulators[i].add(entry.args[i]);
                 }
-                out[aggregateColumn[i]] = partition.accumulators[i].result();
+                out[base + aggregateColumn[i]] = partition.accumulators[i].result();
             }
             for (int i = 0; i < navigations.length; i++) {
-                out[navigationColumn[i]] = navigate(navigations[i], i, partition.rows, entry);
+                out[base + navigationColumn[i]] = navigate(navigations[i], i, partition.rows, entry);
             }
         }
 
