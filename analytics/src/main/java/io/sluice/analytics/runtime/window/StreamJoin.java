@@ -84,7 +84,8 @@ public final class StreamJoin implements Stateful {
 
     private void passBound() {
         long bound = Math.min(leftSide.progress, rightSide.progress);
-        if (bound > lastBound) {
+        // a bound below a row already emitted tells downstream nothing
+        if (bound > lastBound && bound >= lastEmitted) {
             lastBound = bound;
             downstream.bound(bound);
         }
