@@ -85,6 +85,15 @@ final class TestAggregates {
         return extreme("MAX", -1);
     }
 
+    /** MIN under another name: a sliding window recomputes it instead of keeping a deque. */
+    static AggregateFunction minRecomputed() {
+        return extreme("LEAST_OF_WINDOW", 1);
+    }
+
+    static AggregateFunction maxRecomputed() {
+        return extreme("GREATEST_OF_WINDOW", -1);
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static AggregateFunction extreme(String name, int sign) {
         return new AggregateFunction(name, SqlType.BIGINT, () -> new Accumulator() {
