@@ -198,6 +198,7 @@ public final class SlidingWindow implements RowReceiver, Stateful {
             for (int i = 0; i < navigations.length; i++) {
                 out[base + navigationColumn[i]] = navigate(navigations[i], i, partition.rows, entry);
             }
+            entry.navDefaults = null;
         }
 
         /** RANGE windows: drops the rows no window ending at or after {@code now} contains. */
@@ -308,7 +309,8 @@ public final class SlidingWindow implements RowReceiver, Stateful {
         final Object key;
         final Object[][] args;
         final Object[] navValues;
-        final Object[] navDefaults;
+        /** LAG defaults evaluated on this row, needed only while it is the current row. */
+        Object[] navDefaults;
         Partition partition;
 
         Entry(long rowtime, Object key, Object[][] args, Object[] navValues, Object[] navDefaults) {

@@ -70,7 +70,7 @@ public final class StreamJoin implements Stateful {
         return Math.min(leftSide.retainedFloor(), rightSide.retainedFloor());
     }
 
-    private void emit(long rowtime, Object[] leftValues, Object[] rightValues) {
+    private Object[] joined(Object[] leftValues, Object[] rightValues) {
         Object[] out = new Object[leftSide.config.width() + rightSide.config.width()];
         if (leftValues != null) {
             System.arraycopy(leftValues, 0, out, 0, leftSide.config.width());
@@ -78,8 +78,12 @@ public final class StreamJoin implements Stateful {
         if (rightValues != null) {
             System.arraycopy(rightValues, 0, out, leftSide.config.width(), rightSide.config.width());
         }
+        return out;
+    }
+
+    private void emit(long rowtime, Object[] joinedRow) {
         lastEmitted = Math.max(lastEmitted, Math.max(rowtime, lastBound));
-        downstream.row(lastEmitted, out);
+        downstream.row(lastEmitted, joinedRow);
     }
 
     private void passBound() {
@@ -182,21 +186,17 @@ public final class StreamJoin implements Stateful {
             Object[] leftValues = isLeft ? current.values : candidate.values;
             Object[] rightValues = isLeft ? candidate.values : current.values;
             long rowtime = Math.max(current.rowtime, candidate.rowtime);
-            if (residual != null) {
-                Object[] joined = new Object[leftSide.config.width() + rightSide.config.width()];
-                System.arraycopy(leftValues, 0, joined, 0, leftSide.config.width());
-                System.arraycopy(rightValues, 0, joined, leftSide.config.width(), rightSide.config.width());
-                if (!Boolean.TRUE.equals(residual.eval(rowtime, joined))) {
-                    return;
-                }
+            Object[] joinedRow = joined(leftValues, rightValues);
+            if (residual != null && !Boolean.TRUE.equals(residual.eval(rowtime, joinedRow))) {
+                return;
             }
             current.matched = true;
             candidate.matched = true;
-            emit(rowtime, leftValues, rightValues);
+            emit(rowtime, joinedRow);
         }
 
         private void emitUnmatched(long rowtime, Held row) {
-            emit(rowtime, isLeft ? row.values : null, isLeft ? null : row.values);
+            emit(rowtime, joined(isLeft ? row.values : null, isLeft ? null : row.values));
         }
     }
 
