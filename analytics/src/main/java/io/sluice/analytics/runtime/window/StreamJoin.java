@@ -17,8 +17,9 @@ import java.util.Objects;
  * rows of the last {@code rangeMillis} (a row exactly one interval old is out, as in {@link Frame#oldestInRange});
  * a side without a window holds nothing, only its current row joins. A pair (l, r) matches when the later of
  * the two arrives while the earlier is inside its own side's window, the equi-keys are equal and not NULL, and
- * the residual condition (over the joined row, may be null) is TRUE. At least one side must have a window. The joined row is
- * the left row's columns followed by the right row's; its ROWTIME is the later of the two ROWTIMEs.
+ * the residual condition (over the joined row, may be null) is TRUE. At least one side must have a window. The
+ * joined row is the left row's columns followed by the right row's; its ROWTIME is the later of the two
+ * ROWTIMEs.
  *
  * <p><b>Outer rows</b>: a preserved row that matched nothing is emitted with NULLs for the other side when no
  * match can come any more: immediately when its side has no window (ROWTIME = its own), otherwise once the other
