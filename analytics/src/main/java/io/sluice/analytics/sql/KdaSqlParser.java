@@ -52,6 +52,9 @@ public final class KdaSqlParser {
      *     of the offending token and a message naming what was found and what was expected
      */
     public List<SqlNode> parseProgram(String code) throws CodeValidationException {
+        if (hasNoStatement(code)) {
+            return List.of(); // Calcite's statement list fails on no statement at all
+        }
         try {
             List<SqlNode> statements = new ArrayList<>();
             SqlParser.create(code, config).parseStmtList().forEach(statements::add);
@@ -68,6 +71,24 @@ public final class KdaSqlParser {
         } catch (SqlParseException e) {
             throw invalid(e);
         }
+    }
+
+    /** Whether the code is only whitespace and comments (an unterminated comment is left to the parser). */
+    private static boolean hasNoStatement(String code) {
+        int i = 0;
+        while (i < code.length()) {
+            if (Character.isWhitespace(code.charAt(i))) {
+                i++;
+            } else if (code.startsWith("--", i)) {
+                int end = code.indexOf('\n', i);
+                i = end < 0 ? code.length() : end + 1;
+            } else if (code.startsWith("/*", i) && code.indexOf("*/", i + 2) >= 0) {
+                i = code.indexOf("*/", i + 2) + 2;
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static CodeValidationException invalid(SqlParseException e) {
