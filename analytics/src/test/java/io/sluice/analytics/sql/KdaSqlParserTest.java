@@ -20,7 +20,11 @@ import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.SqlWindow;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -418,6 +422,40 @@ class KdaSqlParserTest {
         assertThat(parser.parseProgram("")).isEmpty();
         assertThat(parser.parseProgram("-- nothing yet\n /* still nothing */\n")).isEmpty();
         assertThat(parser.parseProgram("CREATE STREAM a (x INTEGER);;")).hasSize(1);
+    }
+
+    @Test
+    void aPlainInsertAndAStreamingSubqueryKeepTheStockShapes() throws Exception {
+        SqlInsert insert = (SqlInsert) parser.parseProgram("""
+                INSERT INTO "OUT" (a) SELECT STREAM a FROM (SELECT STREAM a FROM s WHERE a > 0) AS t
+                """).get(0);
+
+        assertThat(names(insert.getTargetColumnList())).containsExactly("A");
+        SqlSelect outer = (SqlSelect) insert.getSource();
+        SqlSelect inner = ((SqlCall) outer.getFrom()).operand(0);
+        assertThat(inner.getModifierNode(SqlSelectKeyword.STREAM)).isNotNull();
+    }
+
+    @Test
+    void oneParserServesConcurrentCallersWithIdenticalTrees() throws Exception {
+        String code = """
+                CREATE OR REPLACE STREAM "OUT" (k VARCHAR(8), n BIGINT);
+                CREATE OR REPLACE PUMP p AS INSERT INTO "OUT"
+                SELECT STREAM k, COUNT(*) FROM s WINDOWED BY STAGGER (PARTITION BY k RANGE INTERVAL '1' MINUTE);
+                """;
+        String expected = parser.parseProgram(code).toString();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                results.add(pool.submit(() -> parser.parseProgram(code).toString()));
+            }
+            for (Future<String> result : results) {
+                assertThat(result.get()).isEqualTo(expected);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private SqlSelect onlySelect(String sql) throws CodeValidationException {
