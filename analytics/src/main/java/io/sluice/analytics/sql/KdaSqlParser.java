@@ -106,7 +106,8 @@ public final class KdaSqlParser {
     private static String reason(SqlParseException e) {
         String message = e.getMessage() == null ? "syntax error" : e.getMessage().strip();
         int newline = message.indexOf('\n');
-        String found = POSITION_PHRASE.matcher(newline < 0 ? message : message.substring(0, newline)).replaceAll("");
+        String found = POSITION_PHRASE.matcher(newline < 0 ? message : message.substring(0, newline)).replaceAll("")
+                .replace("\\'", "'"); // JavaCC escapes a quote in the token it shows
         if (found.endsWith(".")) {
             found = found.substring(0, found.length() - 1);
         }
