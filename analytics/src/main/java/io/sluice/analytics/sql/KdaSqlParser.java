@@ -44,6 +44,8 @@ public final class KdaSqlParser {
     private static final int MAX_EXPECTED = 8;
     private static final Pattern POSITION_PHRASE = Pattern.compile(" at line \\d+, column \\d+");
 
+    // Calcite's defaults already match KDA's casing and quoting; LENIENT accepts every syntax variant Calcite knows
+    // (such as != for <>), leaving what is unsupported to the planner, which can name it.
     private final SqlParser.Config config = SqlParser.config()
             .withParserFactory(KdaSqlParserImpl.FACTORY)
             .withConformance(SqlConformanceEnum.LENIENT);
