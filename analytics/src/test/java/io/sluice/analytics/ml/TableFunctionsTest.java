@@ -95,7 +95,7 @@ class TableFunctionsTest {
     @Test
     void hotspotsParametersAreCheckedAgainstTheWindowSize() throws Exception {
         assertThat(resolve("HOTSPOTS", 100, 0.013, 20).output().columns()).endsWith(
-                Column.of("HOTSPOTS_RESULT", SqlType.varchar(20480)));
+                Column.of("HOTSPOTS_RESULT", SqlType.varchar(65535)));
         refused("HOTSPOTS", "HOTSPOTS takes a CURSOR followed by exactly 3 argument(s)", 100, 0.5);
         refused("HOTSPOTS", "windowSize (argument 2) must be an integer between 100 and 1000", 99, 0.5, 2);
         refused("HOTSPOTS", "scanRadius (argument 3) must be a number greater than 0, but is 0", 100, 0, 2);
