@@ -49,7 +49,7 @@ public class RandomCutForestBenchmark {
 
     @State(Scope.Thread)
     public static class Rows {
-        final double[][] points = new double[POINTS][];
+        final float[][] points = new float[POINTS][];
         final Object[][] rows = new Object[POINTS][];
         int next;
 
@@ -59,8 +59,10 @@ public class RandomCutForestBenchmark {
             for (int i = 0; i < POINTS; i++) {
                 // a mostly normal stream with an occasional outlier, like a monitored metric
                 double scale = random.nextInt(100) == 0 ? 8 : 1;
-                points[i] = new double[] {10 + scale * random.nextGaussian(), 50 + 3 * scale * random.nextGaussian()};
-                rows[i] = new Object[] {points[i][0], points[i][1]};
+                double x = 10 + scale * random.nextGaussian();
+                double y = 50 + 3 * scale * random.nextGaussian();
+                points[i] = new float[] {(float) x, (float) y};
+                rows[i] = new Object[] {x, y};
             }
         }
 
@@ -149,7 +151,7 @@ public class RandomCutForestBenchmark {
 
     @Benchmark
     public double library(Rows rows, Library library) {
-        double[] point = rows.points[rows.advance()];
+        float[] point = rows.points[rows.advance()];
         double score = library.forest.getAnomalyScore(point);
         library.forest.update(point);
         return score;
@@ -162,7 +164,7 @@ public class RandomCutForestBenchmark {
 
     @Benchmark
     public Object libraryAttribution(Rows rows, Library library) {
-        double[] point = rows.points[rows.advance()];
+        float[] point = rows.points[rows.advance()];
         Object attribution = library.forest.getAnomalyAttribution(point);
         library.forest.update(point);
         return attribution;
