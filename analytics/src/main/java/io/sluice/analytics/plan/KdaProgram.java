@@ -1,0 +1,58 @@
+package io.sluice.analytics.plan;
+
+import io.sluice.analytics.program.CompiledProgram;
+import io.sluice.analytics.program.ProgramContext;
+import io.sluice.analytics.program.ProgramRun;
+import io.sluice.analytics.runtime.InAppRun;
+import io.sluice.analytics.runtime.RowReceiver;
+import io.sluice.analytics.runtime.StreamHub;
+import io.sluice.analytics.type.RowType;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A compiled application: the streams it creates, the input streams it reads and its pumps. Immutable; each
+ * {@link #start} builds fresh streams and operators.
+ *
+ * <p><b>Threading</b>: thread-safe; a run is confined to the thread that drives it.
+ */
+final class KdaProgram implements CompiledProgram {
+
+    private final Map<String, RowType> streams;
+    private final Set<String> inputs;
+    private final List<PumpPlan> pumps;
+
+    KdaProgram(Map<String, RowType> streams, Set<String> inputs, List<PumpPlan> pumps) {
+        this.streams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(streams));
+        this.inputs = Set.copyOf(inputs);
+        this.pumps = List.copyOf(pumps);
+    }
+
+    @Override
+    public Map<String, RowType> streams() {
+        return streams;
+    }
+
+    @Override
+    public ProgramRun start(ProgramContext context) {
+        Map<String, StreamHub> hubs = new HashMap<>();
+        Map<String, RowReceiver> inputWriters = new HashMap<>();
+        for (String input : inputs) {
+            StreamHub hub = new StreamHub(input, null);
+            hubs.put(input, hub);
+            inputWriters.put(input, hub.writer());
+        }
+        for (String stream : streams.keySet()) {
+            hubs.put(stream, new StreamHub(stream, context.sink()));
+        }
+        Wiring wiring = new Wiring(hubs, context);
+        for (PumpPlan pump : pumps) {
+            pump.build(wiring);
+        }
+        return new InAppRun(inputWriters, wiring.statefulOperators(), wiring.referenceTableReaders());
+    }
+}

@@ -1,0 +1,320 @@
+package io.sluice.analytics.plan;
+
+import io.sluice.analytics.runtime.Expr;
+import io.sluice.analytics.runtime.Filter;
+import io.sluice.analytics.runtime.Project;
+import io.sluice.analytics.runtime.RowReceiver;
+import io.sluice.analytics.runtime.SortWithinKey;
+import io.sluice.analytics.type.Column;
+import io.sluice.analytics.type.RowType;
+import io.sluice.analytics.type.SqlType;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlSelectKeyword;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plans one {@code SELECT STREAM} (with its FROM sources, WHERE, grouping, select list and ORDER BY) into a
+ * {@link PlannedQuery}. Operators run in SQL's order: source, WHERE, grouping or windows, HAVING, select list,
+ * ORDER BY.
+ *
+ * <p><b>Threading</b>: used by one compilation at a time; the plans it returns are immutable.
+ */
+final class QueryPlanner {
+
+    private final ExprCompiler exprs;
+    private final Map<String, RowType> streams;
+    private final Map<String, RowType> tables;
+
+    /**
+     * @param streams every stream a query may read (input and created), with hidden columns
+     * @param tables  the reference tables
+     */
+    QueryPlanner(ExprCompiler exprs, Map<String, RowType> streams, Map<String, RowType> tables) {
+        this.exprs = exprs;
+        this.streams = streams;
+        this.tables = tables;
+    }
+
+    PlannedQuery plan(SqlNode query) {
+        if (query instanceof SqlOrderBy orderBy) {
+            if (orderBy.offset != null || orderBy.fetch != null) {
+                throw new PlanningException("OFFSET and FETCH/LIMIT are not supported on a stream", orderBy);
+            }
+            if (!(orderBy.query instanceof SqlSelect select)) {
+                throw new PlanningException("ORDER BY over " + orderBy.query.getKind() + " is not supported",
+                        orderBy);
+            }
+            return select(select, orderBy.orderList);
+        }
+        if (query instanceof SqlSelect select) {
+            return select(select, select.getOrderList());
+        }
+        throw new PlanningException(query.getKind() + " is not supported as a query; use SELECT STREAM", query);
+    }
+
+    /** A planned FROM clause: the row its operators deliver and how to build them. */
+    private record Source(Scope scope, Set<String> reads, QueryBuilder builder) {
+    }
+
+    private PlannedQuery select(SqlSelect select, SqlNodeList orderList) {
+        if (!select.isKeywordPresent(SqlSelectKeyword.STREAM)) {
+            throw new PlanningException("SELECT without STREAM is not supported: a query on a stream is "
+                    + "SELECT STREAM", select);
+        }
+        if (select.isDistinct()) {
+            throw new PlanningException("SELECT DISTINCT is not supported on a stream", select);
+        }
+        if (select.getFrom() == null) {
+            throw new PlanningException("SELECT STREAM needs a FROM clause", select);
+        }
+        Source source = from(select.getFrom());
+        Scope scope = source.scope();
+        Expr where = select.getWhere() == null ? null : exprs.condition(select.getWhere(), scope);
+        if (select.getGroup() != null || select.getHaving() != null || hasAggregate(select.getSelectList())) {
+            throw new PlanningException("GROUP BY and aggregates are not supported yet", select);
+        }
+        if (select.getWindowList() != null && !select.getWindowList().isEmpty() || hasOver(select.getSelectList())) {
+            throw new PlanningException("windowed aggregates (OVER) are not supported yet", select);
+        }
+        List<Column> columns = new ArrayList<>();
+        List<Expr> outputs = new ArrayList<>();
+        selectList(select.getSelectList(), scope, columns, outputs);
+        RowType type = rowType(columns, select.getSelectList());
+        OrderPlan order = orderList == null || orderList.isEmpty() ? null : order(orderList, type);
+        Expr[] projections = outputs.toArray(Expr[]::new);
+        QueryBuilder builder = (downstream, wiring) -> {
+            RowReceiver head = downstream;
+            if (order != null) {
+                head = wiring.stateful(new SortWithinKey(order.key(), order.sortKeys(), order.comparator(), head));
+            }
+            head = new Project(projections, head);
+            if (where != null) {
+                head = new Filter(where, head);
+            }
+            source.builder().build(head, wiring);
+        };
+        return new PlannedQuery(type, source.reads(), builder);
+    }
+
+    private static RowType rowType(List<Column> columns, SqlNode at) {
+        Set<String> names = new HashSet<>();
+        for (Column c : columns) {
+            if (!names.add(c.name())) {
+                throw new PlanningException("column " + c.name() + " appears twice in the select list", at);
+            }
+        }
+        return new RowType(columns);
+    }
+
+    private void selectList(SqlNodeList list, Scope scope, List<Column> columns, List<Expr> outputs) {
+        int ordinal = 0;
+        for (SqlNode item : list) {
+            if (item instanceof SqlIdentifier id && id.isStar()) {
+                String qualifier = id.names.size() > 1 ? id.names.get(id.names.size() - 2) : null;
+                boolean any = false;
+                List<Scope.Field> fields = scope.fields();
+                for (int i = 0; i < fields.size(); i++) {
+                    Scope.Field f = fields.get(i);
+                    if (!f.hidden() && (qualifier == null || qualifier.equals(f.qualifier()))) {
+                        int index = i;
+                        columns.add(Column.of(f.name(), f.type()));
+                        outputs.add((rowtime, row) -> row[index]);
+                        any = true;
+                    }
+                }
+                if (!any && qualifier != null) {
+                    throw new PlanningException("unknown stream or alias " + qualifier + " in " + id, id);
+                }
+                ordinal++;
+                continue;
+            }
+            SqlNode expression = item;
+            String name;
+            if (item.getKind() == SqlKind.AS) {
+                SqlCall as = (SqlCall) item;
+                expression = as.operand(0);
+                name = ((SqlIdentifier) as.operand(1)).getSimple();
+            } else if (item instanceof SqlIdentifier id) {
+                name = id.names.get(id.names.size() - 1);
+            } else {
+                name = "EXPR$" + ordinal;
+            }
+            Typed typed = exprs.compile(expression, scope);
+            columns.add(Column.of(name, typed.type() == null ? SqlType.varchar(1) : typed.type()));
+            outputs.add(typed.expr());
+            ordinal++;
+        }
+    }
+
+    private Source from(SqlNode from) {
+        switch (from.getKind()) {
+            case IDENTIFIER:
+                return named((SqlIdentifier) from, null);
+            case AS: {
+                SqlCall as = (SqlCall) from;
+                if (as.operandCount() > 2) {
+                    throw new PlanningException("column aliases in FROM are not supported", from);
+                }
+                String alias = ((SqlIdentifier) as.operand(1)).getSimple();
+                SqlNode inner = as.operand(0);
+                if (inner instanceof SqlIdentifier id) {
+                    return named(id, alias);
+                }
+                return derived(inner, alias);
+            }
+            case SELECT:
+            case ORDER_BY:
+                return derived(from, null);
+            case JOIN:
+                throw new PlanningException("JOIN is not supported yet", from);
+            case COLLECTION_TABLE:
+                throw new PlanningException("table functions are not supported yet", from);
+            default:
+                throw new PlanningException(from.getKind() + " is not supported in FROM", from);
+        }
+    }
+
+    private Source named(SqlIdentifier id, String alias) {
+        if (id.names.size() != 1) {
+            throw new PlanningException("qualified stream name " + id + " is not supported", id);
+        }
+        String name = id.getSimple();
+        RowType type = streams.get(name);
+        if (type == null) {
+            if (tables.containsKey(name)) {
+                throw new PlanningException("reference table " + name + " can only be joined to a stream", id);
+            }
+            throw new PlanningException("unknown stream " + name, id);
+        }
+        Scope scope = Scope.of(alias == null ? name : alias, type);
+        return new Source(scope, Set.of(name), (downstream, wiring) -> wiring.subscribe(name, downstream));
+    }
+
+    private Source derived(SqlNode query, String alias) {
+        PlannedQuery inner = plan(query);
+        return new Source(Scope.of(alias, inner.type()), inner.reads(), inner.builder());
+    }
+
+    /** A streaming ORDER BY: a leading key over ROWTIME alone, then the items rows are sorted by within it. */
+    private record OrderPlan(Expr key, Expr[] sortKeys, Comparator<Object[]> comparator) {
+    }
+
+    private OrderPlan order(SqlNodeList items, RowType output) {
+        Scope scope = Scope.of(null, output);
+        SqlNode first = unwrapOrder(items.get(0));
+        if (!Monotonic.inRowtime(first)) {
+            throw new PlanningException("ORDER BY on a stream must start with an expression monotonic in ROWTIME "
+                    + "(such as FLOOR(ROWTIME TO SECOND))", items.get(0));
+        }
+        Expr key = exprs.compile(first, scope).expr();
+        Expr[] sortKeys = new Expr[items.size() - 1];
+        Comparator<Object[]> comparator = (a, b) -> 0;
+        for (int i = 1; i < items.size(); i++) {
+            SqlNode item = items.get(i);
+            boolean descending = false;
+            Boolean nullsFirst = null;
+            while (item.getKind() == SqlKind.DESCENDING || item.getKind() == SqlKind.NULLS_FIRST
+                    || item.getKind() == SqlKind.NULLS_LAST) {
+                if (item.getKind() == SqlKind.DESCENDING) {
+                    descending = true;
+                } else {
+                    nullsFirst = item.getKind() == SqlKind.NULLS_FIRST;
+                }
+                item = ((SqlCall) item).operand(0);
+            }
+            sortKeys[i - 1] = exprs.compile(item, scope).expr();
+            comparator = comparator.thenComparing(valueOrder(i - 1, descending,
+                    nullsFirst == null ? descending : nullsFirst));
+        }
+        return new OrderPlan(key, sortKeys, comparator);
+    }
+
+    private static SqlNode unwrapOrder(SqlNode item) {
+        SqlNode n = item;
+        while (n.getKind() == SqlKind.NULLS_FIRST || n.getKind() == SqlKind.NULLS_LAST) {
+            n = ((SqlCall) n).operand(0);
+        }
+        if (n.getKind() == SqlKind.DESCENDING) {
+            throw new PlanningException("the leading monotonic ORDER BY item cannot be DESC", item);
+        }
+        return n;
+    }
+
+    /** Orders rows by one sort value; NULL is the largest value unless placed explicitly, as in Calcite. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Comparator<Object[]> valueOrder(int index, boolean descending, boolean nullsFirst) {
+        return (a, b) -> {
+            Object x = a[index];
+            Object y = b[index];
+            if (x == null || y == null) {
+                if (x == y) {
+                    return 0;
+                }
+                return x == null == nullsFirst ? -1 : 1;
+            }
+            int c = ((Comparable) x).compareTo(y);
+            return descending ? -c : c;
+        };
+    }
+
+    private boolean hasAggregate(SqlNodeList list) {
+        for (SqlNode n : list) {
+            if (containsAggregate(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean containsAggregate(SqlNode node) {
+        if (!(node instanceof SqlCall call) || node.getKind() == SqlKind.OVER) {
+            return false;
+        }
+        if (call instanceof SqlBasicCall && exprs.functions().isAggregate(call.getOperator().getName())) {
+            return true;
+        }
+        for (SqlNode operand : call.getOperandList()) {
+            if (operand != null && containsAggregate(operand)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasOver(SqlNodeList list) {
+        for (SqlNode n : list) {
+            if (containsOver(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsOver(SqlNode node) {
+        if (!(node instanceof SqlCall call)) {
+            return false;
+        }
+        if (call.getKind() == SqlKind.OVER) {
+            return true;
+        }
+        for (SqlNode operand : call.getOperandList()) {
+            if (operand != null && containsOver(operand)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
