@@ -20,6 +20,9 @@ public interface FunctionLibrary {
      */
     BoundScalar scalar(String name, List<SqlType> argTypes, List<Object> constantArgs) throws LookupException;
 
+    /** Whether {@code name} names a scalar or aggregate function, whatever its arguments. */
+    boolean knows(String name);
+
     /** Whether {@code name} names an aggregate function (so a call of it in a select list groups rows). */
     boolean isAggregate(String name);
 

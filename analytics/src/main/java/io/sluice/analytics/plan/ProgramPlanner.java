@@ -1,5 +1,6 @@
 package io.sluice.analytics.plan;
 
+import io.sluice.analytics.ml.TableFunctions;
 import io.sluice.analytics.program.Catalog;
 import io.sluice.analytics.runtime.Expr;
 import io.sluice.analytics.type.Column;
@@ -37,9 +38,11 @@ final class ProgramPlanner {
     }
 
     private final ExprCompiler exprs;
+    private final TableFunctions tableFunctions;
 
-    ProgramPlanner(ExprCompiler exprs) {
+    ProgramPlanner(ExprCompiler exprs, TableFunctions tableFunctions) {
         this.exprs = exprs;
+        this.tableFunctions = tableFunctions;
     }
 
     KdaProgram plan(List<StreamDefinition> streamDefinitions, List<PumpDefinition> pumpDefinitions,
@@ -61,7 +64,7 @@ final class ProgramPlanner {
         }
         Map<String, RowType> readable = new HashMap<>(catalog.inputStreams());
         readable.putAll(created);
-        QueryPlanner queries = new QueryPlanner(exprs, readable, catalog.referenceTables());
+        QueryPlanner queries = new QueryPlanner(exprs, tableFunctions, readable, catalog.referenceTables());
         Map<String, PumpPlan> pumps = new LinkedHashMap<>();
         for (PumpDefinition p : pumpDefinitions) {
             if (pumps.containsKey(p.name()) && !p.replace()) {

@@ -1,5 +1,8 @@
 package io.sluice.analytics.plan;
 
+import io.sluice.analytics.ml.TableFunctionException;
+import io.sluice.analytics.ml.TableFunctionSpec;
+import io.sluice.analytics.ml.TableFunctions;
 import io.sluice.analytics.runtime.Expr;
 import io.sluice.analytics.runtime.Filter;
 import io.sluice.analytics.runtime.Project;
@@ -12,16 +15,17 @@ import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.SqlSelectKeyword;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,6 +39,7 @@ import java.util.Set;
 final class QueryPlanner {
 
     private final ExprCompiler exprs;
+    private final TableFunctions tableFunctions;
     private final Map<String, RowType> streams;
     private final Map<String, RowType> tables;
 
@@ -42,8 +47,10 @@ final class QueryPlanner {
      * @param streams every stream a query may read (input and created), with hidden columns
      * @param tables  the reference tables
      */
-    QueryPlanner(ExprCompiler exprs, Map<String, RowType> streams, Map<String, RowType> tables) {
+    QueryPlanner(ExprCompiler exprs, TableFunctions tableFunctions, Map<String, RowType> streams,
+                 Map<String, RowType> tables) {
         this.exprs = exprs;
+        this.tableFunctions = tableFunctions;
         this.streams = streams;
         this.tables = tables;
     }
@@ -70,13 +77,8 @@ final class QueryPlanner {
     }
 
     private PlannedQuery select(SqlSelect select, SqlNodeList orderList) {
-        if (!select.isKeywordPresent(SqlSelectKeyword.STREAM)) {
-            throw new PlanningException("SELECT without STREAM is not supported: a query on a stream is "
-                    + "SELECT STREAM", select);
-        }
-        if (select.isDistinct()) {
-            throw new PlanningException("SELECT DISTINCT is not supported on a stream", select);
-        }
+        Constructs.checkSelect(select, exprs.functions());
+        Constructs.checkOrderBy(orderList);
         if (select.getFrom() == null) {
             throw new PlanningException("SELECT STREAM needs a FROM clause", select);
         }
@@ -173,6 +175,9 @@ final class QueryPlanner {
                 if (inner instanceof SqlIdentifier id) {
                     return named(id, alias);
                 }
+                if (inner.getKind() == SqlKind.COLLECTION_TABLE) {
+                    return tableFunction((SqlCall) inner, alias);
+                }
                 return derived(inner, alias);
             }
             case SELECT:
@@ -181,7 +186,7 @@ final class QueryPlanner {
             case JOIN:
                 throw new PlanningException("JOIN is not supported yet", from);
             case COLLECTION_TABLE:
-                throw new PlanningException("table functions are not supported yet", from);
+                return tableFunction((SqlCall) from, null);
             default:
                 throw new PlanningException(from.getKind() + " is not supported in FROM", from);
         }
@@ -208,6 +213,56 @@ final class QueryPlanner {
         return new Source(Scope.of(alias, inner.type()), inner.reads(), inner.builder());
     }
 
+    /** {@code TABLE(FN(CURSOR(SELECT STREAM ...), constants...))}: the cursor's query feeds the function. */
+    private Source tableFunction(SqlCall table, String alias) {
+        if (!(table.operand(0) instanceof SqlCall call)) {
+            throw new PlanningException("TABLE(...) needs a table function call", table);
+        }
+        String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        List<SqlNode> operands = call.getOperandList();
+        if (operands.isEmpty() || operands.get(0).getKind() != SqlKind.CURSOR) {
+            throw new PlanningException("table function " + name + " needs CURSOR(SELECT STREAM ...) as its first "
+                    + "argument", call);
+        }
+        PlannedQuery cursor = plan(((SqlCall) operands.get(0)).operand(0));
+        List<Object> constants = new ArrayList<>();
+        for (SqlNode argument : operands.subList(1, operands.size())) {
+            constants.add(constantOf(argument));
+        }
+        TableFunctionSpec spec;
+        try {
+            spec = tableFunctions.resolve(name, cursor.type(), constants);
+        } catch (TableFunctionException e) {
+            throw new PlanningException(e.getMessage(), call);
+        }
+        TableFunctionSpec.Factory factory = spec.factory();
+        return new Source(Scope.of(alias, spec.output()), cursor.reads(), (downstream, wiring) ->
+                cursor.builder().build(wiring.stateful(factory.create(downstream)), wiring));
+    }
+
+    /** The value of a literal argument (a negated number too), or {@link TableFunctions#NOT_CONSTANT}. */
+    private static Object constantOf(SqlNode argument) {
+        if (argument instanceof SqlLiteral literal) {
+            return ExprCompiler.literal(literal).value();
+        }
+        if (argument.getKind() == SqlKind.MINUS_PREFIX && ((SqlCall) argument).operand(0) instanceof SqlLiteral l) {
+            Object v = ExprCompiler.literal(l).value();
+            if (v instanceof Integer i) {
+                return -i;
+            }
+            if (v instanceof Long n) {
+                return -n;
+            }
+            if (v instanceof Double d) {
+                return -d;
+            }
+            if (v instanceof java.math.BigDecimal d) {
+                return d.negate();
+            }
+        }
+        return TableFunctions.NOT_CONSTANT;
+    }
+
     /** A streaming ORDER BY: a leading key over ROWTIME alone, then the items rows are sorted by within it. */
     private record OrderPlan(Expr key, Expr[] sortKeys, Comparator<Object[]> comparator) {
     }
@@ -215,10 +270,6 @@ final class QueryPlanner {
     private OrderPlan order(SqlNodeList items, RowType output) {
         Scope scope = Scope.of(null, output);
         SqlNode first = unwrapOrder(items.get(0));
-        if (!Monotonic.inRowtime(first)) {
-            throw new PlanningException("ORDER BY on a stream must start with an expression monotonic in ROWTIME "
-                    + "(such as FLOOR(ROWTIME TO SECOND))", items.get(0));
-        }
         Expr key = exprs.compile(first, scope).expr();
         Expr[] sortKeys = new Expr[items.size() - 1];
         Comparator<Object[]> comparator = (a, b) -> 0;
