@@ -80,8 +80,7 @@ final class Checker {
         }
         if (call.getOperator() instanceof SqlFunction && kind != SqlKind.CAST && kind != SqlKind.CURSOR) {
             String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
-            if (!functions.knows(name) && !Constructs.isStagger(new SqlNodeList(java.util.List.of(call),
-                    call.getParserPosition()))) {
+            if (!functions.knows(name)) {
                 throw new PlanningException("unknown function " + name, call);
             }
         }

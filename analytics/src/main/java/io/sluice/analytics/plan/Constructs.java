@@ -1,5 +1,6 @@
 package io.sluice.analytics.plan;
 
+import io.sluice.analytics.sql.KdaOperators;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
@@ -47,7 +48,7 @@ final class Constructs {
     /** Whether the group-by list is the parser's {@code WINDOWED BY STAGGER (...)}. */
     static boolean isStagger(SqlNodeList group) {
         return group.size() == 1 && group.get(0) instanceof SqlCall call
-                && call.getOperator().getName().equalsIgnoreCase("STAGGER");
+                && call.getOperator() == KdaOperators.STAGGER;
     }
 
     static void checkOrderBy(SqlNodeList items) {

@@ -7,7 +7,8 @@ import io.sluice.analytics.runtime.Expr;
 import io.sluice.analytics.runtime.Filter;
 import io.sluice.analytics.runtime.Project;
 import io.sluice.analytics.runtime.RowReceiver;
-import io.sluice.analytics.runtime.SortWithinKey;
+import io.sluice.analytics.runtime.window.OrderBy;
+import io.sluice.analytics.runtime.window.SortKey;
 import io.sluice.analytics.type.Column;
 import io.sluice.analytics.type.RowType;
 import io.sluice.analytics.type.SqlType;
@@ -22,12 +23,12 @@ import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Plans one {@code SELECT STREAM} (with its FROM sources, WHERE, grouping, select list and ORDER BY) into a
@@ -100,7 +101,7 @@ final class QueryPlanner {
         QueryBuilder builder = (downstream, wiring) -> {
             RowReceiver head = downstream;
             if (order != null) {
-                head = wiring.stateful(new SortWithinKey(order.key(), order.sortKeys(), order.comparator(), head));
+                head = wiring.stateful(new OrderBy(order.key(), order.windowEnd(), order.sortKeys(), head));
             }
             head = new Project(projections, head);
             if (where != null) {
@@ -263,16 +264,21 @@ final class QueryPlanner {
         return TableFunctions.NOT_CONSTANT;
     }
 
-    /** A streaming ORDER BY: a leading key over ROWTIME alone, then the items rows are sorted by within it. */
-    private record OrderPlan(Expr key, Expr[] sortKeys, Comparator<Object[]> comparator) {
+    /** A streaming ORDER BY: a leading key monotonic in ROWTIME, then the keys rows are sorted by within it. */
+    private record OrderPlan(Expr key, LongUnaryOperator windowEnd, List<SortKey> sortKeys) {
     }
 
     private OrderPlan order(SqlNodeList items, RowType output) {
         Scope scope = Scope.of(null, output);
-        SqlNode first = unwrapOrder(items.get(0));
+        SqlNode first = items.get(0);
+        while (first.getKind() == SqlKind.NULLS_FIRST || first.getKind() == SqlKind.NULLS_LAST) {
+            first = ((SqlCall) first).operand(0);
+        }
+        if (first.getKind() == SqlKind.DESCENDING) {
+            throw new PlanningException("the leading monotonic ORDER BY item cannot be DESC", items.get(0));
+        }
         Expr key = exprs.compile(first, scope).expr();
-        Expr[] sortKeys = new Expr[items.size() - 1];
-        Comparator<Object[]> comparator = (a, b) -> 0;
+        List<SortKey> sortKeys = new ArrayList<>();
         for (int i = 1; i < items.size(); i++) {
             SqlNode item = items.get(i);
             boolean descending = false;
@@ -286,39 +292,10 @@ final class QueryPlanner {
                 }
                 item = ((SqlCall) item).operand(0);
             }
-            sortKeys[i - 1] = exprs.compile(item, scope).expr();
-            comparator = comparator.thenComparing(valueOrder(i - 1, descending,
+            sortKeys.add(new SortKey(exprs.compile(item, scope).expr(), descending,
                     nullsFirst == null ? descending : nullsFirst));
         }
-        return new OrderPlan(key, sortKeys, comparator);
-    }
-
-    private static SqlNode unwrapOrder(SqlNode item) {
-        SqlNode n = item;
-        while (n.getKind() == SqlKind.NULLS_FIRST || n.getKind() == SqlKind.NULLS_LAST) {
-            n = ((SqlCall) n).operand(0);
-        }
-        if (n.getKind() == SqlKind.DESCENDING) {
-            throw new PlanningException("the leading monotonic ORDER BY item cannot be DESC", item);
-        }
-        return n;
-    }
-
-    /** Orders rows by one sort value; NULL is the largest value unless placed explicitly, as in Calcite. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Comparator<Object[]> valueOrder(int index, boolean descending, boolean nullsFirst) {
-        return (a, b) -> {
-            Object x = a[index];
-            Object y = b[index];
-            if (x == null || y == null) {
-                if (x == y) {
-                    return 0;
-                }
-                return x == null == nullsFirst ? -1 : 1;
-            }
-            int c = ((Comparable) x).compareTo(y);
-            return descending ? -c : c;
-        };
+        return new OrderPlan(key, WindowEnds.of(first), sortKeys);
     }
 
     private boolean hasAggregate(SqlNodeList list) {
