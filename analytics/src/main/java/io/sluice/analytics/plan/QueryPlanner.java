@@ -86,11 +86,9 @@ final class QueryPlanner {
         Source source = from(select.getFrom());
         Scope scope = source.scope();
         Expr where = select.getWhere() == null ? null : exprs.condition(select.getWhere(), scope);
-        if (select.getGroup() != null || select.getHaving() != null || hasAggregate(select.getSelectList())) {
-            throw new PlanningException("GROUP BY and aggregates are not supported yet", select);
-        }
-        if (select.getWindowList() != null && !select.getWindowList().isEmpty() || hasOver(select.getSelectList())) {
-            throw new PlanningException("windowed aggregates (OVER) are not supported yet", select);
+        Stage stage = stage(select, scope);
+        if (stage != null) {
+            scope = stage.scope();
         }
         List<Column> columns = new ArrayList<>();
         List<Expr> outputs = new ArrayList<>();
@@ -104,12 +102,33 @@ final class QueryPlanner {
                 head = wiring.stateful(new OrderBy(order.key(), order.windowEnd(), order.sortKeys(), head));
             }
             head = new Project(projections, head);
+            if (stage != null) {
+                head = stage.builder().build(head, wiring);
+            }
             if (where != null) {
                 head = new Filter(where, head);
             }
             source.builder().build(head, wiring);
         };
         return new PlannedQuery(type, source.reads(), builder);
+    }
+
+    /** The SELECT's grouping or sliding-window step, or null when it has none. */
+    private Stage stage(SqlSelect select, Scope scope) {
+        boolean grouped = select.getGroup() != null && !select.getGroup().isEmpty();
+        boolean windowed = hasOver(select.getSelectList());
+        if (grouped) {
+            if (windowed) {
+                throw new PlanningException("OVER windows and GROUP BY in one SELECT are not supported; use a "
+                        + "subquery", select);
+            }
+            return new GroupPlanner(exprs).plan(select, scope);
+        }
+        if (select.getHaving() != null || hasAggregate(select.getSelectList())) {
+            throw new PlanningException("an aggregate on a stream needs GROUP BY with an expression monotonic in "
+                    + "ROWTIME, WINDOWED BY STAGGER, or OVER for a sliding window", select);
+        }
+        return windowed ? new SlidingPlanner(exprs).plan(select, scope) : null;
     }
 
     private static RowType rowType(List<Column> columns, SqlNode at) {
