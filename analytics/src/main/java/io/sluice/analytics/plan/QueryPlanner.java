@@ -7,20 +7,30 @@ import io.sluice.analytics.runtime.Expr;
 import io.sluice.analytics.runtime.Filter;
 import io.sluice.analytics.runtime.Project;
 import io.sluice.analytics.runtime.RowReceiver;
+import io.sluice.analytics.runtime.window.Frame;
+import io.sluice.analytics.runtime.window.JoinSide;
 import io.sluice.analytics.runtime.window.OrderBy;
+import io.sluice.analytics.runtime.window.StreamJoin;
+import io.sluice.analytics.runtime.window.TableJoin;
+import io.sluice.analytics.sql.KdaOperators;
 import io.sluice.analytics.runtime.window.SortKey;
 import io.sluice.analytics.type.Column;
 import io.sluice.analytics.type.RowType;
 import io.sluice.analytics.type.SqlType;
+import org.apache.calcite.sql.JoinConditionType;
+import org.apache.calcite.sql.JoinType;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlCall;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlJoin;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOrderBy;
 import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlWindow;
+import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -204,12 +214,156 @@ final class QueryPlanner {
             case ORDER_BY:
                 return derived(from, null);
             case JOIN:
-                throw new PlanningException("JOIN is not supported yet", from);
+                return join((SqlJoin) from);
             case COLLECTION_TABLE:
                 return tableFunction((SqlCall) from, null);
             default:
                 throw new PlanningException(from.getKind() + " is not supported in FROM", from);
         }
+    }
+
+    /** A join side before planning: its source, and its window when it is {@code s OVER (RANGE ...)}. */
+    private record JoinInput(Source source, Long rangeMillis, String table, RowType tableType) {
+    }
+
+    private JoinInput joinInput(SqlNode node) {
+        String alias = null;
+        SqlNode inner = node;
+        if (inner.getKind() == SqlKind.AS) {
+            SqlCall as = (SqlCall) inner;
+            alias = ((SqlIdentifier) as.operand(1)).getSimple();
+            inner = as.operand(0);
+        }
+        Long range = null;
+        if (inner instanceof SqlCall call && call.getOperator() == KdaOperators.TABLE_OVER) {
+            Frame frame = SlidingPlanner.frame((SqlWindow) call.operand(1));
+            if (!(frame instanceof Frame.Range r)) {
+                throw new PlanningException("a joined stream's window is RANGE INTERVAL ... PRECEDING", call);
+            }
+            range = r.millis();
+            inner = call.operand(0);
+        }
+        if (inner instanceof SqlIdentifier id && id.names.size() == 1 && !streams.containsKey(id.getSimple())
+                && tables.containsKey(id.getSimple())) {
+            if (range != null) {
+                throw new PlanningException("a reference table takes no OVER window", node);
+            }
+            String table = id.getSimple();
+            RowType type = tables.get(table);
+            return new JoinInput(new Source(Scope.of(alias == null ? table : alias, type), Set.of(), null), null,
+                    table, type);
+        }
+        Source source = inner instanceof SqlIdentifier id ? named(id, alias) : derived(inner, alias);
+        return new JoinInput(source, range, null, null);
+    }
+
+    /**
+     * {@code s JOIN "T" AS t ON ...} with a reference table onto a {@link TableJoin};
+     * {@code a [OVER (...)] JOIN b [OVER (...)] ON ...} of two streams onto a {@link StreamJoin}.
+     */
+    private Source join(SqlJoin join) {
+        JoinType type = join.getJoinType();
+        if (join.isNatural() || join.getConditionType() != JoinConditionType.ON
+                || type != JoinType.INNER && type != JoinType.LEFT && type != JoinType.RIGHT && type != JoinType.FULL) {
+            throw new PlanningException("only [INNER], LEFT, RIGHT and FULL joins with ON are supported on streams",
+                    join);
+        }
+        JoinInput left = joinInput(join.getLeft());
+        JoinInput right = joinInput(join.getRight());
+        if (left.table() != null) {
+            throw new PlanningException("a reference table joins on the right of a stream", join.getLeft());
+        }
+        Scope leftScope = left.source().scope();
+        Scope rightScope = right.source().scope();
+        Scope joined = leftScope.concat(rightScope);
+        JoinCondition condition = JoinCondition.split(join.getCondition(), leftScope, rightScope);
+        Expr residual = residual(condition.residual(), joined);
+        Set<String> reads = new HashSet<>(left.source().reads());
+        reads.addAll(right.source().reads());
+        if (right.table() != null) {
+            if (type != JoinType.INNER && type != JoinType.LEFT) {
+                throw new PlanningException("a stream joins a reference table with [INNER] JOIN or LEFT JOIN", join);
+            }
+            List<Expr> streamKeys = new ArrayList<>();
+            List<Integer> tableColumns = new ArrayList<>();
+            List<SqlNode> extra = new ArrayList<>(condition.residual());
+            for (int i = 0; i < condition.leftKeys().size(); i++) {
+                SqlNode tableSide = condition.rightKeys().get(i);
+                if (!(tableSide instanceof SqlIdentifier column)) {
+                    extra.add(equality(condition.leftKeys().get(i), tableSide));
+                    continue;
+                }
+                Scope.Resolved r = rightScope.resolve(column);
+                Typed streamKey = exprs.compile(condition.leftKeys().get(i), leftScope);
+                streamKeys.add(exprs.convert(streamKey, r.type(), condition.leftKeys().get(i), true));
+                tableColumns.add(r.index());
+            }
+            Expr rest = residual(extra, joined);
+            int[] columns = tableColumns.stream().mapToInt(Integer::intValue).toArray();
+            String table = right.table();
+            int width = right.tableType().size();
+            boolean leftOuter = type == JoinType.LEFT;
+            QueryBuilder leftBuilder = left.source().builder();
+            return new Source(joined, reads, (downstream, wiring) -> {
+                TableJoin tableJoin = wiring.stateful(new TableJoin(streamKeys, columns, width, rest, leftOuter,
+                        wiring.referenceRows(table), downstream));
+                wiring.onReferenceTable(table, tableJoin::replace);
+                leftBuilder.build(tableJoin, wiring);
+            });
+        }
+        if (left.rangeMillis() == null && right.rangeMillis() == null) {
+            throw new PlanningException("a join of two streams needs a window on one side: JOIN s OVER (RANGE "
+                    + "INTERVAL ... PRECEDING)", join);
+        }
+        List<Expr> leftKeys = new ArrayList<>();
+        List<Expr> rightKeys = new ArrayList<>();
+        for (int i = 0; i < condition.leftKeys().size(); i++) {
+            Typed l = exprs.compile(condition.leftKeys().get(i), leftScope);
+            Typed r = exprs.compile(condition.rightKeys().get(i), rightScope);
+            SqlType common = l.type().equals(r.type()) ? l.type() : commonType(l, r, condition.leftKeys().get(i));
+            leftKeys.add(exprs.convert(l, common, condition.leftKeys().get(i), true));
+            rightKeys.add(exprs.convert(r, common, condition.rightKeys().get(i), true));
+        }
+        JoinSide leftSide = side(leftScope.width(), leftKeys, left.rangeMillis(),
+                type == JoinType.LEFT || type == JoinType.FULL);
+        JoinSide rightSide = side(rightScope.width(), rightKeys, right.rangeMillis(),
+                type == JoinType.RIGHT || type == JoinType.FULL);
+        QueryBuilder leftBuilder = left.source().builder();
+        QueryBuilder rightBuilder = right.source().builder();
+        return new Source(joined, reads, (downstream, wiring) -> {
+            StreamJoin streamJoin = wiring.stateful(new StreamJoin(leftSide, rightSide, residual, downstream));
+            leftBuilder.build(streamJoin.left(), wiring);
+            rightBuilder.build(streamJoin.right(), wiring);
+        });
+    }
+
+    private static JoinSide side(int width, List<Expr> keys, Long rangeMillis, boolean preserved) {
+        return rangeMillis == null ? JoinSide.current(width, keys, preserved)
+                : JoinSide.windowed(width, keys, rangeMillis, preserved);
+    }
+
+    private SqlType commonType(Typed a, Typed b, SqlNode at) {
+        try {
+            return exprs.functions().commonType(List.of(a.type(), b.type()));
+        } catch (FunctionLibrary.LookupException e) {
+            throw new PlanningException("join keys of types " + a.type() + " and " + b.type() + " cannot be "
+                    + "compared: " + e.getMessage(), at);
+        }
+    }
+
+    private static SqlNode equality(SqlNode a, SqlNode b) {
+        return SqlStdOperatorTable.EQUALS.createCall(a.getParserPosition(), a, b);
+    }
+
+    private Expr residual(List<SqlNode> conjuncts, Scope scope) {
+        if (conjuncts.isEmpty()) {
+            return null;
+        }
+        SqlNode all = conjuncts.get(0);
+        for (int i = 1; i < conjuncts.size(); i++) {
+            all = SqlStdOperatorTable.AND.createCall(all.getParserPosition(), all, conjuncts.get(i));
+        }
+        return exprs.condition(all, scope);
     }
 
     private Source named(SqlIdentifier id, String alias) {

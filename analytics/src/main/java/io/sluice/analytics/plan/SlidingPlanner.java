@@ -169,7 +169,7 @@ final class SlidingPlanner {
         return n;
     }
 
-    private static Frame frame(SqlWindow window) {
+    static Frame frame(SqlWindow window) {
         SqlNodeList orderList = window.getOrderList();
         if (orderList != null) {
             for (SqlNode o : orderList) {
