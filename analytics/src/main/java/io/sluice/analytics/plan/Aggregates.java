@@ -22,6 +22,8 @@ import java.util.Locale;
  */
 final class Aggregates {
 
+    private static final String EXP_AVG = "EXP_AVG";
+
     private Aggregates() {
     }
 
@@ -83,6 +85,12 @@ final class Aggregates {
             types.add(t.type());
             constants.add(t.constant() ? t.value() : null);
             args.add(t.expr());
+        }
+        if (name.equals(EXP_AVG)) {
+            // the registry's EXP_AVG weighs rows by their ROWTIME, which the planner appends
+            types.add(SqlType.TIMESTAMP);
+            constants.add(null);
+            args.add((rowtime, row) -> rowtime);
         }
         AggregateFunction fn;
         try {

@@ -36,10 +36,22 @@ import java.util.Locale;
  */
 final class ExprCompiler {
 
-    private final FunctionLibrary functions;
+    /** Functions that take the run's start time as an appended last argument. */
+    private static final java.util.Set<String> START_TIME_FUNCTIONS = java.util.Set.of("CURRENT_DATE",
+            "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SYS_LOG_PARSE");
+    private static final String CURRENT_ROW_TIMESTAMP = "CURRENT_ROW_TIMESTAMP";
 
-    ExprCompiler(FunctionLibrary functions) {
+    private final FunctionLibrary functions;
+    private final RunClock clock;
+
+    ExprCompiler(FunctionLibrary functions, RunClock clock) {
         this.functions = functions;
+        this.clock = clock;
+    }
+
+    /** This compiler for a run with its own clock. */
+    ExprCompiler withClock(RunClock runClock) {
+        return new ExprCompiler(functions, runClock);
     }
 
     FunctionLibrary functions() {
@@ -83,6 +95,9 @@ final class ExprCompiler {
     private Typed identifier(SqlIdentifier id, Scope scope) {
         if (id.isStar()) {
             throw new PlanningException("* is not allowed here", id);
+        }
+        if (id.isSimple() && id.getSimple().equals(CURRENT_ROW_TIMESTAMP)) {
+            return Typed.of(function(CURRENT_ROW_TIMESTAMP, new ArrayList<>(), id), SqlType.TIMESTAMP);
         }
         Scope.Resolved r = scope.resolve(id);
         if (r.isRowtime()) {
@@ -364,17 +379,35 @@ final class ExprCompiler {
         }
         List<Typed> args = new ArrayList<>();
         for (SqlNode operand : call.getOperandList()) {
-            if (operand == null) {
-                continue;
+            if (operand != null) {
+                args.add(compile(operand, scope));
             }
-            args.add(compile(operand, scope));
         }
-        FunctionLibrary.BoundScalar bound = scalar(name, args, call);
+        FunctionLibrary.BoundScalar bound = scalarWithClock(name, args, call);
+        return Typed.of(bindArgs(bound, args), bound.returnType());
+    }
+
+    /** A call of a function by name over compiled arguments (the clock argument appended where one is due). */
+    private Expr function(String name, List<Typed> args, SqlNode at) {
+        return bindArgs(scalarWithClock(name, args, at), args);
+    }
+
+    private FunctionLibrary.BoundScalar scalarWithClock(String name, List<Typed> args, SqlNode at) {
+        if (START_TIME_FUNCTIONS.contains(name)) {
+            args.add(Typed.literal(clock.startMillis(), SqlType.TIMESTAMP));
+        } else if (name.equals(CURRENT_ROW_TIMESTAMP)) {
+            java.util.function.LongSupplier wall = clock.wallClock();
+            args.add(Typed.of((rowtime, row) -> wall.getAsLong(), SqlType.TIMESTAMP));
+        }
+        return scalar(name, args, at);
+    }
+
+    private static Expr bindArgs(FunctionLibrary.BoundScalar bound, List<Typed> args) {
         Expr[] exprs = new Expr[args.size()];
         for (int i = 0; i < exprs.length; i++) {
             exprs[i] = args.get(i).expr();
         }
-        return Typed.of(bound.binder().bind(exprs), bound.returnType());
+        return bound.binder().bind(exprs);
     }
 
     private Expr bind(String name, List<Typed> args, SqlNode at) {

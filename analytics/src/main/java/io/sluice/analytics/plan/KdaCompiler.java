@@ -75,7 +75,7 @@ public final class KdaCompiler implements SqlCompiler {
                     refuse(statement);
                 }
             }
-            ExprCompiler exprs = new ExprCompiler(functions);
+            ExprCompiler exprs = new ExprCompiler(functions, RunClock.CHECKING);
             return new ProgramPlanner(exprs, tableFunctions).plan(streams, pumps, catalog);
         } catch (PlanningException e) {
             throw e.toValidation();

@@ -8,11 +8,13 @@ import io.sluice.analytics.runtime.RowReceiver;
 import io.sluice.analytics.runtime.StreamHub;
 import io.sluice.analytics.type.RowType;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * A compiled application: the streams it creates, the input streams it reads and its pumps. Immutable; each
@@ -24,12 +26,16 @@ final class KdaProgram implements CompiledProgram {
 
     private final Map<String, RowType> streams;
     private final Set<String> inputs;
-    private final List<PumpPlan> pumps;
+    private final Function<RunClock, List<PumpPlan>> pumps;
 
-    KdaProgram(Map<String, RowType> streams, Set<String> inputs, List<PumpPlan> pumps) {
-        this.streams = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(streams));
+    /**
+     * @param pumps plans the pumps for a run's clock (CURRENT_TIMESTAMP is the run's start), from code that is
+     *              already known to plan
+     */
+    KdaProgram(Map<String, RowType> streams, Set<String> inputs, Function<RunClock, List<PumpPlan>> pumps) {
+        this.streams = Collections.unmodifiableMap(new LinkedHashMap<>(streams));
         this.inputs = Set.copyOf(inputs);
-        this.pumps = List.copyOf(pumps);
+        this.pumps = pumps;
     }
 
     @Override
@@ -50,7 +56,8 @@ final class KdaProgram implements CompiledProgram {
             hubs.put(stream, new StreamHub(stream, context.sink()));
         }
         Wiring wiring = new Wiring(hubs, context);
-        for (PumpPlan pump : pumps) {
+        RunClock clock = new RunClock(context.wallClock().getAsLong(), context.wallClock());
+        for (PumpPlan pump : pumps.apply(clock)) {
             pump.build(wiring);
         }
         return new InAppRun(inputWriters, wiring.statefulOperators(), wiring.referenceTableReaders());

@@ -62,6 +62,21 @@ final class ProgramPlanner {
                 throw new PlanningException("stream " + s.name() + ": " + e.getMessage(), s.at());
             }
         }
+        List<PumpPlan> checked = pumps(pumpDefinitions, created, catalog);
+        refuseCycles(checked, pumpDefinitions);
+        List<PumpDefinition> definitions = List.copyOf(pumpDefinitions);
+        return new KdaProgram(created, catalog.inputStreams().keySet(), clock -> {
+            try {
+                return new ProgramPlanner(exprs.withClock(clock), tableFunctions).pumps(definitions, created,
+                        catalog);
+            } catch (PlanningException e) {
+                throw new IllegalStateException("code that compiled no longer plans: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private List<PumpPlan> pumps(List<PumpDefinition> pumpDefinitions, Map<String, RowType> created,
+                                 Catalog catalog) {
         Map<String, RowType> readable = new HashMap<>(catalog.inputStreams());
         readable.putAll(created);
         QueryPlanner queries = new QueryPlanner(exprs, tableFunctions, readable, catalog.referenceTables());
@@ -72,8 +87,7 @@ final class ProgramPlanner {
             }
             pumps.put(p.name(), pump(p, created, queries));
         }
-        refuseCycles(pumps.values(), pumpDefinitions);
-        return new KdaProgram(created, catalog.inputStreams().keySet(), new ArrayList<>(pumps.values()));
+        return new ArrayList<>(pumps.values());
     }
 
     private PumpPlan pump(PumpDefinition definition, Map<String, RowType> created, QueryPlanner queries) {
