@@ -30,6 +30,11 @@ public final class KdaCompiler implements SqlCompiler {
     private final FunctionLibrary functions;
     private final TableFunctions tableFunctions;
 
+    /** The compiler over KDA's whole function catalogue and table functions (forests seeded at random). */
+    public KdaCompiler() {
+        this(new BuiltInFunctions(), new TableFunctions());
+    }
+
     /**
      * @param functions      every scalar and aggregate function, operator and cast the SQL may use
      * @param tableFunctions the table functions ({@code TABLE(FN(CURSOR(...), ...))})
