@@ -58,6 +58,11 @@ final class LogParsers {
         into.put("FIXED_COLUMN_LOG_PARSE", LogParsers::fixedColumns);
     }
 
+    /** NULL input gives NULL; the other arguments are the literals the parser was compiled from. */
+    private static ResolvedScalar.Impl onInput(ResolvedScalar.Impl impl) {
+        return args -> args[0] == null ? null : impl.apply(args);
+    }
+
     private static RowType numbered(int n) {
         List<Column> columns = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
@@ -87,7 +92,7 @@ final class LogParsers {
                     + specs.size() + " columns are named");
         }
         RowType rowType = specs == null ? numbered(groups) : rowType(specs);
-        return ResolvedScalar.row(name, rowType, Args.strict(args -> {
+        return ResolvedScalar.row(name, rowType, onInput(args -> {
             Matcher m = pattern.matcher((String) args[0]);
             if (!m.matches()) {
                 return null;
@@ -137,7 +142,7 @@ final class LogParsers {
         } catch (IllegalArgumentException e) {
             throw new FunctionResolutionException(name + ": " + e.getMessage());
         }
-        return ResolvedScalar.row(name, numbered(pattern.groups()), Args.strict(args -> {
+        return ResolvedScalar.row(name, numbered(pattern.groups()), onInput(args -> {
             String[] fields = pattern.match((String) args[0]);
             return fields == null ? null : (Object[]) fields;
         }));
@@ -155,7 +160,7 @@ final class LogParsers {
         } catch (IllegalArgumentException e) {
             throw new FunctionResolutionException(name + ": " + e.getMessage());
         }
-        return ResolvedScalar.row(name, numbered(format.columns()), Args.strict(args -> {
+        return ResolvedScalar.row(name, numbered(format.columns()), onInput(args -> {
             String[] fields = format.parse((String) args[0]);
             return fields == null ? null : (Object[]) fields;
         }));
@@ -292,7 +297,7 @@ final class LogParsers {
         Args.character(name, types, 0);
         Args.character(name, types, 1);
         List<ColumnSpec> specs = specsOrCount(name, types, constants, true);
-        return ResolvedScalar.row(name, rowType(specs), Args.strict(args -> {
+        return ResolvedScalar.row(name, rowType(specs), onInput(args -> {
             String s = (String) args[0];
             Object[] row = new Object[specs.size()];
             for (int i = 0; i < row.length; i++) {

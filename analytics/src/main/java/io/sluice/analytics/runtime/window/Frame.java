@@ -6,9 +6,8 @@ package io.sluice.analytics.runtime.window;
 public sealed interface Frame {
 
     /**
-     * {@code RANGE INTERVAL ... PRECEDING}: the rows whose ROWTIME is at least the current ROWTIME minus
-     * {@code millis} (inclusive, so {@code RANGE CURRENT ROW}, 0, holds every row with the current ROWTIME, as
-     * KDA's window examples say).
+     * {@code RANGE INTERVAL ... PRECEDING}: the rows less than {@code millis} older than the current row, see
+     * {@link #oldestInRange}.
      */
     record Range(long millis) implements Frame {
         public Range {
@@ -25,6 +24,19 @@ public sealed interface Frame {
                 throw new IllegalArgumentException("ROWS PRECEDING cannot be negative, got " + preceding);
             }
         }
+    }
+
+    /**
+     * The oldest ROWTIME inside a RANGE window of {@code rangeMillis} that ends at {@code now}. A row exactly one
+     * interval old is out: KDA's sliding-window page counts the rows of the last 5 seconds at t6 without the row
+     * of t1. {@code RANGE CURRENT ROW} (0) still holds every row with the current ROWTIME, as the SQL reference's
+     * window examples say. Stream joins use the same rule for their windows.
+     */
+    static long oldestInRange(long now, long rangeMillis) {
+        if (rangeMillis == 0) {
+            return now;
+        }
+        return now < Long.MIN_VALUE + rangeMillis ? Long.MIN_VALUE : now - rangeMillis + 1;
     }
 
     static Frame range(long millis) {

@@ -22,9 +22,10 @@ import java.util.Objects;
  * order; its ROWTIME is the input row's. The planner projects the SELECT list from that row.
  *
  * <p><b>Aggregates</b>: a window that loses rows retracts them from a {@linkplain
- * io.sluice.analytics.function.AggregateFunction#retractable() retractable} aggregate, and recomputes any other
- * aggregate over the window's remaining rows when next asked (O(window) per row that follows an eviction, which
- * MIN and MAX pay). RANGE windows drop their expired rows also on rowtime bounds, so a partition that goes quiet
+ * io.sluice.analytics.function.AggregateFunction#retractable() retractable} aggregate; MIN and MAX (a function of
+ * that name with one argument) are kept by a monotonic deque ({@link SlidingExtreme}, the accumulator is not
+ * used); any other aggregate is recomputed over the window's remaining rows when next asked (O(window) per row
+ * that follows an eviction). RANGE windows drop their expired rows also on rowtime bounds, so a partition that goes quiet
  * gives its rows up; {@link #retainedFloor()} is the oldest ROWTIME still held by any window.
  *
  * <p>A row whose partition keys, arguments or LAG defaults fail to evaluate throws before any window changes.
@@ -181,16 +182,23 @@ public final class SlidingWindow implements RowReceiver, Stateful {
                 arrivals.addLast(entry);
             }
             for (int i = 0; i < aggregates.length; i++) {
+                SlidingExtreme extreme = partition.extremes[i];
+                if (extreme != null) {
+                    extreme.add(entry, entry.args[i][0]);
+                    out[base + aggregateColumn[i]] = extreme.result();
+                    continue;
+                }
                 if (partition.stale[i]) {
                     partition.recompute(i, aggregates[i]);
                 } else {
                     partition.accumulators[i].add(entry.args[i]);
                 }
-                out[aggregateColumn[i]] = partition.accumulators[i].result();
+                out[base + aggregateColumn[i]] = partition.accumulators[i].result();
             }
             for (int i = 0; i < navigations.length; i++) {
-                out[navigationColumn[i]] = navigate(navigations[i], i, partition.rows, entry);
+                out[base + navigationColumn[i]] = navigate(navigations[i], i, partition.rows, entry);
             }
+            entry.navDefaults = null;
         }
 
         /** RANGE windows: drops the rows no window ending at or after {@code now} contains. */
@@ -198,7 +206,7 @@ public final class SlidingWindow implements RowReceiver, Stateful {
             if (!byRange) {
                 return;
             }
-            long oldestKept = now - rangeMillis;
+            long oldestKept = Frame.oldestInRange(now, rangeMillis);
             Entry oldest;
             while ((oldest = arrivals.peekFirst()) != null && oldest.rowtime < oldestKept) {
                 arrivals.pollFirst();
@@ -250,14 +258,18 @@ public final class SlidingWindow implements RowReceiver, Stateful {
         final Object key;
         final RowRing<Entry> rows = new RowRing<>();
         final Accumulator[] accumulators;
+        /** MIN and MAX: kept by a deque instead of their accumulator. */
+        final SlidingExtreme[] extremes;
         /** Aggregates that lost a row they cannot retract: recomputed before their next result. */
         final boolean[] stale;
 
         Partition(Object key, AggregateCall[] aggregates) {
             this.key = key;
             this.accumulators = new Accumulator[aggregates.length];
+            this.extremes = new SlidingExtreme[aggregates.length];
             for (int i = 0; i < aggregates.length; i++) {
-                accumulators[i] = aggregates[i].fn().factory().get();
+                extremes[i] = SlidingExtreme.forAggregate(aggregates[i]);
+                accumulators[i] = extremes[i] == null ? aggregates[i].fn().factory().get() : null;
             }
             this.stale = new boolean[aggregates.length];
         }
@@ -265,6 +277,10 @@ public final class SlidingWindow implements RowReceiver, Stateful {
         void evictOldest(AggregateCall[] aggregates) {
             Entry evicted = rows.pollFirst();
             for (int i = 0; i < aggregates.length; i++) {
+                if (extremes[i] != null) {
+                    extremes[i].remove(evicted);
+                    continue;
+                }
                 if (stale[i]) {
                     continue;
                 }
@@ -293,7 +309,8 @@ public final class SlidingWindow implements RowReceiver, Stateful {
         final Object key;
         final Object[][] args;
         final Object[] navValues;
-        final Object[] navDefaults;
+        /** LAG defaults evaluated on this row, needed only while it is the current row. */
+        Object[] navDefaults;
         Partition partition;
 
         Entry(long rowtime, Object key, Object[][] args, Object[] navValues, Object[] navDefaults) {

@@ -14,9 +14,9 @@ import java.util.Objects;
  * ON cond}. Feed the left input to {@link #left()} and the right one to {@link #right()}.
  *
  * <p><b>Matching</b> (the SQL reference's stream-to-stream join examples): each side with a window holds its
- * rows of the last {@code rangeMillis}; a side without a window holds nothing, only its current row joins. A
- * pair (l, r) matches when the later of the two arrives while the earlier is inside its own side's window
- * (ROWTIME difference at most that side's range), the equi-keys are equal and not NULL, and the residual
+ * rows of the last {@code rangeMillis} (a row exactly one interval old is out, as in {@link Frame#oldestInRange});
+ * a side without a window holds nothing, only its current row joins. A pair (l, r) matches when the later of
+ * the two arrives while the earlier is inside its own side's window, the equi-keys are equal and not NULL, and the residual
  * condition (over the joined row, may be null) is TRUE. At least one side must have a window. The joined row is
  * the left row's columns followed by the right row's; its ROWTIME is the later of the two ROWTIMEs.
  *
@@ -70,7 +70,7 @@ public final class StreamJoin implements Stateful {
         return Math.min(leftSide.retainedFloor(), rightSide.retainedFloor());
     }
 
-    private void emit(long rowtime, Object[] leftValues, Object[] rightValues) {
+    private Object[] joined(Object[] leftValues, Object[] rightValues) {
         Object[] out = new Object[leftSide.config.width() + rightSide.config.width()];
         if (leftValues != null) {
             System.arraycopy(leftValues, 0, out, 0, leftSide.config.width());
@@ -78,13 +78,18 @@ public final class StreamJoin implements Stateful {
         if (rightValues != null) {
             System.arraycopy(rightValues, 0, out, leftSide.config.width(), rightSide.config.width());
         }
+        return out;
+    }
+
+    private void emit(long rowtime, Object[] joinedRow) {
         lastEmitted = Math.max(lastEmitted, Math.max(rowtime, lastBound));
-        downstream.row(lastEmitted, out);
+        downstream.row(lastEmitted, joinedRow);
     }
 
     private void passBound() {
         long bound = Math.min(leftSide.progress, rightSide.progress);
-        if (bound > lastBound) {
+        // a bound below a row already emitted tells downstream nothing
+        if (bound > lastBound && bound >= lastEmitted) {
             lastBound = bound;
             downstream.bound(bound);
         }
@@ -147,7 +152,8 @@ public final class StreamJoin implements Stateful {
         /** Drops the rows no row of the other side at or after {@code otherProgress} can match. */
         void expire(long otherProgress) {
             Held oldest;
-            while ((oldest = held.peekFirst()) != null && oldest.rowtime + config.rangeMillis() < otherProgress) {
+            while ((oldest = held.peekFirst()) != null
+                    && oldest.rowtime < Frame.oldestInRange(otherProgress, config.rangeMillis())) {
                 held.pollFirst();
                 if (keys.length > 0 && !Keys.hasNull(oldest.key)) {
                     ArrayDeque<Held> bucket = byKey.get(oldest.key);
@@ -170,30 +176,27 @@ public final class StreamJoin implements Stateful {
         /** Whether the earlier of the two rows is inside its own side's window at the later one's ROWTIME. */
         private boolean inWindow(Held current, Held candidate) {
             if (candidate.rowtime <= current.rowtime) {
-                return current.rowtime - candidate.rowtime <= other().config.rangeMillis();
+                return candidate.rowtime >= Frame.oldestInRange(current.rowtime, other().config.rangeMillis());
             }
-            return config.windowed() && candidate.rowtime - current.rowtime <= config.rangeMillis();
+            return config.windowed()
+                    && current.rowtime >= Frame.oldestInRange(candidate.rowtime, config.rangeMillis());
         }
 
         private void tryMatch(Held current, Held candidate) {
             Object[] leftValues = isLeft ? current.values : candidate.values;
             Object[] rightValues = isLeft ? candidate.values : current.values;
             long rowtime = Math.max(current.rowtime, candidate.rowtime);
-            if (residual != null) {
-                Object[] joined = new Object[leftSide.config.width() + rightSide.config.width()];
-                System.arraycopy(leftValues, 0, joined, 0, leftSide.config.width());
-                System.arraycopy(rightValues, 0, joined, leftSide.config.width(), rightSide.config.width());
-                if (!Boolean.TRUE.equals(residual.eval(rowtime, joined))) {
-                    return;
-                }
+            Object[] joinedRow = joined(leftValues, rightValues);
+            if (residual != null && !Boolean.TRUE.equals(residual.eval(rowtime, joinedRow))) {
+                return;
             }
             current.matched = true;
             candidate.matched = true;
-            emit(rowtime, leftValues, rightValues);
+            emit(rowtime, joinedRow);
         }
 
         private void emitUnmatched(long rowtime, Held row) {
-            emit(rowtime, isLeft ? row.values : null, isLeft ? null : row.values);
+            emit(rowtime, joined(isLeft ? row.values : null, isLeft ? null : row.values));
         }
     }
 
