@@ -26,10 +26,14 @@ import java.util.regex.Pattern;
  *   <li>unquoted names are upper-cased, quoted ones kept as written; {@code ROWTIME} and {@code "S".ROWTIME} are
  *       plain identifiers; functions Calcite does not know ({@code TSDIFF}, {@code CHAR_TO_TIMESTAMP},
  *       {@code RANDOM_CUT_FOREST}...) are generic calls ({@code SqlUnresolvedFunction}) by name;</li>
+ *   <li>a query ending in {@code ORDER BY} is a {@code SqlOrderBy} wrapping the {@code SqlSelect} (so a pump's
+ *       {@code insert().getSource()} is either);</li>
  *   <li>Calcite reads {@code SUBSTRING(s FROM 'regex')} as {@code SUBSTRING(s, 'regex')}, the same call as
  *       {@code SUBSTRING(s FROM 2)} but for its argument: KDA's regular-expression form is the one whose second
  *       operand is a character string, not a number.</li>
  * </ul>
+ * Trees print back ({@code toString()}) in Calcite's dialect, fine for messages but not always re-parseable: a
+ * stagger window prints as {@code GROUP BY STAGGER(PARTITION BY ... RANGE ...)} and {@code EXPEDITED} is dropped.
  *
  * <p>Threading: immutable and stateless between calls (each call builds its own Calcite parser), so one instance
  * may be shared by any number of threads.
@@ -52,6 +56,9 @@ public final class KdaSqlParser {
      *     of the offending token and a message naming what was found and what was expected
      */
     public List<SqlNode> parseProgram(String code) throws CodeValidationException {
+        if (hasNoStatement(code)) {
+            return List.of(); // Calcite's statement list fails on no statement at all
+        }
         try {
             List<SqlNode> statements = new ArrayList<>();
             SqlParser.create(code, config).parseStmtList().forEach(statements::add);
@@ -68,6 +75,24 @@ public final class KdaSqlParser {
         } catch (SqlParseException e) {
             throw invalid(e);
         }
+    }
+
+    /** Whether the code is only whitespace and comments (an unterminated comment is left to the parser). */
+    private static boolean hasNoStatement(String code) {
+        int i = 0;
+        while (i < code.length()) {
+            if (Character.isWhitespace(code.charAt(i))) {
+                i++;
+            } else if (code.startsWith("--", i)) {
+                int end = code.indexOf('\n', i);
+                i = end < 0 ? code.length() : end + 1;
+            } else if (code.startsWith("/*", i) && code.indexOf("*/", i + 2) >= 0) {
+                i = code.indexOf("*/", i + 2) + 2;
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static CodeValidationException invalid(SqlParseException e) {
