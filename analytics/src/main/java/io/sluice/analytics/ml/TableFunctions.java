@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  *   <tr><td>RANDOM_CUT_FOREST_WITH_EXPLANATION</td><td>the same, then [withDirectionality = FALSE]</td>
  *   <td>cursor columns + ANOMALY_SCORE DOUBLE + ANOMALY_EXPLANATION VARCHAR(20480)</td></tr>
  *   <tr><td>HOTSPOTS</td><td>windowSize 100..1000, scanRadius &gt; 0, minimumNumberOfPointsInAHotspot
- *   2..windowSize</td><td>cursor columns + HOTSPOTS_RESULT VARCHAR(20480), one row per input row</td></tr>
+ *   2..windowSize</td><td>cursor columns + HOTSPOTS_RESULT VARCHAR(65535), one row per input row</td></tr>
  *   <tr><td>TOP_K_ITEMS_TUMBLING</td><td>'column', K 1..100000, windowSize 1..3600 seconds</td>
  *   <td>the column (its name and type) + MOST_FREQUENT_VALUES BIGINT, up to K rows per window</td></tr>
  *   <tr><td>COUNT_DISTINCT_ITEMS_TUMBLING</td><td>'column', windowSize 1..3600 seconds</td>
@@ -57,7 +57,10 @@ public final class TableFunctions {
     public static final String COUNT_DISTINCT_ITEMS_TUMBLING = "COUNT_DISTINCT_ITEMS_TUMBLING";
 
     static final int MAX_FOREST_COLUMNS = 30;
-    private static final SqlType JSON_TEXT = SqlType.varchar(20480);
+    /** KDA's own example declares ANOMALY_EXPLANATION VARCHAR(20480): 30 columns fit easily. */
+    private static final SqlType EXPLANATION_TEXT = SqlType.varchar(20480);
+    /** A window of 1,000 rows can hold hundreds of hotspots of ~80 characters each. */
+    private static final SqlType HOTSPOTS_TEXT = SqlType.varchar(65535);
     private static final List<String> FOREST_PARAMETERS =
             List.of("numberOfTrees", "subSampleSize", "timeDecay", "shingleSize");
 
@@ -127,7 +130,7 @@ public final class TableFunctions {
         }
         AnomalyExplanation explanation = new AnomalyExplanation(numeric.names(), directionality);
         return new TableFunctionSpec(function, append(function, input, Column.of("ANOMALY_SCORE", SqlType.DOUBLE),
-                Column.of("ANOMALY_EXPLANATION", JSON_TEXT)),
+                Column.of("ANOMALY_EXPLANATION", EXPLANATION_TEXT)),
                 downstream -> new RandomCutForestOperator(downstream, numeric,
                         forest.newForest(numeric.count(), seeds.getAsLong()), explanation));
     }
@@ -139,7 +142,7 @@ public final class TableFunctions {
         double scanRadius = args.positive(1);
         int minPoints = (int) args.integer(2, 0, 2, windowSize);
         NumericColumns numeric = NumericColumns.of(HOTSPOTS, input, Integer.MAX_VALUE);
-        return new TableFunctionSpec(HOTSPOTS, append(HOTSPOTS, input, Column.of("HOTSPOTS_RESULT", JSON_TEXT)),
+        return new TableFunctionSpec(HOTSPOTS, append(HOTSPOTS, input, Column.of("HOTSPOTS_RESULT", HOTSPOTS_TEXT)),
                 downstream -> new HotspotsOperator(downstream, numeric,
                         new HotspotWindow(windowSize, scanRadius, minPoints)));
     }
