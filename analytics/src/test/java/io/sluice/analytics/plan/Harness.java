@@ -44,7 +44,12 @@ final class Harness {
     }
 
     Harness(String code, Catalog catalog, Map<String, List<Object[]>> tables) throws Exception {
-        program = new KdaCompiler().compile(code, catalog);
+        this(new KdaCompiler().compile(code, catalog), tables);
+    }
+
+    /** A fresh run of an already compiled program. */
+    Harness(CompiledProgram program, Map<String, List<Object[]>> tables) {
+        this.program = program;
         run = program.start(new ProgramContext((stream, rowtime, values) ->
                 rows.add(new Out(stream, rowtime, Arrays.asList(values))), errors::add, tables, () -> 42L));
     }
