@@ -17,6 +17,8 @@ import java.util.List;
 final class Scope {
 
     static final String ROWTIME = "ROWTIME";
+    private static final java.util.regex.Pattern QUALIFIED_ROWTIME =
+            java.util.regex.Pattern.compile("(`(?:[^`]|``)*`\\.)+`ROWTIME`");
 
     /** One column of the row. */
     record Field(String qualifier, String name, SqlType type, boolean hidden) {
@@ -85,14 +87,25 @@ final class Scope {
         return fields.size();
     }
 
-    /** The slot holding an expression equal to {@code node}, or null. */
+    /**
+     * The slot holding an expression equal to {@code node}, or null. {@code FLOOR(ROWTIME TO MINUTE)} and
+     * {@code FLOOR(s.ROWTIME TO MINUTE)} are the same expression: a single-input query has one ROWTIME.
+     */
     Slot slotOf(SqlNode node) {
+        if (slots.isEmpty() || node instanceof SqlIdentifier || node instanceof org.apache.calcite.sql.SqlLiteral) {
+            return null;
+        }
+        String text = canonical(node);
         for (Slot s : slots) {
-            if (s.expression().equalsDeep(node, org.apache.calcite.util.Litmus.IGNORE)) {
+            if (canonical(s.expression()).equals(text)) {
                 return s;
             }
         }
         return null;
+    }
+
+    private static String canonical(SqlNode node) {
+        return QUALIFIED_ROWTIME.matcher(node.toString()).replaceAll("`ROWTIME`");
     }
 
     boolean slotsOnly() {
