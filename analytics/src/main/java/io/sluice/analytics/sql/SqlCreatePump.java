@@ -56,7 +56,10 @@ public final class SqlCreatePump extends SqlCreate {
         return expedited;
     }
 
-    /** The pump's insert: {@code getTargetTable()}, {@code getTargetColumnList()} (null if none), {@code getSource()}. */
+    /**
+     * The pump's insert: {@code getTargetTable()} (a {@code SqlIdentifier}), {@code getTargetColumnList()} (null if
+     * none) and {@code getSource()} (a {@code SqlSelect}, or a {@code SqlOrderBy} around one).
+     */
     public SqlInsert insert() {
         return insert;
     }

@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code CREATE [OR REPLACE] STREAM name (column type [, ...]) [DESCRIPTION 'text']}: declares an in-application
- * stream. The statement's position is {@link #getParserPosition()}; each name carries its own.
+ * {@code CREATE [OR REPLACE] STREAM name (column type [NOT NULL] [, ...]) [DESCRIPTION 'text']}: declares an
+ * in-application stream. The statement's position is {@link #getParserPosition()}; each name carries its own.
  *
  * <p>Threading: immutable once the parser has built it (the parser is its only writer); safe to read from any
  * thread. Do not call Calcite's {@code setReplace} or {@code setOperand} on it.

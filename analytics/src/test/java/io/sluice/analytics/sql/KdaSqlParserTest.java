@@ -75,7 +75,7 @@ class KdaSqlParserTest {
     @Test
     void streamAndPumpKeepTheirOptionalParts() throws Exception {
         List<SqlNode> program = parser.parseProgram("""
-                CREATE STREAM totals (n INTEGER, seen TIMESTAMP, amount DECIMAL(8, 2), ratio REAL)
+                CREATE STREAM totals (n INTEGER NOT NULL, seen TIMESTAMP, amount DECIMAL(8, 2), ratio REAL NULL)
                     DESCRIPTION 'per-minute totals';
                 CREATE PUMP "Totals_Pump" DESCRIPTION 'fills totals'
                     AS INSERT EXPEDITED INTO totals (n, amount) SELECT STREAM n, amount FROM "in";
@@ -87,6 +87,7 @@ class KdaSqlParserTest {
         assertThat(stream.description()).contains("per-minute totals");
         assertThat(stream.columns()).extracting(c -> c.type().toString())
                 .containsExactly("INTEGER", "TIMESTAMP", "DECIMAL(8, 2)", "REAL");
+        assertThat(stream.columns()).extracting(c -> c.type().getNullable()).containsExactly(false, null, null, true);
 
         SqlCreatePump pump = (SqlCreatePump) program.get(1);
         assertThat(pump.replace()).isFalse();
