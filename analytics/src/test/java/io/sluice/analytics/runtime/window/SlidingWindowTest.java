@@ -187,8 +187,9 @@ class SlidingWindowTest {
     }
 
     @Property(tries = 200)
-    void retractingOrDequeAndRecomputingAggregatesAgree(@ForAll long seed, @ForAll @IntRange(min = 1, max = 200) int rows,
-                                                 @ForAll @IntRange(min = 0, max = 8) int rowsPreceding) {
+    void retractingOrDequeAndRecomputingAggregatesAgree(@ForAll long seed,
+                                                        @ForAll @IntRange(min = 1, max = 200) int rows,
+                                                        @ForAll @IntRange(min = 0, max = 8) int rowsPreceding) {
         System.out.println("retract vs recompute seed=" + seed + " rows=" + rows + " preceding=" + rowsPreceding);
         Random random = new Random(seed);
         Collector retracting = new Collector();
