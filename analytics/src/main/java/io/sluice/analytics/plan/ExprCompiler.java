@@ -86,7 +86,7 @@ final class ExprCompiler {
     /** A condition: TRUE passes, FALSE and NULL do not. */
     Expr condition(SqlNode node, Scope scope) {
         Typed t = compile(node, scope);
-        if (t.type() != null && t.type().name() != SqlTypeName.BOOLEAN) {
+        if (t.row() != null || t.type() != null && t.type().name() != SqlTypeName.BOOLEAN) {
             throw new PlanningException("condition " + node + " is " + t.type() + ", not BOOLEAN", node);
         }
         return t.expr();
@@ -332,6 +332,10 @@ final class ExprCompiler {
 
     /** The expression converting {@code source} to {@code to}: explicit (CAST) or as an assignment. */
     Expr convert(Typed source, SqlType to, SqlNode at, boolean explicit) {
+        if (source.row() != null) {
+            throw new PlanningException("a ROW value cannot be converted to " + to + "; read its columns "
+                    + "(t.r.COLUMN1)", at);
+        }
         if (source.type() == null || source.type().equals(to)) {
             return source.expr();
         }
@@ -383,7 +387,16 @@ final class ExprCompiler {
                 args.add(compile(operand, scope));
             }
         }
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).row() != null) {
+                throw new PlanningException("a ROW value cannot be an argument; read its columns (t.r.COLUMN1)",
+                        call.getOperandList().get(i));
+            }
+        }
         FunctionLibrary.BoundScalar bound = scalarWithClock(name, args, call);
+        if (bound.rowType() != null) {
+            return Typed.row(bindArgs(bound, args), bound.rowType());
+        }
         return Typed.of(bindArgs(bound, args), bound.returnType());
     }
 

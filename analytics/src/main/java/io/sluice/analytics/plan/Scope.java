@@ -123,11 +123,22 @@ final class Scope {
 
     Resolved resolve(SqlIdentifier id) {
         List<String> names = id.names;
-        String name = names.get(names.size() - 1);
-        String qualifier = names.size() >= 2 ? names.get(names.size() - 2) : null;
-        if (names.size() > 2) {
+        if (names.size() == 3) {
+            // t.r.COLUMN1: a field of a ROW column that a subquery flattened to "R.COLUMN1"
+            return resolve(id, names.get(0), names.get(1) + "." + names.get(2));
+        }
+        if (names.size() > 3) {
             throw new PlanningException("compound name " + id + " is not supported", id);
         }
+        String name = names.get(names.size() - 1);
+        String qualifier = names.size() == 2 ? names.get(0) : null;
+        if (qualifier != null && !knowsQualifier(qualifier) && !name.equals(ROWTIME)) {
+            return resolve(id, null, qualifier + "." + name);
+        }
+        return resolve(id, qualifier, name);
+    }
+
+    private Resolved resolve(SqlIdentifier id, String qualifier, String name) {
         int found = -1;
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);

@@ -36,7 +36,8 @@
  * ORDER BY not led by a monotonic expression, OFFSET, FETCH; OVER and GROUP BY in one SELECT; unbounded or
  * following window frames; window ORDER BY other than ROWTIME; subqueries inside expressions; joins other than
  * [INNER]/LEFT/RIGHT/FULL with ON, a stream-to-stream join without a window, a reference table on the left; a
- * function returning a ROW (the log parsers) whose columns are read; unknown functions and table functions;
+ * ROW value (the log parsers) anywhere but as a select item, whose fields an outer query reads as
+ * {@code t.r.COLUMN1}; unknown functions and table functions;
  * statements other than CREATE STREAM and CREATE PUMP; a pump that feeds a stream it reads.
  *
  * <p><b>Threading</b>: compiling is thread-safe and has no side effects; a run is single-threaded.
