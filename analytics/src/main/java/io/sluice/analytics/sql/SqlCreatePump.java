@@ -70,11 +70,6 @@ public final class SqlCreatePump extends SqlCreate {
     }
 
     @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
-    @Override
     public List<SqlNode> getOperandList() {
         return List.of(name, insert);
     }

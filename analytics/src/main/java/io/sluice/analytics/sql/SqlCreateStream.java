@@ -58,11 +58,6 @@ public final class SqlCreateStream extends SqlCreate {
         return getReplace();
     }
 
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
-    }
-
     /** The name, then the column names, then the column types (so visitors reach every identifier). */
     @Override
     public List<SqlNode> getOperandList() {

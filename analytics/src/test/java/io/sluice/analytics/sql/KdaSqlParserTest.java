@@ -419,6 +419,22 @@ class KdaSqlParserTest {
     }
 
     @Test
+    void kdaStatementsAndOperatorsPrintBackInKdaSyntax() throws Exception {
+        List<SqlNode> program = parser.parseProgram("""
+                CREATE OR REPLACE STREAM "OUT" (k VARCHAR(8), n BIGINT) DESCRIPTION 'counts';
+                CREATE PUMP p AS INSERT INTO "OUT" SELECT STREAM k, COUNT(*) FROM "A" OVER (ROWS 5 PRECEDING) AS a
+                    WINDOWED BY STAGGER (PARTITION BY k RANGE INTERVAL '1' MINUTE);
+                """);
+
+        assertThat(program.get(0).toString())
+                .isEqualTo("CREATE OR REPLACE STREAM `OUT` (`K` VARCHAR(8), `N` BIGINT) DESCRIPTION 'counts'");
+        assertThat(program.get(1).toString().replace('\n', ' '))
+                .startsWith("CREATE PUMP `P` AS INSERT INTO `OUT`")
+                .contains("FROM (`A` OVER (ROWS 5 PRECEDING)) AS `A`")
+                .contains("STAGGER(PARTITION BY `K` RANGE INTERVAL '1' MINUTE)");
+    }
+
+    @Test
     void emptyCodeAndTrailingSemicolonsParse() throws Exception {
         assertThat(parser.parseProgram("")).isEmpty();
         assertThat(parser.parseProgram("-- nothing yet\n /* still nothing */\n")).isEmpty();
