@@ -506,7 +506,7 @@ final class QueryPlanner {
         if (!(node instanceof SqlCall call) || node.getKind() == SqlKind.OVER) {
             return false;
         }
-        if (call instanceof SqlBasicCall && exprs.functions().isAggregate(call.getOperator().getName())) {
+        if (call instanceof SqlBasicCall && exprs.functions().isAggregate(call.getOperator().getName().toUpperCase(Locale.ROOT))) {
             return true;
         }
         for (SqlNode operand : call.getOperandList()) {

@@ -132,7 +132,8 @@ final class Scope {
         }
         String name = names.get(names.size() - 1);
         String qualifier = names.size() == 2 ? names.get(0) : null;
-        if (qualifier != null && !knowsQualifier(qualifier) && !name.equals(ROWTIME)) {
+        if (qualifier != null && !knowsQualifier(qualifier) && !name.equals(ROWTIME)
+                && hasField(qualifier + "." + name)) {
             return resolve(id, null, qualifier + "." + name);
         }
         return resolve(id, qualifier, name);
@@ -167,6 +168,15 @@ final class Scope {
             throw new PlanningException("unknown stream or alias " + qualifier + " in " + id, id);
         }
         throw new PlanningException("unknown column " + id, id);
+    }
+
+    private boolean hasField(String name) {
+        for (Field f : fields) {
+            if (f.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean knowsQualifier(String qualifier) {
