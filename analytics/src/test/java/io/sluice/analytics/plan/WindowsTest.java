@@ -71,6 +71,29 @@ class WindowsTest {
     }
 
     @Test
+    void aWindowOverAStreamFedByAPassThroughPumpAndAWindowedPumpSeesBothBeforeItCloses() throws Exception {
+        Harness h = Harness.ticker("""
+                CREATE STREAM mid (v DOUBLE);
+                CREATE STREAM counted (n BIGINT, total DOUBLE);
+                CREATE PUMP raw AS INSERT INTO mid SELECT STREAM price FROM SOURCE_SQL_STREAM_001;
+                CREATE PUMP sums AS INSERT INTO mid
+                    SELECT STREAM SUM(price) FROM SOURCE_SQL_STREAM_001
+                    GROUP BY STEP(SOURCE_SQL_STREAM_001.ROWTIME BY INTERVAL '1' SECOND);
+                CREATE PUMP counts AS INSERT INTO counted
+                    SELECT STREAM COUNT(*), SUM(v) FROM mid GROUP BY STEP(mid.ROWTIME BY INTERVAL '1' SECOND);
+                """);
+        h.tick(100, "A", "T", 0, 1).tick(200, "B", "T", 0, 2);
+        h.run.advance(1_000);
+        h.run.advance(2_000);
+
+        assertThat(h.rows).filteredOn(o -> o.stream().equals("COUNTED")).containsExactly(
+                Out.of("COUNTED", 1_000, 2L, 3.0),
+                Out.of("COUNTED", 2_000, 1L, 3.0));
+        assertThat(h.rows).filteredOn(o -> o.stream().equals("MID")).extracting(Out::rowtime)
+                .containsExactly(100L, 200L, 1_000L);
+    }
+
+    @Test
     void orderByWithinASecondSortsEachSecondsRowsWhenTheSecondEnds() throws Exception {
         Harness h = Harness.ticker("""
                 CREATE STREAM ranked (ticker VARCHAR(4), price DOUBLE);
