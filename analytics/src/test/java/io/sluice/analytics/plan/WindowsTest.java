@@ -218,4 +218,18 @@ class WindowsTest {
         assertThat(h.rows).containsExactly(Out.of("NAMED", 1_000, "AMZN", "Amazon"),
                 Out.of("NAMED", 2_000, "IBM", null), Out.of("NAMED", 3_000, "IBM", "IBM Corp"));
     }
+
+    @Test
+    void replacingAReferenceTableTheCodeNeverJoinsIsAllowed() throws Exception {
+        RowType unused = RowType.of(Column.of("K", SqlType.INTEGER));
+        Harness h = new Harness("""
+                CREATE STREAM o (sym VARCHAR(4));
+                CREATE PUMP p AS INSERT INTO o SELECT STREAM ticker_symbol FROM SOURCE_SQL_STREAM_001;
+                """, new Catalog(Map.of(Harness.SOURCE, Harness.TICKER), Map.of("UNUSED", unused)));
+
+        h.run.replaceReferenceTable("UNUSED", List.<Object[]>of(new Object[] {1}));
+        h.tick(1_000, "AMZN", "T", 0, 1);
+
+        assertThat(h.rows).containsExactly(Out.of("O", 1_000, "AMZN"));
+    }
 }
