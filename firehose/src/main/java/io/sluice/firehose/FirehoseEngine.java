@@ -39,6 +39,7 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
@@ -88,6 +89,7 @@ public final class FirehoseEngine implements AutoCloseable {
     private final Deletions deletions;
     private final ReentrantLock changes = new ReentrantLock();
     private final Map<DeliveryStreamKey, StreamRuntime> runtimes = new ConcurrentHashMap<>();
+    private final Map<String, List<RecordTap>> taps = new ConcurrentHashMap<>();
 
     /**
      * An engine whose delivery runs as tasks on {@code runner}, which the caller owns (closing the engine stops
@@ -291,17 +293,44 @@ public final class FirehoseEngine implements AutoCloseable {
             throw ServiceException.notFound(key.describe() + " not found.");
         }
         long bytes = records.stream().mapToLong(r -> r.length).sum();
+        long arrival = clock.millis();
         Encryption encryption = meta.encryption();
         CompletableFuture<Long> appended = encryption.enabled()
                 ? runtime.buffer().appendSealed(records, encryption.keyArn()) : runtime.buffer().append(records);
         return appended.thenApply(first -> {
             tasks.wake(runtime.worker().id());
             observer.incoming(key.name(), records.size(), bytes);
+            for (RecordTap tap : taps.getOrDefault(key.arn(), List.of())) {
+                try {
+                    tap.accepted(records, arrival);
+                } catch (RuntimeException e) {
+                    // a tap's failure is its reader's problem, never the putter's
+                    LOG.warn("a tap on {} failed", key.arn(), e);
+                }
+            }
             List<String> ids = new ArrayList<>(records.size());
             for (int i = 0; i < records.size(); i++) {
                 ids.add(recordId(meta.createdAt(), first + i));
             }
             return ids;
+        });
+    }
+
+    /**
+     * Registers a tap that sees every record the delivery stream with this ARN accepts by PutRecord or
+     * PutRecordBatch from now on (after the records are durable, before the put is answered), until the returned
+     * handle is closed. The stream need not exist yet; a KinesisStreamAsSource stream accepts no puts, so its tap
+     * sees nothing.
+     */
+    public AutoCloseable tap(String deliveryStreamArn, RecordTap tap) {
+        taps.compute(deliveryStreamArn, (k, list) -> {
+            List<RecordTap> added = list == null ? new CopyOnWriteArrayList<>() : list;
+            added.add(tap);
+            return added;
+        });
+        return () -> taps.computeIfPresent(deliveryStreamArn, (k, list) -> {
+            list.remove(tap);
+            return list.isEmpty() ? null : list;
         });
     }
 

@@ -94,6 +94,12 @@ public final class ResponseWriter {
         return this;
     }
 
+    /** An array as an element of the enclosing array (a list of lists). */
+    public ResponseWriter startArray() {
+        run(generator::writeStartArray);
+        return this;
+    }
+
     public ResponseWriter endArray() {
         run(generator::writeEndArray);
         return this;

@@ -30,6 +30,13 @@ class ResponseWriterTest {
     }
 
     @Test
+    void listsOfListsAreWrittenWithUnnamedInnerArrays() {
+        String body = new String(new ResponseWriter(WireFormat.JSON).startArray("Rows").startArray().string("a")
+                .string("b").endArray().startArray().endArray().endArray().finish(), StandardCharsets.UTF_8);
+        assertThat(body).isEqualTo("{\"Rows\":[[\"a\",\"b\"],[]]}");
+    }
+
+    @Test
     void errorBodyCarriesTypeAndMessage() {
         String body = new String(ErrorBody.encode(WireFormat.JSON, "ResourceNotFoundException", "gone"),
                 StandardCharsets.UTF_8);

@@ -1,0 +1,47 @@
+package io.sluice.analytics.host;
+
+import io.sluice.engine.task.Task;
+import io.sluice.engine.task.TaskId;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Tasks that move only when the test steps them, as a TaskRunner would (stop checkpoints and closes). */
+final class SteppedTasks implements TaskHost {
+
+    private final List<Task> tasks = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void start(Task task) {
+        tasks.add(task);
+    }
+
+    @Override
+    public void stop(TaskId id) {
+        for (Task task : tasks) {
+            if (task.id().equals(id) && tasks.remove(task)) {
+                try {
+                    task.checkpoint();
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+                task.onClose();
+            }
+        }
+    }
+
+    /** One step of every task; a failing step fails the test. */
+    void step() {
+        for (Task task : tasks) {
+            try {
+                task.doWork();
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    int count() {
+        return tasks.size();
+    }
+}
