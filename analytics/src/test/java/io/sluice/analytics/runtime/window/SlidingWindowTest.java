@@ -210,10 +210,13 @@ class SlidingWindowTest {
                                     column(1))))), collectors[i]);
         }
         long rowtime = 0;
+        boolean boundSent = false;
         for (int i = 0; i < rows; i++) {
-            rowtime += random.nextInt(3 * (int) SECOND);
+            // after a bound at rowtime + 1 no row may come earlier
+            rowtime += Math.max(random.nextInt(3 * (int) SECOND), boundSent ? 1 : 0);
             Object[] row = {"K" + random.nextInt(3), random.nextInt(8) == 0 ? null : (long) random.nextInt(20)};
             boolean bound = random.nextInt(10) == 0;
+            boundSent = bound;
             for (SlidingWindow window : windows) {
                 window.row(rowtime, row);
                 if (bound) {
