@@ -68,13 +68,14 @@ def read_all(name, expected, seconds=30):
                                           ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
     rows = []
     deadline = time.time() + seconds
-    while len(rows) < expected and time.time() < deadline:
+    while True:
         answer = kinesis.get_records(ShardIterator=iterator, Limit=1000)
         rows += [json.loads(r["Data"]) for r in answer["Records"]]
         iterator = answer["NextShardIterator"]
         if not answer["Records"]:
+            if len(rows) >= expected or time.time() > deadline:
+                return rows
             time.sleep(0.2)
-    return rows
 
 
 TICKER_SCHEMA = {
