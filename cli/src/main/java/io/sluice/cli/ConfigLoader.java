@@ -36,7 +36,8 @@ import java.util.TreeSet;
  * {@code kms.keys} (comma-separated key ids and aliases), {@code auth.credentials-file},
  * {@code auth.allow-unsigned} (serve requests without any signature; only without a credentials file),
  * {@code cors.allowed-origins} ({@code *}, a comma-separated list of origins, or empty for none), {@code audit.dir},
- * {@code audit.data-events}, and the {@code firehose.*} keys of the README.
+ * {@code audit.data-events}, {@code analytics.rowtime-bound-interval-ms}, and the {@code firehose.*} keys of the
+ * README.
  */
 final class ConfigLoader {
 
@@ -45,6 +46,7 @@ final class ConfigLoader {
             "storage.queue-wait-ms", "storage.force-threads", "storage.metadata.truncate-corrupt", "streams.create-delay-ms",
             "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms",
             "kms.master-key-file", "kms.keys", "auth.credentials-file", "auth.allow-unsigned", "cors.allowed-origins",
+            "analytics.rowtime-bound-interval-ms",
             "audit.dir", "audit.data-events",
             "firehose.s3.endpoint", "firehose.s3.region", "firehose.s3.access-key-id", "firehose.s3.secret-access-key",
             "firehose.s3.path-style", "firehose.local-dir", "firehose.create-delay-ms", "firehose.delete-delay-ms");
@@ -132,7 +134,9 @@ final class ConfigLoader {
                         dataDirectory.resolve("firehose/objects").toString()).trim()),
                 allowUnsigned != null ? allowUnsigned : boolValue(props, "auth.allow-unsigned", false),
                 cors == null ? null : CorsPolicy.parse(cors),
-                boolValue(props, "storage.metadata.truncate-corrupt", false));
+                boolValue(props, "storage.metadata.truncate-corrupt", false),
+                longValue(props, "analytics.rowtime-bound-interval-ms",
+                        ServerConfig.DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS));
     }
 
     private static FirehoseConfig firehose(Properties props, Path dataDirectory) {

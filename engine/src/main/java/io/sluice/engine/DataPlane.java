@@ -90,6 +90,21 @@ public final class DataPlane {
     }
 
     /**
+     * A future completed by the next append to a shard: background readers (analytics applications) take it
+     * BEFORE they read, so an append between their read and their wait still wakes them, as fan-out does.
+     *
+     * @throws ServiceException ResourceNotFoundException when the stream or the shard does not exist
+     */
+    public CompletableFuture<Void> nextAppend(StreamKey key, String shardId) {
+        OpenStream stream = registry.readable(key);
+        ShardId id = ShardId.parseOrNull(shardId);
+        if (id == null || stream.meta().shard(id.index()) == null || id.index() >= stream.shards().size()) {
+            throw Messages.shardNotFound(key, shardId);
+        }
+        return stream.shards().get(id.index()).signal().next();
+    }
+
+    /**
      * SubscribeToShard. A second subscription of the same consumer and shard within 5 seconds of the first is
      * refused with ResourceInUseException; after that it takes over and the older one ends.
      */

@@ -30,16 +30,21 @@ import java.nio.file.Path;
  *                      none with one
  * @param truncateCorruptMetadata the way out of a metadata journal corrupt before its tail: start once dropping
  *                      every change from the corrupt record on (otherwise start-up stops and names the file)
+ * @param analyticsBoundIntervalMillis how often an analytics application whose inputs are caught up issues a
+ *                      rowtime bound, which closes its windows when no rows arrive
+ *                      ({@code analytics.rowtime-bound-interval-ms})
  */
 public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
                            Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
                            int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log,
                            FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir,
-                           boolean allowUnsigned, CorsPolicy cors, boolean truncateCorruptMetadata) {
+                           boolean allowUnsigned, CorsPolicy cors, boolean truncateCorruptMetadata,
+                           long analyticsBoundIntervalMillis) {
 
     public static final int DEFAULT_PORT = 4567;
     public static final int DEFAULT_TLS_PORT = 4568;
     public static final int DEFAULT_MAX_BODY_BYTES = 16 * 1024 * 1024;
+    public static final long DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS = 1_000;
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -50,6 +55,9 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         }
         if ((tlsCertFile == null) != (tlsKeyFile == null)) {
             throw new IllegalArgumentException("give both the TLS certificate and its key, or neither");
+        }
+        if (analyticsBoundIntervalMillis < 1) {
+            throw new IllegalArgumentException("analytics.rowtime-bound-interval-ms must be at least 1");
         }
         if (maxConnections < 1) {
             throw new IllegalArgumentException("max connections must be at least 1");
@@ -73,7 +81,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
                         FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir) {
         this(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir, auditDataEvents,
                 maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose, firehoseS3,
-                firehoseLocalDir, false, null, false);
+                firehoseLocalDir, false, null, false, DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS);
     }
 
     /** The CORS policy in force: the configured one, or the default for the server's authentication. */
@@ -92,33 +100,38 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
     public ServerConfig withPorts(int newPort, int newTlsPort) {
         return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile,
                 auditDir, auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
-                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata);
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
+                analyticsBoundIntervalMillis);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, newEngine, log, firehose,
-                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata);
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
+                analyticsBoundIntervalMillis);
     }
 
     /** The same settings with authentication against a credentials file and, optionally, an audit log. */
     public ServerConfig withSecurity(Path newCredentialsFile, Path newAuditDir, boolean newAuditDataEvents) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, newCredentialsFile,
                 newAuditDir, newAuditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
-                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata);
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
+                analyticsBoundIntervalMillis);
     }
 
     /** The same settings with requests that carry no signature served (true) or refused (false). */
     public ServerConfig withAllowUnsigned(boolean newAllowUnsigned) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
-                firehoseS3, firehoseLocalDir, newAllowUnsigned, cors, truncateCorruptMetadata);
+                firehoseS3, firehoseLocalDir, newAllowUnsigned, cors, truncateCorruptMetadata,
+                analyticsBoundIntervalMillis);
     }
 
     /** The same settings with these allowed browser origins (null: the default). */
     public ServerConfig withCors(CorsPolicy newCors) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
-                firehoseS3, firehoseLocalDir, allowUnsigned, newCors, truncateCorruptMetadata);
+                firehoseS3, firehoseLocalDir, allowUnsigned, newCors, truncateCorruptMetadata,
+                analyticsBoundIntervalMillis);
     }
 }

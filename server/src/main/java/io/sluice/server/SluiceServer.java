@@ -18,6 +18,7 @@ import io.sluice.firehose.FirehoseEngine;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
 import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.delivery.S3ObjectStore;
+import io.sluice.server.analytics.AnalyticsNode;
 import io.sluice.server.firehose.FirehoseMetrics;
 import io.sluice.server.firehose.FirehoseService;
 import io.sluice.server.firehose.KmsBufferSealer;
@@ -73,12 +74,14 @@ public final class SluiceServer implements AutoCloseable {
     private final FirehoseEngine firehose;
     private final ObjectStore objects;
     private final KmsBufferSealer sealer;
+    private final AnalyticsNode analytics;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http,
                          TaskRunner tasks, int port, int tlsPort, AuditLog audit, FirehoseEngine firehose,
-                         ObjectStore objects, KmsBufferSealer sealer) {
+                         ObjectStore objects, KmsBufferSealer sealer, AnalyticsNode analytics) {
         this.sealer = sealer;
+        this.analytics = analytics;
         this.audit = audit;
         this.firehose = firehose;
         this.objects = objects;
@@ -173,10 +176,13 @@ public final class SluiceServer implements AutoCloseable {
         FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
                 new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
                 clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage);
+        AnalyticsNode analytics = AnalyticsNode.open(config.dataDir(), config.analyticsBoundIntervalMillis(),
+                config.truncateCorruptMetadata(), storage, engine, firehose, config.firehoseS3(),
+                config.firehoseLocalDir(), config.firehose().requestTimeout(), tasks, clock, registry);
         Pipeline pipeline = pipeline(config, credentials, engine, audit, limiter, registry, clock);
         HttpServer http = new HttpServer(config.maxBodyBytes(), config.maxConnections(), config.corsPolicy(),
                 new ServiceRouter(List.of(pipeline.wrap(new KinesisService(engine, metrics)),
-                        pipeline.wrap(new FirehoseService(firehose)))),
+                        pipeline.wrap(new FirehoseService(firehose)), pipeline.wrap(analytics.service()))),
                 Map.of("/health", () -> ApiResponse.ok("application/json", HEALTHY),
                         "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
                                 registry.scrape().getBytes(StandardCharsets.UTF_8))));
@@ -190,6 +196,7 @@ public final class SluiceServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException | InterruptedException e) {
             http.stop(0);
+            analytics.close();
             firehose.close();
             tasks.close();
             objects.close();
@@ -198,10 +205,12 @@ public final class SluiceServer implements AutoCloseable {
             throw e;
         }
         engine.maintenance().tasks().forEach(tasks::start);
+        analytics.resume();
         LOG.info("Sluice listening on {}:{}{} (data in {}, fsync {}) after {} ms", config.host(), port,
                 tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
                 config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
-        return new SluiceServer(config, engine, http, tasks, port, tlsPort, audit, firehose, objects, sealer);
+        return new SluiceServer(config, engine, http, tasks, port, tlsPort, audit, firehose, objects, sealer,
+                analytics);
     }
 
     public int port() {
@@ -224,7 +233,8 @@ public final class SluiceServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Firehose reads from the Kinesis engine, so it closes first; it stops its own delivery tasks
+        // applications read streams and delivery streams, and Firehose reads the Kinesis engine: they close first
+        analytics.close();
         firehose.close();
         tasks.close();
         objects.close();

@@ -6,6 +6,8 @@ import io.sluice.analytics.app.ApplicationRunner;
 import io.sluice.analytics.app.InputConfig;
 import io.sluice.analytics.app.SourceKind;
 import io.sluice.analytics.app.StartingPosition;
+import io.sluice.engine.task.TaskId;
+
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -116,10 +118,13 @@ public final class HostedApplicationRunner implements ApplicationRunner {
     }
 
     private ApplicationInput open(ApplicationConfig config, InputConfig input, ShardStart start) {
+        TaskId task = ApplicationTask.taskId(config.arn());
+        Runnable wake = () -> tasks.wake(task);
         InputReader reader = input.kind() == SourceKind.KINESIS_STREAM
                 ? new KinesisInputReader(services.kinesis(), ApplicationPreparer.streamKey(input.resourceArn()),
-                start, services.clock(), hostConfig.pollIntervalMillis())
-                : new TapInputReader(input.resourceArn(), TAP_CAPACITY, services.clock()).open(services.deliveryStreams());
+                start, services.clock(), hostConfig.pollIntervalMillis(), wake)
+                : new TapInputReader(input.resourceArn(), TAP_CAPACITY, services.clock(), wake)
+                .open(services.deliveryStreams());
         InputPreprocessor preprocessor = input.processorArn() == null ? null
                 : new InputPreprocessor(services.functions(), input.processorArn(), config.arn(),
                 input.resourceArn(), input.kind());

@@ -20,11 +20,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Reads a Sluice stream through the engine's data plane (GetShardIterator, GetRecords), every shard, parents
  * before children after a reshard, as a KDA input reads its Kinesis source. A shard whose last read returned
- * nothing waits {@code pollMillis} before its next read. A failed read (throttled, iterator expired, stream
+ * nothing waits {@code pollMillis} before its next read, unless records are appended to it meanwhile: the
+ * reader takes the shard's append signal before each read, and an append both makes the shard due again and wakes
+ * the application's task, so rows reach the program within milliseconds of their put rather than a poll later. A failed read (throttled, iterator expired, stream
  * briefly unavailable) drops the shard's iterator; the next read makes a new one after the last record read.
  *
  * <p><b>Threading</b>: single-threaded, the application's task.
@@ -38,19 +41,25 @@ final class KinesisInputReader implements InputReader {
     private final long sinceMillis;
     private final Clock clock;
     private final long pollMillis;
+    private final Runnable wake;
     /** Per shard: the sequence number after which to read next, or SHARD_END. */
     private final Map<String, String> positions;
     private final Map<String, String> iterators = new HashMap<>();
     private final Map<String, Long> nextPoll = new HashMap<>();
+    /** Per shard that returned nothing: the append signal taken before that read. */
+    private final Map<String, CompletableFuture<Void>> appended = new HashMap<>();
     private long millisBehind;
 
-    KinesisInputReader(KinesisEngine engine, StreamKey stream, ShardStart start, Clock clock, long pollMillis) {
+    /** @param wake asks the application's task to read now; called from the appending thread */
+    KinesisInputReader(KinesisEngine engine, StreamKey stream, ShardStart start, Clock clock, long pollMillis,
+                       Runnable wake) {
         this.engine = engine;
         this.stream = stream;
         this.sinceMillis = start.sinceMillis();
         this.positions = new HashMap<>(start.positions());
         this.clock = clock;
         this.pollMillis = pollMillis;
+        this.wake = wake;
     }
 
     @Override
@@ -71,10 +80,11 @@ final class KinesisInputReader implements InputReader {
         for (ShardMeta shard : shards) {
             String id = shard.id().toString();
             if (out.size() >= max || finished(id) || !parentsFinished(shard, listed)
-                    || now < nextPoll.getOrDefault(id, Long.MIN_VALUE)) {
+                    || now < nextPoll.getOrDefault(id, Long.MIN_VALUE) && !appendedTo(id)) {
                 continue;
             }
             try {
+                CompletableFuture<Void> signal = engine.records().nextAppend(stream, id);
                 GetRecordsResult result = engine.records().getRecords(iterator(id), max - out.size());
                 for (ReadRecord r : result.records()) {
                     String seq = r.sequenceNumber().format();
@@ -91,6 +101,12 @@ final class KinesisInputReader implements InputReader {
                 }
                 if (result.records().isEmpty()) {
                     nextPoll.put(id, now + pollMillis);
+                    // one wake-up per signal: a shard idle for hours must not pile callbacks on one future
+                    if (appended.put(id, signal) != signal) {
+                        signal.thenRun(wake);
+                    }
+                } else {
+                    appended.remove(id);
                 }
             } catch (ServiceException e) {
                 iterators.remove(id);
@@ -102,6 +118,11 @@ final class KinesisInputReader implements InputReader {
         }
         millisBehind = behind;
         return new Read(out, ended);
+    }
+
+    private boolean appendedTo(String shardId) {
+        CompletableFuture<Void> signal = appended.get(shardId);
+        return signal != null && signal.isDone();
     }
 
     private boolean finished(String shardId) {

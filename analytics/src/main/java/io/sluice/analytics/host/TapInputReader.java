@@ -28,15 +28,18 @@ final class TapInputReader implements InputReader, DeliveryStreams.Tap {
     private final String deliveryStreamArn;
     private final int capacity;
     private final Clock clock;
+    private final Runnable wake;
     private final Queue<SourceRecord> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong lost = new AtomicLong();
     private AutoCloseable handle;
 
-    TapInputReader(String deliveryStreamArn, int capacity, Clock clock) {
+    /** @param wake asks the application's task to read now; called after records were queued */
+    TapInputReader(String deliveryStreamArn, int capacity, Clock clock, Runnable wake) {
         this.deliveryStreamArn = deliveryStreamArn;
         this.capacity = capacity;
         this.clock = clock;
+        this.wake = wake;
     }
 
     /** Starts seeing the delivery stream's records. */
@@ -58,6 +61,7 @@ final class TapInputReader implements InputReader, DeliveryStreams.Tap {
             }
             queue.add(new SourceRecord(null, null, arrivalMillis, null, data));
         }
+        wake.run();
     }
 
     @Override

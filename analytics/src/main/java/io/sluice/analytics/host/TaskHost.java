@@ -17,6 +17,10 @@ public interface TaskHost {
     /** Waits until the task has finished its step, checkpointed and closed; no-op if unknown. */
     void stop(TaskId id);
 
+    /** Asks for the task's next step now rather than after its idle wait (new input arrived); any thread. */
+    default void wake(TaskId id) {
+    }
+
     static TaskHost on(TaskRunner runner) {
         return new TaskHost() {
             @Override
@@ -27,6 +31,11 @@ public interface TaskHost {
             @Override
             public void stop(TaskId id) {
                 runner.stop(id);
+            }
+
+            @Override
+            public void wake(TaskId id) {
+                runner.wake(id);
             }
         };
     }

@@ -75,6 +75,18 @@ class HostedApplicationRunnerTest {
     }
 
     @Test
+    void anAppendToAnIdleShardWakesTheApplicationAndIsReadWithoutWaitingForThePoll() throws Exception {
+        f.runner.start(copyApp(RecordFormatType.CSV), StartingPosition.NOW);
+        f.run(1);
+        assertThat(f.tasks.woken).isEmpty();
+
+        f.put("in", 0, 1, "AMZN,10");
+        assertThat(f.tasks.woken).containsExactly(ApplicationTask.taskId(HostFixture.APP_ARN));
+        f.step(1);
+        assertThat(f.read("out")).containsExactly("AMZN,10,SOURCE_SQL_STREAM_001,\n");
+    }
+
+    @Test
     void rowsFlowToAKinesisStreamAsCsv() throws Exception {
         f.runner.start(copyApp(RecordFormatType.CSV), StartingPosition.NOW);
         f.put("in", 1, 2, "AMZN,10");

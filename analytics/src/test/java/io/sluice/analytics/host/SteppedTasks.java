@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class SteppedTasks implements TaskHost {
 
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
+    final List<TaskId> woken = new CopyOnWriteArrayList<>();
 
     @Override
     public void start(Task task) {
@@ -28,6 +29,11 @@ final class SteppedTasks implements TaskHost {
                 task.onClose();
             }
         }
+    }
+
+    @Override
+    public void wake(TaskId id) {
+        woken.add(id);
     }
 
     /** One step of every task; a failing step fails the test. */

@@ -105,6 +105,15 @@ public final class BenchCommand implements Callable<Integer> {
             + "(or --duration passes); measures read throughput.")
     boolean readOnly;
 
+    @Option(names = "--read-stream", description = "Consumers read this stream instead of --stream: the output of "
+            + "a processor (e.g. an analytics application) that copies each record's text header (--payload text) "
+            + "into its records, so the report gives the latency through it.")
+    String readStream;
+
+    @Option(names = "--payload", defaultValue = "binary", description = "Record data: binary (a 24-byte header, "
+            + "random bytes) or text (the header as 48 hex characters, a comma, letters: one CSV line).")
+    String payload;
+
     @Option(names = "--format", defaultValue = "cbor", description = "Wire format: cbor or json.")
     String format;
 
@@ -153,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
                 choice(ConsumerMode.class, consumers, "--consumers"),
                 choice(StartPosition.class, from.replace('-', '_'), "--from"), pollInterval, drainTimeout,
                 readOnly, choice(BodyFormat.class, format, "--format"), jsonReport, ioThreads, requestTimeout,
-                warmup);
+                warmup, readStream, choice(Payload.class, payload, "--payload"));
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) {

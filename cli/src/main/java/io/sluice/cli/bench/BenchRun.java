@@ -55,6 +55,11 @@ final class BenchRun {
             progress.println(stream.created()
                     ? "created stream " + stream.name() + " with " + stream.openShards() + " shards"
                     : "using stream " + stream.name() + " (" + stream.openShards() + " open shards)");
+            StreamInfo read = settings.readStream() == null ? stream
+                    : control.ensureStream(settings.readStream(), settings.shards(), STREAM_ACTIVE_WAIT);
+            if (read != stream) {
+                progress.println("consumers read stream " + read.name());
+            }
             BenchStats stats = new BenchStats();
             RecordCounter counter = new RecordCounter(stats, new SeenRecords(), ticker, runId);
             String consumerArn = null;
@@ -62,12 +67,12 @@ final class BenchRun {
             if (settings.consumers() == ConsumerMode.POLLING) {
                 consumers = new Consumers(transport, settings, requests, stats, counter);
             } else if (settings.consumers() == ConsumerMode.FANOUT) {
-                consumerArn = control.registerConsumer(stream, "sluice-bench-" + Integer.toHexString(runId),
+                consumerArn = control.registerConsumer(read, "sluice-bench-" + Integer.toHexString(runId),
                         STREAM_ACTIVE_WAIT);
                 consumers = new FanOutConsumers(transport, settings, requests, stats, counter, consumerArn);
             }
             if (consumers != null) {
-                consumers.start(control.listShards(stream.name()));
+                consumers.start(control.listShards(read.name()));
             }
             BenchReport report = measure(transport, requests, stats, consumers, runId, date, stream);
             if (consumerArn != null) {
@@ -91,7 +96,8 @@ final class BenchRun {
             long end = ticks.start + runFor.toNanos();
             awaitWithProgress(ticks, new CompletableFuture<>(), () -> consumers.caughtUp() || ticker.nanos() >= end);
         } else {
-            PutBodies bodies = new PutBodies(settings.format(), settings.stream(), settings.recordsPerPut() == 1,
+            PutBodies bodies = new PutBodies(settings.format(), settings.payload(), settings.stream(),
+                    settings.recordsPerPut() == 1,
                     settings.batchShapes(), settings.recordSize(), random);
             RequestSchedule schedule = new RequestSchedule(ticker, runFor, settings.records(),
                     settings.recordsPerPut(), settings.rate());

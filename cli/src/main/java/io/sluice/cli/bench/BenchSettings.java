@@ -20,12 +20,16 @@ import java.util.regex.Pattern;
  * @param jsonReport    where to write the report as JSON; null for none
  * @param warmup        how long the run goes before it is measured, on top of {@code duration}: the first seconds
  *                      of a JVM (the bench's and a Java server's) are slower while the JIT compiles
+ * @param readStream    the stream consumers read, when not {@code stream}: the output of a processor (an
+ *                      analytics application) that carries each record's text header into its own records
+ * @param payload       how records carry their header: binary, or text a processor can pass on
  */
 record BenchSettings(URI endpoint, String region, Credentials credentials, String stream, int shards,
                      boolean deleteStream, int recordsPerPut, int recordSize, int concurrency, double rate,
                      Duration duration, long records, ConsumerMode consumers, StartPosition startPosition,
                      Duration pollInterval, Duration drainTimeout, boolean readOnly, BodyFormat format,
-                     Path jsonReport, int ioThreads, Duration requestTimeout, Duration warmup) {
+                     Path jsonReport, int ioThreads, Duration requestTimeout, Duration warmup,
+                     String readStream, Payload payload) {
 
     static final int MAX_RECORDS_PER_PUT = 500;
     /** The largest record a Kinesis stream can be configured for (UpdateMaxRecordSize). */
@@ -47,10 +51,14 @@ record BenchSettings(URI endpoint, String region, Credentials credentials, Strin
         require(shards >= 1 && shards <= 10_000, "--shards must be 1..10000, not " + shards);
         require(recordsPerPut >= 1 && recordsPerPut <= MAX_RECORDS_PER_PUT,
                 "--records-per-put must be 1..500 (the PutRecords maximum), not " + recordsPerPut);
-        require(recordSize >= RecordHeader.BYTES && recordSize <= MAX_RECORD_SIZE,
-                "--record-size must be " + RecordHeader.BYTES + ".." + MAX_RECORD_SIZE
-                        + " bytes (each record starts with a " + RecordHeader.BYTES + "-byte header), not "
+        require(payload != null, "payload is required");
+        require(recordSize >= payload.headerBytes() && recordSize <= MAX_RECORD_SIZE,
+                "--record-size must be " + payload.headerBytes() + ".." + MAX_RECORD_SIZE
+                        + " bytes (each record starts with a " + payload.headerBytes() + "-byte header), not "
                         + recordSize);
+        require(readStream == null || STREAM_NAME.matcher(readStream).matches(),
+                "--read-stream must be 1 to 128 letters, digits, '_', '.' or '-', not " + readStream);
+        require(readStream == null || consumers != ConsumerMode.NONE, "--read-stream needs --consumers");
         require((long) recordsPerPut * recordSize <= MAX_PUT_BYTES,
                 "a PutRecords request carries at most 5 MiB: " + recordsPerPut + " records of " + recordSize
                         + " bytes do not fit; lower --records-per-put or --record-size");
@@ -76,6 +84,11 @@ record BenchSettings(URI endpoint, String region, Credentials credentials, Strin
         if (!condition) {
             throw new IllegalArgumentException(message);
         }
+    }
+
+    /** The stream consumers read. */
+    String consumedStream() {
+        return readStream != null ? readStream : stream;
     }
 
     boolean unlimitedRate() {

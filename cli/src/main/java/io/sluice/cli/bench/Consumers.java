@@ -99,7 +99,7 @@ final class Consumers implements StreamReaders {
 
         void start() {
             Map<String, Object> body = new LinkedHashMap<>();
-            body.put("StreamName", settings.stream());
+            body.put("StreamName", settings.consumedStream());
             body.put("ShardId", shardId);
             body.put("ShardIteratorType", settings.startPosition().name());
             connection.send(requests.post("GetShardIterator", codec.encode(body)), this);

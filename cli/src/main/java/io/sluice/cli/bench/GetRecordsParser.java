@@ -89,10 +89,10 @@ final class GetRecordsParser {
         }
     }
 
-    /** Keeps the first {@link RecordHeader#BYTES} bytes written to it and counts them all. */
+    /** Keeps the first {@link RecordHeader#TEXT_BYTES} bytes written to it (either header form) and counts them all. */
     private static final class DataHead extends OutputStream {
 
-        private final byte[] head = new byte[RecordHeader.BYTES];
+        private final byte[] head = new byte[RecordHeader.TEXT_BYTES];
         private int length;
 
         void reset() {

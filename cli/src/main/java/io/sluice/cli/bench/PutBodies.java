@@ -27,9 +27,9 @@ final class PutBodies {
      * @param single PutRecord bodies (one record each) rather than PutRecords
      * @param shapes the record counts of the requests the run sends
      */
-    PutBodies(BodyFormat format, String stream, boolean single, Set<Integer> shapes, int recordSize, Random random) {
-        byte[] data = new byte[recordSize];
-        random.nextBytes(data);
+    PutBodies(BodyFormat format, Payload payload, String stream, boolean single, Set<Integer> shapes,
+              int recordSize, Random random) {
+        byte[] data = payload.template(recordSize, random);
         for (int records : shapes) {
             long wanted = (MIN_KEYS + records - 1) / records;
             long affordable = MAX_BYTES_PER_SHAPE / ((long) records * recordSize);
@@ -39,7 +39,7 @@ final class PutBodies {
                 for (int i = 0; i < records; i++) {
                     keys.add(Long.toHexString(random.nextLong()));
                 }
-                templates[t] = PutBodyTemplate.encode(format, stream, single, keys, data);
+                templates[t] = PutBodyTemplate.encode(format, payload, stream, single, keys, data);
             }
             byShape.put(records, templates);
         }

@@ -17,14 +17,14 @@ import java.util.List;
  */
 final class PutBodyTemplate {
 
-    private static final int BASE64_HEADER_CHARS = RecordHeader.BYTES / 3 * 4;
-
     private final BodyFormat format;
+    private final Payload payload;
     private final byte[] body;
     private final int[] headerOffsets;
 
-    private PutBodyTemplate(BodyFormat format, byte[] body, int[] headerOffsets) {
+    private PutBodyTemplate(BodyFormat format, Payload payload, byte[] body, int[] headerOffsets) {
         this.format = format;
+        this.payload = payload;
         this.body = body;
         this.headerOffsets = headerOffsets;
     }
@@ -35,8 +35,8 @@ final class PutBodyTemplate {
      *
      * @param single a PutRecord body (one record, no Records array) rather than PutRecords
      */
-    static PutBodyTemplate encode(BodyFormat format, String stream, boolean single, List<String> partitionKeys,
-                                  byte[] data) {
+    static PutBodyTemplate encode(BodyFormat format, Payload payload, String stream, boolean single,
+                                  List<String> partitionKeys, byte[] data) {
         if (single && partitionKeys.size() != 1) {
             throw new IllegalArgumentException("a PutRecord body holds one record, not " + partitionKeys.size());
         }
@@ -60,7 +60,7 @@ final class PutBodyTemplate {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new PutBodyTemplate(format, out.toByteArray(), offsets);
+        return new PutBodyTemplate(format, payload, out.toByteArray(), offsets);
     }
 
     /** Writes Data and PartitionKey and returns where the data's header starts in the output. */
@@ -92,10 +92,11 @@ final class PutBodyTemplate {
     void writeTo(ByteBuf out, int runId, long firstSequence, long sentNanos) {
         int start = out.writerIndex();
         out.writeBytes(body);
-        byte[] header = new byte[RecordHeader.BYTES];
-        byte[] text = format == BodyFormat.JSON ? new byte[BASE64_HEADER_CHARS] : null;
+        byte[] header = new byte[payload.headerBytes()];
+        // both header forms are a multiple of 3 bytes long: their base64 text does not depend on what follows
+        byte[] text = format == BodyFormat.JSON ? new byte[payload.headerBytes() / 3 * 4] : null;
         for (int i = 0; i < headerOffsets.length; i++) {
-            RecordHeader.write(header, runId, firstSequence + i, sentNanos);
+            payload.writeHeader(header, runId, firstSequence + i, sentNanos);
             if (text == null) {
                 out.setBytes(start + headerOffsets[i], header);
             } else {

@@ -1,6 +1,7 @@
 package io.sluice.cli.data;
 
 import io.sluice.engine.MetadataCheck;
+import io.sluice.analytics.app.ApplicationMetadataCheck;
 import io.sluice.firehose.FirehoseMetadataCheck;
 import io.sluice.storage.SegmentScanner;
 
@@ -58,9 +59,14 @@ final class DataDirectoryCheck {
         metadata(dataDir.resolve("firehose").resolve("keys"), "Firehose key");
         TreeMap<String, LogScan.Log> buffers = LogScan.scan(dataDir.resolve("firehose").resolve("buffers"));
         buffers.values().forEach(log -> log.problems().forEach(this::problem));
-        return finish(String.format("%d stream(s), %d consumer(s), %d data key(s), %s; %d delivery stream(s), %s",
+        Map<String, byte[]> analytics = metadata(dataDir.resolve("analytics").resolve("meta"), "Analytics");
+        ApplicationMetadataCheck.Report applications = ApplicationMetadataCheck.check(
+                analytics == null ? Map.of() : analytics);
+        applications.problems().forEach(this::problem);
+        return finish(String.format(
+                "%d stream(s), %d consumer(s), %d data key(s), %s; %d delivery stream(s), %s; %d application(s)",
                 report.streams(), report.consumers(), report.dataKeys(), describe(logs, "shard log"),
-                deliveryStreams.deliveryStreams(), describe(buffers, "buffer")));
+                deliveryStreams.deliveryStreams(), describe(buffers, "buffer"), applications.applications()));
     }
 
     private Map<String, byte[]> metadata(Path dir, String what) {

@@ -82,6 +82,20 @@ class BenchCommandTest {
         assertRefused("--read-only needs --consumers polling or fanout", "--read-only");
         assertRefused("--duration must be positive", "--duration", "0s");
         assertRefused("--warmup applies to --duration runs", "--warmup", "5s", "--records", "10");
+        assertRefused("--read-stream needs --consumers", "--read-stream", "out");
+        assertRefused("--payload must be one of binary, text", "--payload", "xml");
+        assertRefused("--record-size must be 48..", "--payload", "text", "--record-size", "40");
+    }
+
+    @Test
+    void consumersReadTheReadStreamWhenOneIsGiven() {
+        BenchSettings plain = parse("--consumers", "polling");
+        BenchSettings through = parse("--consumers", "fanout", "--read-stream", "app-output", "--payload", "text");
+
+        assertThat(plain.consumedStream()).isEqualTo(plain.stream());
+        assertThat(plain.payload()).isEqualTo(Payload.BINARY);
+        assertThat(through.consumedStream()).isEqualTo("app-output");
+        assertThat(through.payload()).isEqualTo(Payload.TEXT);
     }
 
     @Test

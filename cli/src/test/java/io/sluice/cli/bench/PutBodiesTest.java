@@ -19,7 +19,7 @@ class PutBodiesTest {
 
     @Test
     void singleRecordCallsGoOutWithManyDifferentPartitionKeys() throws IOException {
-        PutBodies bodies = new PutBodies(BodyFormat.JSON, "s", true, Set.of(1), 100, new Random(1));
+        PutBodies bodies = new PutBodies(BodyFormat.JSON, Payload.BINARY, "s", true, Set.of(1), 100, new Random(1));
         Set<String> keys = new HashSet<>();
 
         for (int i = 0; i < 2000; i++) {
@@ -31,7 +31,7 @@ class PutBodiesTest {
 
     @Test
     void servesEachShapeItWasBuiltFor() {
-        PutBodies bodies = new PutBodies(BodyFormat.CBOR, "s", false, Set.of(500, 7), 100, new Random(1));
+        PutBodies bodies = new PutBodies(BodyFormat.CBOR, Payload.BINARY, "s", false, Set.of(500, 7), 100, new Random(1));
 
         assertThat(bodies.next(500).records()).isEqualTo(500);
         assertThat(bodies.next(7).records()).isEqualTo(7);

@@ -21,7 +21,8 @@ class PutBodyTemplateTest {
     @EnumSource(BodyFormat.class)
     void eachRecordOfAPatchedBodyCarriesItsOwnHeaderAndTheRestOfTheDataUnchanged(BodyFormat format) throws IOException {
         byte[] data = randomData(100);
-        PutBodyTemplate template = PutBodyTemplate.encode(format, "orders", false, List.of("a", "b", "c"), data);
+        PutBodyTemplate template = PutBodyTemplate.encode(format, Payload.BINARY, "orders", false,
+                List.of("a", "b", "c"), data);
         ByteBuf body = Unpooled.buffer();
         body.writeBytes(new byte[]{9, 9});   // a body may be written after other bytes: offsets are relative
 
@@ -48,7 +49,7 @@ class PutBodyTemplateTest {
     @EnumSource(BodyFormat.class)
     void aPutRecordBodyHasNoRecordsArray(BodyFormat format) throws IOException {
         byte[] data = randomData(RecordHeader.BYTES + 1);
-        PutBodyTemplate template = PutBodyTemplate.encode(format, "orders", true, List.of("key"), data);
+        PutBodyTemplate template = PutBodyTemplate.encode(format, Payload.BINARY, "orders", true, List.of("key"), data);
         ByteBuf body = Unpooled.buffer();
 
         template.writeTo(body, 1, 5, 6);
@@ -64,7 +65,7 @@ class PutBodyTemplateTest {
     @ParameterizedTest
     @EnumSource(BodyFormat.class)
     void recordsOfJustTheHeaderSizeArePatchedToo(BodyFormat format) throws IOException {
-        PutBodyTemplate template = PutBodyTemplate.encode(format, "s", false, List.of("k"),
+        PutBodyTemplate template = PutBodyTemplate.encode(format, Payload.BINARY, "s", false, List.of("k"),
                 new byte[RecordHeader.BYTES]);
         ByteBuf body = Unpooled.buffer();
 
@@ -73,6 +74,24 @@ class PutBodyTemplateTest {
         byte[] stored = new ObjectMapper(format.factory()).readTree(ByteBufUtil.getBytes(body))
                 .path("Records").get(0).path("Data").binaryValue();
         assertThat(RecordHeader.readOrNull(stored, stored.length)).isEqualTo(new RecordHeader(3, 4, 5));
+    }
+
+    @ParameterizedTest
+    @EnumSource(BodyFormat.class)
+    void aTextPayloadIsOneCsvLineThatStartsWithItsHeaderInHex(BodyFormat format) throws IOException {
+        byte[] data = Payload.TEXT.template(100, new Random(3));
+        PutBodyTemplate template = PutBodyTemplate.encode(format, Payload.TEXT, "s", false, List.of("k", "l"), data);
+        ByteBuf body = Unpooled.buffer();
+
+        template.writeTo(body, 0x1234, 7, 99);
+
+        JsonNode records = new ObjectMapper(format.factory()).readTree(ByteBufUtil.getBytes(body)).path("Records");
+        for (int i = 0; i < 2; i++) {
+            byte[] stored = records.get(i).path("Data").binaryValue();
+            String text = new String(stored, java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(text).matches("534c4231[0-9a-f]{40},[a-z]{51}");
+            assertThat(RecordHeader.readOrNull(stored, stored.length)).isEqualTo(new RecordHeader(0x1234, 7 + i, 99));
+        }
     }
 
     static byte[] randomData(int size) {

@@ -31,4 +31,17 @@ class RecordHeaderTest {
 
         assertThat(RecordHeader.readOrNull(data, RecordHeader.BYTES - 1)).isNull();
     }
+
+    @Test
+    void theTextFormReadsBackAndSurvivesBeingCopiedIntoAnotherRecord() {
+        byte[] data = new byte[RecordHeader.TEXT_BYTES];
+        RecordHeader.writeText(data, -7, 42, 123_456_789_012L);
+        // a processor's CSV output line starts with the copied header column
+        byte[] copied = (new String(data, java.nio.charset.StandardCharsets.US_ASCII) + ",AMZN\n").getBytes();
+
+        assertThat(RecordHeader.readOrNull(copied, copied.length)).isEqualTo(new RecordHeader(-7, 42, 123_456_789_012L));
+        assertThat(RecordHeader.readOrNull(copied, RecordHeader.TEXT_BYTES - 1)).isNull();
+        copied[5] = 'x';
+        assertThat(RecordHeader.readOrNull(copied, copied.length)).isNull();
+    }
 }
