@@ -1,0 +1,156 @@
+package io.sluice.analytics.plan;
+
+import io.sluice.analytics.type.Column;
+import io.sluice.analytics.type.RowType;
+import io.sluice.analytics.type.SqlType;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The columns an expression may name, in the order of the row it is evaluated over, each with the qualifier
+ * (alias or stream name) it answers to; plus, for expressions over a grouped or windowed row, the expressions
+ * whose value already sits in a slot of that row (group keys, aggregates). Immutable.
+ */
+final class Scope {
+
+    static final String ROWTIME = "ROWTIME";
+
+    /** One column of the row. */
+    record Field(String qualifier, String name, SqlType type, boolean hidden) {
+    }
+
+    /**
+     * An expression computed upstream whose value is in {@code slot} of the row; {@code column} is the field it
+     * reads when it is a plain column reference, else -1.
+     */
+    record Slot(SqlNode expression, int slot, SqlType type, int column) {
+    }
+
+    /** What an identifier names: a slot of the row, or (index -1) the row's ROWTIME. */
+    record Resolved(int index, SqlType type) {
+        boolean isRowtime() {
+            return index < 0;
+        }
+    }
+
+    private final List<Field> fields;
+    private final List<Slot> slots;
+    /** When set, a plain column may not be named: only slots (GROUP BY keys) and ROWTIME. */
+    private final boolean slotsOnly;
+
+    private Scope(List<Field> fields, List<Slot> slots, boolean slotsOnly) {
+        this.fields = List.copyOf(fields);
+        this.slots = List.copyOf(slots);
+        this.slotsOnly = slotsOnly;
+    }
+
+    static Scope of(String qualifier, RowType type) {
+        List<Field> fields = new ArrayList<>();
+        for (Column c : type.columns()) {
+            fields.add(new Field(qualifier, c.name(), c.type(), c.hidden()));
+        }
+        return new Scope(fields, List.of(), false);
+    }
+
+    /** The scope of a row made of this row's values followed by {@code right}'s (a join's output). */
+    Scope concat(Scope right) {
+        List<Field> all = new ArrayList<>(fields);
+        all.addAll(right.fields);
+        return new Scope(all, List.of(), false);
+    }
+
+    /**
+     * The scope of a grouped row: its slots hold the given expressions (over this scope's names); other columns of
+     * this scope may not be named, and a column that is a group key reads its slot.
+     */
+    Scope grouped(List<Slot> groupSlots) {
+        return new Scope(fields, groupSlots, true);
+    }
+
+    /** This scope with extra slots appended to what the row holds (a sliding window's results). */
+    Scope withSlots(List<Slot> extra) {
+        List<Slot> all = new ArrayList<>(slots);
+        all.addAll(extra);
+        return new Scope(fields, all, slotsOnly);
+    }
+
+    List<Field> fields() {
+        return fields;
+    }
+
+    int width() {
+        return fields.size();
+    }
+
+    /** The slot holding an expression equal to {@code node}, or null. */
+    Slot slotOf(SqlNode node) {
+        for (Slot s : slots) {
+            if (s.expression().equalsDeep(node, org.apache.calcite.util.Litmus.IGNORE)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    boolean slotsOnly() {
+        return slotsOnly;
+    }
+
+    /** The row type of the visible and hidden columns, as {@code SELECT *} and a stream definition see them. */
+    RowType rowType() {
+        List<Column> cols = new ArrayList<>();
+        for (Field f : fields) {
+            cols.add(new Column(f.name(), f.type(), f.hidden()));
+        }
+        return new RowType(cols);
+    }
+
+    Resolved resolve(SqlIdentifier id) {
+        List<String> names = id.names;
+        String name = names.get(names.size() - 1);
+        String qualifier = names.size() >= 2 ? names.get(names.size() - 2) : null;
+        if (names.size() > 2) {
+            throw new PlanningException("compound name " + id + " is not supported", id);
+        }
+        int found = -1;
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            if (f.name().equals(name) && (qualifier == null || qualifier.equals(f.qualifier()))) {
+                if (found >= 0) {
+                    throw new PlanningException("column " + id + " is ambiguous", id);
+                }
+                found = i;
+            }
+        }
+        if (found >= 0) {
+            if (slotsOnly) {
+                for (Slot slot : slots) {
+                    if (slot.column() == found) {
+                        return new Resolved(slot.slot(), slot.type());
+                    }
+                }
+                throw new PlanningException("column " + id + " must appear in GROUP BY or in an aggregate", id);
+            }
+            return new Resolved(found, fields.get(found).type());
+        }
+        if (name.equals(ROWTIME) && (qualifier == null || knowsQualifier(qualifier))) {
+            return new Resolved(-1, SqlType.TIMESTAMP);
+        }
+        if (qualifier != null && !knowsQualifier(qualifier)) {
+            throw new PlanningException("unknown stream or alias " + qualifier + " in " + id, id);
+        }
+        throw new PlanningException("unknown column " + id, id);
+    }
+
+    private boolean knowsQualifier(String qualifier) {
+        for (Field f : fields) {
+            if (qualifier.equals(f.qualifier())) {
+                return true;
+            }
+        }
+        return fields.isEmpty();
+    }
+}

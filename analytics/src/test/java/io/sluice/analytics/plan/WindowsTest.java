@@ -1,0 +1,135 @@
+package io.sluice.analytics.plan;
+
+import io.sluice.analytics.plan.Harness.Out;
+import io.sluice.analytics.program.Catalog;
+import io.sluice.analytics.type.Column;
+import io.sluice.analytics.type.RowType;
+import io.sluice.analytics.type.SqlType;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WindowsTest {
+
+    private static final long MINUTE = 60_000;
+
+    @Test
+    void tumblingGroupIsEmittedWhenTheNextRowChangesTheMinuteWithRowtimeAtTheWindowEnd() throws Exception {
+        Harness h = Harness.ticker("""
+                CREATE STREAM counts (ticker VARCHAR(4), n BIGINT, total DOUBLE, at_time TIMESTAMP);
+                CREATE PUMP p AS INSERT INTO counts
+                    SELECT STREAM ticker_symbol, COUNT(*), SUM(price), ROWTIME
+                    FROM SOURCE_SQL_STREAM_001
+                    GROUP BY ticker_symbol, STEP(SOURCE_SQL_STREAM_001.ROWTIME BY INTERVAL '60' SECOND);
+                """);
+        h.tick(10_000, "AMZN", "T", 0, 10).tick(20_000, "IBM", "T", 0, 5).tick(30_000, "AMZN", "T", 0, 12);
+        assertThat(h.rows).isEmpty();
+
+        h.tick(MINUTE + 5_000, "AMZN", "T", 0, 1);
+
+        assertThat(h.rows).containsExactly(
+                Out.of("COUNTS", MINUTE, "AMZN", 2L, 22.0, MINUTE),
+                Out.of("COUNTS", MINUTE, "IBM", 1L, 5.0, MINUTE));
+    }
+
+    @Test
+    void aRowtimeBoundClosesTheLastTumblingWindowAndHavingFiltersGroups() throws Exception {
+        Harness h = Harness.ticker("""
+                CREATE STREAM busy (ticker VARCHAR(4), n BIGINT);
+                CREATE PUMP p AS INSERT INTO busy
+                    SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001
+                    GROUP BY FLOOR(ROWTIME TO MINUTE), ticker_symbol
+                    HAVING COUNT(*) > 1;
+                """);
+        h.tick(1_000, "AMZN", "T", 0, 1).tick(2_000, "AMZN", "T", 0, 1).tick(3_000, "IBM", "T", 0, 1);
+        h.run.advance(MINUTE - 1);
+        assertThat(h.rows).isEmpty();
+        assertThat(h.run.retainedFloor()).isEqualTo(1_000L);
+
+        h.run.advance(MINUTE);
+
+        assertThat(h.rows).containsExactly(Out.of("BUSY", MINUTE, "AMZN", 2L));
+        assertThat(h.run.retainedFloor()).isEqualTo(Long.MAX_VALUE);
+    }
+
+    @Test
+    void orderByWithinASecondSortsEachSecondsRowsWhenTheSecondEnds() throws Exception {
+        Harness h = Harness.ticker("""
+                CREATE STREAM ranked (ticker VARCHAR(4), price DOUBLE);
+                CREATE PUMP p AS INSERT INTO ranked
+                    SELECT STREAM ticker_symbol, price FROM SOURCE_SQL_STREAM_001
+                    ORDER BY FLOOR(ROWTIME TO SECOND), price DESC;
+                """);
+        h.tick(1_100, "A", "T", 0, 1).tick(1_200, "B", "T", 0, 3).tick(1_300, "C", "T", 0, 2);
+        assertThat(h.rows).isEmpty();
+        h.tick(2_050, "D", "T", 0, 9);
+
+        assertThat(h.rows).extracting(o -> o.values().get(0)).containsExactly("B", "C", "A");
+        assertThat(h.rows).extracting(Out::rowtime).containsExactly(1_200L, 1_300L, 1_300L);
+
+        h.run.advance(3_000);
+        assertThat(h.rows).extracting(o -> o.values().get(0)).containsExactly("B", "C", "A", "D");
+    }
+
+    @Test
+    void slidingWindowEmitsOneRowPerInputRowOverTheLastMinutePerPartition() throws Exception {
+        Harness h = Harness.ticker("""
+                CREATE STREAM moving (ticker VARCHAR(4), avg_price DOUBLE, previous DOUBLE, n BIGINT);
+                CREATE PUMP p AS INSERT INTO moving
+                    SELECT STREAM ticker_symbol, AVG(price) OVER w, LAG(price, 1) OVER w, COUNT(*) OVER w
+                    FROM SOURCE_SQL_STREAM_001
+                    WINDOW w AS (PARTITION BY ticker_symbol RANGE INTERVAL '1' MINUTE PRECEDING);
+                """);
+        h.tick(0, "A", "T", 0, 10).tick(30_000, "A", "T", 0, 20).tick(40_000, "B", "T", 0, 7)
+                .tick(85_000, "A", "T", 0, 30);
+
+        assertThat(h.rows).extracting(Out::values).containsExactly(
+                java.util.Arrays.asList("A", 10.0, null, 1L),
+                List.of("A", 15.0, 10.0, 2L),
+                java.util.Arrays.asList("B", 7.0, null, 1L),
+                List.of("A", 25.0, 20.0, 2L));
+        assertThat(h.rows).extracting(Out::rowtime).containsExactly(0L, 30_000L, 40_000L, 85_000L);
+    }
+
+    @Test
+    void staggerWindowClosesByTimeAtOpenPlusInterval() throws Exception {
+        Harness h = Harness.ticker("""
+                CREATE STREAM stag (ticker VARCHAR(4), n BIGINT);
+                CREATE PUMP p AS INSERT INTO stag
+                    SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001
+                    WINDOWED BY STAGGER (PARTITION BY ticker_symbol RANGE INTERVAL '1' MINUTE);
+                """);
+        h.tick(20_000, "A", "T", 0, 1).tick(30_000, "A", "T", 0, 1).tick(50_000, "B", "T", 0, 1);
+        h.run.advance(MINUTE + 20_000);
+
+        assertThat(h.rows).containsExactly(Out.of("STAG", MINUTE + 20_000, "A", 2L));
+        h.run.advance(MINUTE + 50_000);
+        assertThat(h.rows).containsExactly(Out.of("STAG", MINUTE + 20_000, "A", 2L),
+                Out.of("STAG", MINUTE + 50_000, "B", 1L));
+    }
+
+    @Test
+    void aStreamJoinsAReferenceTableWithLeftJoinAndSeesItsReplacement() throws Exception {
+        RowType companies = RowType.of(Column.of("TICKER", SqlType.varchar(4)),
+                Column.of("COMPANY", SqlType.varchar(20)));
+        List<Object[]> rows = new ArrayList<>();
+        rows.add(new Object[] {"AMZN", "Amazon"});
+        Harness h = new Harness("""
+                CREATE STREAM named (ticker VARCHAR(4), company VARCHAR(20));
+                CREATE PUMP p AS INSERT INTO named
+                    SELECT STREAM s.ticker_symbol, c.company
+                    FROM SOURCE_SQL_STREAM_001 AS s LEFT JOIN "CompanyName" AS c ON s.ticker_symbol = c.ticker;
+                """, new Catalog(Map.of(Harness.SOURCE, Harness.TICKER), Map.of("CompanyName", companies)),
+                Map.of("CompanyName", rows));
+        h.tick(1_000, "AMZN", "T", 0, 1).tick(2_000, "IBM", "T", 0, 1);
+        h.run.replaceReferenceTable("CompanyName", List.<Object[]>of(new Object[] {"IBM", "IBM Corp"}));
+        h.tick(3_000, "IBM", "T", 0, 1);
+
+        assertThat(h.rows).containsExactly(Out.of("NAMED", 1_000, "AMZN", "Amazon"),
+                Out.of("NAMED", 2_000, "IBM", null), Out.of("NAMED", 3_000, "IBM", "IBM Corp"));
+    }
+}
