@@ -73,6 +73,8 @@ public class AnalyticsThroughputBenchmark {
         int next;
         long rowtime;
         SourceRecord source;
+        long windows;
+        long pushed;
 
         @Setup(Level.Trial)
         public void start(Blackhole blackhole) throws CodeValidationException {
@@ -96,7 +98,10 @@ public class AnalyticsThroughputBenchmark {
                     List.of());
             parser = new RecordParser(schema);
             run = new KdaCompiler().compile(CODE, SourceColumns.catalog(config)).start(new ProgramContext(
-                    (stream, rowtime, values) -> blackhole.consume(values), blackhole::consume, Map.of(),
+                    (stream, rowtime, values) -> {
+                        windows++;
+                        blackhole.consume(values);
+                    }, blackhole::consume, Map.of(),
                     () -> rowtime));
             handler = new RowHandler() {
                 @Override
@@ -112,9 +117,16 @@ public class AnalyticsThroughputBenchmark {
             };
         }
 
+        /** Fails a run whose application emitted nothing, so a broken plan cannot pass for a fast one. */
         @TearDown(Level.Trial)
         public void stop() {
             run.close();
+            long closed = pushed / 1_000;
+            if (closed > 0 && windows < closed) {
+                throw new IllegalStateException(pushed + " records closed " + closed + " windows but only " + windows
+                        + " rows were emitted");
+            }
+            System.out.printf("%n%,d records, %,d window rows emitted%n", pushed, windows);
         }
     }
 
@@ -123,6 +135,7 @@ public class AnalyticsThroughputBenchmark {
         byte[] record = app.records[app.next];
         app.next = (app.next + 1) & (RECORDS - 1);
         long rowtime = ++app.rowtime;
+        app.pushed = rowtime;
         app.source = new SourceRecord("shardId-000000000000", null, rowtime, null, record);
         app.parser.parse(record, app.handler);
         if (rowtime % 1_000 == 0) {
