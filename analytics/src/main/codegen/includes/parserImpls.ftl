@@ -5,7 +5,7 @@
 -->
 
 /**
- * Parses the rest of CREATE [OR REPLACE] STREAM name (column type [, ...]) [DESCRIPTION 'text'].
+ * Parses the rest of CREATE [OR REPLACE] STREAM name (column type [NOT NULL] [, ...]) [DESCRIPTION 'text'].
  */
 SqlCreate KdaCreateStream(Span s, boolean replace) :
 {
@@ -25,13 +25,19 @@ SqlCreate KdaCreateStream(Span s, boolean replace) :
     }
 }
 
+/** Parses one column: name type [NOT NULL | NULL]; the nullability, when stated, is kept on the type. */
 void KdaAddStreamColumn(List<StreamColumn> columns) :
 {
     final SqlIdentifier name;
-    final SqlDataTypeSpec type;
+    SqlDataTypeSpec type;
 }
 {
     name = SimpleIdentifier() type = DataType()
+    [
+        <NOT> <NULL> { type = type.withNullable(false); }
+    |
+        <NULL> { type = type.withNullable(true); }
+    ]
     {
         columns.add(new StreamColumn(name, type));
     }

@@ -27,8 +27,9 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * One row through HOTSPOTS per operation at its largest window (1,000 rows), the window reclustered for every row
  * as the operator does: two columns, a third of the rows in two dense discs and the rest spread thinly (the
- * example of AWS's developer guide: scanRadius 0.2, 17 points), or every row inside one radius ({@code dense}, the
- * worst case: every pair of points is linked). Ops/s = rows/s on one thread.
+ * example of AWS's developer guide: scanRadius 0.2, 17 points), or every row in one of two specks narrower than
+ * the radius ({@code dense}, near the worst case: each point is linked to half the window). Ops/s = rows/s on
+ * one thread.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -56,8 +57,8 @@ public class HotspotsBenchmark {
                 double x;
                 double y;
                 if (shape.equals("dense")) {
-                    x = 0.05 * random.nextDouble();
-                    y = 0.05 * random.nextDouble();
+                    x = (random.nextBoolean() ? 0 : 5) + 0.1 * random.nextDouble();
+                    y = 0.1 * random.nextDouble();
                 } else if (random.nextInt(3) == 0) {
                     x = (random.nextBoolean() ? 2 : 7) + 0.5 * random.nextGaussian();
                     y = 5 + 0.5 * random.nextGaussian();

@@ -19,16 +19,19 @@ import java.util.function.Supplier;
  *   <li>{@code SUM(x)}: INTEGER for TINYINT/SMALLINT/INTEGER, BIGINT, DECIMAL(38, s), DOUBLE for approximate
  *       types. {@code AVG(x)}: the argument's type (INTEGER for the small integer types; integer division, as KDA's
  *       AVG over INTEGER {2, 9, 10} is 7), DOUBLE for approximate types.</li>
- *   <li>{@code MIN(x)}, {@code MAX(x)}, {@code FIRST_VALUE(x)}, {@code LAST_VALUE(x)}: the argument's type.</li>
+ *   <li>{@code MIN(x)}, {@code MAX(x)}, {@code FIRST_VALUE(x)}, {@code LAST_VALUE(x)}: the argument's type. The
+ *       null treatment of FIRST_VALUE and LAST_VALUE is part of the name the planner passes:
+ *       {@code "LAST_VALUE IGNORE NULLS"}, {@code "FIRST_VALUE RESPECT NULLS"} (the default).</li>
  *   <li>{@code VAR_POP}, {@code VAR_SAMP}, {@code STDDEV_POP}, {@code STDDEV_SAMP}: DOUBLE.</li>
  *   <li>{@code ANY(b)} (also {@code SOME}), {@code EVERY(b)}: BOOLEAN.</li>
  *   <li>{@code EXP_AVG(x, halfLife, rowtime)}: DOUBLE. The SQL call is {@code EXP_AVG(x, INTERVAL ...)}; the
  *       planner appends each row's ROWTIME (TIMESTAMP) as the last argument. See {@link ExpAvgAccumulator}.</li>
  * </ul>
- * Retractable (exact {@code retract}): COUNT, SUM, AVG, the variances and deviations, ANY, EVERY, and the DISTINCT
- * forms of those; MIN, MAX, FIRST_VALUE, LAST_VALUE and EXP_AVG are recomputed by their windows. DISTINCT is
- * accepted for COUNT, SUM, AVG, MIN, MAX, ANY, SOME, EVERY, and the variances. NTH_VALUE and LAG are window
- * operators; TOP_K_ITEMS_TUMBLING and COUNT_DISTINCT_ITEMS_TUMBLING are table functions (not here).
+ * Retractable: COUNT, SUM, AVG, the variances and deviations, ANY, EVERY, and the DISTINCT forms of those;
+ * {@code retract} is exact for exact numeric types and within floating-point rounding for REAL, FLOAT, DOUBLE.
+ * MIN, MAX, FIRST_VALUE, LAST_VALUE and EXP_AVG are recomputed by their windows. DISTINCT is accepted for COUNT,
+ * SUM, AVG, MIN, MAX, ANY, SOME, EVERY, and the variances. NTH_VALUE and LAG are window operators;
+ * TOP_K_ITEMS_TUMBLING and COUNT_DISTINCT_ITEMS_TUMBLING are table functions (not here).
  *
  * <p><b>Threading</b>: stateless; resolve from any thread. Accumulators are single-threaded.
  */
@@ -38,12 +41,15 @@ public final class AggregateFunctions {
             "COUNT", "SUM", "AVG", "MIN", "MAX", "EXP_AVG", "FIRST_VALUE", "LAST_VALUE", "VAR_POP", "VAR_SAMP",
             "STDDEV_POP", "STDDEV_SAMP", "ANY", "SOME", "EVERY")));
 
+    private static final String IGNORE_NULLS = " IGNORE NULLS";
+    private static final String RESPECT_NULLS = " RESPECT NULLS";
+
     private AggregateFunctions() {
     }
 
     /** Whether {@code name} (any case) is an aggregate function here. */
     public static boolean isAggregate(String name) {
-        return NAMES.contains(name.toUpperCase(Locale.ROOT).trim());
+        return NAMES.contains(withoutNullTreatment(normalise(name)));
     }
 
     /** The aggregate names this registry resolves, sorted. */
@@ -60,7 +66,12 @@ public final class AggregateFunctions {
      */
     public static AggregateFunction resolve(String name, List<SqlType> argTypes, List<Object> constantArgs,
                                             boolean distinct) throws FunctionResolutionException {
-        String key = name.toUpperCase(Locale.ROOT).trim();
+        String spelt = normalise(name);
+        boolean ignoreNulls = spelt.endsWith(IGNORE_NULLS);
+        String key = withoutNullTreatment(spelt);
+        if (!key.equals(spelt) && !key.equals("FIRST_VALUE") && !key.equals("LAST_VALUE")) {
+            throw new FunctionResolutionException(key + " takes no IGNORE NULLS or RESPECT NULLS");
+        }
         if (!NAMES.contains(key)) {
             throw new FunctionResolutionException("No match found for aggregate function " + name
                     + " (it is not one of the aggregates this runtime supports)");
@@ -95,7 +106,7 @@ public final class AggregateFunctions {
             case "FIRST_VALUE", "LAST_VALUE" -> {
                 refuseDistinct(key, distinct);
                 boolean last = key.equals("LAST_VALUE");
-                yield new AggregateFunction(key, t, () -> new EdgeValueAccumulator(last), false);
+                yield new AggregateFunction(key, t, () -> new EdgeValueAccumulator(last, ignoreNulls), false);
             }
             case "ANY", "SOME", "EVERY" -> {
                 Args.require(key, argTypes, 0, "a BOOLEAN", n -> n == SqlTypeName.BOOLEAN);
@@ -104,10 +115,10 @@ public final class AggregateFunctions {
             }
             default -> {
                 Args.numeric(key, argTypes, 0);
-                boolean integral = t.name().isExactNumeric() && t.name() != SqlTypeName.DECIMAL;
+                RunningSums.Kind kind = SumAccumulator.kind(t.name());
                 boolean sample = key.endsWith("_SAMP");
                 boolean root = key.startsWith("STDDEV");
-                yield build(key, SqlType.DOUBLE, () -> new VarianceAccumulator(integral, sample, root), true,
+                yield build(key, SqlType.DOUBLE, () -> new VarianceAccumulator(kind, sample, root), true,
                         distinct);
             }
         };
@@ -136,6 +147,19 @@ public final class AggregateFunctions {
                                            boolean retractable, boolean distinct) {
         Supplier<Accumulator> f = distinct ? () -> new DistinctAccumulator(factory.get()) : factory;
         return new AggregateFunction(key, result, f, retractable);
+    }
+
+    private static String normalise(String name) {
+        return name.toUpperCase(Locale.ROOT).trim().replaceAll("\\s+", " ");
+    }
+
+    private static String withoutNullTreatment(String key) {
+        for (String suffix : List.of(IGNORE_NULLS, RESPECT_NULLS)) {
+            if (key.endsWith(suffix)) {
+                return key.substring(0, key.length() - suffix.length());
+            }
+        }
+        return key;
     }
 
     static SqlType sumType(SqlType t) {

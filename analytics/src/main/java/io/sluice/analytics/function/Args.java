@@ -6,7 +6,7 @@ import io.sluice.analytics.type.SqlTypeName;
 import java.util.List;
 import java.util.function.Predicate;
 
-/** Checks of a call's arguments at resolution, and the strict (NULL in, NULL out) wrapper. Stateless. */
+/** Checks of a call's arguments at resolution, and the strict (NULL in, NULL out) wrapper. Stateless and thread-safe. */
 final class Args {
 
     private Args() {

@@ -14,7 +14,7 @@ import static io.sluice.analytics.function.Datetimes.MILLIS_PER_DAY;
 /**
  * The arithmetic operators {@code + - * /}, {@code MOD} and unary minus ({@code NEGATE}, or {@code -} with one
  * argument), numeric and datetime, with the result types of {@link TypeRules}. Exact results that leave their type
- * fail the row ({@code Data Exception}); so does division by zero of any numeric type. Stateless.
+ * fail the row ({@code Data Exception}); so does division by zero of any numeric type. Stateless and thread-safe.
  */
 final class Arithmetic {
 

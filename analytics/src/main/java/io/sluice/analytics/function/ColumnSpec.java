@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /**
  * One column of a log parser's column description, {@code name TYPE type [NOT NULL] ['format'] [START n [FOR m]]}
  * (START and FOR only for FIXED_COLUMN_LOG_PARSE; the format only for DATE, TIME and TIMESTAMP, in
- * {@link DateFormat} letters), with the conversion of a field's text to the column's value. Immutable.
+ * {@link DateFormat} letters), with the conversion of a field's text to the column's value. Immutable and
+ * thread-safe.
  */
 record ColumnSpec(Column column, boolean notNull, DateFormat format, int start, int length,
                   Casts.Conversion fromText) {

@@ -3,7 +3,6 @@ package io.sluice.analytics.function;
 import io.sluice.analytics.type.SqlType;
 import io.sluice.analytics.type.SqlTypeName;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +12,7 @@ import java.util.Map;
  * TRUE when an element equals the value, else NULL when the value or an element is NULL, else FALSE. Operands are
  * compared in their common type ({@link TypeRules#comparable}); a character operand against a number, datetime or
  * BOOLEAN is converted to that type first (a text that does not convert fails the row). CHAR operands compare
- * without their trailing spaces. Stateless.
+ * without their trailing spaces. Stateless and thread-safe.
  */
 final class Comparisons {
 
@@ -166,10 +165,5 @@ final class Comparisons {
             end--;
         }
         return end == s.length() ? s : s.substring(0, end);
-    }
-
-    /** Equality for DECIMAL ignores scale; used where a value must be a key (MIN/MAX, DISTINCT). */
-    static boolean sameDecimal(BigDecimal a, BigDecimal b) {
-        return a.compareTo(b) == 0;
     }
 }

@@ -1,37 +1,41 @@
 package io.sluice.analytics.function;
 
-import java.text.ParseException;
+import java.text.ParsePosition;
 import java.text.SimpleDateFormat;
-import java.time.DateTimeException;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
 import java.util.Date;
+import java.util.GregorianCalendar;
 import java.util.Locale;
 import java.util.TimeZone;
 
 /**
  * A date-time pattern as KDA documents it (Java {@link SimpleDateFormat} letters, e.g. {@code yyyy-MM-dd hh:mm:ss}),
- * compiled once, formatting and parsing in UTC. Patterns whose letters mean the same in {@link DateTimeFormatter}
- * (G y M L d D E a H k K h m s SSS z Z X and quoted text) run on java.time; the others (S other than SSS, u, F, w,
- * W, Y) fall back to a {@link SimpleDateFormat} made per call. Parsing gives fields the pattern lacks their
- * defaults (1970-01-01 00:00:00.000); numbers may have fewer digits than their letters, as with SimpleDateFormat.
+ * compiled once, in UTC. Parsing is SimpleDateFormat's own, strict (not lenient), as KDA's CHAR_TO_TIMESTAMP
+ * examples show: the pattern reads a prefix of the text and the rest is ignored ({@code 'yyyy'} of
+ * {@code '2009-09-16 03:15:24'} is 2009-01-01 00:00:00), a field out of its range fails, fields the pattern lacks
+ * take their defaults (1970-01-01 00:00:00.000). Formatting runs on java.time when every letter means the same
+ * there (G y M L d D E a H k K h m s SSS z Z X and quoted text) and on SimpleDateFormat otherwise.
  *
- * <p><b>Threading</b>: immutable and thread-safe.
+ * <p><b>Threading</b>: thread-safe; SimpleDateFormat is not, so each thread gets its own.
  */
 final class DateFormat {
 
     private final String pattern;
     private final DateTimeFormatter printer;
-    private final DateTimeFormatter parser;
+    private final ThreadLocal<SimpleDateFormat> legacy;
 
-    private DateFormat(String pattern, DateTimeFormatter printer, DateTimeFormatter parser) {
+    private DateFormat(String pattern, DateTimeFormatter printer) {
         this.pattern = pattern;
         this.printer = printer;
-        this.parser = parser;
+        this.legacy = ThreadLocal.withInitial(() -> {
+            SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.US);
+            // proleptic Gregorian throughout, like java.time and the rest of the runtime (no Julian dates)
+            GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.US);
+            calendar.setGregorianChange(new Date(Long.MIN_VALUE));
+            f.setCalendar(calendar);
+            f.setLenient(false);
+            return f;
+        });
     }
 
     /** @throws IllegalArgumentException naming the pattern when it is not a valid SimpleDateFormat pattern */
@@ -42,86 +46,27 @@ final class DateFormat {
             throw new IllegalArgumentException("invalid date-time pattern '" + pattern + "': " + e.getMessage());
         }
         String translated = translate(pattern);
-        if (translated == null) {
-            return new DateFormat(pattern, null, null);
-        }
-        DateTimeFormatter printer = DateTimeFormatter.ofPattern(translated, Locale.US);
-        DateTimeFormatterBuilder b = new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient()
-                .appendPattern(translated);
-        if (!has(pattern, "yG")) {
-            b.parseDefaulting(ChronoField.YEAR_OF_ERA, 1970);
-        }
-        if (!has(pattern, "D")) {
-            if (!has(pattern, "ML")) {
-                b.parseDefaulting(ChronoField.MONTH_OF_YEAR, 1);
-            }
-            if (!has(pattern, "d")) {
-                b.parseDefaulting(ChronoField.DAY_OF_MONTH, 1);
-            }
-        }
-        if (has(pattern, "hK") && !has(pattern, "a")) {
-            b.parseDefaulting(ChronoField.AMPM_OF_DAY, 0);
-        } else if (!has(pattern, "HkhK")) {
-            b.parseDefaulting(ChronoField.HOUR_OF_DAY, 0);
-        }
-        if (!has(pattern, "m")) {
-            b.parseDefaulting(ChronoField.MINUTE_OF_HOUR, 0);
-        }
-        if (!has(pattern, "s")) {
-            b.parseDefaulting(ChronoField.SECOND_OF_MINUTE, 0);
-        }
-        DateTimeFormatter parser = b.toFormatter(Locale.US).withResolverStyle(ResolverStyle.SMART);
-        return new DateFormat(pattern, printer, parser);
+        return new DateFormat(pattern, translated == null ? null : DateTimeFormatter.ofPattern(translated, Locale.US));
     }
 
     String format(long millis) {
         if (printer == null) {
-            SimpleDateFormat f = legacy();
-            return f.format(new Date(millis));
+            return legacy.get().format(new Date(millis));
         }
         return printer.format(Datetimes.toLocal(millis));
     }
 
-    /** The instant the text denotes, in epoch milliseconds (UTC unless the text carries a zone). */
+    /** The instant the start of the text denotes, in epoch milliseconds (UTC unless the text carries a zone). */
     long parse(String text) {
-        if (parser == null) {
-            try {
-                return legacy().parse(text).getTime();
-            } catch (ParseException e) {
-                throw Values.dataError("'" + text + "' does not match the pattern '" + pattern + "'");
-            }
-        }
-        try {
-            TemporalAccessor t = parser.parse(text.trim());
-            if (t.isSupported(ChronoField.INSTANT_SECONDS)) {
-                return t.getLong(ChronoField.INSTANT_SECONDS) * 1000 + t.get(ChronoField.MILLI_OF_SECOND);
-            }
-            return Datetimes.toMillis(LocalDateTime.from(t));
-        } catch (DateTimeException e) {
+        ParsePosition position = new ParsePosition(0);
+        Date d = legacy.get().parse(text, position);
+        if (d == null) {
             throw Values.dataError("'" + text + "' does not match the pattern '" + pattern + "'");
         }
+        return d.getTime();
     }
 
-    private SimpleDateFormat legacy() {
-        SimpleDateFormat f = new SimpleDateFormat(pattern, Locale.US);
-        f.setTimeZone(TimeZone.getTimeZone("UTC"));
-        return f;
-    }
-
-    private static boolean has(String pattern, String letters) {
-        boolean quoted = false;
-        for (int i = 0; i < pattern.length(); i++) {
-            char c = pattern.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && letters.indexOf(c) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The java.time pattern meaning the same, or null when a letter differs between the two. */
+    /** The java.time pattern meaning the same when formatting, or null when a letter differs between the two. */
     private static String translate(String pattern) {
         StringBuilder out = new StringBuilder(pattern.length() + 8);
         int i = 0;
@@ -142,8 +87,16 @@ final class DateFormat {
             }
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
                 switch (c) {
-                    case 'G', 'y', 'M', 'L', 'd', 'D', 'a', 'H', 'k', 'K', 'h', 'm', 's', 'z', 'X' ->
-                            out.append(String.valueOf(c).repeat(c == 'a' ? 1 : run));
+                    case 'G', 'M', 'L', 'd', 'D', 'H', 'k', 'K', 'h', 'm', 's', 'z', 'X' ->
+                            out.append(String.valueOf(c).repeat(run));
+                    case 'y' -> {
+                        // SimpleDateFormat pads a 3-letter year to 4 digits at most as java.time's 4 does
+                        if (run == 3) {
+                            return null;
+                        }
+                        out.append("y".repeat(run));
+                    }
+                    case 'a' -> out.append('a');
                     case 'E' -> out.append(run >= 4 ? "EEEE" : "EEE");
                     case 'Z' -> out.append("xx");
                     case 'S' -> {

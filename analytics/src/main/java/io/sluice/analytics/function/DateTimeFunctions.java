@@ -24,14 +24,15 @@ import static io.sluice.analytics.function.Datetimes.MILLIS_PER_DAY;
  *   <li>{@code CURRENT_ROW_TIMESTAMP}: the planner appends one TIMESTAMP argument evaluated per row: the wall clock
  *       at that row (KDA: "the current time of the machine"); the function returns it.</li>
  *   <li>{@code EXTRACT(unit, x)}, {@code FLOOR(x, unit)}, {@code CEIL(x, unit)}: the unit is a character literal
- *       (YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND; EXTRACT adds DOY, DOW, MILLISECOND, EPOCH).</li>
+ *       (YEAR, QUARTER, MONTH, WEEK, DAY, HOUR, MINUTE, SECOND; EXTRACT adds DOY, DOW, MILLISECOND, EPOCH). FLOOR
+ *       and CEIL also round a day-time interval to DAY, HOUR, MINUTE or SECOND.</li>
  * </ul>
  * The others: {@code STEP(ts, interval)} rounds down to a multiple of the interval counted from the epoch;
  * {@code TSDIFF(startTime, endTime)} is endTime − startTime in milliseconds (BIGINT or TIMESTAMP arguments);
  * {@code CHAR_TO_DATE|CHAR_TO_TIME|CHAR_TO_TIMESTAMP(format, s)}, {@code TIMESTAMP_TO_CHAR|DATE_TO_CHAR|
  * TIME_TO_CHAR(format, value)} with {@link DateFormat} patterns (TIMESTAMP_TO_CHAR of NULL is the text
  * {@code null}, as KDA documents); {@code TO_TIMESTAMP(epochMillis)}; {@code UNIX_TIMESTAMP(ts)} (epoch
- * milliseconds, BIGINT). NULL in gives NULL out elsewhere. Literal formats compile once. Stateless.
+ * milliseconds, BIGINT). NULL in gives NULL out elsewhere. Literal formats compile once. Stateless and thread-safe.
  */
 final class DateTimeFunctions {
 
@@ -172,6 +173,18 @@ final class DateTimeFunctions {
                     throw new FunctionResolutionException(name + " cannot round a TIME to " + unit);
                 }
                 yield args -> (int) (long) (Long) onMillis.apply(new Object[] {((Integer) args[0]).longValue()});
+            }
+            case INTERVAL_DAY_TIME -> {
+                long size = switch (unit) {
+                    case "SECOND" -> 1000L;
+                    case "MINUTE" -> 60_000L;
+                    case "HOUR" -> 3_600_000L;
+                    case "DAY" -> MILLIS_PER_DAY;
+                    default -> throw new FunctionResolutionException(name + " cannot round a day-time interval to "
+                            + unit);
+                };
+                yield ceil ? args -> -Math.floorDiv(-(Long) args[0], size) * size
+                        : args -> Math.floorDiv((Long) args[0], size) * size;
             }
             default -> throw new FunctionResolutionException(name + " TO " + unit + " needs a datetime, not " + t);
         };

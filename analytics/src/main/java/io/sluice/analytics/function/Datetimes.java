@@ -11,7 +11,7 @@ import java.time.temporal.ChronoField;
 
 /**
  * The standard text of datetime values (what CAST reads and writes) and the arithmetic on their representations:
- * TIMESTAMP is epoch milliseconds UTC, DATE days since the epoch, TIME milliseconds of the day. Stateless.
+ * TIMESTAMP is epoch milliseconds UTC, DATE days since the epoch, TIME milliseconds of the day. Stateless and thread-safe.
  */
 final class Datetimes {
 
@@ -43,63 +43,93 @@ final class Datetimes {
     /** {@code yyyy-MM-dd HH:mm:ss.SSS}, the text KDA gives a TIMESTAMP. */
     static String formatTimestamp(long millis) {
         long day = Math.floorDiv(millis, MILLIS_PER_DAY);
-        StringBuilder out = new StringBuilder(23);
-        appendDate(out, day);
-        out.append(' ');
-        appendTime(out, (int) Math.floorMod(millis, MILLIS_PER_DAY), true);
-        return out.toString();
+        int ms = (int) Math.floorMod(millis, MILLIS_PER_DAY);
+        if (!fourDigitYear(day)) {
+            return formatDate(day) + ' ' + formatTime(ms) + '.' + pad3(ms % 1000);
+        }
+        char[] out = new char[23];
+        writeDate(out, day);
+        out[10] = ' ';
+        writeTime(out, 11, ms);
+        out[19] = '.';
+        int f = ms % 1000;
+        out[20] = (char) ('0' + f / 100);
+        out[21] = (char) ('0' + f / 10 % 10);
+        out[22] = (char) ('0' + f % 10);
+        return new String(out);
     }
 
-    static String formatDate(int days) {
-        StringBuilder out = new StringBuilder(10);
-        appendDate(out, days);
-        return out.toString();
+    static String formatDate(long days) {
+        if (!fourDigitYear(days)) {
+            LocalDate d = LocalDate.ofEpochDay(days);
+            return String.format(java.util.Locale.ROOT, "%04d-%02d-%02d", d.getYear(), d.getMonthValue(),
+                    d.getDayOfMonth());
+        }
+        char[] out = new char[10];
+        writeDate(out, days);
+        return new String(out);
     }
 
     /** {@code HH:mm:ss}, as SQL shows a TIME(0). */
     static String formatTime(int millisOfDay) {
-        StringBuilder out = new StringBuilder(8);
-        appendTime(out, millisOfDay, false);
-        return out.toString();
+        char[] out = new char[8];
+        writeTime(out, 0, millisOfDay);
+        return new String(out);
     }
 
-    private static void appendDate(StringBuilder out, long day) {
-        LocalDate date = LocalDate.ofEpochDay(day);
-        int year = date.getYear();
-        if (year < 0) {
-            out.append('-');
-            year = -year;
-        }
-        pad(out, year, 4);
-        out.append('-');
-        pad(out, date.getMonthValue(), 2);
-        out.append('-');
-        pad(out, date.getDayOfMonth(), 2);
+    private static String pad3(int v) {
+        return v < 10 ? "00" + v : v < 100 ? "0" + v : Integer.toString(v);
     }
 
-    private static void appendTime(StringBuilder out, int millisOfDay, boolean withMillis) {
+    /** Years 0000 to 9999, the ones written with exactly four digits. */
+    private static boolean fourDigitYear(long days) {
+        return days >= -719_528 && days <= 2_932_896;
+    }
+
+    /** Writes yyyy-MM-dd at out[0..9] (Hinnant's civil-from-days). */
+    private static void writeDate(char[] out, long days) {
+        long z = days + 719_468;
+        long era = Math.floorDiv(z, 146_097);
+        long doe = z - era * 146_097;
+        long yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        long mp = (5 * doy + 2) / 153;
+        int day = (int) (doy - (153 * mp + 2) / 5 + 1);
+        int month = (int) (mp < 10 ? mp + 3 : mp - 9);
+        int year = (int) (yoe + era * 400 + (month <= 2 ? 1 : 0));
+        out[0] = (char) ('0' + year / 1000);
+        out[1] = (char) ('0' + year / 100 % 10);
+        out[2] = (char) ('0' + year / 10 % 10);
+        out[3] = (char) ('0' + year % 10);
+        out[4] = '-';
+        out[5] = (char) ('0' + month / 10);
+        out[6] = (char) ('0' + month % 10);
+        out[7] = '-';
+        out[8] = (char) ('0' + day / 10);
+        out[9] = (char) ('0' + day % 10);
+    }
+
+    private static void writeTime(char[] out, int at, int millisOfDay) {
         int seconds = millisOfDay / 1000;
-        pad(out, seconds / 3600, 2);
-        out.append(':');
-        pad(out, seconds / 60 % 60, 2);
-        out.append(':');
-        pad(out, seconds % 60, 2);
-        if (withMillis) {
-            out.append('.');
-            pad(out, millisOfDay % 1000, 3);
-        }
-    }
-
-    private static void pad(StringBuilder out, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            out.append('0');
-        }
-        out.append(digits);
+        int h = seconds / 3600;
+        int m = seconds / 60 % 60;
+        int s = seconds % 60;
+        out[at] = (char) ('0' + h / 10);
+        out[at + 1] = (char) ('0' + h % 10);
+        out[at + 2] = ':';
+        out[at + 3] = (char) ('0' + m / 10);
+        out[at + 4] = (char) ('0' + m % 10);
+        out[at + 5] = ':';
+        out[at + 6] = (char) ('0' + s / 10);
+        out[at + 7] = (char) ('0' + s % 10);
     }
 
     /** Reads {@code yyyy-MM-dd[ HH:mm[:ss[.f]]]} ('T' may separate date and time); fractions below a ms are cut. */
     static long parseTimestamp(String text) {
+        long fast = FastTimestamp.parse(text);
+        if (fast != FastTimestamp.NONE) {
+            return fast;
+        }
         String s = text.trim();
         if (s.length() > 10 && s.charAt(10) == 'T') {
             s = s.substring(0, 10) + ' ' + s.substring(11);

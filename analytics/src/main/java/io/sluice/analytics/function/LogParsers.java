@@ -37,7 +37,7 @@ import java.util.regex.Pattern;
  *   <li>{@code FIXED_COLUMN_LOG_PARSE(s, columns)}: {@code 'name TYPE type [NOT NULL] ['format'] START n [FOR m],
  *       ...'} with 0-based starts; a field beyond the end of the input is NULL.</li>
  * </ul>
- * A field that does not convert to its column's type fails the row. Stateless.
+ * A field that does not convert to its column's type fails the row. Stateless and thread-safe.
  */
 final class LogParsers {
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * AND, OR, NOT with SQL's three-valued logic (NULL is UNKNOWN: FALSE AND NULL is FALSE, TRUE OR NULL is TRUE, NOT
  * NULL is NULL), and the tests IS [NOT] NULL, IS [NOT] TRUE, IS [NOT] FALSE, IS [NOT] UNKNOWN, which are never
  * NULL. AND and OR take two or more evaluated arguments (short-circuiting is the planner's choice: the result does
- * not depend on it). Stateless.
+ * not depend on it). Stateless and thread-safe.
  */
 final class Logic {
 

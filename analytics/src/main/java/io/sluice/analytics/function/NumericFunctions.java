@@ -15,7 +15,7 @@ import java.util.function.DoubleUnaryOperator;
  * logarithm of a non-positive number, the root of a negative one, or a power without a real result fails the row),
  * and {@code STEP(x BY y)} for numbers (x rounded down to a multiple of y, y positive). FLOOR, CEIL and STEP of a
  * datetime go to {@link DateTimeFunctions}. {@code MOD} is an operator of {@link Arithmetic}. NULL in gives NULL.
- * Stateless.
+ * Stateless and thread-safe.
  */
 final class NumericFunctions {
 
@@ -65,7 +65,8 @@ final class NumericFunctions {
     private static ResolvedScalar rounding(String name, List<SqlType> types, List<Object> constants)
             throws FunctionResolutionException {
         String canonical = name.equals("CEILING") ? "CEIL" : name;
-        if (types.size() == 2 && types.get(0) != null && types.get(0).name().isDatetime()) {
+        if (types.size() == 2 && types.get(0) != null && (types.get(0).name().isDatetime()
+                || types.get(0).name() == SqlTypeName.INTERVAL_DAY_TIME)) {
             ResolvedScalar r = DateTimeFunctions.floorCeil(canonical, types, constants);
             return new ResolvedScalar(name, r.returnType(), null, r.impl());
         }

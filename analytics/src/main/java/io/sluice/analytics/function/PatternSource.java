@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * The regex of one argument position: compiled at resolution when the argument is a literal (a bad literal is a
- * resolution error), else compiled when a row brings a new text. Thread-safe as {@link CompiledPatterns} is.
+ * resolution error), else compiled when a row brings a new text. Threading: thread-safe, as {@link CompiledPatterns} is.
  */
 final class PatternSource {
 

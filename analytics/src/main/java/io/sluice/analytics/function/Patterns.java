@@ -16,7 +16,7 @@ import java.util.regex.PatternSyntaxException;
  * bracket expressions {@code [a-z]}, {@code [^...]}, {@code [:ALPHA:]}-style classes, while {@code . $ ^ \} stay
  * literal. The escape (one character) makes the next pattern character literal; anything else after it, or an
  * escape of another length, fails the row (or the resolution, for literals). NULL in any argument gives NULL.
- * Literal patterns compile once.
+ * Literal patterns compile once. Stateless and thread-safe (see {@link CompiledPatterns} for the per-row cache).
  */
 final class Patterns {
 
@@ -48,11 +48,40 @@ final class Patterns {
             } catch (EvaluationException e) {
                 throw new FunctionResolutionException(name + ": " + e.getMessage());
             }
-            impl = args -> not != compiled.matcher((String) args[0]).matches();
+            impl = likeShortcut(p, escape, similar, not);
+            if (impl == null) {
+                impl = args -> not != compiled.matcher((String) args[0]).matches();
+            }
         } else {
             impl = perRow(similar, not, hasEscape);
         }
         return ResolvedScalar.of(name, SqlType.BOOLEAN, Args.strict(impl));
+    }
+
+    /**
+     * A LIKE literal of plain text with {@code %} only at its ends is a string comparison, not a regex: the common
+     * {@code 'AB%'} costs a startsWith.
+     */
+    private static ResolvedScalar.Impl likeShortcut(String p, Object escape, boolean similar, boolean not) {
+        if (similar || escape != null || p.indexOf('_') >= 0) {
+            return null;
+        }
+        boolean leading = p.startsWith("%");
+        boolean trailing = p.length() > (leading ? 1 : 0) && p.endsWith("%");
+        String core = p.substring(leading ? 1 : 0, p.length() - (trailing ? 1 : 0));
+        if (core.indexOf('%') >= 0) {
+            return null;
+        }
+        if (leading && trailing) {
+            return args -> not != ((String) args[0]).contains(core);
+        }
+        if (leading) {
+            return args -> not != ((String) args[0]).endsWith(core);
+        }
+        if (trailing) {
+            return args -> not != ((String) args[0]).startsWith(core);
+        }
+        return args -> not != ((String) args[0]).equals(core);
     }
 
     private static ResolvedScalar.Impl perRow(boolean similar, boolean not, boolean hasEscape) {

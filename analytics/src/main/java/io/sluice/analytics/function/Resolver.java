@@ -4,7 +4,10 @@ import io.sluice.analytics.type.SqlType;
 
 import java.util.List;
 
-/** Resolves one scalar name for its argument types (null: untyped NULL) and literal arguments (null: not literal). */
+/**
+ * Resolves one scalar name for its argument types (null: untyped NULL) and literal arguments (null: not literal).
+ * Implementations are stateless and thread-safe.
+ */
 @FunctionalInterface
 interface Resolver {
 

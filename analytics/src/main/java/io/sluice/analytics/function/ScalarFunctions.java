@@ -39,7 +39,7 @@ import java.util.TreeSet;
  *       an {@code Object[]} in that row type's columns.</li>
  * </ul>
  * See the family classes for each function's rules: {@link Arithmetic}, {@link Comparisons}, {@link Logic},
- * {@link Patterns}, {@link StringFunctions}, {@link NumericFunctions}, {@link DateTimeFunctions},
+ * {@link Conditionals}, {@link Patterns}, {@link StringFunctions}, {@link NumericFunctions}, {@link DateTimeFunctions},
  * {@link LogParsers}.
  *
  * <p><b>Threading</b>: immutable after class initialisation; resolve from any thread.
@@ -53,6 +53,7 @@ public final class ScalarFunctions {
         Arithmetic.register(m);
         Comparisons.register(m);
         Logic.register(m);
+        Conditionals.register(m);
         Patterns.register(m);
         StringFunctions.register(m);
         NumericFunctions.register(m);

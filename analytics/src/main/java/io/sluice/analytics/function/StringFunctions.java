@@ -26,13 +26,14 @@ import java.util.regex.Pattern;
  *       gives ''; a negative length fails the row); {@code SUBSTRING(s, regex)} (what the parser makes of
  *       {@code SUBSTRING(s FROM 'regex')}, told apart by its character second argument): the first match of the
  *       Java regex, its first group when it has one, NULL when none; {@code SUBSTRING(s, pattern, escape)}
- *       ({@code SUBSTRING(s SIMILAR pattern ESCAPE e)}): the part of a SIMILAR TO pattern between the two
- *       escape-double-quote marks;</li>
+ *       ({@code SUBSTRING(s SIMILAR pattern ESCAPE e)}): where the SIMILAR TO pattern first occurs in s, the part
+ *       matched between its two escape-double-quote marks (KDA searches, as its examples show, rather than
+ *       matching the whole of s);</li>
  *   <li>{@code TRIM(s)} and {@code TRIM(flag, character, s)} with flag {@code 'BOTH'}, {@code 'LEADING'} or
  *       {@code 'TRAILING'} (a literal) and a one-character trim character;</li>
  *   <li>{@code s || t}.</li>
  * </ul>
- * Literal regexes compile once. Stateless.
+ * Literal regexes compile once. Stateless and thread-safe.
  */
 final class StringFunctions {
 
@@ -237,7 +238,7 @@ final class StringFunctions {
                 throw Values.dataError("the escape '" + escape + "' must be exactly one character");
             }
             Matcher m = cache.get(escape + args[1]).matcher((String) args[0]);
-            return m.matches() ? m.group(1) : null;
+            return m.find() ? m.group(1) : null;
         }));
     }
 

@@ -4,11 +4,10 @@ import io.sluice.analytics.type.SqlType;
 import io.sluice.analytics.type.SqlTypeName;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * SUM and AVG over an {@link ExactSum}, so retraction is exact. The result is in the aggregate's return type:
+ * SUM and AVG over an {@link RunningSums}, so retraction is exact for exact types. The result is in the aggregate's return type:
  * INTEGER (a sum outside its range fails the row), BIGINT, DECIMAL (rounded HALF_UP to its scale) or DOUBLE. AVG of
  * an exact integer type is integer division truncating toward zero, as KDA's AVG over INTEGER {2, 9, 10} is 7.
  * NULL over no non-null rows.
@@ -17,15 +16,21 @@ import java.math.RoundingMode;
  */
 final class SumAccumulator implements Accumulator {
 
-    private final ExactSum sum;
+    private final RunningSums sum;
     private final boolean average;
     private final SqlType result;
 
     SumAccumulator(SqlType argument, SqlType result, boolean average) {
-        SqlTypeName n = argument.name();
-        this.sum = new ExactSum(n.isExactNumeric() && n != SqlTypeName.DECIMAL, false);
+        this.sum = new RunningSums(kind(argument.name()), false);
         this.average = average;
         this.result = result;
+    }
+
+    static RunningSums.Kind kind(SqlTypeName n) {
+        if (n == SqlTypeName.DECIMAL) {
+            return RunningSums.Kind.DECIMAL;
+        }
+        return n.isExactNumeric() ? RunningSums.Kind.INTEGRAL : RunningSums.Kind.APPROXIMATE;
     }
 
     @Override
@@ -52,16 +57,15 @@ final class SumAccumulator implements Accumulator {
             case BIGINT -> average ? sum.longSum() / n : sum.longSum();
             case DECIMAL -> {
                 BigDecimal v = average
-                        ? sum.sum().divide(BigDecimal.valueOf(n), result.scale(), RoundingMode.HALF_UP)
-                        : sum.sum().setScale(result.scale(), RoundingMode.HALF_UP);
+                        ? sum.decimalSum().divide(BigDecimal.valueOf(n), result.scale(), RoundingMode.HALF_UP)
+                        : sum.decimalSum().setScale(result.scale(), RoundingMode.HALF_UP);
                 if (v.precision() - v.scale() > result.precision() - result.scale()) {
                     throw Values.dataError("numeric overflow: the " + (average ? "AVG" : "SUM")
                             + " does not fit in " + result);
                 }
                 yield v;
             }
-            default -> average ? sum.sum().divide(BigDecimal.valueOf(n), MathContext.DECIMAL128).doubleValue()
-                    : sum.sum().doubleValue();
+            default -> average ? sum.doubleSum() / n : sum.doubleSum();
         };
     }
 }

@@ -31,7 +31,7 @@ import static io.sluice.analytics.type.SqlTypeName.TIMESTAMP;
  *       interval of one family keeps it; interval * or / numeric and numeric * interval keep the interval type;
  *       TIMESTAMP − TIMESTAMP (and DATE − DATE, TIME − TIME) is a day-time interval in milliseconds.</li>
  * </ul>
- * Stateless.
+ * Stateless and thread-safe.
  */
 public final class TypeRules {
 

@@ -4,7 +4,7 @@ import io.sluice.analytics.runtime.EvaluationException;
 
 import java.math.BigDecimal;
 
-/** Reading numbers of any numeric representation, and the errors rows fail with. Stateless. */
+/** Reading numbers of any numeric representation, and the errors rows fail with. Stateless and thread-safe. */
 final class Values {
 
     static final String DATA_EXCEPTION = "Data Exception";
@@ -18,10 +18,6 @@ final class Values {
 
     static long asLong(Object v) {
         return ((Number) v).longValue();
-    }
-
-    static int asInt(Object v) {
-        return ((Number) v).intValue();
     }
 
     static double asDouble(Object v) {
@@ -47,9 +43,5 @@ final class Values {
             throw dataError(what + " overflows INTEGER: " + v);
         }
         return (int) v;
-    }
-
-    static String asString(Object v) {
-        return (String) v;
     }
 }

@@ -4,20 +4,22 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP from exact running sums (n, Σx, Σx²), so retraction is exact:
+ * VAR_POP, VAR_SAMP, STDDEV_POP, STDDEV_SAMP from running sums (n, Σx, Σx²) kept by {@link RunningSums} (exact for exact types, so retraction is):
  * var = (Σx² − (Σx)²/n) / (n or n−1). DOUBLE; NULL over no rows, and for the sample forms over one row.
  *
  * <p><b>Threading</b>: single-threaded.
  */
 final class VarianceAccumulator implements Accumulator {
 
-    private final ExactSum sums;
+    private final RunningSums sums;
     private final boolean sample;
     private final boolean root;
+    private final boolean approximate;
 
-    VarianceAccumulator(boolean integral, boolean sample, boolean root) {
-        this.sums = new ExactSum(integral, true);
+    VarianceAccumulator(RunningSums.Kind kind, boolean sample, boolean root) {
+        this.sums = new RunningSums(kind, true);
         this.sample = sample;
+        this.approximate = kind == RunningSums.Kind.APPROXIMATE;
         this.root = root;
     }
 
@@ -37,11 +39,16 @@ final class VarianceAccumulator implements Accumulator {
         if (n == 0 || sample && n == 1) {
             return null;
         }
-        BigDecimal count = BigDecimal.valueOf(n);
-        BigDecimal sum = sums.sum();
-        BigDecimal spread = sums.sumOfSquares().subtract(sum.multiply(sum).divide(count, MathContext.DECIMAL128));
-        double variance = spread.divide(BigDecimal.valueOf(sample ? n - 1 : n), MathContext.DECIMAL128)
-                .doubleValue();
+        double variance;
+        if (approximate) {
+            double sum = sums.doubleSum();
+            variance = (sums.doubleSquares() - sum * sum / n) / (sample ? n - 1 : n);
+        } else {
+            BigDecimal sum = sums.decimalSum();
+            BigDecimal spread = sums.decimalSquares()
+                    .subtract(sum.multiply(sum).divide(BigDecimal.valueOf(n), MathContext.DECIMAL128));
+            variance = spread.divide(BigDecimal.valueOf(sample ? n - 1 : n), MathContext.DECIMAL128).doubleValue();
+        }
         variance = Math.max(0, variance);
         return root ? Math.sqrt(variance) : variance;
     }

@@ -42,16 +42,18 @@ final class RandomCutForestOperator implements TableFunctionOperator {
     public void row(long rowtime, Object[] values) {
         int n = values.length;
         Object[] out = Arrays.copyOf(values, explanation == null ? n + 1 : n + 2);
-        double[] point = new double[columns.count()];
-        if (!columns.read(values, point)) {
+        double[] read = new double[columns.count()];
+        if (!columns.read(values, read)) {
             out[n] = 0.0;
             if (explanation != null) {
                 out[n + 1] = explanation.empty();
             }
         } else if (explanation == null) {
+            float[] point = toFloats(read);
             out[n] = forest.getAnomalyScore(point);
             forest.update(point);
         } else {
+            float[] point = toFloats(read);
             if (forest.isOutputReady()) {
                 DiVector attribution = forest.getAnomalyAttribution(point);
                 out[n] = attribution.getHighLowSum();
@@ -63,6 +65,15 @@ final class RandomCutForestOperator implements TableFunctionOperator {
             forest.update(point);
         }
         downstream.row(rowtime, out);
+    }
+
+    /** The forest keeps 32-bit floats (its double[] entry points are deprecated and convert anyway). */
+    private static float[] toFloats(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
     }
 
     @Override

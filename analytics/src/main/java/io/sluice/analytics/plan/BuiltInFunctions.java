@@ -30,11 +30,8 @@ public final class BuiltInFunctions implements FunctionLibrary {
         } catch (FunctionResolutionException e) {
             throw new LookupException(e.getMessage());
         }
-        if (resolved.rowType() != null) {
-            throw new LookupException(name + " returns a ROW; reading its columns (l.r.COLUMN1) is not supported");
-        }
         ResolvedScalar.Impl impl = resolved.impl();
-        return new BoundScalar(resolved.returnType(), args -> bind(impl, args));
+        return new BoundScalar(resolved.returnType(), resolved.rowType(), args -> bind(impl, args));
     }
 
     private static Expr bind(ResolvedScalar.Impl impl, Expr[] args) {

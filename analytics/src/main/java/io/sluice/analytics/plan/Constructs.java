@@ -77,7 +77,7 @@ final class Constructs {
         }
         if (call.getFunctionQuantifier() != null
                 && "DISTINCT".equalsIgnoreCase(String.valueOf(call.getFunctionQuantifier().getValue()))
-                && functions.isAggregate(call.getOperator().getName())) {
+                && functions.isAggregate(call.getOperator().getName().toUpperCase(java.util.Locale.ROOT))) {
             throw new PlanningException(call.getOperator().getName() + "(DISTINCT ...) is not supported in a "
                     + "streaming GROUP BY", call);
         }

@@ -15,6 +15,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlUnknownLiteral;
+import org.apache.calcite.sql.fun.SqlBetweenOperator;
 import org.apache.calcite.sql.fun.SqlCase;
 import org.apache.calcite.sql.parser.SqlParserUtil;
 import org.apache.calcite.util.DateString;
@@ -40,6 +42,8 @@ final class ExprCompiler {
     private static final java.util.Set<String> START_TIME_FUNCTIONS = java.util.Set.of("CURRENT_DATE",
             "CURRENT_TIME", "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", "SYS_LOG_PARSE");
     private static final String CURRENT_ROW_TIMESTAMP = "CURRENT_ROW_TIMESTAMP";
+    private static final java.util.Set<String> NILADIC = java.util.Set.of("CURRENT_DATE", "CURRENT_TIME",
+            "CURRENT_TIMESTAMP", "LOCALTIME", "LOCALTIMESTAMP", CURRENT_ROW_TIMESTAMP);
 
     private final FunctionLibrary functions;
     private final RunClock clock;
@@ -86,7 +90,7 @@ final class ExprCompiler {
     /** A condition: TRUE passes, FALSE and NULL do not. */
     Expr condition(SqlNode node, Scope scope) {
         Typed t = compile(node, scope);
-        if (t.type() != null && t.type().name() != SqlTypeName.BOOLEAN) {
+        if (t.row() != null || t.type() != null && t.type().name() != SqlTypeName.BOOLEAN) {
             throw new PlanningException("condition " + node + " is " + t.type() + ", not BOOLEAN", node);
         }
         return t.expr();
@@ -96,10 +100,18 @@ final class ExprCompiler {
         if (id.isStar()) {
             throw new PlanningException("* is not allowed here", id);
         }
-        if (id.isSimple() && id.getSimple().equals(CURRENT_ROW_TIMESTAMP)) {
-            return Typed.of(function(CURRENT_ROW_TIMESTAMP, new ArrayList<>(), id), SqlType.TIMESTAMP);
+        Scope.Resolved r;
+        try {
+            r = scope.resolve(id);
+        } catch (PlanningException notAColumn) {
+            // CURRENT_TIMESTAMP and friends without parentheses arrive as names
+            if (id.isSimple() && NILADIC.contains(id.getSimple())) {
+                List<Typed> args = new ArrayList<>();
+                FunctionLibrary.BoundScalar bound = scalarWithClock(id.getSimple(), args, id);
+                return Typed.of(bindArgs(bound, args), bound.returnType());
+            }
+            throw notAColumn;
         }
-        Scope.Resolved r = scope.resolve(id);
         if (r.isRowtime()) {
             return Typed.of((rowtime, row) -> rowtime, SqlType.TIMESTAMP);
         }
@@ -107,7 +119,21 @@ final class ExprCompiler {
         return Typed.of((rowtime, row) -> row[i], r.type());
     }
 
-    static Typed literal(SqlLiteral literal) {
+    static Typed literal(SqlLiteral given) {
+        SqlLiteral literal = given;
+        if (literal instanceof SqlUnknownLiteral unknown) {
+            // TIMESTAMP '...', DATE '...', TIME '...': the parser leaves the value's reading to a later step
+            org.apache.calcite.sql.type.SqlTypeName typeName =
+                    org.apache.calcite.sql.type.SqlTypeName.get(unknown.tag.toUpperCase(Locale.ROOT));
+            if (typeName == null) {
+                throw new PlanningException("literal " + literal + " is not supported", literal);
+            }
+            try {
+                literal = unknown.resolve(typeName);
+            } catch (RuntimeException e) {
+                throw new PlanningException("literal " + literal + " is not a valid " + typeName, literal);
+            }
+        }
         org.apache.calcite.sql.type.SqlTypeName tn = literal.getTypeName();
         switch (tn) {
             case NULL:
@@ -332,6 +358,10 @@ final class ExprCompiler {
 
     /** The expression converting {@code source} to {@code to}: explicit (CAST) or as an assignment. */
     Expr convert(Typed source, SqlType to, SqlNode at, boolean explicit) {
+        if (source.row() != null) {
+            throw new PlanningException("a ROW value cannot be converted to " + to + "; read its columns "
+                    + "(t.r.COLUMN1)", at);
+        }
         if (source.type() == null || source.type().equals(to)) {
             return source.expr();
         }
@@ -374,6 +404,11 @@ final class ExprCompiler {
 
     private Typed function(SqlCall call, Scope scope) {
         String name = call.getOperator().getName().toUpperCase(Locale.ROOT);
+        if (call.getOperator() instanceof SqlBetweenOperator between
+                && between.flag == SqlBetweenOperator.Flag.ASYMMETRIC) {
+            // plain BETWEEN is Calcite's BETWEEN ASYMMETRIC
+            name = between.isNegated() ? "NOT BETWEEN" : "BETWEEN";
+        }
         if (functions.isAggregate(name)) {
             throw new PlanningException("aggregate function " + name + " is not allowed here", call);
         }
@@ -383,13 +418,17 @@ final class ExprCompiler {
                 args.add(compile(operand, scope));
             }
         }
+        for (int i = 0; i < args.size(); i++) {
+            if (args.get(i).row() != null) {
+                throw new PlanningException("a ROW value cannot be an argument; read its columns (t.r.COLUMN1)",
+                        call.getOperandList().get(i));
+            }
+        }
         FunctionLibrary.BoundScalar bound = scalarWithClock(name, args, call);
+        if (bound.rowType() != null) {
+            return Typed.row(bindArgs(bound, args), bound.rowType());
+        }
         return Typed.of(bindArgs(bound, args), bound.returnType());
-    }
-
-    /** A call of a function by name over compiled arguments (the clock argument appended where one is due). */
-    private Expr function(String name, List<Typed> args, SqlNode at) {
-        return bindArgs(scalarWithClock(name, args, at), args);
     }
 
     private FunctionLibrary.BoundScalar scalarWithClock(String name, List<Typed> args, SqlNode at) {

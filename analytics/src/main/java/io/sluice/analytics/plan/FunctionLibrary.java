@@ -38,8 +38,12 @@ public interface FunctionLibrary {
     /** The type CASE branches of these types share. */
     SqlType commonType(List<SqlType> types) throws LookupException;
 
-    /** A scalar bound to its argument types: its result type and how to build its evaluation over arguments. */
-    record BoundScalar(SqlType returnType, Binder binder) {
+    /**
+     * A scalar bound to its argument types: its result type and how to build its evaluation over arguments. A
+     * function returning a ROW (the log parsers) has a {@code rowType} instead of a {@code returnType}; its value
+     * is an {@code Object[]} in that row type's columns.
+     */
+    record BoundScalar(SqlType returnType, io.sluice.analytics.type.RowType rowType, Binder binder) {
     }
 
     /** Builds the expression that evaluates a function over its already compiled arguments. */

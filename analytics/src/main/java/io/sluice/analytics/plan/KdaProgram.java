@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -25,16 +24,19 @@ import java.util.function.Function;
 final class KdaProgram implements CompiledProgram {
 
     private final Map<String, RowType> streams;
-    private final Set<String> inputs;
+    private final Map<String, Integer> inputs;
     private final Function<RunClock, List<PumpPlan>> pumps;
 
     /**
      * @param pumps plans the pumps for a run's clock (CURRENT_TIMESTAMP is the run's start), from code that is
      *              already known to plan
      */
-    KdaProgram(Map<String, RowType> streams, Set<String> inputs, Function<RunClock, List<PumpPlan>> pumps) {
+    KdaProgram(Map<String, RowType> streams, Map<String, RowType> inputs,
+               Function<RunClock, List<PumpPlan>> pumps) {
         this.streams = Collections.unmodifiableMap(new LinkedHashMap<>(streams));
-        this.inputs = Set.copyOf(inputs);
+        Map<String, Integer> widths = new HashMap<>();
+        inputs.forEach((name, type) -> widths.put(name, type.size()));
+        this.inputs = Map.copyOf(widths);
         this.pumps = pumps;
     }
 
@@ -47,7 +49,7 @@ final class KdaProgram implements CompiledProgram {
     public ProgramRun start(ProgramContext context) {
         Map<String, StreamHub> hubs = new HashMap<>();
         Map<String, RowReceiver> inputWriters = new HashMap<>();
-        for (String input : inputs) {
+        for (String input : inputs.keySet()) {
             StreamHub hub = new StreamHub(input, null);
             hubs.put(input, hub);
             inputWriters.put(input, hub.writer());
@@ -60,6 +62,6 @@ final class KdaProgram implements CompiledProgram {
         for (PumpPlan pump : pumps.apply(clock)) {
             pump.build(wiring);
         }
-        return new InAppRun(inputWriters, wiring.statefulOperators(), wiring.referenceTableReaders());
+        return new InAppRun(inputWriters, inputs, wiring.statefulOperators(), wiring.referenceTableReaders());
     }
 }

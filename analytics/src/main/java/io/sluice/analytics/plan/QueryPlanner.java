@@ -185,9 +185,31 @@ final class QueryPlanner {
                 name = "EXPR$" + ordinal;
             }
             Typed typed = exprs.compile(expression, scope);
-            columns.add(Column.of(name, typed.type() == null ? SqlType.varchar(1) : typed.type()));
-            outputs.add(typed.expr());
+            if (typed.row() != null) {
+                flattenRow(name, typed, columns, outputs);
+            } else {
+                columns.add(Column.of(name, typed.type() == null ? SqlType.varchar(1) : typed.type()));
+                outputs.add(typed.expr());
+            }
             ordinal++;
+        }
+    }
+
+    /**
+     * A ROW-valued select item ({@code REGEX_LOG_PARSE(log, '...') AS r}) becomes one column per field, named
+     * {@code R.COLUMN1}..., which an outer query reads as {@code t.r.COLUMN1} (KDA's log-parsing examples). The
+     * function runs once per row: the fields share one evaluation.
+     */
+    private static void flattenRow(String name, Typed typed, List<Column> columns, List<Expr> outputs) {
+        Expr once = new SameRowOnce(typed.expr());
+        RowType row = typed.row();
+        for (int i = 0; i < row.size(); i++) {
+            int field = i;
+            columns.add(Column.of(name + "." + row.column(i).name(), row.column(i).type()));
+            outputs.add((rowtime, values) -> {
+                Object[] fields = (Object[]) once.eval(rowtime, values);
+                return fields == null ? null : fields[field];
+            });
         }
     }
 
@@ -484,7 +506,7 @@ final class QueryPlanner {
         if (!(node instanceof SqlCall call) || node.getKind() == SqlKind.OVER) {
             return false;
         }
-        if (call instanceof SqlBasicCall && exprs.functions().isAggregate(call.getOperator().getName())) {
+        if (call instanceof SqlBasicCall && exprs.functions().isAggregate(call.getOperator().getName().toUpperCase(Locale.ROOT))) {
             return true;
         }
         for (SqlNode operand : call.getOperandList()) {

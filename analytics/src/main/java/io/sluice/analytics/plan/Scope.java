@@ -17,6 +17,8 @@ import java.util.List;
 final class Scope {
 
     static final String ROWTIME = "ROWTIME";
+    private static final java.util.regex.Pattern QUALIFIED_ROWTIME =
+            java.util.regex.Pattern.compile("(`(?:[^`]|``)*`\\.)+`ROWTIME`");
 
     /** One column of the row. */
     record Field(String qualifier, String name, SqlType type, boolean hidden) {
@@ -85,14 +87,25 @@ final class Scope {
         return fields.size();
     }
 
-    /** The slot holding an expression equal to {@code node}, or null. */
+    /**
+     * The slot holding an expression equal to {@code node}, or null. {@code FLOOR(ROWTIME TO MINUTE)} and
+     * {@code FLOOR(s.ROWTIME TO MINUTE)} are the same expression: a single-input query has one ROWTIME.
+     */
     Slot slotOf(SqlNode node) {
+        if (slots.isEmpty() || node instanceof SqlIdentifier || node instanceof org.apache.calcite.sql.SqlLiteral) {
+            return null;
+        }
+        String text = canonical(node);
         for (Slot s : slots) {
-            if (s.expression().equalsDeep(node, org.apache.calcite.util.Litmus.IGNORE)) {
+            if (canonical(s.expression()).equals(text)) {
                 return s;
             }
         }
         return null;
+    }
+
+    private static String canonical(SqlNode node) {
+        return QUALIFIED_ROWTIME.matcher(node.toString()).replaceAll("`ROWTIME`");
     }
 
     boolean slotsOnly() {
@@ -110,11 +123,23 @@ final class Scope {
 
     Resolved resolve(SqlIdentifier id) {
         List<String> names = id.names;
-        String name = names.get(names.size() - 1);
-        String qualifier = names.size() >= 2 ? names.get(names.size() - 2) : null;
-        if (names.size() > 2) {
+        if (names.size() == 3) {
+            // t.r.COLUMN1: a field of a ROW column that a subquery flattened to "R.COLUMN1"
+            return resolve(id, names.get(0), names.get(1) + "." + names.get(2));
+        }
+        if (names.size() > 3) {
             throw new PlanningException("compound name " + id + " is not supported", id);
         }
+        String name = names.get(names.size() - 1);
+        String qualifier = names.size() == 2 ? names.get(0) : null;
+        if (qualifier != null && !knowsQualifier(qualifier) && !name.equals(ROWTIME)
+                && hasField(qualifier + "." + name)) {
+            return resolve(id, null, qualifier + "." + name);
+        }
+        return resolve(id, qualifier, name);
+    }
+
+    private Resolved resolve(SqlIdentifier id, String qualifier, String name) {
         int found = -1;
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
@@ -143,6 +168,15 @@ final class Scope {
             throw new PlanningException("unknown stream or alias " + qualifier + " in " + id, id);
         }
         throw new PlanningException("unknown column " + id, id);
+    }
+
+    private boolean hasField(String name) {
+        for (Field f : fields) {
+            if (f.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean knowsQualifier(String qualifier) {

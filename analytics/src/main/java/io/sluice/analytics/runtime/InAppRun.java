@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 public final class InAppRun implements ProgramRun {
 
     private final Map<String, RowReceiver> inputs;
+    private final Map<String, Integer> widths;
     private final RowReceiver[] allInputs;
     private final List<Stateful> stateful;
     private final Map<String, Consumer<List<Object[]>>> referenceTables;
@@ -24,12 +25,14 @@ public final class InAppRun implements ProgramRun {
 
     /**
      * @param inputs          each input stream's writer, by the stream's exact name
+     * @param widths          each input stream's number of columns (hidden ones included)
      * @param stateful        the operators that hold rows or partial results
      * @param referenceTables what takes a reference table's new rows, by table name
      */
-    public InAppRun(Map<String, RowReceiver> inputs, List<Stateful> stateful,
+    public InAppRun(Map<String, RowReceiver> inputs, Map<String, Integer> widths, List<Stateful> stateful,
                     Map<String, Consumer<List<Object[]>>> referenceTables) {
         this.inputs = Map.copyOf(inputs);
+        this.widths = Map.copyOf(widths);
         this.allInputs = this.inputs.values().toArray(RowReceiver[]::new);
         this.stateful = List.copyOf(stateful);
         this.referenceTables = Map.copyOf(referenceTables);
@@ -40,6 +43,10 @@ public final class InAppRun implements ProgramRun {
         RowReceiver input = inputs.get(inputStream);
         if (input == null) {
             throw new IllegalArgumentException("no input stream " + inputStream + " in this application");
+        }
+        if (values.length != widths.get(inputStream)) {
+            throw new IllegalArgumentException("input stream " + inputStream + " has " + widths.get(inputStream)
+                    + " columns, not " + values.length);
         }
         ensureOpen();
         long t = Math.max(rowtime, last);

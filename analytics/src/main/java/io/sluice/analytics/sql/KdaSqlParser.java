@@ -44,6 +44,8 @@ public final class KdaSqlParser {
     private static final int MAX_EXPECTED = 8;
     private static final Pattern POSITION_PHRASE = Pattern.compile(" at line \\d+, column \\d+");
 
+    // Calcite's defaults already match KDA's casing and quoting; LENIENT accepts every syntax variant Calcite knows
+    // (such as != for <>), leaving what is unsupported to the planner, which can name it.
     private final SqlParser.Config config = SqlParser.config()
             .withParserFactory(KdaSqlParserImpl.FACTORY)
             .withConformance(SqlConformanceEnum.LENIENT);
@@ -106,7 +108,8 @@ public final class KdaSqlParser {
     private static String reason(SqlParseException e) {
         String message = e.getMessage() == null ? "syntax error" : e.getMessage().strip();
         int newline = message.indexOf('\n');
-        String found = POSITION_PHRASE.matcher(newline < 0 ? message : message.substring(0, newline)).replaceAll("");
+        String found = POSITION_PHRASE.matcher(newline < 0 ? message : message.substring(0, newline)).replaceAll("")
+                .replace("\\'", "'"); // JavaCC escapes a quote in the token it shows
         if (found.endsWith(".")) {
             found = found.substring(0, found.length() - 1);
         }

@@ -56,7 +56,10 @@ public final class SqlCreatePump extends SqlCreate {
         return expedited;
     }
 
-    /** The pump's insert: {@code getTargetTable()}, {@code getTargetColumnList()} (null if none), {@code getSource()}. */
+    /**
+     * The pump's insert: {@code getTargetTable()} (a {@code SqlIdentifier}), {@code getTargetColumnList()} (null if
+     * none) and {@code getSource()} (a {@code SqlSelect}, or a {@code SqlOrderBy} around one).
+     */
     public SqlInsert insert() {
         return insert;
     }
@@ -64,11 +67,6 @@ public final class SqlCreatePump extends SqlCreate {
     /** Whether the statement said {@code OR REPLACE}. */
     public boolean replace() {
         return getReplace();
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
     }
 
     @Override

@@ -16,8 +16,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * {@code CREATE [OR REPLACE] STREAM name (column type [, ...]) [DESCRIPTION 'text']}: declares an in-application
- * stream. The statement's position is {@link #getParserPosition()}; each name carries its own.
+ * {@code CREATE [OR REPLACE] STREAM name (column type [NOT NULL] [, ...]) [DESCRIPTION 'text']}: declares an
+ * in-application stream. The statement's position is {@link #getParserPosition()}; each name carries its own.
  *
  * <p>Threading: immutable once the parser has built it (the parser is its only writer); safe to read from any
  * thread. Do not call Calcite's {@code setReplace} or {@code setOperand} on it.
@@ -56,11 +56,6 @@ public final class SqlCreateStream extends SqlCreate {
     /** Whether the statement said {@code OR REPLACE}. */
     public boolean replace() {
         return getReplace();
-    }
-
-    @Override
-    public SqlOperator getOperator() {
-        return OPERATOR;
     }
 
     /** The name, then the column names, then the column types (so visitors reach every identifier). */

@@ -80,6 +80,10 @@ class AggregateFunctionsTest {
     void firstLastAnyAndEvery() {
         assertThat(over("FIRST_VALUE", "INTEGER", 5, 6, 7)).isEqualTo(5);
         assertThat(over("LAST_VALUE", "INTEGER", 5, 6, null)).isNull();
+        assertThat(over("last_value  ignore nulls", "INTEGER", 5, 6, null)).isEqualTo(6);
+        assertThat(over("FIRST_VALUE IGNORE NULLS", "INTEGER", null, 6, 7)).isEqualTo(6);
+        assertThat(over("FIRST_VALUE RESPECT NULLS", "INTEGER", null, 6, 7)).isNull();
+        assertThat(AggregateFunctions.isAggregate("LAST_VALUE IGNORE NULLS")).isTrue();
         assertThat(over("ANY", "BOOLEAN", false, null, true)).isEqualTo(true);
         assertThat(over("SOME", "BOOLEAN", false, null)).isEqualTo(false);
         assertThat(over("EVERY", "BOOLEAN", true, null, true)).isEqualTo(true);
@@ -147,5 +151,7 @@ class AggregateFunctionsTest {
                 .hasMessageContaining("BOOLEAN");
         assertThatThrownBy(() -> AggregateFunctions.resolve("FIRST_VALUE", types("INTEGER"), null, true))
                 .hasMessageContaining("DISTINCT");
+        assertThatThrownBy(() -> AggregateFunctions.resolve("SUM IGNORE NULLS", types("INTEGER"), null, false))
+                .hasMessageContaining("IGNORE NULLS");
     }
 }

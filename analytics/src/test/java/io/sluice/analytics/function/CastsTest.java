@@ -73,6 +73,33 @@ class CastsTest {
     }
 
     @Test
+    void timestampTextReadsShortFieldsFractionsAndRefusesImpossibleDates() {
+        assertThat(cast(" 2024-1-5 3:04 ", "VARCHAR(30)", "TIMESTAMP")).isEqualTo(millis("2024-01-05T03:04"));
+        assertThat(cast("2024-01-05T03:04:05.5", "VARCHAR(30)", "TIMESTAMP"))
+                .isEqualTo(millis("2024-01-05T03:04:05.500"));
+        assertThat(cast("2024-01-05 03:04:05.123456789", "VARCHAR(30)", "TIMESTAMP"))
+                .isEqualTo(millis("2024-01-05T03:04:05.123"));
+        assertThat(cast("1969-12-31 23:59:59.999", "VARCHAR(30)", "TIMESTAMP")).isEqualTo(-1L);
+        assertThat(cast("2024-02-29", "VARCHAR(30)", "TIMESTAMP")).isEqualTo(millis("2024-02-29T00:00"));
+        assertThatThrownBy(() -> cast("2023-02-29", "VARCHAR(30)", "TIMESTAMP"))
+                .isInstanceOf(EvaluationException.class).hasMessageContaining("2023-02-29");
+        assertThatThrownBy(() -> cast("2024-01-05 24:00", "VARCHAR(30)", "TIMESTAMP"))
+                .isInstanceOf(EvaluationException.class);
+        assertThatThrownBy(() -> cast("2024-01-05 10", "VARCHAR(30)", "TIMESTAMP"))
+                .isInstanceOf(EvaluationException.class);
+        assertThatThrownBy(() -> cast("2024-01-05 10:00x", "VARCHAR(30)", "TIMESTAMP"))
+                .isInstanceOf(EvaluationException.class);
+    }
+
+    @Test
+    void timestampsFormatWithFourDigitYearsAndBeyond() {
+        assertThat(cast(millis("0001-01-01T00:00"), "TIMESTAMP", "VARCHAR(30)")).isEqualTo("0001-01-01 00:00:00.000");
+        assertThat(cast(millis("9999-12-31T23:59:59.999"), "TIMESTAMP", "VARCHAR(30)"))
+                .isEqualTo("9999-12-31 23:59:59.999");
+        assertThat(cast(millis("2000-02-29T12:00"), "TIMESTAMP", "VARCHAR(30)")).isEqualTo("2000-02-29 12:00:00.000");
+    }
+
+    @Test
     void datetimesConvertToEachOtherAndToKdasText() {
         long ts = millis("2024-03-05T07:08:09.012");
         assertThat(cast(ts, "TIMESTAMP", "VARCHAR(30)")).isEqualTo("2024-03-05 07:08:09.012");

@@ -44,6 +44,28 @@ class DateTimeFunctionsTest {
     }
 
     @Test
+    void charToTimestampReproducesTheReferencesTemplateExamples() {
+        String input = "2009-09-16 03:15:24";
+        assertThat(eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "yyyy-MM-dd", input)).isEqualTo(millis("2009-09-16T00:00"));
+        assertThat(eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "yyyy-hh-mm", input)).isEqualTo(millis("2009-01-01T09:16"));
+        assertThat(eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "yyyy", input)).isEqualTo(millis("2009-01-01T00:00"));
+        assertThat(eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "yyyy-hh", input)).isEqualTo(millis("2009-01-01T09:00"));
+        assertThat(eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "yyyy hh", "2009 09 16 03:15:24"))
+                .isEqualTo(millis("2009-01-01T09:00"));
+        assertThat(eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "yyyy/hh", "2009/09/16 03:15:24"))
+                .isEqualTo(millis("2009-01-01T09:00"));
+        assertThat(eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "yyyy-mm", input)).isEqualTo(millis("2009-01-01T00:09"));
+        assertThat(eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "MM/dd/yy hh:mm:ss", "09/16/11 03:15:24"))
+                .isEqualTo(millis("2011-09-16T03:15:24"));
+        assertThat(eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "yyyy", "09-16 03:15")).isEqualTo(millis("0009-01-01T00:00"));
+        assertThat(eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "yyyy", "16 03:15")).isEqualTo(millis("0016-01-01T00:00"));
+        assertThatThrownBy(() -> eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "MM/dd/yy hh:mm:ss", input))
+                .isInstanceOf(EvaluationException.class);
+        assertThatThrownBy(() -> eval("CHAR_TO_TIMESTAMP", FORMAT_TEXT, "yyyy hh", input))
+                .isInstanceOf(EvaluationException.class);
+    }
+
+    @Test
     void timestampToCharFormatsAndWritesNullForANullTimestamp() {
         long ts = millis("2024-03-05T19:08:09.012");
         assertThat(eval("TIMESTAMP_TO_CHAR", types("VARCHAR(40)", SqlType.TIMESTAMP), "yyyy-MM-dd hh:mm:ss", ts))
@@ -85,6 +107,8 @@ class DateTimeFunctionsTest {
         assertThat(eval("STEP", types(SqlType.TIMESTAMP, DAY_TIME), ts, 10_000L))
                 .isEqualTo(millis("2024-05-17T10:47:30"));
         assertThat(eval("STEP", types(SqlType.TIMESTAMP, DAY_TIME), null, 10_000L)).isNull();
+        assertThat(eval("FLOOR", types(DAY_TIME, "VARCHAR(6)"), 150_000L, "MINUTE")).isEqualTo(120_000L);
+        assertThat(eval("CEIL", types(DAY_TIME, "VARCHAR(6)"), 150_000L, "MINUTE")).isEqualTo(180_000L);
         assertThat(eval("STEP", types(SqlType.TIMESTAMP, SqlType.of(SqlTypeName.INTERVAL_YEAR_MONTH)), ts, 3))
                 .isEqualTo(millis("2024-04-01T00:00"));
         assertThatThrownBy(() -> eval("STEP", types(SqlType.TIMESTAMP, DAY_TIME), ts, 0L))

@@ -139,4 +139,16 @@ class OperatorsTest {
         assertThat(eval("IS DISTINCT FROM", types("INTEGER", "INTEGER"), null, null)).isEqualTo(false);
         assertThat(eval("IS DISTINCT FROM", types("INTEGER", "INTEGER"), 1, null)).isEqualTo(true);
     }
+
+    @Test
+    void coalesceTakesTheFirstNonNullInTheCommonTypeAndNullifBlanksEqualValues() {
+        assertThat(eval("COALESCE", types("INTEGER", "BIGINT"), null, 5L)).isEqualTo(5L);
+        assertThat(eval("COALESCE", types("INTEGER", "BIGINT"), 3, 5L)).isEqualTo(3L);
+        assertThat(eval("COALESCE", types("INTEGER", "INTEGER"), null, null)).isNull();
+        assertThat(eval("NULLIF", types("INTEGER", "INTEGER"), 3, 3)).isNull();
+        assertThat(eval("NULLIF", types("INTEGER", "INTEGER"), 3, 4)).isEqualTo(3);
+        assertThat(eval("MONOTONIC", types(SqlType.TIMESTAMP), 42L)).isEqualTo(42L);
+        assertThatThrownBy(() -> ScalarFunctions.resolve("COALESCE", types("INTEGER", "VARCHAR(3)"), null))
+                .hasMessageContaining("COALESCE");
+    }
 }

@@ -16,8 +16,9 @@ import java.util.Random;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * For every retractable aggregate: adding rows and taking a random selection of them back leaves exactly the result
- * of aggregating the rows that remain. jqwik prints each property's seed in its report.
+ * For every retractable aggregate: adding rows and taking a random selection of them back leaves the result of
+ * aggregating the rows that remain: exactly for exact types, within floating-point rounding for REAL and DOUBLE.
+ * jqwik prints each property's seed in its report.
  */
 class RetractPropertiesTest {
 
@@ -51,6 +52,27 @@ class RetractPropertiesTest {
         return out;
     }
 
+    private static void assertSame(Case c, Object retracted, Object recomputed) {
+        boolean approximate = c.type.equals("DOUBLE") || c.type.equals("REAL");
+        if (approximate && retracted instanceof Double r && recomputed instanceof Double e) {
+            // the variances cancel Σx² against (Σx)²/n, so their rounding is relative to the largest square
+            double largestSquare = 0;
+            for (Object v : c.values) {
+                if (v != null) {
+                    largestSquare = Math.max(largestSquare, Math.pow(((Number) v).doubleValue(), 2));
+                }
+            }
+            double tolerance = switch (c.function.substring(0, 3)) {
+                case "VAR" -> 1e-9 * (1 + largestSquare);
+                case "STD" -> Math.sqrt(1e-9 * (1 + largestSquare));
+                default -> 1e-9 * (1 + Math.abs(e));
+            };
+            assertThat(r).isCloseTo(e, org.assertj.core.api.Assertions.within(tolerance));
+        } else {
+            assertThat(retracted).isEqualTo(recomputed);
+        }
+    }
+
     @Property(tries = 600)
     void retractingRowsEqualsRecomputingWithoutThem(@ForAll("cases") Case c) throws Exception {
         AggregateFunction f = AggregateFunctions.resolve(c.function, List.of(SqlType.parse(c.type)), null, c.distinct);
@@ -72,7 +94,7 @@ class RetractPropertiesTest {
         for (Object v : kept) {
             fresh.add(new Object[] {v});
         }
-        assertThat(running.result()).isEqualTo(fresh.result());
+        assertSame(c, running.result(), fresh.result());
     }
 
     @Property(tries = 200)
@@ -89,7 +111,7 @@ class RetractPropertiesTest {
             for (Object v : c.values.subList(Math.max(0, i - size + 1), i + 1)) {
                 fresh.add(new Object[] {v});
             }
-            assertThat(window.result()).isEqualTo(fresh.result());
+            assertSame(c, window.result(), fresh.result());
         }
     }
 }

@@ -33,6 +33,8 @@ class StringFunctionsTest {
         assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)"), "order-1234-x", "-(\\d+)-"))
                 .isEqualTo("1234");
         assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)"), "abc", "\\d")).isNull();
+        assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)"), "TECHNOLOGY", "FOO")).isNull();
+        assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)"), "TECHNOLOGY", "O[A-Z]")).isEqualTo("OL");
         assertThat(evalDynamic("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)"), "abc", "b.")).isEqualTo("bc");
     }
 
@@ -40,6 +42,10 @@ class StringFunctionsTest {
     void substringSimilarReturnsTheMarkedPart() {
         assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)", "VARCHAR(1)"), "abcdefg", "a#\"%#\"f_",
                 "#")).isEqualTo("bcde");
+        assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)", "VARCHAR(1)"), "123456789",
+                "23#\"456#\"78", "#")).isEqualTo("456");
+        assertThat(eval("SUBSTRING", types("VARCHAR(20)", "VARCHAR(20)", "VARCHAR(1)"), "TECHNOLOGY",
+                "TECH%\"NOLO%\"GY", "%")).isEqualTo("NOLO");
     }
 
     @Test
@@ -81,6 +87,20 @@ class StringFunctionsTest {
         assertThat(eval("||", types("VARCHAR(3)", "CHAR(2)"), "ab", "cd")).isEqualTo("abcd");
         assertThatThrownBy(() -> eval("TRIM", types("VARCHAR(9)", "VARCHAR(2)", "VARCHAR(9)"), "BOTH", "xy", "x"))
                 .isInstanceOf(EvaluationException.class);
+    }
+
+    @Test
+    void trimAndInitcapReproduceTheReferenceExamples() {
+        var three = types("VARCHAR(9)", "VARCHAR(1)", "VARCHAR(30)");
+        assertThat(eval("TRIM", types("VARCHAR(30)"), " Trim front and back ")).isEqualTo("Trim front and back");
+        assertThat(eval("TRIM", three, "BOTH", " ", " Trim front and back ")).isEqualTo("Trim front and back");
+        assertThat(eval("TRIM", three, "LEADING", "x", "xxxTrim frontxxx")).isEqualTo("Trim frontxxx");
+        assertThat(eval("TRIM", three, "TRAILING", "x", "xxxTrimxBackxxx")).isEqualTo("xxxTrimxBack");
+        assertThat(eval("TRIM", three, "BOTH", "y", "xxxNo y to trimxxx")).isEqualTo("xxxNo y to trimxxx");
+        assertThatThrownBy(() -> eval("TRIM", three, "BOTH", "", "abc")).isInstanceOf(EvaluationException.class);
+        assertThat(eval("TRIM", three, "BOTH", null, "abc")).isNull();
+        assertThat(eval("INITCAP", types("VARCHAR(40)"), "Each FIRST lEtTeR is cAPITALIZED"))
+                .isEqualTo("Each First Letter Is Capitalized");
     }
 
     @Test

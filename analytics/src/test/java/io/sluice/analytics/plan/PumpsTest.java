@@ -116,6 +116,20 @@ class PumpsTest {
     }
 
     @Test
+    void aLogParsersRowIsReadByItsFieldsThroughASubquery() throws Exception {
+        RowType logs = RowType.of(Column.of("LINE", SqlType.varchar(64)));
+        Harness h = new Harness("""
+                CREATE STREAM parsed (word VARCHAR(16), num VARCHAR(8));
+                CREATE PUMP p AS INSERT INTO parsed
+                    SELECT STREAM t.r.COLUMN1, t.r.COLUMN2
+                    FROM (SELECT STREAM REGEX_LOG_PARSE(line, '(\\w+) (\\d+)') AS r FROM "LOGS") AS t;
+                """, new Catalog(Map.of("LOGS", logs), Map.of()));
+        h.run.push("LOGS", 1000, new Object[] {"hello 42"});
+
+        assertThat(h.rows).containsExactly(Out.of("PARSED", 1000, "hello", "42"));
+    }
+
+    @Test
     void pushClampsRowtimeSoItNeverGoesBack() throws Exception {
         Harness h = Harness.ticker("""
                 CREATE STREAM o (sym VARCHAR(4), t TIMESTAMP);

@@ -57,6 +57,20 @@ class WindowsTest {
     }
 
     @Test
+    void theWindowKeyInTheSelectListIsTheWindowStartHoweverRowtimeIsQualified() throws Exception {
+        Harness h = Harness.ticker("""
+                CREATE STREAM starts (window_start TIMESTAMP, window_end TIMESTAMP, n BIGINT);
+                CREATE PUMP p AS INSERT INTO starts
+                    SELECT STREAM FLOOR(ROWTIME TO MINUTE), ROWTIME, COUNT(*) FROM SOURCE_SQL_STREAM_001 AS s
+                    GROUP BY FLOOR(s.ROWTIME TO MINUTE);
+                """);
+        h.tick(MINUTE + 1_000, "A", "T", 0, 1).tick(MINUTE + 2_000, "A", "T", 0, 1);
+        h.run.advance(3 * MINUTE);
+
+        assertThat(h.rows).containsExactly(Out.of("STARTS", 2 * MINUTE, MINUTE, 2 * MINUTE, 2L));
+    }
+
+    @Test
     void orderByWithinASecondSortsEachSecondsRowsWhenTheSecondEnds() throws Exception {
         Harness h = Harness.ticker("""
                 CREATE STREAM ranked (ticker VARCHAR(4), price DOUBLE);
@@ -110,6 +124,55 @@ class WindowsTest {
         h.run.advance(MINUTE + 50_000);
         assertThat(h.rows).containsExactly(Out.of("STAG", MINUTE + 20_000, "A", 2L),
                 Out.of("STAG", MINUTE + 50_000, "B", 1L));
+    }
+
+    @Test
+    void twoStreamsJoinWithinTheWindowOfTheOverSide() throws Exception {
+        RowType orders = RowType.of(Column.of("ORDER_ID", SqlType.INTEGER), Column.of("TICKER", SqlType.varchar(4)));
+        RowType trades = RowType.of(Column.of("ORDER_ID", SqlType.INTEGER), Column.of("AMOUNT", SqlType.INTEGER));
+        Harness h = new Harness("""
+                CREATE STREAM matched (order_id INTEGER, ticker VARCHAR(4), amount INTEGER);
+                CREATE PUMP p AS INSERT INTO matched
+                    SELECT STREAM o.order_id, o.ticker, t.amount
+                    FROM "Orders" AS o JOIN "Trades" OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS t
+                    ON o.order_id = t.order_id;
+                """, new Catalog(Map.of("Orders", orders, "Trades", trades), Map.of()));
+        h.run.push("Trades", 1_000, new Object[] {1, 100});
+        h.run.push("Trades", 2_000, new Object[] {2, 200});
+        h.run.push("Orders", 30_000, new Object[] {1, "AMZN"});
+        h.run.push("Orders", 90_000, new Object[] {2, "IBM"});
+
+        assertThat(h.rows).containsExactly(Out.of("MATCHED", 30_000, 1, "AMZN", 100));
+    }
+
+    @Test
+    void anomalyScoresComeFromRandomCutForestSortedWithinEachSecond() throws Exception {
+        RowType input = RowType.of(Column.of("X", SqlType.DOUBLE));
+        Harness h = new Harness("""
+                CREATE STREAM scored (x DOUBLE, anomaly_score DOUBLE);
+                CREATE PUMP p AS INSERT INTO scored
+                    SELECT STREAM x, anomaly_score
+                    FROM TABLE(RANDOM_CUT_FOREST(CURSOR(SELECT STREAM x FROM "IN"), 10, 10, 20, 1))
+                    ORDER BY FLOOR(ROWTIME TO SECOND), anomaly_score DESC;
+                """, new Catalog(Map.of("IN", input), Map.of()));
+        for (int i = 0; i < 40; i++) {
+            h.run.push("IN", i * 100L, new Object[] {(double) (i % 3)});
+        }
+        h.run.push("IN", 4_000, new Object[] {500.0});
+        h.run.advance(5_000);
+
+        assertThat(h.rows).hasSize(41);
+        assertThat(h.rows.subList(0, 10)).allSatisfy(o -> assertThat(o.values().get(1)).isEqualTo(0.0));
+        Out outlier = h.rows.get(40);
+        assertThat(outlier.values().get(0)).isEqualTo(500.0);
+        assertThat((Double) outlier.values().get(1)).isGreaterThan(1.0);
+        for (int second = 1; second < 4; second++) {
+            List<Double> scores = new ArrayList<>();
+            for (Out o : h.rows.subList(second * 10, second * 10 + 10)) {
+                scores.add((Double) o.values().get(1));
+            }
+            assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
     }
 
     @Test

@@ -74,6 +74,15 @@ class KdaSqlParserErrorTest {
     }
 
     @Test
+    void anUnterminatedStringIsReportedWhereItOpens() {
+        CodeValidationException e = failure("CREATE STREAM s (a INTEGER);\nSELECT STREAM 'abc FROM s");
+
+        assertThat(e.line()).isEqualTo(2);
+        assertThat(e.column()).isEqualTo(15);
+        assertThat(e.reason()).startsWith("Encountered \"'\"");
+    }
+
+    @Test
     void aMalformedExpressionIsACodeValidationExceptionToo() {
         CodeValidationException e = catchThrowableOfType(CodeValidationException.class,
                 () -> parser.parseExpression("STEP(ROWTIME BY)"));

@@ -75,7 +75,7 @@ class KdaSqlParserTest {
     @Test
     void streamAndPumpKeepTheirOptionalParts() throws Exception {
         List<SqlNode> program = parser.parseProgram("""
-                CREATE STREAM totals (n INTEGER, seen TIMESTAMP, amount DECIMAL(8, 2), ratio REAL)
+                CREATE STREAM totals (n INTEGER NOT NULL, seen TIMESTAMP, amount DECIMAL(8, 2), ratio REAL NULL)
                     DESCRIPTION 'per-minute totals';
                 CREATE PUMP "Totals_Pump" DESCRIPTION 'fills totals'
                     AS INSERT EXPEDITED INTO totals (n, amount) SELECT STREAM n, amount FROM "in";
@@ -87,6 +87,7 @@ class KdaSqlParserTest {
         assertThat(stream.description()).contains("per-minute totals");
         assertThat(stream.columns()).extracting(c -> c.type().toString())
                 .containsExactly("INTEGER", "TIMESTAMP", "DECIMAL(8, 2)", "REAL");
+        assertThat(stream.columns()).extracting(c -> c.type().getNullable()).containsExactly(false, null, null, true);
 
         SqlCreatePump pump = (SqlCreatePump) program.get(1);
         assertThat(pump.replace()).isFalse();
@@ -415,6 +416,22 @@ class KdaSqlParserTest {
 
         assertThat(((SqlCall) step).getOperator()).isSameAs(KdaOperators.STEP);
         assertThat(step.toString()).isEqualTo("STEP(`ROWTIME` BY INTERVAL '1' MINUTE)");
+    }
+
+    @Test
+    void kdaStatementsAndOperatorsPrintBackInKdaSyntax() throws Exception {
+        List<SqlNode> program = parser.parseProgram("""
+                CREATE OR REPLACE STREAM "OUT" (k VARCHAR(8), n BIGINT) DESCRIPTION 'counts';
+                CREATE PUMP p AS INSERT INTO "OUT" SELECT STREAM k, COUNT(*) FROM "A" OVER (ROWS 5 PRECEDING) AS a
+                    WINDOWED BY STAGGER (PARTITION BY k RANGE INTERVAL '1' MINUTE);
+                """);
+
+        assertThat(program.get(0).toString())
+                .isEqualTo("CREATE OR REPLACE STREAM `OUT` (`K` VARCHAR(8), `N` BIGINT) DESCRIPTION 'counts'");
+        assertThat(program.get(1).toString().replace('\n', ' '))
+                .startsWith("CREATE PUMP `P` AS INSERT INTO `OUT`")
+                .contains("FROM (`A` OVER (ROWS 5 PRECEDING)) AS `A`")
+                .contains("STAGGER(PARTITION BY `K` RANGE INTERVAL '1' MINUTE)");
     }
 
     @Test

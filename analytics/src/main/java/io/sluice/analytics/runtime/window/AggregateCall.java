@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>The operators of this package may hand an accumulator the same {@code Object[]} for several rows (tumbling
  * and stagger windows reuse one per call), so an {@link io.sluice.analytics.function.Accumulator} keeps the
- * values it needs, never the array.
+ * values it needs, never the array. Immutable (the planner does not change {@code args} after building it).
  */
 public record AggregateCall(AggregateFunction fn, Expr[] args) implements WindowCall {
 

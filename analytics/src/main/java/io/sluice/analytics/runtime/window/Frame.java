@@ -1,7 +1,7 @@
 package io.sluice.analytics.runtime.window;
 
 /**
- * The extent of a sliding window ending at the current row: a ROWTIME range or a row count.
+ * The extent of a sliding window ending at the current row: a ROWTIME range or a row count. Immutable values.
  */
 public sealed interface Frame {
 

@@ -3,7 +3,7 @@ package io.sluice.analytics.runtime.window;
 /**
  * Where one output column of a grouped operator ({@link TumblingAggregate}, {@link StaggerWindow}) comes from:
  * the output row is laid out by a list of these, so the planner can put keys and aggregates in SELECT order and
- * add columns that only HAVING reads.
+ * add columns that only HAVING reads. Immutable values.
  */
 public sealed interface GroupColumn {
 

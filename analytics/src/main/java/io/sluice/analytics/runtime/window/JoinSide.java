@@ -17,6 +17,8 @@ import java.util.List;
  *                     side's current row takes part in the join and the side holds no rows
  * @param rangeMillis  the window's interval (0 is {@code RANGE CURRENT ROW}); ignored when not windowed
  * @param preserved    the side's rows are emitted with NULLs for the other side when nothing matched them
+ *
+ * <p>Immutable.
  */
 public record JoinSide(int width, List<Expr> keys, boolean windowed, long rangeMillis, boolean preserved) {
 

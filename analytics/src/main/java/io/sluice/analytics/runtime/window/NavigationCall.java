@@ -26,6 +26,8 @@ import java.util.Objects;
  * @param skipCurrent  start counting at the row before the current one (LAG)
  * @param ignoreNulls  IGNORE NULLS
  * @param defaultValue returned when there is no such row; null means SQL NULL
+ *
+ * <p>Immutable.
  */
 public record NavigationCall(Expr value, int n, boolean fromLast, boolean skipCurrent, boolean ignoreNulls,
                              Expr defaultValue) implements WindowCall {

@@ -1,7 +1,9 @@
 package io.sluice.analytics.runtime.window;
 
 /**
- * A growable ring buffer with indexed access: a sliding window's rows, oldest first. Not thread-safe.
+ * A growable ring buffer with indexed access: a sliding window's rows, oldest first.
+ *
+ * <p><b>Threading</b>: single-threaded, owned by one window partition.
  */
 final class RowRing<E> {
 
@@ -11,10 +13,6 @@ final class RowRing<E> {
 
     int size() {
         return size;
-    }
-
-    boolean isEmpty() {
-        return size == 0;
     }
 
     void addLast(E item) {

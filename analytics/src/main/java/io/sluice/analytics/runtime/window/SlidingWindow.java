@@ -25,8 +25,9 @@ import java.util.Objects;
  * io.sluice.analytics.function.AggregateFunction#retractable() retractable} aggregate; MIN and MAX (a function of
  * that name with one argument) are kept by a monotonic deque ({@link SlidingExtreme}, the accumulator is not
  * used); any other aggregate is recomputed over the window's remaining rows when next asked (O(window) per row
- * that follows an eviction). RANGE windows drop their expired rows also on rowtime bounds, so a partition that goes quiet
- * gives its rows up; {@link #retainedFloor()} is the oldest ROWTIME still held by any window.
+ * that follows an eviction). RANGE windows drop their expired rows also on rowtime bounds, so a partition that
+ * goes quiet gives its rows up (a ROWS window keeps a quiet partition's last rows: they are still its window);
+ * {@link #retainedFloor()} is the oldest ROWTIME still held by any window.
  *
  * <p>A row whose partition keys, arguments or LAG defaults fail to evaluate throws before any window changes.
  *

@@ -7,6 +7,7 @@ import java.util.Objects;
 /**
  * One ORDER BY key after the leading monotonic one: an expression, its direction and where NULLs go. SQL's
  * default puts NULLs last in ascending order and first in descending order ({@link #asc}, {@link #desc}).
+ * Immutable.
  */
 public record SortKey(Expr expr, boolean descending, boolean nullsFirst) {
 

@@ -5,9 +5,11 @@ import io.sluice.analytics.runtime.RowReceiver;
 import io.sluice.analytics.runtime.Stateful;
 
 import java.util.ArrayDeque;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 
 /**
  * A stream-to-stream join: {@code FROM a [OVER (RANGE ...)] AS a [LEFT|RIGHT|FULL] JOIN b [OVER (RANGE ...)] AS b
@@ -16,9 +18,10 @@ import java.util.Objects;
  * <p><b>Matching</b> (the SQL reference's stream-to-stream join examples): each side with a window holds its
  * rows of the last {@code rangeMillis} (a row exactly one interval old is out, as in {@link Frame#oldestInRange});
  * a side without a window holds nothing, only its current row joins. A pair (l, r) matches when the later of
- * the two arrives while the earlier is inside its own side's window, the equi-keys are equal and not NULL, and the residual
- * condition (over the joined row, may be null) is TRUE. At least one side must have a window. The joined row is
- * the left row's columns followed by the right row's; its ROWTIME is the later of the two ROWTIMEs.
+ * the two arrives while the earlier is inside its own side's window, the equi-keys are equal and not NULL, and
+ * the residual condition (over the joined row, may be null) is TRUE. At least one side must have a window. The
+ * joined row is the left row's columns followed by the right row's; its ROWTIME is the later of the two
+ * ROWTIMEs.
  *
  * <p><b>Outer rows</b>: a preserved row that matched nothing is emitted with NULLs for the other side when no
  * match can come any more: immediately when its side has no window (ROWTIME = its own), otherwise once the other
@@ -27,9 +30,11 @@ import java.util.Objects;
  * say only unmatched rows are, which is what this does.)
  *
  * <p><b>Time</b>: each side's progress is the larger of its last row's ROWTIME and its last bound; held rows
- * leave when the other side has passed their window, and the join passes downstream the smaller of the two
- * sides' progress. When the two inputs are skewed (one side's upstream emits late, such as a tumbling window) an
- * output ROWTIME is raised to the last one emitted, so output ROWTIME never decreases.
+ * leave when the other side has passed their window. An unmatched row whose window has ended waits until both
+ * sides have reached its ROWTIME (or a joined row with a later ROWTIME is emitted), so unmatched rows of the two
+ * sides come out in ROWTIME order; matches are emitted at once. The join passes downstream the smaller of the
+ * two sides' progress. When the two inputs are skewed (one side's upstream emits late, such as a tumbling window)
+ * an output ROWTIME is raised to the last one emitted, so output ROWTIME never decreases.
  *
  * <p><b>Threading</b>: single-threaded, as {@link RowReceiver}; both receivers are called on the run's thread.
  */
@@ -39,6 +44,10 @@ public final class StreamJoin implements Stateful {
     private final Side rightSide;
     private final Expr residual;
     private final RowReceiver downstream;
+    /** Unmatched rows whose window has ended, by output ROWTIME, until both sides have reached it. */
+    private final PriorityQueue<Unmatched> unmatched = new PriorityQueue<>(
+            Comparator.comparingLong(Unmatched::rowtime).thenComparingLong(Unmatched::sequence));
+    private long unmatchedSequence;
     private long lastEmitted = Long.MIN_VALUE;
     private long lastBound = Long.MIN_VALUE;
 
@@ -67,7 +76,11 @@ public final class StreamJoin implements Stateful {
 
     @Override
     public long retainedFloor() {
-        return Math.min(leftSide.retainedFloor(), rightSide.retainedFloor());
+        long floor = Math.min(leftSide.retainedFloor(), rightSide.retainedFloor());
+        for (Unmatched waiting : unmatched) {
+            floor = Math.min(floor, waiting.inputRowtime);
+        }
+        return floor;
     }
 
     private Object[] joined(Object[] leftValues, Object[] rightValues) {
@@ -81,13 +94,29 @@ public final class StreamJoin implements Stateful {
         return out;
     }
 
+    /** Emits a row now, after the waiting unmatched rows that come before it. */
     private void emit(long rowtime, Object[] joinedRow) {
+        releaseUnmatched(rowtime);
+        send(rowtime, joinedRow);
+    }
+
+    private void send(long rowtime, Object[] joinedRow) {
         lastEmitted = Math.max(lastEmitted, Math.max(rowtime, lastBound));
         downstream.row(lastEmitted, joinedRow);
     }
 
-    private void passBound() {
+    private void releaseUnmatched(long upTo) {
+        Unmatched next;
+        while ((next = unmatched.peek()) != null && next.rowtime <= upTo) {
+            unmatched.poll();
+            send(next.rowtime, next.row);
+        }
+    }
+
+    /** Releases what both sides have passed, then passes their common progress on as a bound. */
+    private void advance() {
         long bound = Math.min(leftSide.progress, rightSide.progress);
+        releaseUnmatched(bound);
         // a bound below a row already emitted tells downstream nothing
         if (bound > lastBound && bound >= lastEmitted) {
             lastBound = bound;
@@ -137,16 +166,16 @@ public final class StreamJoin implements Stateful {
                     byKey.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(current);
                 }
             } else if (config.preserved() && !current.matched) {
-                emitUnmatched(rowtime, current);
+                emit(rowtime, nullExtended(current));
             }
-            passBound();
+            advance();
         }
 
         @Override
         public void bound(long rowtime) {
             progress = Math.max(progress, rowtime);
             other().expire(progress);
-            passBound();
+            advance();
         }
 
         /** Drops the rows no row of the other side at or after {@code otherProgress} can match. */
@@ -163,7 +192,8 @@ public final class StreamJoin implements Stateful {
                     }
                 }
                 if (config.preserved() && !oldest.matched) {
-                    emitUnmatched(oldest.rowtime + config.rangeMillis(), oldest);
+                    unmatched.add(new Unmatched(oldest.rowtime + config.rangeMillis(), unmatchedSequence++,
+                            oldest.rowtime, nullExtended(oldest)));
                 }
             }
         }
@@ -195,9 +225,13 @@ public final class StreamJoin implements Stateful {
             emit(rowtime, joinedRow);
         }
 
-        private void emitUnmatched(long rowtime, Held row) {
-            emit(rowtime, joined(isLeft ? row.values : null, isLeft ? null : row.values));
+        private Object[] nullExtended(Held row) {
+            return joined(isLeft ? row.values : null, isLeft ? null : row.values);
         }
+    }
+
+    /** A NULL-extended row waiting for both sides to reach its ROWTIME. */
+    private record Unmatched(long rowtime, long sequence, long inputRowtime, Object[] row) {
     }
 
     /** A row a side holds, and whether it has matched. */

@@ -104,6 +104,19 @@ class StreamJoinTest {
     }
 
     @Test
+    void fullJoinEmitsUnmatchedRowsOfBothSides() {
+        feedExampleData(new StreamJoin(orders(true, true), shipments(true, true), null, out));
+
+        assertThat(out.take()).containsExactly(
+                Out.of(t("10:00:45"), 104, 104),
+                Out.of(t("10:00:45"), 100, 100),
+                Out.of(t("10:01:00"), 101, null),
+                Out.of(t("10:01:20"), 102, null),
+                Out.of(t("10:01:30"), 103, null),
+                Out.of(t("10:01:50"), null, 105));
+    }
+
+    @Test
     void anUnmatchedLeftRowWaitsUntilTheOtherSideHasPassedItsWindow() {
         StreamJoin join = new StreamJoin(orders(true, true), shipments(false, false), null, out);
         join.left().row(t("10:00:00"), new Object[] {1});
@@ -144,6 +157,10 @@ class StreamJoinTest {
         join.right().row(t("10:00:03"), new Object[] {"a", 4});
         join.right().row(t("10:00:04"), new Object[] {"a", 6});
         join.right().bound(t("10:02:00"));
+        // the unmatched row waits for the left side too: a left row before 10:01 could still join something
+        assertThat(out.rows).hasSize(1);
+        assertThat(join.retainedFloor()).isEqualTo(t("10:00:00"));
+        join.left().bound(t("10:02:00"));
 
         assertThat(out.take()).containsExactly(
                 Out.of(t("10:00:04"), "a", 5, "a", 6),

@@ -70,6 +70,44 @@ class TumblingAggregateTest {
     }
 
     @Test
+    void lateRecordOfTheRowtimeSampleLandsInTheNextRowtimeWindowWithItsArrivalMinute() {
+        // timestamps-rowtime-concepts: GROUP BY TICKER_SYMBOL, STEP(ROWTIME BY INTERVAL '60' SECOND),
+        // STEP(APPROXIMATE_ARRIVAL_TIME BY INTERVAL '60' SECOND); rows (ticker, arrival time). The sample prints
+        // the window start as ROWTIME; KDA's emission rule (and the stagger page's sample) put the window end.
+        TumblingAggregate tumbling = new TumblingAggregate(step(ROWTIME, MINUTE), start -> start + MINUTE,
+                List.of(column(0), step(column(1), MINUTE)), List.of(AggregateCall.of(TestAggregates.count())),
+                List.of(GroupColumn.windowKey(), GroupColumn.key(1), GroupColumn.key(0), GroupColumn.aggregate(0)),
+                null, out);
+        long minute = t("17:05:00");
+        int[][] firstWindow = {{10, 15, 6}};
+        int[][] secondWindow = {{11, 11, 0}};
+        String[] tickers = {"ABC", "DEF", "XYZ"};
+        feed(tumbling, minute, tickers, firstWindow[0], minute);
+        feed(tumbling, minute + MINUTE, tickers, secondWindow[0], minute + MINUTE);
+        // the late XYZ record: ingested in the second minute, arrived in the first
+        tumbling.row(minute + MINUTE + 59_000, new Object[] {"XYZ", minute + 59_000});
+        tumbling.bound(minute + 2 * MINUTE);
+
+        assertThat(out.take()).containsExactly(
+                Out.of(minute + MINUTE, minute, minute, "ABC", 10L),
+                Out.of(minute + MINUTE, minute, minute, "DEF", 15L),
+                Out.of(minute + MINUTE, minute, minute, "XYZ", 6L),
+                Out.of(minute + 2 * MINUTE, minute + MINUTE, minute + MINUTE, "ABC", 11L),
+                Out.of(minute + 2 * MINUTE, minute + MINUTE, minute + MINUTE, "DEF", 11L),
+                Out.of(minute + 2 * MINUTE, minute + MINUTE, minute, "XYZ", 1L));
+    }
+
+    private static void feed(TumblingAggregate tumbling, long minute, String[] tickers, int[] counts, long arrival) {
+        long rowtime = minute;
+        for (int i = 0; i < tickers.length; i++) {
+            for (int n = 0; n < counts[i]; n++) {
+                tumbling.row(rowtime, new Object[] {tickers[i], arrival + (rowtime - minute)});
+                rowtime += 100;
+            }
+        }
+    }
+
+    @Test
     void rowtimeBoundAtTheWindowEndClosesTheWindowOfAnIdleInput() {
         TumblingAggregate tumbling = perTickerPerMinute(null);
         tumbling.row(t("11:00:20"), new Object[] {"AMZN", 10L});
