@@ -160,6 +160,29 @@ class RandomCutForestTest {
     }
 
     @Test
+    void withShinglingEachColumnsAttributionSumsItsSlotsAndTheColumnsSumToTheScore() throws Exception {
+        long seed = seed();
+        Random random = new Random(seed);
+        Collected out = new Collected();
+        TableFunctionOperator op = forest("RANDOM_CUT_FOREST_WITH_EXPLANATION", seed, out, 50, 64, 1000, 3, true);
+        for (int i = 0; i < 300; i++) {
+            op.row(i, normal(random));
+        }
+        op.row(300, new Object[] {"hi-y", 10.0, 90});
+        for (Collected.Row row : out.rows.subList(100, out.rows.size())) {
+            JsonNode explanation = JSON.readTree((String) row.get(4));
+            assertThat(explanation.size()).isEqualTo(2);
+            double sum = explanation.get("X").get("ATTRIBUTION_SCORE").asDouble()
+                    + explanation.get("Y").get("ATTRIBUTION_SCORE").asDouble();
+            assertThat(sum).isCloseTo((double) row.get(3), org.assertj.core.data.Offset.offset(0.0002));
+        }
+        JsonNode spike = JSON.readTree((String) out.last().get(4));
+        assertThat(spike.get("Y").get("DIRECTION").asText()).isEqualTo("HIGH");
+        assertThat(spike.get("Y").get("ATTRIBUTION_SCORE").asDouble())
+                .isGreaterThan(spike.get("X").get("ATTRIBUTION_SCORE").asDouble());
+    }
+
+    @Test
     void explanationIsZeroAndLowWhileLearningAndWithoutDirectionalityHoldsAttributionOnly() throws Exception {
         Collected directed = new Collected();
         forest("RANDOM_CUT_FOREST_WITH_EXPLANATION", 1, directed, 10, 10, 100, 1, true)

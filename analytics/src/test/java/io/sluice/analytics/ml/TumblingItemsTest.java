@@ -92,6 +92,26 @@ class TumblingItemsTest {
     }
 
     @Test
+    void binaryItemsAreCountedByContent() throws Exception {
+        RowType blobs = RowType.of(Column.of("B", SqlType.of(io.sluice.analytics.type.SqlTypeName.VARBINARY)));
+        Collected top = new Collected();
+        TableFunctionOperator topK = new TableFunctions(() -> 0).resolve("TOP_K_ITEMS_TUMBLING", blobs,
+                List.of("B", 1, 1)).factory().create(top);
+        Collected distinct = new Collected();
+        TableFunctionOperator count = new TableFunctions(() -> 0).resolve("COUNT_DISTINCT_ITEMS_TUMBLING", blobs,
+                List.of("B", 1)).factory().create(distinct);
+        for (byte[] b : List.of(new byte[] {1}, new byte[] {2}, new byte[] {1}, new byte[] {1})) {
+            topK.row(10, new Object[] {b.clone()});
+            count.row(10, new Object[] {b.clone()});
+        }
+        topK.bound(1000);
+        count.bound(1000);
+        assertThat((byte[]) top.last().get(0)).containsExactly(1);
+        assertThat(top.last().get(1)).isEqualTo(3L);
+        assertThat(distinct.last().values()).containsExactly(2L);
+    }
+
+    @Test
     void topKOutputTypeIsTheNamedColumnAndACount() throws Exception {
         TableFunctionSpec spec = new TableFunctions().resolve("top_k_items_tumbling", TICKS,
                 List.of("PRICE", 3, 60));
