@@ -210,4 +210,68 @@ class AnalyticsRunCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("DESTINATION_SQL_STREAM, error_stream");
     }
+
+    @Test
+    void aStaggerWindowStillOpenAtTheEndOfInputIsClosedThenAndSoIsAnOrderedSecond() throws IOException {
+        Run run = analytics("""
+                CREATE STREAM stag (ticker VARCHAR(4), n BIGINT);
+                CREATE PUMP p AS INSERT INTO stag
+                    SELECT STREAM ticker_symbol, COUNT(*) FROM SOURCE_SQL_STREAM_001
+                    WINDOWED BY STAGGER (PARTITION BY ticker_symbol RANGE INTERVAL '1' MINUTE);
+                CREATE STREAM ordered (ticker VARCHAR(4), price REAL);
+                CREATE PUMP q AS INSERT INTO ordered
+                    SELECT STREAM ticker_symbol, price FROM SOURCE_SQL_STREAM_001
+                    ORDER BY FLOOR(ROWTIME TO SECOND), price DESC;
+                """, TICKER_SCHEMA, """
+                {"ticker_symbol": "AMZN", "sector": "T", "price": 1, "at": 20000}
+                {"ticker_symbol": "AMZN", "sector": "T", "price": 3, "at": 20500}
+                {"ticker_symbol": "IBM", "sector": "T", "price": 2, "at": 50000}
+                """, "--time-field", "at", "--output", "json", "--stream", "STAG", "--stream", "ORDERED");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lines()).containsExactlyInAnyOrder(
+                "{\"stream\":\"ORDERED\",\"ROWTIME\":\"1970-01-01 00:00:20.500\",\"TICKER\":\"AMZN\",\"PRICE\":3.0}",
+                "{\"stream\":\"ORDERED\",\"ROWTIME\":\"1970-01-01 00:00:20.500\",\"TICKER\":\"AMZN\",\"PRICE\":1.0}",
+                "{\"stream\":\"ORDERED\",\"ROWTIME\":\"1970-01-01 00:00:50.000\",\"TICKER\":\"IBM\",\"PRICE\":2.0}",
+                "{\"stream\":\"STAG\",\"ROWTIME\":\"1970-01-01 00:01:20.000\",\"TICKER\":\"AMZN\",\"N\":2}",
+                "{\"stream\":\"STAG\",\"ROWTIME\":\"1970-01-01 00:01:50.000\",\"TICKER\":\"IBM\",\"N\":1}");
+    }
+
+    @Test
+    void csvRecordsOfAnInputWithTwoInApplicationStreamsGoToThemInTurn() throws IOException {
+        Run run = analytics("""
+                CREATE STREAM both_streams (src VARCHAR(8), ticker VARCHAR(4), price REAL);
+                CREATE PUMP a AS INSERT INTO both_streams SELECT STREAM 'first', ticker, price FROM PRICES_001;
+                CREATE PUMP b AS INSERT INTO both_streams SELECT STREAM 'second', ticker, price FROM PRICES_002;
+                """, """
+                {"NamePrefix": "PRICES", "InputParallelism": {"Count": 2},
+                 "KinesisFirehoseInput": {"ResourceARN": "arn:aws:firehose:us-east-1:1:deliverystream/d"},
+                 "InputSchema": {
+                   "RecordFormat": {"RecordFormatType": "CSV", "MappingParameters": {"CSVMappingParameters":
+                       {"RecordColumnDelimiter": ",", "RecordRowDelimiter": "\\n"}}},
+                   "RecordColumns": [{"Name": "TICKER", "SqlType": "VARCHAR(4)"},
+                                     {"Name": "PRICE", "SqlType": "REAL"}]}}
+                """, "AMZN,1.5\nIBM,2\nXOM,3\n", "--output", "json", "--stream", "BOTH_STREAMS");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lines()).hasSize(3);
+        assertThat(run.lines()).allSatisfy(line -> assertThat(line).startsWith("{\"stream\":\"BOTH_STREAMS\""));
+        assertThat(run.lines().stream().map(line -> line.substring(line.indexOf("\"SRC\""))))
+                .containsExactlyInAnyOrder("\"SRC\":\"first\",\"TICKER\":\"AMZN\",\"PRICE\":1.5}",
+                        "\"SRC\":\"second\",\"TICKER\":\"IBM\",\"PRICE\":2.0}",
+                        "\"SRC\":\"first\",\"TICKER\":\"XOM\",\"PRICE\":3.0}");
+    }
+
+    @Test
+    void aTimeFieldIsRefusedForCsvRecords() throws IOException {
+        Run run = analytics(FILTER_APP, """
+                {"RecordFormat": {"RecordFormatType": "CSV"},
+                 "RecordColumns": [{"Name": "TICKER_SYMBOL", "SqlType": "VARCHAR(4)"},
+                                   {"Name": "SECTOR", "SqlType": "VARCHAR(16)"},
+                                   {"Name": "PRICE", "SqlType": "REAL"}]}
+                """, "AMZN,TECHNOLOGY,1\n", "--time-field", "at");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--time-field needs JSON records");
+    }
 }
