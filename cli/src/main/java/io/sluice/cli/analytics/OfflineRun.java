@@ -122,8 +122,10 @@ final class OfflineRun {
                         try {
                             run.push(stream, rowtime, SourceColumns.withSource(values, input.kind(), source));
                         } catch (EvaluationException e) {
-                            printer.row(ErrorRow.STREAM, clock.getAsLong(), new ErrorRow(clock.getAsLong(), "ERROR",
-                                    e.errorName(), e.getMessage(), rowtime, InputErrors.hex(record), null).values());
+                            // the runtime routes its own errors; one that escapes it still only costs its row
+                            long now = clock.getAsLong();
+                            printer.row(ErrorRow.STREAM, now, new ErrorRow(now, "ERROR", e.errorName(),
+                                    e.getMessage(), rowtime, InputErrors.hex(record), null).values());
                         }
                     }
 

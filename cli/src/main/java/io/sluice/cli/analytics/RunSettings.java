@@ -14,6 +14,6 @@ record RunSettings(Path code, Path schema, Path input, Path reference, Path refe
         streams = List.copyOf(streams);
     }
 
-    /** How rows are printed. */
+    /** How rows are printed; lower case because picocli matches the option's value to the constant's name. */
     enum OutputFormat { table, json }
 }
