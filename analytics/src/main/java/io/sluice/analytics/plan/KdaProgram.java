@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -25,14 +27,16 @@ final class KdaProgram implements CompiledProgram {
 
     private final Map<String, RowType> streams;
     private final Map<String, Integer> inputs;
+    private final Set<String> referenceTables;
     private final Function<RunClock, List<PumpPlan>> pumps;
 
     /**
      * @param pumps plans the pumps for a run's clock (CURRENT_TIMESTAMP is the run's start), from code that is
      *              already known to plan
      */
-    KdaProgram(Map<String, RowType> streams, Map<String, RowType> inputs,
+    KdaProgram(Map<String, RowType> streams, Map<String, RowType> inputs, Set<String> referenceTables,
                Function<RunClock, List<PumpPlan>> pumps) {
+        this.referenceTables = Set.copyOf(referenceTables);
         this.streams = Collections.unmodifiableMap(new LinkedHashMap<>(streams));
         Map<String, Integer> widths = new HashMap<>();
         inputs.forEach((name, type) -> widths.put(name, type.size()));
@@ -62,6 +66,11 @@ final class KdaProgram implements CompiledProgram {
         for (PumpPlan pump : pumps.apply(clock)) {
             pump.build(wiring);
         }
-        return new InAppRun(inputWriters, inputs, wiring.statefulOperators(), wiring.referenceTableReaders());
+        Map<String, Consumer<List<Object[]>>> tableReaders = new HashMap<>(wiring.referenceTableReaders());
+        for (String table : referenceTables) {
+            // a table the code never joins still exists: replacing it is allowed and changes nothing
+            tableReaders.putIfAbsent(table, rows -> { });
+        }
+        return new InAppRun(inputWriters, inputs, wiring.statefulOperators(), tableReaders);
     }
 }

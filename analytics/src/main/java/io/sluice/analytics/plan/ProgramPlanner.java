@@ -65,7 +65,7 @@ final class ProgramPlanner {
         List<PumpPlan> checked = pumps(pumpDefinitions, created, catalog);
         refuseCycles(checked, pumpDefinitions);
         List<PumpDefinition> definitions = List.copyOf(pumpDefinitions);
-        return new KdaProgram(created, catalog.inputStreams(), clock -> {
+        return new KdaProgram(created, catalog.inputStreams(), catalog.referenceTables().keySet(), clock -> {
             try {
                 return new ProgramPlanner(exprs.withClock(clock), tableFunctions).pumps(definitions, created,
                         catalog);

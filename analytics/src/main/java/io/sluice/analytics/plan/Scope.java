@@ -108,19 +108,6 @@ final class Scope {
         return QUALIFIED_ROWTIME.matcher(node.toString()).replaceAll("`ROWTIME`");
     }
 
-    boolean slotsOnly() {
-        return slotsOnly;
-    }
-
-    /** The row type of the visible and hidden columns, as {@code SELECT *} and a stream definition see them. */
-    RowType rowType() {
-        List<Column> cols = new ArrayList<>();
-        for (Field f : fields) {
-            cols.add(new Column(f.name(), f.type(), f.hidden()));
-        }
-        return new RowType(cols);
-    }
-
     Resolved resolve(SqlIdentifier id) {
         List<String> names = id.names;
         if (names.size() == 3) {

@@ -31,10 +31,6 @@ final class Wiring {
         this.context = context;
     }
 
-    ProgramContext context() {
-        return context;
-    }
-
     /** The operators built from now on belong to this pump. */
     void enterPump(String name) {
         this.pump = name;

@@ -30,10 +30,6 @@ public final class StreamHub {
         this.sink = sink;
     }
 
-    public String name() {
-        return name;
-    }
-
     /** Adds a reader; every row and bound from now on reaches it. */
     public void subscribe(RowReceiver reader) {
         readerList.add(reader);

@@ -71,6 +71,29 @@ class WindowsTest {
     }
 
     @Test
+    void aWindowOverAStreamFedByAPassThroughPumpAndAWindowedPumpSeesBothBeforeItCloses() throws Exception {
+        Harness h = Harness.ticker("""
+                CREATE STREAM mid (v DOUBLE);
+                CREATE STREAM counted (n BIGINT, total DOUBLE);
+                CREATE PUMP raw AS INSERT INTO mid SELECT STREAM price FROM SOURCE_SQL_STREAM_001;
+                CREATE PUMP sums AS INSERT INTO mid
+                    SELECT STREAM SUM(price) FROM SOURCE_SQL_STREAM_001
+                    GROUP BY STEP(SOURCE_SQL_STREAM_001.ROWTIME BY INTERVAL '1' SECOND);
+                CREATE PUMP counts AS INSERT INTO counted
+                    SELECT STREAM COUNT(*), SUM(v) FROM mid GROUP BY STEP(mid.ROWTIME BY INTERVAL '1' SECOND);
+                """);
+        h.tick(100, "A", "T", 0, 1).tick(200, "B", "T", 0, 2);
+        h.run.advance(1_000);
+        h.run.advance(2_000);
+
+        assertThat(h.rows).filteredOn(o -> o.stream().equals("COUNTED")).containsExactly(
+                Out.of("COUNTED", 1_000, 2L, 3.0),
+                Out.of("COUNTED", 2_000, 1L, 3.0));
+        assertThat(h.rows).filteredOn(o -> o.stream().equals("MID")).extracting(Out::rowtime)
+                .containsExactly(100L, 200L, 1_000L);
+    }
+
+    @Test
     void orderByWithinASecondSortsEachSecondsRowsWhenTheSecondEnds() throws Exception {
         Harness h = Harness.ticker("""
                 CREATE STREAM ranked (ticker VARCHAR(4), price DOUBLE);
@@ -194,5 +217,19 @@ class WindowsTest {
 
         assertThat(h.rows).containsExactly(Out.of("NAMED", 1_000, "AMZN", "Amazon"),
                 Out.of("NAMED", 2_000, "IBM", null), Out.of("NAMED", 3_000, "IBM", "IBM Corp"));
+    }
+
+    @Test
+    void replacingAReferenceTableTheCodeNeverJoinsIsAllowed() throws Exception {
+        RowType unused = RowType.of(Column.of("K", SqlType.INTEGER));
+        Harness h = new Harness("""
+                CREATE STREAM o (sym VARCHAR(4));
+                CREATE PUMP p AS INSERT INTO o SELECT STREAM ticker_symbol FROM SOURCE_SQL_STREAM_001;
+                """, new Catalog(Map.of(Harness.SOURCE, Harness.TICKER), Map.of("UNUSED", unused)));
+
+        h.run.replaceReferenceTable("UNUSED", List.<Object[]>of(new Object[] {1}));
+        h.tick(1_000, "AMZN", "T", 0, 1);
+
+        assertThat(h.rows).containsExactly(Out.of("O", 1_000, "AMZN"));
     }
 }
