@@ -13,7 +13,6 @@ import io.sluice.engine.task.TaskId;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -52,13 +51,6 @@ final class ApplicationTask implements Task {
 
     static final String TASK_KIND = "analytics";
     static final int READ_RECORDS = 1_000;
-    /**
-     * error_stream's ERROR_NAME for a record that does not fit the input schema: KDA documents no name for it,
-     * this is the name the runtime gives data errors too.
-     */
-    static final String INPUT_ERROR = "Data Exception";
-    /** error_stream's DATA_ROW is VARCHAR(49152): the first half of that many bytes, in hex. */
-    private static final int MAX_DATA_ROW_BYTES = 24_576;
 
     private final TaskId id;
     private final HostConfig hostConfig;
@@ -173,7 +165,7 @@ final class ApplicationTask implements Task {
             long rowtime = rowtime(record);
             error(new ErrorRow(now, "ERROR", "Lambda_Processing_Failed", "The input pre-processing function "
                     + input.config().processorArn() + " answered ProcessingFailed for the record.", rowtime,
-                    hex(record.data()), null));
+                    InputErrors.hex(record.data()), null));
             note(input, record, rowtime);
         }
         for (InputPreprocessor.Processed processed : records) {
@@ -189,14 +181,14 @@ final class ApplicationTask implements Task {
                     } catch (EvaluationException e) {
                         // the runtime routes its own errors; one that escapes it still only costs its row
                         ApplicationTask.this.error(new ErrorRow(services.clock().millis(), "ERROR", e.errorName(),
-                                e.getMessage(), rowtime, hex(processed.data()), null));
+                                e.getMessage(), rowtime, InputErrors.hex(processed.data()), null));
                     }
                 }
 
                 @Override
                 public void error(String message, byte[] data) {
-                    ApplicationTask.this.error(new ErrorRow(services.clock().millis(), "ERROR", INPUT_ERROR, message,
-                            rowtime, hex(data), null));
+                    ApplicationTask.this.error(InputErrors.undecodable(services.clock().millis(), message, rowtime,
+                            data));
                 }
             });
             note(input, record, rowtime);
@@ -220,10 +212,6 @@ final class ApplicationTask implements Task {
         if (input.replayable()) {
             input.tracker().pushed(record.shardId(), rowtime, record.sequenceNumber());
         }
-    }
-
-    private static String hex(byte[] data) {
-        return HexFormat.of().formatHex(data, 0, Math.min(data.length, MAX_DATA_ROW_BYTES));
     }
 
     private void emitted(String stream, long rowtime, Object[] values) {

@@ -29,17 +29,19 @@ import java.util.Map;
  *       from a Firehose delivery stream do not).</li>
  * </ul>
  *
+ * <p>Public so that offline runners (the CLI's {@code analytics run}) see the same columns as the host.
+ *
  * <p><b>Threading</b>: stateless.
  */
-final class SourceColumns {
+public final class SourceColumns {
 
-    static final String ARRIVAL_TIME = "APPROXIMATE_ARRIVAL_TIME";
-    static final String SHARD_ID = "SHARD_ID";
+    public static final String ARRIVAL_TIME = "APPROXIMATE_ARRIVAL_TIME";
+    public static final String SHARD_ID = "SHARD_ID";
 
     private SourceColumns() {
     }
 
-    static Catalog catalog(ApplicationConfig config) {
+    public static Catalog catalog(ApplicationConfig config) {
         Map<String, RowType> streams = new HashMap<>();
         for (InputConfig input : config.inputs()) {
             RowType type = inputType(input);
@@ -52,7 +54,7 @@ final class SourceColumns {
         return new Catalog(streams, tables);
     }
 
-    static RowType inputType(InputConfig input) {
+    public static RowType inputType(InputConfig input) {
         List<Column> columns = new ArrayList<>(schemaType(input.schema()).columns());
         columns.add(new Column(ARRIVAL_TIME, SqlType.TIMESTAMP, true));
         if (input.kind() == SourceKind.KINESIS_STREAM) {
@@ -61,7 +63,7 @@ final class SourceColumns {
         return new RowType(columns);
     }
 
-    static RowType schemaType(SourceSchema schema) {
+    public static RowType schemaType(SourceSchema schema) {
         List<Column> columns = new ArrayList<>();
         for (RecordColumn c : schema.columns()) {
             columns.add(Column.of(c.name(), c.type()));
@@ -70,7 +72,7 @@ final class SourceColumns {
     }
 
     /** A decoded row with the hidden source columns appended, in {@link #inputType}'s order. */
-    static Object[] withSource(Object[] values, SourceKind kind, SourceRecord record) {
+    public static Object[] withSource(Object[] values, SourceKind kind, SourceRecord record) {
         int extra = kind == SourceKind.KINESIS_STREAM ? 2 : 1;
         Object[] row = java.util.Arrays.copyOf(values, values.length + extra);
         row[values.length] = record.arrivalMillis();
