@@ -8,6 +8,7 @@ import io.sluice.engine.TagRules;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.StreamKey;
 import io.sluice.engine.task.Task;
+import io.sluice.engine.task.TaskHost;
 import io.sluice.engine.task.TaskId;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.buffer.BufferSealer;

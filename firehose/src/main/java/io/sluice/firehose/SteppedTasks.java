@@ -1,6 +1,7 @@
 package io.sluice.firehose;
 
 import io.sluice.engine.task.Task;
+import io.sluice.engine.task.TaskHost;
 import io.sluice.engine.task.TaskId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -6,6 +6,7 @@ import io.sluice.analytics.app.ApplicationRunner;
 import io.sluice.analytics.app.InputConfig;
 import io.sluice.analytics.app.SourceKind;
 import io.sluice.analytics.app.StartingPosition;
+import io.sluice.engine.task.TaskHost;
 import io.sluice.engine.task.TaskId;
 
 

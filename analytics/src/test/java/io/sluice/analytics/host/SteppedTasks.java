@@ -1,6 +1,7 @@
 package io.sluice.analytics.host;
 
 import io.sluice.engine.task.Task;
+import io.sluice.engine.task.TaskHost;
 import io.sluice.engine.task.TaskId;
 
 import java.util.List;

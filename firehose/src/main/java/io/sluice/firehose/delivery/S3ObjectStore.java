@@ -38,6 +38,11 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     public static S3ObjectStore connect(Settings settings) {
+        return new S3ObjectStore(client(settings));
+    }
+
+    /** An S3 client for these settings, as the store uses it: also what reads from the same store use. */
+    public static S3Client client(Settings settings) {
         var builder = S3Client.builder()
                 .region(Region.of(settings.region()))
                 // the SDK's default streaming checksums (aws-chunked with CRC trailers) are refused by many
@@ -51,7 +56,7 @@ public final class S3ObjectStore implements ObjectStore {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        return new S3ObjectStore(builder.build());
+        return builder.build();
     }
 
     @Override

@@ -2,13 +2,7 @@ package io.sluice.server.analytics.io;
 
 import io.sluice.analytics.app.ObjectReader;
 import io.sluice.firehose.delivery.S3ObjectStore;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
-import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -29,20 +23,9 @@ public final class S3ObjectReader implements ObjectReader, AutoCloseable {
         this.s3 = s3;
     }
 
+    /** A reader of the store Firehose writes to, with the same client settings. */
     public static S3ObjectReader connect(S3ObjectStore.Settings settings) {
-        var builder = S3Client.builder()
-                .region(Region.of(settings.region()))
-                // plain signed requests, as Firehose's store sends them: what every S3-compatible store takes
-                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
-                .forcePathStyle(settings.pathStyle())
-                .credentialsProvider(settings.accessKeyId() == null ? DefaultCredentialsProvider.builder().build()
-                        : StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(settings.accessKeyId(), settings.secretAccessKey())));
-        if (settings.endpoint() != null) {
-            builder.endpointOverride(settings.endpoint());
-        }
-        return new S3ObjectReader(builder.build());
+        return new S3ObjectReader(S3ObjectStore.client(settings));
     }
 
     @Override

@@ -1,12 +1,8 @@
-package io.sluice.analytics.host;
-
-import io.sluice.engine.task.Task;
-import io.sluice.engine.task.TaskId;
-import io.sluice.engine.task.TaskRunner;
+package io.sluice.engine.task;
 
 /**
- * Where application tasks run: the server's {@link TaskRunner}, or a test's hand that steps them with a manual
- * clock.
+ * Where a component's background tasks (Firehose's delivery workers and deletions, analytics applications) run:
+ * on a {@link TaskRunner} in a server, or stepped by hand in a test with a manual clock.
  *
  * <p><b>Threading</b>: implementations are thread-safe.
  */
@@ -17,9 +13,8 @@ public interface TaskHost {
     /** Waits until the task has finished its step, checkpointed and closed; no-op if unknown. */
     void stop(TaskId id);
 
-    /** Asks for the task's next step now rather than after its idle wait (new input arrived); any thread. */
-    default void wake(TaskId id) {
-    }
+    /** Asks the task to step soon rather than after its idle wait (records arrived, its configuration changed). */
+    void wake(TaskId id);
 
     static TaskHost on(TaskRunner runner) {
         return new TaskHost() {
