@@ -179,6 +179,18 @@ class SecurityE2eTest {
     }
 
     @Test
+    void boto3AnalyticsMeetsTheSameChecks() throws Exception {
+        Process process = new ProcessBuilder("python3", Path.of(System.getProperty("sluice.python.dir",
+                "src/test/python")).resolve("boto3_analytics_security.py").toString(),
+                "http://127.0.0.1:" + server.port()).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(output).contains("checks passed");
+    }
+
+    @Test
     void anOpenServerOnANetworkAddressRefusesToStart() {
         ServerConfig open = new ServerConfig("0.0.0.0", 0, -1, null, null, dir.resolve("open"), null, null, false,
                 ServerConfig.DEFAULT_MAX_BODY_BYTES, 100, 1000, io.sluice.engine.EngineConfig.defaults(),

@@ -126,7 +126,9 @@ final class ApplicationActions {
             }
         }
         reader.check();
-        registry.start(key(context, name), positions);
+        ApplicationKey key = key(context, name);
+        ResourceAccess.requireAll(context, registry.describe(key).config());
+        registry.start(key, positions);
     }
 
     void stop(RequestContext context, WireObject in, ResponseWriter out) {
