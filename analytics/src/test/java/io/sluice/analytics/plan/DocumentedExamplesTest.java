@@ -182,4 +182,205 @@ class DocumentedExamplesTest {
                 Out.of(out, t("17:07:00"), second, second, "DEF", 11),
                 Out.of(out, t("17:07:00"), second, first, "XYZ", 1));
     }
+
+    @Test
+    void examplePartialResultsCombinesTheTumblingPartialsInASlidingSum() throws Exception {
+        // dev guide, examples-window-partialresults (the page shows its output as screenshots): the first pump
+        // counts per ROWTIME minute, arrival minute and ticker, the second sums those partial counts per
+        // TRADETIME over ten minutes, one output row per partial row
+        Harness h = Harness.ticker("""
+                CREATE OR REPLACE STREAM "CALC_COUNT_SQL_STREAM"
+                    (TICKER      VARCHAR(4),
+                    TRADETIME   TIMESTAMP,
+                    TICKERCOUNT       DOUBLE);
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM"
+                    (TICKER      VARCHAR(4),
+                    TRADETIME   TIMESTAMP,
+                    TICKERCOUNT       DOUBLE);
+                CREATE PUMP "CALC_COUNT_SQL_PUMP_001" AS
+                    INSERT INTO "CALC_COUNT_SQL_STREAM" ("TICKER","TRADETIME", "TICKERCOUNT")
+                    SELECT STREAM
+                        "TICKER_SYMBOL",
+                        STEP("SOURCE_SQL_STREAM_001"."ROWTIME" BY INTERVAL '1' MINUTE) as "TradeTime",
+                        COUNT(*) AS "TickerCount"
+                    FROM "SOURCE_SQL_STREAM_001"
+                    GROUP BY
+                        STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '1' MINUTE),
+                        STEP("SOURCE_SQL_STREAM_001"."APPROXIMATE_ARRIVAL_TIME" BY INTERVAL '1' MINUTE),
+                        TICKER_SYMBOL;
+                CREATE PUMP "AGGREGATED_SQL_PUMP" AS
+                    INSERT INTO "DESTINATION_SQL_STREAM" ("TICKER","TRADETIME", "TICKERCOUNT")
+                    SELECT STREAM
+                        "TICKER",
+                        "TRADETIME",
+                        SUM("TICKERCOUNT") OVER W1 AS "TICKERCOUNT"
+                    FROM "CALC_COUNT_SQL_STREAM"
+                    WINDOW W1 AS (PARTITION BY "TRADETIME" RANGE INTERVAL '10' MINUTE PRECEDING);
+                """);
+        // two AMZN trades arrive in 10:00; one of them, and an IBM trade, is ingested only in 10:01
+        h.push(t("10:00:10"), "AMZN", "TECH", 0f, 1f, t("10:00:09"));
+        h.push(t("10:01:02"), "AMZN", "TECH", 0f, 1f, t("10:00:58"));
+        h.push(t("10:01:03"), "AMZN", "TECH", 0f, 1f, t("10:01:01"));
+        h.push(t("10:01:04"), "IBM", "TECH", 0f, 1f, t("10:01:02"));
+        h.run.advance(t("10:02:00"));
+
+        assertThat(h.rows).containsExactly(
+                Out.of("CALC_COUNT_SQL_STREAM", t("10:01:00"), "AMZN", t("10:00:00"), 1.0),
+                Out.of("DESTINATION_SQL_STREAM", t("10:01:00"), "AMZN", t("10:00:00"), 1.0),
+                Out.of("CALC_COUNT_SQL_STREAM", t("10:02:00"), "AMZN", t("10:01:00"), 1.0),
+                Out.of("DESTINATION_SQL_STREAM", t("10:02:00"), "AMZN", t("10:01:00"), 1.0),
+                Out.of("CALC_COUNT_SQL_STREAM", t("10:02:00"), "AMZN", t("10:01:00"), 1.0),
+                Out.of("DESTINATION_SQL_STREAM", t("10:02:00"), "AMZN", t("10:01:00"), 2.0),
+                Out.of("CALC_COUNT_SQL_STREAM", t("10:02:00"), "IBM", t("10:01:00"), 1.0),
+                Out.of("DESTINATION_SQL_STREAM", t("10:02:00"), "IBM", t("10:01:00"), 3.0));
+    }
+
+    /** The tumbling-window-concepts program with the given monotonic grouping expression. */
+    private static Harness tumblingMinMax(String window) throws Exception {
+        return Harness.ticker("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                                                   ticker_symbol VARCHAR(4),
+                                                   Min_Price     DOUBLE,
+                                                   Max_Price     DOUBLE);
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS
+                  INSERT INTO "DESTINATION_SQL_STREAM"
+                    SELECT STREAM Ticker_Symbol,
+                                  MIN(Price) AS Min_Price,
+                                  MAX(Price) AS Max_Price
+                    FROM    "SOURCE_SQL_STREAM_001"
+                    GROUP BY Ticker_Symbol,
+                             %s;
+                """.formatted(window));
+    }
+
+    private static void pushTwoMinutesOfTrades(Harness h) {
+        h.tick(t("10:00:05"), "AMZN", "TECH", 0, 10).tick(t("10:00:15"), "IBM", "TECH", 0, 50)
+                .tick(t("10:00:45"), "AMZN", "TECH", 0, 12).tick(t("10:00:59.999"), "AMZN", "TECH", 0, 9)
+                .tick(t("10:01:00"), "IBM", "TECH", 0, 51);
+    }
+
+    @Test
+    void tumblingWindowConceptsStepFormEmitsOneRowPerTickerAndMinuteAtTheMinutesEnd() throws Exception {
+        // dev guide, tumbling-window-concepts: MIN/MAX price per ticker, GROUP BY STEP(ROWTIME BY '60' SECOND)
+        Harness h = tumblingMinMax("STEP(\"SOURCE_SQL_STREAM_001\".ROWTIME BY INTERVAL '60' SECOND)");
+        pushTwoMinutesOfTrades(h);
+
+        assertThat(h.rows).containsExactly(
+                Out.of("DESTINATION_SQL_STREAM", t("10:01:00"), "AMZN", 9.0, 12.0),
+                Out.of("DESTINATION_SQL_STREAM", t("10:01:00"), "IBM", 50.0, 50.0));
+        h.run.advance(t("10:02:00"));
+        assertThat(h.rows).last().isEqualTo(Out.of("DESTINATION_SQL_STREAM", t("10:02:00"), "IBM", 51.0, 51.0));
+    }
+
+    @Test
+    void tumblingWindowConceptsFloorFormGroupsLikeTheStepForm() throws Exception {
+        // dev guide, tumbling-window-concepts, the note: FLOOR(ROWTIME TO MINUTE) groups into the same windows
+        Harness step = tumblingMinMax("STEP(\"SOURCE_SQL_STREAM_001\".ROWTIME BY INTERVAL '60' SECOND)");
+        Harness floor = tumblingMinMax("FLOOR(\"SOURCE_SQL_STREAM_001\".ROWTIME TO MINUTE)");
+        for (Harness h : List.of(step, floor)) {
+            pushTwoMinutesOfTrades(h);
+            h.run.advance(t("10:02:00"));
+        }
+
+        assertThat(floor.rows).hasSize(3).isEqualTo(step.rows);
+    }
+
+    @Test
+    void slidingWindowConceptsCountEmitsOneRowPerInputRowOverFiveSeconds() throws Exception {
+        // dev guide, sliding-window-concepts: rows at t1, t2, t6, t7 and three at t8 give counts 1, 2, 2, 2, then
+        // 3, 4 and 5 for the rows at t8; the rows leaving the window emit nothing
+        Harness h = Harness.ticker("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), record_count BIGINT);
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                    SELECT STREAM ticker_symbol, COUNT(*) OVER W1
+                    FROM "SOURCE_SQL_STREAM_001"
+                    WINDOW W1 AS (RANGE INTERVAL '5' SECOND PRECEDING);
+                """);
+        for (int second : new int[] {1, 2, 6, 7, 8, 8, 8}) {
+            h.tick(second * 1_000L, "T" + second, "TECH", 0, 1);
+        }
+        h.run.advance(20_000);
+
+        assertThat(h.rows).extracting(o -> o.values().get(1)).containsExactly(1L, 2L, 2L, 2L, 3L, 4L, 5L);
+        assertThat(h.rows).extracting(Out::rowtime)
+                .containsExactly(1_000L, 2_000L, 6_000L, 7_000L, 8_000L, 8_000L, 8_000L);
+    }
+
+    @Test
+    void slidingWindowConceptsExampleOneMinMaxAvgPerTickerOverTheLastMinute() throws Exception {
+        // dev guide, sliding-window-concepts, Example 1 (no output table: one row per input row)
+        Harness h = Harness.ticker("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                                         ticker_symbol VARCHAR(10),
+                                         Min_Price     double,
+                                         Max_Price     double,
+                                         Avg_Price     double);
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS
+                   INSERT INTO "DESTINATION_SQL_STREAM"
+                     SELECT STREAM ticker_symbol,
+                                   MIN(Price) OVER W1 AS Min_Price,
+                                   MAX(Price) OVER W1 AS Max_Price,
+                                   AVG(Price) OVER W1 AS Avg_Price
+                     FROM   "SOURCE_SQL_STREAM_001"
+                     WINDOW W1 AS (
+                        PARTITION BY ticker_symbol
+                        RANGE INTERVAL '1' MINUTE PRECEDING);
+                """);
+        h.tick(t("10:00:00"), "AMZN", "TECH", 0, 5).tick(t("10:00:10"), "IBM", "TECH", 0, 100)
+                .tick(t("10:00:30"), "AMZN", "TECH", 0, 3).tick(t("10:01:01"), "AMZN", "TECH", 0, 4);
+
+        String out = "DESTINATION_SQL_STREAM";
+        assertThat(h.rows).containsExactly(
+                Out.of(out, t("10:00:00"), "AMZN", 5.0, 5.0, 5.0),
+                Out.of(out, t("10:00:10"), "IBM", 100.0, 100.0, 100.0),
+                Out.of(out, t("10:00:30"), "AMZN", 3.0, 5.0, 4.0),
+                Out.of(out, t("10:01:01"), "AMZN", 3.0, 4.0, 3.5));
+    }
+
+    @Test
+    void slidingWindowConceptsExampleThreeTwoRowAndTenRowAveragesSideBySide() throws Exception {
+        // dev guide, sliding-window-concepts, Example 3: avg over the last 2 and the last 10 rows per ticker
+        Harness h = Harness.ticker("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                                           ticker_symbol      VARCHAR(12),
+                                           price              double,
+                                           average_last2rows  double,
+                                           average_last10rows double);
+                CREATE OR REPLACE PUMP "myPump" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                SELECT STREAM ticker_symbol,
+                              price,
+                              avg(price) over last2rows,
+                              avg(price) over last10rows
+                FROM SOURCE_SQL_STREAM_001
+                WINDOW
+                    last2rows AS (PARTITION BY ticker_symbol ROWS 2 PRECEDING),
+                    last10rows AS (PARTITION BY ticker_symbol ROWS 10 PRECEDING);
+                """);
+        for (int i = 1; i <= 5; i++) {
+            h.tick(i * 1_000L, "X", "TECH", 0, i);
+        }
+        h.tick(6_000, "Y", "TECH", 0, 100);
+
+        // ROWS 2 PRECEDING holds the current row and the two before it
+        assertThat(h.rows).extracting(o -> o.values().subList(1, 4)).containsExactly(
+                List.of(1.0, 1.0, 1.0), List.of(2.0, 1.5, 1.5), List.of(3.0, 2.0, 2.0), List.of(4.0, 3.0, 2.5),
+                List.of(5.0, 4.0, 3.0), List.of(100.0, 100.0, 100.0));
+    }
+
+    @Test
+    void aggregateFunctionsPageAverageOfIntegersTwoNineAndTenIsSeven() throws Exception {
+        // SQL reference, sql-reference-aggregate-functions: AVG of the INTEGER values 2, 9 and 10 is 7 (integer
+        // arithmetic), and the group is emitted when the monotonic expression changes
+        Harness h = new Harness("""
+                CREATE STREAM averages (average INTEGER, total INTEGER, n BIGINT, smallest INTEGER, largest INTEGER);
+                CREATE PUMP p AS INSERT INTO averages
+                    SELECT STREAM AVG(x), SUM(x), COUNT(x), MIN(x), MAX(x) FROM "SOURCE_SQL_STREAM_001"
+                    GROUP BY STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '1' MINUTE);
+                """, source(Column.of("X", SqlType.INTEGER)));
+        h.push(t("10:00:01"), 2).push(t("10:00:02"), 9).push(t("10:00:03"), 10);
+        assertThat(h.rows).isEmpty();
+        h.push(t("10:01:00"), 1);
+
+        assertThat(h.rows).containsExactly(Out.of("AVERAGES", t("10:01:00"), 7, 21, 3L, 2, 10));
+    }
 }
