@@ -104,7 +104,8 @@ final class QueryPlanner {
         List<Expr> outputs = new ArrayList<>();
         selectList(select.getSelectList(), scope, columns, outputs);
         RowType type = rowType(columns, select.getSelectList());
-        OrderPlan order = orderList == null || orderList.isEmpty() ? null : order(orderList, type);
+        OrderPlan order = orderList == null || orderList.isEmpty() ? null
+                : order(orderList, Scope.output(type, source.scope()));
         Expr[] projections = outputs.toArray(Expr[]::new);
         QueryBuilder builder = (downstream, wiring) -> {
             RowReceiver head = downstream;
@@ -463,8 +464,7 @@ final class QueryPlanner {
     private record OrderPlan(Expr key, LongUnaryOperator windowEnd, List<SortKey> sortKeys) {
     }
 
-    private OrderPlan order(SqlNodeList items, RowType output) {
-        Scope scope = Scope.of(null, output);
+    private OrderPlan order(SqlNodeList items, Scope scope) {
         SqlNode first = items.get(0);
         while (first.getKind() == SqlKind.NULLS_FIRST || first.getKind() == SqlKind.NULLS_LAST) {
             first = ((SqlCall) first).operand(0);

@@ -383,4 +383,153 @@ class DocumentedExamplesTest {
 
         assertThat(h.rows).containsExactly(Out.of("AVERAGES", t("10:01:00"), 7, 21, 3L, 2, 10));
     }
+
+    @Test
+    void gettingStartedContinuousFilterAndTheAppendedPumps() throws Exception {
+        // dev guide, get-started-exercise (the "Continuous filter" template) and get-started-update-appcode (the
+        // appended streams and pumps). The template there names its first column SYMBOL while the appended pump
+        // selects TICKER_SYMBOL from it; the template's other printing (TICKER_SYMBOL) is used so both compile.
+        Harness h = Harness.ticker("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM"
+                  (ticker_symbol VARCHAR(4), sector VARCHAR(12), CHANGE DOUBLE, price DOUBLE);
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS
+                   INSERT INTO "DESTINATION_SQL_STREAM"
+                      SELECT STREAM ticker_symbol, sector, CHANGE, price
+                      FROM "SOURCE_SQL_STREAM_001"
+                      WHERE sector SIMILAR TO '%TECH%';
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM_2"
+                           (ticker_symbol VARCHAR(4),
+                            change        DOUBLE,
+                            price         DOUBLE);
+                CREATE OR REPLACE PUMP "STREAM_PUMP_2" AS
+                   INSERT INTO "DESTINATION_SQL_STREAM_2"
+                      SELECT STREAM ticker_symbol, change, price
+                      FROM   "DESTINATION_SQL_STREAM";
+                CREATE OR REPLACE STREAM "AMZN_STREAM"
+                           (ticker_symbol VARCHAR(4),
+                            change        DOUBLE,
+                            price         DOUBLE);
+                CREATE OR REPLACE PUMP "AMZN_PUMP" AS
+                   INSERT INTO "AMZN_STREAM"
+                      SELECT STREAM ticker_symbol, change, price
+                      FROM   "SOURCE_SQL_STREAM_001"
+                      WHERE  ticker_symbol SIMILAR TO '%AMZN%';
+                CREATE OR REPLACE STREAM "TGT_STREAM"
+                           (ticker_symbol VARCHAR(4),
+                            change        DOUBLE,
+                            price         DOUBLE);
+                CREATE OR REPLACE PUMP "TGT_PUMP" AS
+                   INSERT INTO "TGT_STREAM"
+                      SELECT STREAM ticker_symbol, change, price
+                      FROM   "SOURCE_SQL_STREAM_001"
+                      WHERE  ticker_symbol SIMILAR TO '%TGT%';
+                """);
+        h.tick(1_000, "AMZN", "TECHNOLOGY", 1.5, 850.25).tick(2_000, "TGT", "RETAIL", -0.5, 60.5)
+                .tick(3_000, "XTC", "HEALTHCARE", 0.25, 10.5).tick(4_000, "IBM", "TECHNOLOGY", 0, 120);
+
+        assertThat(h.rows).containsExactly(
+                Out.of("DESTINATION_SQL_STREAM", 1_000, "AMZN", "TECHNOLOGY", 1.5, 850.25),
+                Out.of("DESTINATION_SQL_STREAM_2", 1_000, "AMZN", 1.5, 850.25),
+                Out.of("AMZN_STREAM", 1_000, "AMZN", 1.5, 850.25),
+                Out.of("TGT_STREAM", 2_000, "TGT", -0.5, 60.5),
+                Out.of("DESTINATION_SQL_STREAM", 4_000, "IBM", "TECHNOLOGY", 0.0, 120.0),
+                Out.of("DESTINATION_SQL_STREAM_2", 4_000, "IBM", 0.0, 120.0));
+    }
+
+    @Test
+    void exploreErrorStreamDivisionByZeroSendsTheRowsToTheErrorStream() throws Exception {
+        // dev guide, app-explore-error-stream: price / 0 fails every row, which goes to error_stream instead of
+        // DESTINATION_SQL_STREAM, and the application keeps running
+        Harness h = Harness.ticker("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM"
+                  (ticker_symbol VARCHAR(4), sector VARCHAR(12), change DOUBLE, ProblemColumn DOUBLE);
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                   SELECT STREAM ticker_symbol, sector, change, (price / 0) as ProblemColumn
+                   FROM "SOURCE_SQL_STREAM_001"
+                   WHERE sector SIMILAR TO '%TECH%';
+                """);
+        h.tick(1_000, "AMZN", "TECHNOLOGY", 1.5, 850.25).tick(2_000, "TGT", "RETAIL", 0, 60)
+                .tick(3_000, "IBM", "TECHNOLOGY", 0, 120);
+
+        assertThat(h.rows).isEmpty();
+        assertThat(h.errors).extracting(e -> e.dataRowtime(), e -> e.pumpName())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1_000L, "STREAM_PUMP"),
+                        org.assertj.core.groups.Tuple.tuple(3_000L, "STREAM_PUMP"));
+    }
+
+    @Test
+    void addReferenceDataLeftJoinNamesTheCompaniesTheTableKnows() throws Exception {
+        // dev guide, app-add-reference-data: TickerReference.csv as the in-application table "CompanyName"
+        RowType companies = RowType.of(Column.of("Ticker", SqlType.varchar(4)),
+                Column.of("Company", SqlType.varchar(20)));
+        List<Object[]> rows = List.of(new Object[] {"AMZN", "Amazon"}, new Object[] {"ASD", "SomeCompanyA"},
+                new Object[] {"MMB", "SomeCompanyB"}, new Object[] {"WAS", "SomeCompanyC"});
+        Harness h = new Harness("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (ticker_symbol VARCHAR(4), "Company" varchar(20),
+                    sector VARCHAR(12), change DOUBLE, price DOUBLE);
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                   SELECT STREAM ticker_symbol, "c"."Company", sector, change, price
+                   FROM "SOURCE_SQL_STREAM_001" LEFT JOIN "CompanyName" as "c"
+                   ON "SOURCE_SQL_STREAM_001".ticker_symbol = "c"."Ticker";
+                """, new Catalog(Map.of(Harness.SOURCE, Harness.TICKER), Map.of("CompanyName", companies)),
+                Map.of("CompanyName", rows));
+        h.tick(1_000, "AMZN", "TECHNOLOGY", 1, 800).tick(2_000, "QXZ", "RETAIL", 2, 20)
+                .tick(3_000, "WAS", "ENERGY", 0, 30);
+
+        assertThat(h.rows).containsExactly(
+                Out.of("DESTINATION_SQL_STREAM", 1_000, "AMZN", "Amazon", "TECHNOLOGY", 1.0, 800.0),
+                Out.of("DESTINATION_SQL_STREAM", 2_000, "QXZ", null, "RETAIL", 2.0, 20.0),
+                Out.of("DESTINATION_SQL_STREAM", 3_000, "WAS", "SomeCompanyC", "ENERGY", 0.0, 30.0));
+    }
+
+    @Test
+    void anomalyDetectionHeartRatesAreScoredAndSortedWithinEachSecond() throws Exception {
+        // dev guide, app-anom-score-create-app (the Anomaly Detection template): the page's scores are a
+        // screenshot, so the structure is asserted: every row once, zero scores while the forest learns (256
+        // rows by default), each second's rows by descending score, a planted high rate first in its second
+        Harness h = new Harness("""
+                CREATE OR REPLACE STREAM "TEMP_STREAM" (
+                        "heartRate"        INTEGER,
+                        "rateType"         varchar(20),
+                        "ANOMALY_SCORE"    DOUBLE);
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                        "heartRate"        INTEGER,
+                        "rateType"         varchar(20),
+                        "ANOMALY_SCORE"    DOUBLE);
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS
+                   INSERT INTO "TEMP_STREAM"
+                      SELECT STREAM "heartRate", "rateType", ANOMALY_SCORE
+                      FROM TABLE(RANDOM_CUT_FOREST(
+                              CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001")));
+                CREATE OR REPLACE PUMP "OUTPUT_PUMP" AS
+                   INSERT INTO "DESTINATION_SQL_STREAM"
+                      SELECT STREAM * FROM "TEMP_STREAM"
+                      ORDER BY FLOOR("TEMP_STREAM".ROWTIME TO SECOND), ANOMALY_SCORE DESC;
+                """, source(Column.of("heartRate", SqlType.INTEGER), Column.of("rateType", SqlType.varchar(20))));
+        long seed = 20180801L;
+        System.out.println("anomaly-detection heart rates seed=" + seed);
+        java.util.Random random = new java.util.Random(seed);
+        int rows = 400;
+        long planted = 395 * 100L;
+        for (int i = 0; i < rows; i++) {
+            long rowtime = i * 100L;
+            boolean high = rowtime == planted;
+            h.push(rowtime, high ? 190 : 60 + random.nextInt(41), high ? "HIGH" : "NORMAL");
+        }
+        h.run.advance(rows * 100L + 1_000);
+
+        List<Out> scored = h.rows.stream().filter(o -> o.stream().equals("TEMP_STREAM")).toList();
+        List<Out> sorted = h.rows.stream().filter(o -> o.stream().equals("DESTINATION_SQL_STREAM")).toList();
+        assertThat(scored).hasSize(rows);
+        assertThat(scored.subList(0, 256)).allSatisfy(o -> assertThat(o.values().get(2)).isEqualTo(0.0));
+        assertThat(scored.subList(256, rows)).allSatisfy(o -> assertThat((Double) o.values().get(2)).isPositive());
+        assertThat(sorted).hasSize(rows);
+        assertThat(sorted).extracting(o -> o.rowtime() / 1_000).isSorted();
+        for (int second = 0; second < rows / 10; second++) {
+            List<Double> scores = sorted.subList(second * 10, second * 10 + 10).stream()
+                    .map(o -> (Double) o.values().get(2)).toList();
+            assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        }
+        assertThat(sorted.get(390).values()).containsExactly(190, "HIGH", scored.get(395).values().get(2));
+    }
 }
