@@ -103,7 +103,7 @@ final class QueryPlanner {
         List<Column> columns = new ArrayList<>();
         List<Expr> outputs = new ArrayList<>();
         selectList(select.getSelectList(), scope, columns, outputs);
-        RowType type = rowType(columns, select.getSelectList());
+        RowType type = rowType(columns);
         OrderPlan order = orderList == null || orderList.isEmpty() ? null
                 : order(orderList, Scope.output(type, source.scope()));
         Expr[] projections = outputs.toArray(Expr[]::new);
@@ -142,14 +142,29 @@ final class QueryPlanner {
         return windowed ? new SlidingPlanner(exprs).plan(select, scope) : null;
     }
 
-    private static RowType rowType(List<Column> columns, SqlNode at) {
+    /**
+     * The query's row type. KDA's select lists may repeat a name ({@code MIN(Price) AS Price, MAX(Price) AS Price}
+     * in the tumbling-window guide) since a pump inserts by position; a repeated name gets a numeric suffix, as
+     * Calcite names them, so the name keeps meaning its first column.
+     */
+    private static RowType rowType(List<Column> columns) {
         Set<String> names = new HashSet<>();
         for (Column c : columns) {
-            if (!names.add(c.name())) {
-                throw new PlanningException("column " + c.name() + " appears twice in the select list", at);
-            }
+            names.add(c.name());
         }
-        return new RowType(columns);
+        Set<String> taken = new HashSet<>();
+        List<Column> unique = new ArrayList<>();
+        for (Column c : columns) {
+            String name = c.name();
+            if (!taken.add(name)) {
+                int n = 0;
+                do {
+                    name = c.name() + n++;
+                } while (names.contains(name) || !taken.add(name));
+            }
+            unique.add(name.equals(c.name()) ? c : new Column(name, c.type(), c.hidden()));
+        }
+        return new RowType(unique);
     }
 
     private void selectList(SqlNodeList list, Scope scope, List<Column> columns, List<Expr> outputs) {

@@ -273,6 +273,28 @@ class DocumentedExamplesTest {
     }
 
     @Test
+    void tumblingWindowConceptsQueryNamingTwoColumnsPriceInsertsThemByPosition() throws Exception {
+        // dev guide, tumbling-window-concepts: the first query selects ROWTIME, the ticker and MIN(Price) AS Price,
+        // MAX(Price) AS Price; a pump inserts the repeated name by position
+        Harness h = Harness.ticker("""
+                CREATE STREAM "PRICES" (at_time TIMESTAMP, ticker VARCHAR(4), low DOUBLE, high DOUBLE);
+                CREATE PUMP p AS INSERT INTO "PRICES"
+                SELECT STREAM ROWTIME,
+                              Ticker_Symbol,
+                              MIN(Price) AS Price,
+                              MAX(Price) AS Price
+                FROM     "SOURCE_SQL_STREAM_001"
+                GROUP BY Ticker_Symbol,
+                         STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '60' SECOND);
+                """);
+        pushTwoMinutesOfTrades(h);
+
+        assertThat(h.rows).containsExactly(
+                Out.of("PRICES", t("10:01:00"), t("10:01:00"), "AMZN", 9.0, 12.0),
+                Out.of("PRICES", t("10:01:00"), t("10:01:00"), "IBM", 50.0, 50.0));
+    }
+
+    @Test
     void tumblingWindowConceptsFloorFormGroupsLikeTheStepForm() throws Exception {
         // dev guide, tumbling-window-concepts, the note: FLOOR(ROWTIME TO MINUTE) groups into the same windows
         Harness step = tumblingMinMax("STEP(\"SOURCE_SQL_STREAM_001\".ROWTIME BY INTERVAL '60' SECOND)");
@@ -531,5 +553,68 @@ class DocumentedExamplesTest {
             assertThat(scores).isSortedAccordingTo(java.util.Comparator.reverseOrder());
         }
         assertThat(sorted.get(390).values()).containsExactly(190, "HIGH", scored.get(395).values().get(2));
+    }
+
+    @Test
+    void lagExampleReturnsEarlierPricesOfTheTickerSkippingNulls() throws Exception {
+        // SQL reference, sql-reference-lag, Example 1: LAG(price, 1, 0) and LAG(price, 2, 0) IGNORE NULLS over the
+        // ticker's last minute (the page shows no table; the rows are the windows helper's transcription)
+        Harness h = Harness.ticker("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                    ticker_symbol VARCHAR(4), price DOUBLE, previous_price DOUBLE, previous_price_2 DOUBLE);
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS INSERT INTO "DESTINATION_SQL_STREAM"
+                    SELECT STREAM ticker_symbol, price,
+                        LAG(price, 1, 0) IGNORE NULLS OVER (
+                            PARTITION BY ticker_symbol RANGE INTERVAL '1' MINUTE PRECEDING),
+                        LAG(price, 2, 0) IGNORE NULLS OVER (
+                            PARTITION BY ticker_symbol RANGE INTERVAL '1' MINUTE PRECEDING)
+                    FROM "SOURCE_SQL_STREAM_001";
+                """);
+        h.push(t("10:00:00"), "AMZN", "TECH", 0f, 10f, 0L).push(t("10:00:05"), "AAPL", "TECH", 0f, 50f, 0L)
+                .push(t("10:00:10"), "AMZN", "TECH", 0f, null, 0L).push(t("10:00:20"), "AMZN", "TECH", 0f, 12f, 0L)
+                .push(t("10:00:30"), "AMZN", "TECH", 0f, 13f, 0L).push(t("10:01:25"), "AMZN", "TECH", 0f, 14f, 0L);
+
+        String out = "DESTINATION_SQL_STREAM";
+        assertThat(h.rows).containsExactly(
+                Out.of(out, t("10:00:00"), "AMZN", 10.0, 0.0, 0.0),
+                Out.of(out, t("10:00:05"), "AAPL", 50.0, 0.0, 0.0),
+                Out.of(out, t("10:00:10"), "AMZN", null, 10.0, 0.0),
+                Out.of(out, t("10:00:20"), "AMZN", 12.0, 10.0, 0.0),
+                Out.of(out, t("10:00:30"), "AMZN", 13.0, 12.0, 10.0),
+                Out.of(out, t("10:01:25"), "AMZN", 14.0, 13.0, 0.0));
+    }
+
+    @Test
+    void joinClauseExampleOrdersOfTheLastMinuteMeetTheirShipments() throws Exception {
+        // SQL reference, the JOIN clause's stream-to-stream examples: Orders with a one-minute window joined to
+        // Shipments on the order id; the windowed side may be either, and a late order finds only shipments the
+        // window still holds
+        RowType orderId = RowType.of(Column.of("ORDERID", SqlType.INTEGER));
+        Catalog catalog = new Catalog(Map.of("Orders", orderId, "Shipments", orderId), Map.of());
+        for (String shipments : List.of("\"Shipments\"", "\"Shipments\" OVER (RANGE INTERVAL '1' MINUTE PRECEDING)")) {
+            Harness h = new Harness("""
+                    CREATE STREAM matched (order_id INTEGER, shipment_id INTEGER);
+                    CREATE PUMP p AS INSERT INTO matched
+                        SELECT STREAM o.orderid, s.orderid
+                        FROM "Orders" OVER (RANGE INTERVAL '1' MINUTE PRECEDING) AS o
+                        JOIN %s AS s ON o.orderid = s.orderid;
+                    """.formatted(shipments), catalog);
+            h.run.push("Orders", t("10:00:00"), new Object[] {101});
+            h.run.push("Shipments", t("10:00:00"), new Object[] {100});
+            h.run.push("Orders", t("10:00:20"), new Object[] {102});
+            h.run.push("Orders", t("10:00:30"), new Object[] {103});
+            h.run.push("Orders", t("10:00:40"), new Object[] {104});
+            h.run.push("Shipments", t("10:00:45"), new Object[] {104});
+            h.run.push("Orders", t("10:00:45"), new Object[] {100});
+            h.run.push("Shipments", t("10:00:50"), new Object[] {105});
+            h.run.advance(t("10:03:00"));
+
+            if (shipments.contains("OVER")) {
+                assertThat(h.rows).containsExactly(Out.of("MATCHED", t("10:00:45"), 104, 104),
+                        Out.of("MATCHED", t("10:00:45"), 100, 100));
+            } else {
+                assertThat(h.rows).containsExactly(Out.of("MATCHED", t("10:00:45"), 104, 104));
+            }
+        }
     }
 }
