@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlSetOperator;
 
 /**
  * The rules of KDA's streaming SQL that hold whatever the code reads, shared by {@code check} (no inputs known)
@@ -49,6 +50,13 @@ final class Constructs {
     static boolean isStagger(SqlNodeList group) {
         return group.size() == 1 && group.get(0) instanceof SqlCall call
                 && call.getOperator() == KdaOperators.STAGGER;
+    }
+
+    /** A set operation on streams: only UNION ALL merges them (UNION would need all of both to drop duplicates). */
+    static void checkUnion(SqlCall call) {
+        if (!(call.getOperator() instanceof SqlSetOperator set) || !set.isAll()) {
+            throw new PlanningException("UNION without ALL is not supported on streams; use UNION ALL", call);
+        }
     }
 
     static void checkOrderBy(SqlNodeList items) {
