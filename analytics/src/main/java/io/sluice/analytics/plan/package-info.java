@@ -34,7 +34,8 @@
  * </ul>
  *
  * <h2>Refused, by name and position</h2>
- * SELECT without STREAM; SELECT DISTINCT; UNION without ALL, INTERSECT, EXCEPT, ORDER BY over a UNION ALL; an aggregate without GROUP BY, STAGGER or OVER; a GROUP BY without an
+ * SELECT without STREAM; SELECT DISTINCT; UNION without ALL, INTERSECT, EXCEPT, ORDER BY over a UNION ALL; an
+ * aggregate without GROUP BY, STAGGER or OVER; a GROUP BY without an
  * expression monotonic in ROWTIME; {@code COUNT(DISTINCT ...)} (any DISTINCT aggregate) in a streaming GROUP BY;
  * ORDER BY not led by a monotonic expression, OFFSET, FETCH; OVER and GROUP BY in one SELECT; unbounded or
  * following window frames; window ORDER BY other than ROWTIME; subqueries inside expressions; joins other than

@@ -617,4 +617,29 @@ class DocumentedExamplesTest {
             }
         }
     }
+
+    @Test
+    void stringAndDateTimeFunctionPagesExamplesInTheirSqlSyntax() throws Exception {
+        // SQL reference, sql-reference-substring, -trim, -initcap and -char-to-timestamp: the pages' examples,
+        // written in the SQL forms the pages use (FROM ... FOR ..., LEADING ... FROM ...), over one input row
+        Harness h = new Harness("""
+                CREATE STREAM results (s1 VARCHAR(9), s2 VARCHAR(9), s3 VARCHAR(9), t1 VARCHAR(30),
+                    t2 VARCHAR(30), t3 VARCHAR(30), t4 VARCHAR(30), caps VARCHAR(40), ts1 TIMESTAMP, ts2 TIMESTAMP);
+                CREATE PUMP p AS INSERT INTO results
+                    SELECT STREAM SUBSTRING(digits FROM 3 FOR 4), SUBSTRING(digits FROM -1 FOR 4),
+                        SUBSTRING(digits FROM 8 FOR 4),
+                        TRIM(' Trim front and back '), TRIM(LEADING 'x' FROM 'xxxTrim frontxxx'),
+                        TRIM(TRAILING 'x' FROM 'xxxTrimxBackxxx'), TRIM(BOTH 'y' FROM 'xxxNo y to trimxxx'),
+                        INITCAP('Each FIRST lEtTeR is cAPITALIZED'),
+                        CHAR_TO_TIMESTAMP('yyyy-MM-dd', '2009-09-16 03:15:24'),
+                        CHAR_TO_TIMESTAMP('MM/dd/yy hh:mm:ss', '09/16/11 03:15:24')
+                    FROM "SOURCE_SQL_STREAM_001";
+                """, source(Column.of("DIGITS", SqlType.varchar(9))));
+        h.push(1_000, "123456789");
+
+        assertThat(h.rows).containsExactly(Out.of("RESULTS", 1_000, "3456", "12", "89", "Trim front and back",
+                "Trim frontxxx", "xxxTrimxBack", "xxxNo y to trimxxx", "Each First Letter Is Capitalized",
+                Instant.parse("2009-09-16T00:00:00Z").toEpochMilli(),
+                Instant.parse("2011-09-16T03:15:24Z").toEpochMilli()));
+    }
 }
