@@ -642,4 +642,33 @@ class DocumentedExamplesTest {
                 Instant.parse("2009-09-16T00:00:00Z").toEpochMilli(),
                 Instant.parse("2011-09-16T03:15:24Z").toEpochMilli()));
     }
+
+    @Test
+    void variableColumnLogParseExampleSplitsTheUnstructuredColumn() throws Exception {
+        // dev guide, examples-transforming-strings-variablecolumnlogparse: the generator writes a, b, c and
+        // "x,y,z"; the output (a screenshot) has one row per record with COL_1..COL_3 = x, y, z
+        Harness h = new Harness("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM"(
+                            "column_A" VARCHAR(16),
+                            "column_B" VARCHAR(16),
+                            "column_C" VARCHAR(16),
+                            "COL_1" VARCHAR(16),
+                            "COL_2" VARCHAR(16),
+                            "COL_3" VARCHAR(16));
+                CREATE OR REPLACE PUMP "SECOND_STREAM_PUMP" AS
+                INSERT INTO "DESTINATION_SQL_STREAM"
+                   SELECT STREAM  t."Col_A", t."Col_B", t."Col_C",
+                                  t.r."COL_1", t.r."COL_2", t.r."COL_3"
+                   FROM (SELECT STREAM
+                           "Col_A", "Col_B", "Col_C",
+                           VARIABLE_COLUMN_LOG_PARSE ("Col_E_Unstructured",
+                                   'COL_1 TYPE VARCHAR(16), COL_2 TYPE VARCHAR(16), COL_3 TYPE VARCHAR(16)',
+                                   ',') AS r
+                         FROM "SOURCE_SQL_STREAM_001") as t;
+                """, source(Column.of("Col_A", SqlType.varchar(4)), Column.of("Col_B", SqlType.varchar(4)),
+                Column.of("Col_C", SqlType.varchar(4)), Column.of("Col_E_Unstructured", SqlType.varchar(8))));
+        h.push(1_000, "a", "b", "c", "x,y,z");
+
+        assertThat(h.rows).containsExactly(Out.of("DESTINATION_SQL_STREAM", 1_000, "a", "b", "c", "x", "y", "z"));
+    }
 }
