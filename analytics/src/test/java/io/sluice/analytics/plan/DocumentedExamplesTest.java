@@ -671,4 +671,39 @@ class DocumentedExamplesTest {
 
         assertThat(h.rows).containsExactly(Out.of("DESTINATION_SQL_STREAM", 1_000, "a", "b", "c", "x", "y", "z"));
     }
+
+    @Test
+    void tumblingWindowUsingAnEventTimestampGroupsTheFourSampleRecordsByTickerAndEventMinute() throws Exception {
+        // dev guide, examples-window-tumbling-event: the page's four records (event time 5 s before ingestion,
+        // shown as the ROWTIMEs here); the output is a screenshot: one row per ticker with its event minute
+        Harness h = new Harness("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (EVENT_TIME timestamp, TICKER VARCHAR(4),
+                    min_price REAL, max_price REAL);
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS
+                  INSERT INTO "DESTINATION_SQL_STREAM"
+                    SELECT STREAM STEP("SOURCE_SQL_STREAM_001".EVENT_TIME BY INTERVAL '60' SECOND),
+                        TICKER,
+                         MIN(PRICE) AS MIN_PRICE,
+                         MAX(PRICE) AS MAX_PRICE
+                    FROM    "SOURCE_SQL_STREAM_001"
+                    GROUP BY TICKER,
+                             STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '60' SECOND),
+                             STEP("SOURCE_SQL_STREAM_001".EVENT_TIME BY INTERVAL '60' SECOND);
+                """, source(Column.of("EVENT_TIME", SqlType.TIMESTAMP), Column.of("TICKER", SqlType.varchar(4)),
+                Column.of("PRICE", SqlType.parse("REAL"))));
+        Object[][] records = {{"14:11:05.766", "TBV", 43.65f}, {"14:11:05.848", "AMZN", 35.61f},
+                {"14:11:05.931", "MSFT", 73.48f}, {"14:11:06.014", "AMZN", 18.64f}};
+        for (Object[] r : records) {
+            long eventTime = t((String) r[0]);
+            h.push(eventTime + 5_000, eventTime, r[1], r[2]);
+        }
+        h.run.advance(t("14:12:00"));
+
+        String out = "DESTINATION_SQL_STREAM";
+        long minute = t("14:11:00");
+        assertThat(h.rows).containsExactly(
+                Out.of(out, t("14:12:00"), minute, "TBV", 43.65f, 43.65f),
+                Out.of(out, t("14:12:00"), minute, "AMZN", 18.64f, 35.61f),
+                Out.of(out, t("14:12:00"), minute, "MSFT", 73.48f, 73.48f));
+    }
 }
