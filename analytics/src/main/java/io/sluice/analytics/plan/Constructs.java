@@ -20,7 +20,7 @@ final class Constructs {
     }
 
     static void checkSelect(SqlSelect select, FunctionLibrary functions) {
-        if (!select.isKeywordPresent(SqlSelectKeyword.STREAM)) {
+        if (!select.isKeywordPresent(SqlSelectKeyword.STREAM) && !readsTableFunction(select)) {
             throw new PlanningException("SELECT without STREAM is not supported: a query on a stream is "
                     + "SELECT STREAM", select);
         }
@@ -44,6 +44,18 @@ final class Constructs {
                 refuseDistinctAggregates(select.getHaving(), functions);
             }
         }
+    }
+
+    /**
+     * Whether the SELECT reads {@code TABLE(FN(CURSOR(...), ...))}, whose rows are a stream whatever the SELECT
+     * says: the hotspots guide's application selects from HOTSPOTS without STREAM.
+     */
+    private static boolean readsTableFunction(SqlSelect select) {
+        SqlNode from = select.getFrom();
+        if (from != null && from.getKind() == SqlKind.AS) {
+            from = ((SqlCall) from).operand(0);
+        }
+        return from != null && from.getKind() == SqlKind.COLLECTION_TABLE;
     }
 
     /** Whether the group-by list is the parser's {@code WINDOWED BY STAGGER (...)}. */

@@ -706,4 +706,51 @@ class DocumentedExamplesTest {
                 Out.of(out, t("14:12:00"), minute, "AMZN", 18.64f, 35.61f),
                 Out.of(out, t("14:12:00"), minute, "MSFT", 73.48f, 73.48f));
     }
+
+    @Test
+    void hotspotsExampleReportsThePlantedHotspotForEveryRow() throws Exception {
+        // dev guide, app-hotspot-create-app (the output is a screenshot): x and y uniform in [0, 10) with a dense
+        // 0.5 x 0.5 square of "is_hot" points, as the guide's generator writes; the page's SELECT has no STREAM
+        Harness h = new Harness("""
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                    "x" DOUBLE,
+                    "y" DOUBLE,
+                    "is_hot" VARCHAR(4),
+                    HOTSPOTS_RESULT VARCHAR(10000)
+                );
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS
+                    INSERT INTO "DESTINATION_SQL_STREAM"
+                    SELECT "x", "y", "is_hot", "HOTSPOTS_RESULT"
+                    FROM TABLE (
+                        HOTSPOTS(
+                            CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"),
+                            1000,
+                            0.2,
+                            17)
+                    );
+                """, source(Column.of("x", SqlType.DOUBLE), Column.of("y", SqlType.DOUBLE),
+                Column.of("is_hot", SqlType.varchar(4))));
+        long seed = 4242L;
+        System.out.println("hotspots example seed=" + seed);
+        java.util.Random random = new java.util.Random(seed);
+        int rows = 1_000;
+        for (int i = 0; i < rows; i++) {
+            boolean hot = i % 10 == 0;
+            double x = hot ? 6 + random.nextDouble() * 0.5 : random.nextDouble() * 10;
+            double y = hot ? 2 + random.nextDouble() * 0.5 : random.nextDouble() * 10;
+            h.push(i * 10L, x, y, hot ? "Y" : "N");
+        }
+
+        assertThat(h.rows).hasSize(rows);
+        String last = (String) h.rows.get(rows - 1).values().get(3);
+        com.fasterxml.jackson.databind.JsonNode hotspots = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(last).get("hotspots");
+        assertThat(hotspots).hasSize(1);
+        com.fasterxml.jackson.databind.JsonNode box = hotspots.get(0);
+        assertThat(box.get("minValues").get(0).asDouble()).isBetween(5.8, 6.1);
+        assertThat(box.get("maxValues").get(0).asDouble()).isBetween(6.4, 6.7);
+        assertThat(box.get("minValues").get(1).asDouble()).isBetween(1.8, 2.1);
+        assertThat(box.get("maxValues").get(1).asDouble()).isBetween(2.4, 2.7);
+        assertThat(box.get("density").asDouble()).isPositive();
+    }
 }
