@@ -753,4 +753,62 @@ class DocumentedExamplesTest {
         assertThat(box.get("maxValues").get(1).asDouble()).isBetween(2.4, 2.7);
         assertThat(box.get("density").asDouble()).isPositive();
     }
+
+    @Test
+    void anomalyDetectionWithExplanationExplainsEachNumericColumnAndMarksTheHighReadingHigh() throws Exception {
+        // dev guide, app-anom-with-exp-create-app and examine-results-with-exp: zero scores while the forest
+        // learns, then an ANOMALY_EXPLANATION per row with DIRECTION, STRENGTH and ATTRIBUTION_SCORE for Systolic
+        // and Diastolic (not BloodPressureLevel, which is text); the page's HIGH reading 144/123 is HIGH on both
+        // and first in its second. Scores are statistical, so the structure is asserted.
+        Harness h = new Harness("""
+                CREATE OR REPLACE STREAM "TEMP_STREAM" (
+                        "Systolic"                  INTEGER,
+                        "Diastolic"                 INTEGER,
+                        "BloodPressureLevel"        varchar(20),
+                        "ANOMALY_SCORE"             DOUBLE,
+                        "ANOMALY_EXPLANATION"       varchar(512));
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                        "Systolic"                  INTEGER,
+                        "Diastolic"                 INTEGER,
+                        "BloodPressureLevel"        varchar(20),
+                        "ANOMALY_SCORE"             DOUBLE,
+                        "ANOMALY_EXPLANATION"       varchar(512));
+                CREATE OR REPLACE PUMP "STREAM_PUMP" AS
+                   INSERT INTO "TEMP_STREAM"
+                      SELECT STREAM "Systolic", "Diastolic", "BloodPressureLevel", ANOMALY_SCORE, ANOMALY_EXPLANATION
+                      FROM TABLE(RANDOM_CUT_FOREST_WITH_EXPLANATION(
+                              CURSOR(SELECT STREAM * FROM "SOURCE_SQL_STREAM_001"), 100, 256, 100000, 1, true));
+                CREATE OR REPLACE PUMP "OUTPUT_PUMP" AS
+                   INSERT INTO "DESTINATION_SQL_STREAM"
+                      SELECT STREAM * FROM "TEMP_STREAM"
+                      ORDER BY FLOOR("TEMP_STREAM".ROWTIME TO SECOND), ANOMALY_SCORE DESC;
+                """, source(Column.of("Systolic", SqlType.INTEGER), Column.of("Diastolic", SqlType.INTEGER),
+                Column.of("BloodPressureLevel", SqlType.varchar(20))));
+        long seed = 271828L;
+        System.out.println("anomaly-detection with explanation seed=" + seed);
+        java.util.Random random = new java.util.Random(seed);
+        int rows = 400;
+        for (int i = 0; i < rows; i++) {
+            boolean high = i == 395;
+            h.push(i * 100L, high ? 144 : 90 + random.nextInt(31), high ? 123 : 60 + random.nextInt(21),
+                    high ? "HIGH" : "NORMAL");
+        }
+        h.run.advance(rows * 100L + 1_000);
+
+        List<Out> scored = h.rows.stream().filter(o -> o.stream().equals("TEMP_STREAM")).toList();
+        List<Out> sorted = h.rows.stream().filter(o -> o.stream().equals("DESTINATION_SQL_STREAM")).toList();
+        assertThat(scored).hasSize(rows);
+        assertThat(sorted).hasSize(rows);
+        assertThat(scored.subList(0, 256)).allSatisfy(o -> assertThat(o.values().get(3)).isEqualTo(0.0));
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode normal = json.readTree((String) scored.get(300).values().get(4));
+        assertThat(normal.fieldNames()).toIterable().containsExactly("Systolic", "Diastolic");
+        assertThat(normal.get("Systolic").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("DIRECTION", "STRENGTH", "ATTRIBUTION_SCORE");
+        Out first = sorted.get(390);
+        assertThat(first.values().subList(0, 3)).containsExactly(144, 123, "HIGH");
+        com.fasterxml.jackson.databind.JsonNode explanation = json.readTree((String) first.values().get(4));
+        assertThat(explanation.get("Systolic").get("DIRECTION").asText()).isEqualTo("HIGH");
+        assertThat(explanation.get("Diastolic").get("DIRECTION").asText()).isEqualTo("HIGH");
+    }
 }
