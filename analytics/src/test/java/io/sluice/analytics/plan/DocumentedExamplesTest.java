@@ -811,4 +811,54 @@ class DocumentedExamplesTest {
         assertThat(explanation.get("Systolic").get("DIRECTION").asText()).isEqualTo("HIGH");
         assertThat(explanation.get("Diastolic").get("DIRECTION").asText()).isEqualTo("HIGH");
     }
+
+    @Test
+    void streamingSourceWithMultipleRecordTypesSplitsOrdersAndTradesAndCountsTradesPerMinute() throws Exception {
+        // dev guide, app-tworecordtypes: the page's Order and Trade records in one source; the count is a screenshot
+        Harness h = new Harness("""
+                CREATE OR REPLACE STREAM "Order_Stream"
+                           (order_id     integer, order_type   varchar(10), ticker       varchar(4),
+                            order_price  DOUBLE, record_type  varchar(10));
+                CREATE OR REPLACE PUMP "Order_Pump" AS
+                   INSERT INTO "Order_Stream"
+                      SELECT STREAM oid, otype,oticker, oprice, recordtype
+                      FROM   "SOURCE_SQL_STREAM_001"
+                      WHERE  recordtype = 'Order';
+                CREATE OR REPLACE STREAM "Trade_Stream"
+                           (trade_id     integer, order_id     integer, trade_price  DOUBLE,
+                            ticker       varchar(4), record_type  varchar(10));
+                CREATE OR REPLACE PUMP "Trade_Pump" AS
+                   INSERT INTO "Trade_Stream"
+                      SELECT STREAM tid, toid, tprice, tticker, recordtype
+                      FROM   "SOURCE_SQL_STREAM_001"
+                      WHERE  recordtype = 'Trade';
+                CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                            ticker  varchar(4),
+                            trade_count   integer
+                            );
+                CREATE OR REPLACE PUMP "Output_Pump" AS
+                   INSERT INTO "DESTINATION_SQL_STREAM"
+                      SELECT STREAM ticker, count(*) as trade_count
+                      FROM   "Trade_Stream"
+                      GROUP BY ticker,
+                                FLOOR("Trade_Stream".ROWTIME TO MINUTE);
+                """, source(Column.of("RECORDTYPE", SqlType.varchar(8)), Column.of("OPRICE", SqlType.INTEGER),
+                Column.of("OTYPE", SqlType.varchar(8)), Column.of("OID", SqlType.INTEGER),
+                Column.of("OTICKER", SqlType.varchar(4)), Column.of("TID", SqlType.INTEGER),
+                Column.of("TOID", SqlType.INTEGER), Column.of("TPRICE", SqlType.INTEGER),
+                Column.of("TTICKER", SqlType.varchar(4))));
+        h.push(t("10:00:01"), "Order", 9047, "Sell", 3811, "AAAA", null, null, null, null);
+        h.push(t("10:00:02"), "Trade", null, null, null, null, 1, 3812, 2089, "BBBB");
+        h.push(t("10:00:03"), "Trade", null, null, null, null, 2, 3811, 9040, "AAAA");
+        h.push(t("10:00:04"), "Trade", null, null, null, null, 3, 3812, 2090, "BBBB");
+        h.run.advance(t("10:01:00"));
+
+        assertThat(h.rows).containsExactly(
+                Out.of("Order_Stream", t("10:00:01"), 3811, "Sell", "AAAA", 9047.0, "Order"),
+                Out.of("Trade_Stream", t("10:00:02"), 1, 3812, 2089.0, "BBBB", "Trade"),
+                Out.of("Trade_Stream", t("10:00:03"), 2, 3811, 9040.0, "AAAA", "Trade"),
+                Out.of("Trade_Stream", t("10:00:04"), 3, 3812, 2090.0, "BBBB", "Trade"),
+                Out.of("DESTINATION_SQL_STREAM", t("10:01:00"), "BBBB", 2),
+                Out.of("DESTINATION_SQL_STREAM", t("10:01:00"), "AAAA", 1));
+    }
 }
