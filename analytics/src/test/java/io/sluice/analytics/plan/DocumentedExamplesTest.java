@@ -73,6 +73,28 @@ class DocumentedExamplesTest {
     }
 
     @Test
+    void staggerWindowConceptsTumblingQueryAsPrintedIsRefusedForItsMissingColumn() {
+        // dev guide, stagger-window-concepts: the printed stream has two columns for the SELECT's three values
+        io.sluice.analytics.program.CodeValidationException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+                io.sluice.analytics.program.CodeValidationException.class, () -> new KdaCompiler().compile("""
+                        CREATE OR REPLACE STREAM "DESTINATION_SQL_STREAM" (
+                            TICKER_SYMBOL VARCHAR(4),
+                            TICKER_COUNT     DOUBLE);
+                        CREATE OR REPLACE PUMP "STREAM_PUMP" AS
+                          INSERT INTO "DESTINATION_SQL_STREAM"
+                            SELECT STREAM
+                                TICKER_SYMBOL,
+                                FLOOR(EVENT_TIME TO MINUTE),
+                                COUNT(TICKER_SYMBOL) AS TICKER_COUNT
+                            FROM "SOURCE_SQL_STREAM_001"
+                            GROUP BY ticker_symbol, FLOOR(EVENT_TIME TO MINUTE),
+                                STEP("SOURCE_SQL_STREAM_001".ROWTIME BY INTERVAL '1' MINUTE);
+                        """, TICKER_EVENTS));
+
+        assertThat(e.reason()).contains("3 values for 2 columns");
+    }
+
+    @Test
     void staggerWindowConceptsCompleteResultsWithStaggerWindows() throws Exception {
         // dev guide, stagger-window-concepts, "Complete Results with Stagger Windows"
         Harness h = new Harness("""
