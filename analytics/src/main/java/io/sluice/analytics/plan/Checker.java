@@ -45,6 +45,13 @@ final class Checker {
             }
             return;
         }
+        if (node.getKind() == SqlKind.UNION) {
+            SqlCall union = (SqlCall) node;
+            Constructs.checkUnion(union);
+            query(union.operand(0));
+            query(union.operand(1));
+            return;
+        }
         throw new PlanningException(node.getKind() + " is not supported as a query; use SELECT STREAM", node);
     }
 

@@ -7,6 +7,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlSelectKeyword;
+import org.apache.calcite.sql.SqlSetOperator;
 
 /**
  * The rules of KDA's streaming SQL that hold whatever the code reads, shared by {@code check} (no inputs known)
@@ -19,7 +20,7 @@ final class Constructs {
     }
 
     static void checkSelect(SqlSelect select, FunctionLibrary functions) {
-        if (!select.isKeywordPresent(SqlSelectKeyword.STREAM)) {
+        if (!select.isKeywordPresent(SqlSelectKeyword.STREAM) && !readsTableFunction(select)) {
             throw new PlanningException("SELECT without STREAM is not supported: a query on a stream is "
                     + "SELECT STREAM", select);
         }
@@ -45,10 +46,29 @@ final class Constructs {
         }
     }
 
+    /**
+     * Whether the SELECT reads {@code TABLE(FN(CURSOR(...), ...))}, whose rows are a stream whatever the SELECT
+     * says: the hotspots guide's application selects from HOTSPOTS without STREAM.
+     */
+    private static boolean readsTableFunction(SqlSelect select) {
+        SqlNode from = select.getFrom();
+        if (from != null && from.getKind() == SqlKind.AS) {
+            from = ((SqlCall) from).operand(0);
+        }
+        return from != null && from.getKind() == SqlKind.COLLECTION_TABLE;
+    }
+
     /** Whether the group-by list is the parser's {@code WINDOWED BY STAGGER (...)}. */
     static boolean isStagger(SqlNodeList group) {
         return group.size() == 1 && group.get(0) instanceof SqlCall call
                 && call.getOperator() == KdaOperators.STAGGER;
+    }
+
+    /** A set operation on streams: only UNION ALL merges them (UNION would need all of both to drop duplicates). */
+    static void checkUnion(SqlCall call) {
+        if (!(call.getOperator() instanceof SqlSetOperator set) || !set.isAll()) {
+            throw new PlanningException("UNION without ALL is not supported on streams; use UNION ALL", call);
+        }
     }
 
     static void checkOrderBy(SqlNodeList items) {

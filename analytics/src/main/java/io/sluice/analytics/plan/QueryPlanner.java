@@ -1,5 +1,8 @@
 package io.sluice.analytics.plan;
 
+import io.sluice.analytics.function.Casts;
+import io.sluice.analytics.function.FunctionResolutionException;
+import io.sluice.analytics.function.TypeRules;
 import io.sluice.analytics.ml.TableFunctionException;
 import io.sluice.analytics.ml.TableFunctionSpec;
 import io.sluice.analytics.ml.TableFunctions;
@@ -7,6 +10,7 @@ import io.sluice.analytics.runtime.Expr;
 import io.sluice.analytics.runtime.Filter;
 import io.sluice.analytics.runtime.Project;
 import io.sluice.analytics.runtime.RowReceiver;
+import io.sluice.analytics.runtime.Union;
 import io.sluice.analytics.runtime.window.Frame;
 import io.sluice.analytics.runtime.window.JoinSide;
 import io.sluice.analytics.runtime.window.OrderBy;
@@ -80,7 +84,62 @@ final class QueryPlanner {
         if (query instanceof SqlSelect select) {
             return select(select, select.getOrderList());
         }
+        if (query.getKind() == SqlKind.UNION) {
+            return union((SqlCall) query);
+        }
         throw new PlanningException(query.getKind() + " is not supported as a query; use SELECT STREAM", query);
+    }
+
+    /**
+     * {@code a UNION ALL b}: both branches' rows merged into one stream in ROWTIME order ({@link Union}). The
+     * columns are named after the first branch; each column has the type every branch's column converts to.
+     */
+    private PlannedQuery union(SqlCall call) {
+        Constructs.checkUnion(call);
+        PlannedQuery left = plan(call.operand(0));
+        PlannedQuery right = plan(call.operand(1));
+        List<Column> l = left.type().columns().stream().filter(c -> !c.hidden()).toList();
+        List<Column> r = right.type().columns().stream().filter(c -> !c.hidden()).toList();
+        if (l.size() != r.size() || l.size() != left.type().columns().size()
+                || r.size() != right.type().columns().size()) {
+            throw new PlanningException("the branches of UNION ALL have " + l.size() + " and " + r.size()
+                    + " columns", call);
+        }
+        List<Column> columns = new ArrayList<>();
+        Expr[] toLeft = new Expr[l.size()];
+        Expr[] toRight = new Expr[r.size()];
+        for (int i = 0; i < l.size(); i++) {
+            SqlType type;
+            try {
+                type = TypeRules.leastRestrictive("column " + (i + 1) + " of UNION ALL",
+                        List.of(l.get(i).type(), r.get(i).type()));
+            } catch (FunctionResolutionException e) {
+                throw new PlanningException(e.getMessage(), call);
+            }
+            columns.add(Column.of(l.get(i).name(), type));
+            toLeft[i] = conversion(i, l.get(i).type(), type, call);
+            toRight[i] = conversion(i, r.get(i).type(), type, call);
+        }
+        Set<String> reads = new HashSet<>(left.reads());
+        reads.addAll(right.reads());
+        QueryBuilder builder = (downstream, wiring) -> {
+            Union union = new Union(downstream);
+            RowReceiver leftBranch = union.branch();
+            RowReceiver rightBranch = union.branch();
+            left.builder().build(new Project(toLeft, leftBranch), wiring);
+            right.builder().build(new Project(toRight, rightBranch), wiring);
+        };
+        return new PlannedQuery(rowType(columns), reads, builder);
+    }
+
+    private static Expr conversion(int index, SqlType from, SqlType to, SqlNode at) {
+        Casts.Conversion c;
+        try {
+            c = Casts.implicit(from, to);
+        } catch (FunctionResolutionException e) {
+            throw new PlanningException(e.getMessage(), at);
+        }
+        return (rowtime, row) -> c.apply(row[index]);
     }
 
     /** A planned FROM clause: the row its operators deliver and how to build them. */
@@ -103,8 +162,9 @@ final class QueryPlanner {
         List<Column> columns = new ArrayList<>();
         List<Expr> outputs = new ArrayList<>();
         selectList(select.getSelectList(), scope, columns, outputs);
-        RowType type = rowType(columns, select.getSelectList());
-        OrderPlan order = orderList == null || orderList.isEmpty() ? null : order(orderList, type);
+        RowType type = rowType(columns);
+        OrderPlan order = orderList == null || orderList.isEmpty() ? null
+                : order(orderList, Scope.output(type, source.scope()));
         Expr[] projections = outputs.toArray(Expr[]::new);
         QueryBuilder builder = (downstream, wiring) -> {
             RowReceiver head = downstream;
@@ -141,14 +201,29 @@ final class QueryPlanner {
         return windowed ? new SlidingPlanner(exprs).plan(select, scope) : null;
     }
 
-    private static RowType rowType(List<Column> columns, SqlNode at) {
+    /**
+     * The query's row type. KDA's select lists may repeat a name ({@code MIN(Price) AS Price, MAX(Price) AS Price}
+     * in the tumbling-window guide) since a pump inserts by position; a repeated name gets a numeric suffix, as
+     * Calcite names them, so the name keeps meaning its first column.
+     */
+    private static RowType rowType(List<Column> columns) {
         Set<String> names = new HashSet<>();
         for (Column c : columns) {
-            if (!names.add(c.name())) {
-                throw new PlanningException("column " + c.name() + " appears twice in the select list", at);
-            }
+            names.add(c.name());
         }
-        return new RowType(columns);
+        Set<String> taken = new HashSet<>();
+        List<Column> unique = new ArrayList<>();
+        for (Column c : columns) {
+            String name = c.name();
+            if (!taken.add(name)) {
+                int n = 0;
+                do {
+                    name = c.name() + n++;
+                } while (names.contains(name) || !taken.add(name));
+            }
+            unique.add(name.equals(c.name()) ? c : new Column(name, c.type(), c.hidden()));
+        }
+        return new RowType(unique);
     }
 
     private void selectList(SqlNodeList list, Scope scope, List<Column> columns, List<Expr> outputs) {
@@ -463,8 +538,7 @@ final class QueryPlanner {
     private record OrderPlan(Expr key, LongUnaryOperator windowEnd, List<SortKey> sortKeys) {
     }
 
-    private OrderPlan order(SqlNodeList items, RowType output) {
-        Scope scope = Scope.of(null, output);
+    private OrderPlan order(SqlNodeList items, Scope scope) {
         SqlNode first = items.get(0);
         while (first.getKind() == SqlKind.NULLS_FIRST || first.getKind() == SqlKind.NULLS_LAST) {
             first = ((SqlCall) first).operand(0);

@@ -7,7 +7,9 @@ import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The columns an expression may name, in the order of the row it is evaluated over, each with the qualifier
@@ -42,11 +44,18 @@ final class Scope {
     private final List<Slot> slots;
     /** When set, a plain column may not be named: only slots (GROUP BY keys) and ROWTIME. */
     private final boolean slotsOnly;
+    /** Qualifiers that name the fields without one of their own: the FROM's, in a query's ORDER BY. */
+    private final Set<String> aliases;
 
     private Scope(List<Field> fields, List<Slot> slots, boolean slotsOnly) {
+        this(fields, slots, slotsOnly, Set.of());
+    }
+
+    private Scope(List<Field> fields, List<Slot> slots, boolean slotsOnly, Set<String> aliases) {
         this.fields = List.copyOf(fields);
         this.slots = List.copyOf(slots);
         this.slotsOnly = slotsOnly;
+        this.aliases = Set.copyOf(aliases);
     }
 
     static Scope of(String qualifier, RowType type) {
@@ -55,6 +64,21 @@ final class Scope {
             fields.add(new Field(qualifier, c.name(), c.type(), c.hidden()));
         }
         return new Scope(fields, List.of(), false);
+    }
+
+    /**
+     * The scope of a query's output row as its ORDER BY sees it: the output columns by name, which the FROM's
+     * qualifiers (its streams' names and aliases) may also qualify, as in {@code ORDER BY FLOOR(s.ROWTIME TO
+     * SECOND), s.score DESC}.
+     */
+    static Scope output(RowType type, Scope from) {
+        Set<String> qualifiers = new HashSet<>();
+        for (Field f : from.fields) {
+            if (f.qualifier() != null) {
+                qualifiers.add(f.qualifier());
+            }
+        }
+        return new Scope(of(null, type).fields, List.of(), false, qualifiers);
     }
 
     /** The scope of a row made of this row's values followed by {@code right}'s (a join's output). */
@@ -130,7 +154,8 @@ final class Scope {
         int found = -1;
         for (int i = 0; i < fields.size(); i++) {
             Field f = fields.get(i);
-            if (f.name().equals(name) && (qualifier == null || qualifier.equals(f.qualifier()))) {
+            if (f.name().equals(name) && (qualifier == null || qualifier.equals(f.qualifier())
+                    || f.qualifier() == null && aliases.contains(qualifier))) {
                 if (found >= 0) {
                     throw new PlanningException("column " + id + " is ambiguous", id);
                 }
@@ -167,6 +192,9 @@ final class Scope {
     }
 
     private boolean knowsQualifier(String qualifier) {
+        if (aliases.contains(qualifier)) {
+            return true;
+        }
         for (Field f : fields) {
             if (qualifier.equals(f.qualifier())) {
                 return true;

@@ -24,6 +24,9 @@
  *       LAST_VALUE as navigation calls); a join with a reference table → {@code TableJoin}; a join of two streams
  *       with {@code OVER (RANGE ...)} on a side → {@code StreamJoin}; {@code ORDER BY} led by a monotonic
  *       expression → {@code OrderBy}. All in {@link io.sluice.analytics.runtime.window}.</li>
+ *   <li>{@code q1 UNION ALL q2} → both queries, each converted to the columns' common types, merged by
+ *       {@link io.sluice.analytics.runtime.Union} (monotonic ROWTIME, the least of the branches' bounds); the
+ *       columns are named after the first branch.</li>
  *   <li>Expressions compile once into {@link io.sluice.analytics.runtime.Expr} lambdas with column indexes
  *       resolved; functions, operators and casts come through {@link io.sluice.analytics.plan.FunctionLibrary}
  *       ({@link io.sluice.analytics.plan.BuiltInFunctions} by default). In a grouped select, a GROUP BY expression
@@ -31,7 +34,8 @@
  * </ul>
  *
  * <h2>Refused, by name and position</h2>
- * SELECT without STREAM; SELECT DISTINCT; an aggregate without GROUP BY, STAGGER or OVER; a GROUP BY without an
+ * SELECT without STREAM; SELECT DISTINCT; UNION without ALL, INTERSECT, EXCEPT, ORDER BY over a UNION ALL; an
+ * aggregate without GROUP BY, STAGGER or OVER; a GROUP BY without an
  * expression monotonic in ROWTIME; {@code COUNT(DISTINCT ...)} (any DISTINCT aggregate) in a streaming GROUP BY;
  * ORDER BY not led by a monotonic expression, OFFSET, FETCH; OVER and GROUP BY in one SELECT; unbounded or
  * following window frames; window ORDER BY other than ROWTIME; subqueries inside expressions; joins other than

@@ -113,6 +113,22 @@ class WindowsTest {
     }
 
     @Test
+    void orderByMayQualifyRowtimeAndColumnsWithTheStreamNameOrItsAlias() throws Exception {
+        for (String from : List.of("SOURCE_SQL_STREAM_001 ORDER BY FLOOR(SOURCE_SQL_STREAM_001.ROWTIME TO SECOND), "
+                + "SOURCE_SQL_STREAM_001.price DESC", "SOURCE_SQL_STREAM_001 AS s ORDER BY FLOOR(s.ROWTIME TO SECOND), "
+                + "s.price DESC")) {
+            Harness h = Harness.ticker("""
+                    CREATE STREAM ranked (ticker VARCHAR(4), price DOUBLE);
+                    CREATE PUMP p AS INSERT INTO ranked SELECT STREAM ticker_symbol, price FROM %s;
+                    """.formatted(from));
+            h.tick(1_100, "A", "T", 0, 1).tick(1_200, "B", "T", 0, 3);
+            h.run.advance(2_000);
+
+            assertThat(h.rows).extracting(o -> o.values().get(0)).containsExactly("B", "A");
+        }
+    }
+
+    @Test
     void slidingWindowEmitsOneRowPerInputRowOverTheLastMinutePerPartition() throws Exception {
         Harness h = Harness.ticker("""
                 CREATE STREAM moving (ticker VARCHAR(4), avg_price DOUBLE, previous DOUBLE, n BIGINT);
