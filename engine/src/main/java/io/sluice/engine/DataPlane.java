@@ -76,17 +76,31 @@ public final class DataPlane {
 
     /** GetRecords on an iterator already opened by {@link #openIterator}; does not verify it again. */
     public GetRecordsResult getRecords(IteratorToken iterator, int limit) {
-        ShardIterator it = reader.current(iterator);
-        OpenStream stream = registry.get(it.stream());
-        if (stream == null || stream.meta().createdAt() != it.streamCreatedAt()) {
-            throw Messages.streamNotFound(it.stream());
-        }
-        return reader.read(registry.readable(it.stream()), it, limit);
+        return read(iterator, limit, false);
     }
 
     /** GetRecords on an iterator token as the client sent it. */
     public GetRecordsResult getRecords(String shardIterator, int limit) {
         return getRecords(openIterator(shardIterator), limit);
+    }
+
+    /**
+     * GetRecords for a reader inside the server (an analytics application's input). It shares the shard's read
+     * bytes per second with API readers, but is not held to their 5 calls per second: it reads each time records
+     * are appended ({@link #nextAppend}), as a fan-out subscription is pushed them, so its rows do not wait for a
+     * polling schedule.
+     */
+    public GetRecordsResult getRecordsInternal(String shardIterator, int limit) {
+        return read(openIterator(shardIterator), limit, true);
+    }
+
+    private GetRecordsResult read(IteratorToken iterator, int limit, boolean internal) {
+        ShardIterator it = reader.current(iterator);
+        OpenStream stream = registry.get(it.stream());
+        if (stream == null || stream.meta().createdAt() != it.streamCreatedAt()) {
+            throw Messages.streamNotFound(it.stream());
+        }
+        return reader.read(registry.readable(it.stream()), it, limit, internal);
     }
 
     /**

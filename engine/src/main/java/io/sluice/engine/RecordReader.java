@@ -58,7 +58,8 @@ final class RecordReader {
         return Math.max(offset, log.startOffset());
     }
 
-    GetRecordsResult read(OpenStream stream, ShardIterator it, int limit) {
+    /** @param internal a reader inside the server: held to the shard's read bytes, not its calls per second */
+    GetRecordsResult read(OpenStream stream, ShardIterator it, int limit, boolean internal) {
         StreamMeta meta = stream.meta();
         ShardMeta shard = meta.shard(it.shardIndex());
         ShardRuntime runtime = stream.shards().get(it.shardIndex());
@@ -66,7 +67,11 @@ final class RecordReader {
             throw Messages.shardNotFound(meta.key(), new ShardId(it.shardIndex()).toString());
         }
         try {
-            runtime.budget().admitRead();
+            if (internal) {
+                runtime.budget().admitInternalRead();
+            } else {
+                runtime.budget().admitRead();
+            }
         } catch (ServiceException throttled) {
             observer.readThrottled(meta, shard.id());
             throw throttled;

@@ -23,8 +23,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Reads a Sluice stream through the engine's data plane (GetShardIterator, GetRecords), every shard, parents
- * before children after a reshard, as a KDA input reads its Kinesis source. A shard whose last read returned
+ * Reads a Sluice stream through the engine's data plane (GetShardIterator, and GetRecords as a reader inside the
+ * server: held to the shard's read bytes, not to an API client's calls per second), every shard, parents before
+ * children after a reshard, as a KDA input reads its Kinesis source. A shard whose last read returned
  * nothing waits {@code pollMillis} before its next read, unless records are appended to it meanwhile: the
  * reader takes the shard's append signal before each read, and an append both makes the shard due again and wakes
  * the application's task, so rows reach the program within milliseconds of their put rather than a poll later. A failed read (throttled, iterator expired, stream
@@ -85,7 +86,8 @@ final class KinesisInputReader implements InputReader {
             }
             try {
                 CompletableFuture<Void> signal = engine.records().nextAppend(stream, id);
-                GetRecordsResult result = engine.records().getRecords(iterator(id), max - out.size());
+                GetRecordsResult result = engine.records().getRecordsInternal(iterator(id),
+                        max - out.size());
                 for (ReadRecord r : result.records()) {
                     String seq = r.sequenceNumber().format();
                     out.add(new SourceRecord(id, seq, r.arrivalMillis(), r.partitionKey(), r.data()));
@@ -106,7 +108,9 @@ final class KinesisInputReader implements InputReader {
                         signal.thenRun(wake);
                     }
                 } else {
+                    // more may follow at once: read again on the next step, where an empty read takes a signal
                     appended.remove(id);
+                    nextPoll.remove(id);
                 }
             } catch (ServiceException e) {
                 iterators.remove(id);

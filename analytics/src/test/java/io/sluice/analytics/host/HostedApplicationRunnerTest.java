@@ -84,6 +84,13 @@ class HostedApplicationRunnerTest {
         assertThat(f.tasks.woken).containsExactly(ApplicationTask.taskId(HostFixture.APP_ARN));
         f.step(1);
         assertThat(f.read("out")).containsExactly("AMZN,10,SOURCE_SQL_STREAM_001,\n");
+
+        // after a read that found records, the next (empty) read takes the signal again: the next put wakes too
+        f.step(1);
+        f.put("in", 0, 1, "MSFT,20");
+        assertThat(f.tasks.woken).hasSize(2);
+        f.step(1);
+        assertThat(f.read("out")).endsWith("MSFT,20,SOURCE_SQL_STREAM_001,\n");
     }
 
     @Test

@@ -105,6 +105,19 @@ public final class ShardThroughput {
         }
     }
 
+    /**
+     * Admits a read by a reader inside the server (an analytics application's input): it shares the shard's read
+     * bytes with API readers, but not their calls per second, since it reads when records are appended rather
+     * than on a polling schedule.
+     *
+     * @throws ServiceException PROVISIONED_THROUGHPUT_EXCEEDED while the shard's read bytes are in debt
+     */
+    public void admitInternalRead() {
+        if (enabled && !readBytes.available()) {
+            throw throttled();
+        }
+    }
+
     /** Charges the bytes a GetRecords call returned; may take the read budget into debt. */
     public void chargeRead(long bytes) {
         if (enabled) {

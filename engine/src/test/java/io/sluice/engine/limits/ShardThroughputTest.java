@@ -93,6 +93,22 @@ class ShardThroughputTest {
     }
 
     @Test
+    void readsInsideTheServerAreNotCountedAgainstTheCallsPerSecondButShareTheBytes() {
+        for (int i = 0; i < 5; i++) {
+            shard.admitRead();
+            shard.chargeRead(1000);
+        }
+        for (int i = 0; i < 20; i++) {
+            shard.admitInternalRead();
+            shard.chargeRead(100);
+        }
+        shard.chargeRead(10 * MIB);
+
+        assertThatThrownBy(shard::admitInternalRead).isInstanceOfSatisfying(ServiceException.class,
+                e -> assertThat(e.type()).isEqualTo(ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED));
+    }
+
+    @Test
     void afterATenMebibyteReadCallsAreThrottledForFiveSeconds() {
         shard.admitRead();
         shard.chargeRead(2 * MIB);
