@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.analytics.app.ApplicationLimits;
 import io.sluice.analytics.app.ApplicationRegistry;
 import io.sluice.analytics.host.HostConfig;
-import io.sluice.analytics.plan.KdaCompiler;
+import io.sluice.analytics.program.SqlCompiler;
 import io.sluice.common.Clock;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.task.TaskRunner;
@@ -53,7 +53,7 @@ public final class AnalyticsNode implements AutoCloseable {
         MetadataStore metadata = new MetadataStore(dataDir.resolve("analytics").resolve("meta"),
                 MetadataStore.DEFAULT_COMPACTION_BYTES, truncateCorruptMetadata, storage);
         try {
-            KdaCompiler compiler = new KdaCompiler();
+            SqlCompiler compiler = new DeferredCompiler();
             AnalyticsRuntime runtime = AnalyticsRuntime.create(kinesis, firehose, s3, localDir, functionTimeout, tasks,
                     clock, new HostConfig(dataDir.resolve("analytics").resolve("positions"), boundIntervalMillis,
                             HostConfig.DEFAULT_POLL_INTERVAL_MILLIS), compiler, meters);
