@@ -19,6 +19,8 @@ import java.util.Locale;
 /**
  * Finds the aggregate calls of a select list or HAVING clause (outside OVER) and compiles each one against the
  * input scope: its arguments, and its function resolved for their types.
+ *
+ * <p>Stateless.
  */
 final class Aggregates {
 

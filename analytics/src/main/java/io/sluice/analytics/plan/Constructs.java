@@ -13,6 +13,8 @@ import org.apache.calcite.sql.SqlSetOperator;
  * The rules of KDA's streaming SQL that hold whatever the code reads, shared by {@code check} (no inputs known)
  * and {@code compile}: a query on a stream is SELECT STREAM, a streaming GROUP BY has an expression monotonic in
  * ROWTIME, COUNT(DISTINCT) is not a streaming aggregate, a streaming ORDER BY leads with a monotonic expression.
+ *
+ * <p>Stateless.
  */
 final class Constructs {
 

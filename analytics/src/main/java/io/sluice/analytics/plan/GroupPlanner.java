@@ -22,6 +22,8 @@ import java.util.function.LongUnaryOperator;
  * {@code WINDOWED BY STAGGER (PARTITION BY keys RANGE interval)} onto a {@link StaggerWindow}. The operator's
  * output row holds the window key (tumbling only), the keys, then the aggregates; the select list and HAVING are
  * compiled over it, reading a key or aggregate from its slot and ROWTIME as the window's end.
+ *
+ * <p><b>Threading</b>: belongs to one compilation and runs on its thread.
  */
 final class GroupPlanner {
 

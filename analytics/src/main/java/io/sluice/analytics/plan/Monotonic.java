@@ -9,6 +9,8 @@ import java.util.Locale;
 /**
  * Recognises expressions monotonic in ROWTIME, the ones KDA requires to lead a streaming GROUP BY or ORDER BY:
  * ROWTIME itself ({@code ROWTIME}, {@code s.ROWTIME}) and FLOOR, CEIL or STEP of such an expression.
+ *
+ * <p>Stateless.
  */
 final class Monotonic {
 

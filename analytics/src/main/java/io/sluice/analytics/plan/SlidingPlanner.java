@@ -31,6 +31,8 @@ import java.util.Map;
  * OVER call from its slot and everything else from the input row. Windows are ordered by ROWTIME (an ORDER BY in
  * the window may only name ROWTIME); frames are {@code RANGE interval PRECEDING}, {@code ROWS n PRECEDING} or
  * {@code CURRENT ROW}, ending at the current row.
+ *
+ * <p><b>Threading</b>: belongs to one compilation and runs on its thread.
  */
 final class SlidingPlanner {
 

@@ -19,6 +19,8 @@ import java.util.function.LongUnaryOperator;
  * can close it: {@code STEP(ROWTIME BY w)} → v + w, {@code FLOOR(ROWTIME TO unit)} → the next unit, {@code ROWTIME}
  * and {@code CEIL(ROWTIME TO unit)} → v + 1 ms (rows at v itself may still come until then). Null when the
  * expression is of another shape: then only a row that changes the value closes the window.
+ *
+ * <p>Stateless.
  */
 final class WindowEnds {
 

@@ -2,7 +2,7 @@ package io.sluice.server.analytics;
 
 import java.util.regex.Pattern;
 
-/** The patterns of the Kinesis Analytics model that requests are checked against. */
+/** The patterns of the Kinesis Analytics model that requests are checked against. Immutable. */
 final class Patterns {
 
     static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
