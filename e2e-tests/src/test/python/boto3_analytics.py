@@ -13,21 +13,14 @@ import time
 import boto3
 from botocore.exceptions import ClientError
 
+from checks import check, passed
+
 endpoint = sys.argv[1]
 session = dict(endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id="local",
                aws_secret_access_key="local")
 kinesis = boto3.client("kinesis", **session)
 analytics = boto3.client("kinesisanalytics", **session)
 ROLE = "arn:aws:iam::000000000000:role/kda"
-checks = 0
-
-
-def check(condition, what):
-    global checks
-    if not condition:
-        print("FAILED:", what)
-        sys.exit(1)
-    checks += 1
 
 
 def error_code(call):
@@ -232,4 +225,4 @@ for app in listed:
     analytics.delete_application(ApplicationName=app, CreateTimestamp=created)
 wait_for("applications deleted", lambda: analytics.list_applications()["ApplicationSummaries"], lambda a: a == [])
 
-print(checks, "checks passed")
+print(passed(), "checks passed")

@@ -109,12 +109,7 @@ class AnalyticsCrashRecoveryTest {
         URI endpoint = server.endpoint();
         try {
             setUp(endpoint);
-            for (int w = 0; w < WRITERS; w++) {
-                List<Long> mine = new CopyOnWriteArrayList<>();
-                acked.add(mine);
-                int writer = w;
-                writers.add(Thread.ofPlatform().start(() -> write(endpoint, writer, mine, stop)));
-            }
+            writers.addAll(startWriters(endpoint, acked, stop));
             for (int kill = 0; kill < KILLS; kill++) {
                 Thread.sleep(400 + random.nextInt(1600));
                 server.kill();
@@ -125,10 +120,7 @@ class AnalyticsCrashRecoveryTest {
                 awaitRunning(endpoint, "counter");
             }
             Thread.sleep(500 + random.nextInt(500));
-            stop.set(true);
-            for (Thread writer : writers) {
-                writer.join(30_000);
-            }
+            stopWriters(writers, stop);
             System.out.println("acknowledged: " + total(acked));
             assertThat(total(acked)).isPositive();
             try (KinesisClient client = Clients.sync(endpoint, true, 0)) {
@@ -155,12 +147,7 @@ class AnalyticsCrashRecoveryTest {
         URI endpoint = server.endpoint();
         try {
             setUp(endpoint);
-            for (int w = 0; w < WRITERS; w++) {
-                List<Long> mine = new CopyOnWriteArrayList<>();
-                acked.add(mine);
-                int writer = w;
-                writers.add(Thread.ofPlatform().start(() -> write(endpoint, writer, mine, stop)));
-            }
+            writers.addAll(startWriters(endpoint, acked, stop));
             Thread.sleep(1_500);
             assertThat(server.terminate()).as("exit code after SIGTERM").isZero();
             System.out.println("SIGTERM after " + total(acked) + " acknowledged records");
@@ -168,10 +155,7 @@ class AnalyticsCrashRecoveryTest {
             awaitRunning(endpoint, "filter");
             awaitRunning(endpoint, "counter");
             Thread.sleep(1_000);
-            stop.set(true);
-            for (Thread writer : writers) {
-                writer.join(30_000);
-            }
+            stopWriters(writers, stop);
             try (KinesisClient client = Clients.sync(endpoint, true, 0)) {
                 assertThat(checkFilter(client, acked, false)).as("filter rows written twice").isZero();
                 assertThat(checkCounts(client, acked, false)).as("windows written twice").containsExactly(0, 0);
@@ -179,6 +163,25 @@ class AnalyticsCrashRecoveryTest {
         } finally {
             stop.set(true);
             server.close();
+        }
+    }
+
+    /** One writer thread per partition key, each adding what was acknowledged to its own list of {@code acked}. */
+    private static List<Thread> startWriters(URI endpoint, List<List<Long>> acked, AtomicBoolean stop) {
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            List<Long> mine = new CopyOnWriteArrayList<>();
+            acked.add(mine);
+            int writer = w;
+            writers.add(Thread.ofPlatform().start(() -> write(endpoint, writer, mine, stop)));
+        }
+        return writers;
+    }
+
+    private static void stopWriters(List<Thread> writers, AtomicBoolean stop) throws InterruptedException {
+        stop.set(true);
+        for (Thread writer : writers) {
+            writer.join(30_000);
         }
     }
 
