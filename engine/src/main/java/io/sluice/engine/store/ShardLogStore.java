@@ -35,6 +35,17 @@ public interface ShardLogStore extends AutoCloseable {
      */
     CompletableFuture<Long> barrier(ShardLogHandle log);
 
+    /**
+     * Fixes the end of a shard the metadata has closed at {@code closedAtMillis}: completes with the offset past
+     * which no record of the log will ever be read. On one node that is {@link #barrier} (the engine stopped
+     * routing appends to the shard first). On a shared log, nodes that have not yet seen the shard close may
+     * still append to it: the store writes a seal marker, and the end is the offset of the FIRST marker in the
+     * log (another node may have sealed it before), which reads never pass. Calling it again gives the same end.
+     */
+    default CompletableFuture<Long> seal(ShardLogHandle log, long closedAtMillis) {
+        return barrier(log);
+    }
+
     @Override
     void close();
 }

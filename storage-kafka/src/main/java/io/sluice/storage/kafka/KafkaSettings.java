@@ -1,0 +1,37 @@
+package io.sluice.storage.kafka;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How a node reaches the Kafka cluster that holds its streams: the bootstrap servers, client settings passed
+ * through to every client it makes (TLS, SASL and the like: {@code kafka.*} in Sluice's configuration, without the
+ * prefix), the prefix of the topics Sluice owns (so several Sluice clusters can share one Kafka cluster), the
+ * replication factor of the topics it creates, and this node's name (for logs and group membership).
+ *
+ * @param bootstrapServers  {@code host:port[,host:port...]}
+ * @param clientProperties  extra client settings, passed as they are
+ * @param topicPrefix       prefix of every topic Sluice creates, for example {@code sluice.}
+ * @param replicationFactor replication factor of created topics (-1: the broker's default)
+ * @param nodeId            this node's name, unique in the cluster
+ */
+public record KafkaSettings(String bootstrapServers, Map<String, String> clientProperties, String topicPrefix,
+                            short replicationFactor, String nodeId) {
+
+    public KafkaSettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        clientProperties = Map.copyOf(clientProperties);
+        Objects.requireNonNull(topicPrefix, "topicPrefix");
+        Objects.requireNonNull(nodeId, "nodeId");
+    }
+
+    /** The topic holding the metadata log (single partition, compacted). */
+    public String metadataTopic() {
+        return topicPrefix + "metadata";
+    }
+
+    /** The topic whose partitions are shared out among nodes to place background tasks. */
+    public String tasksTopic() {
+        return topicPrefix + "tasks";
+    }
+}
