@@ -99,6 +99,12 @@ public final class DataPlane {
         OpenStream stream = registry.readable(key);
         ShardId id = ShardId.parseOrNull(shardId);
         ShardMeta shard = id == null ? null : stream.meta().shard(id.index());
+        if (shard == null && id != null) {
+            // a shard made by a reshard through another node a moment ago
+            registry.catchUp();
+            stream = registry.readable(key);
+            shard = stream.meta().shard(id.index());
+        }
         if (shard == null) {
             throw Messages.shardNotFound(key, shardId);
         }
@@ -140,7 +146,13 @@ public final class DataPlane {
         if (stream == null || stream.meta().createdAt() != it.streamCreatedAt()) {
             throw Messages.streamNotFound(it.stream());
         }
-        return reader.read(registry.readable(it.stream()), it, limit, internal);
+        OpenStream readable = registry.readable(it.stream());
+        if (readable.shards().get(it.shardIndex()) == null) {
+            // an iterator another node issued for a shard this node has not heard of yet
+            registry.catchUp();
+            readable = registry.readable(it.stream());
+        }
+        return reader.read(readable, it, limit, internal);
     }
 
     /**

@@ -49,6 +49,17 @@ final class MetaChanges {
         }
     }
 
+    /**
+     * Brings this node's view up to every change committed before now, for a lookup that missed and is about to
+     * answer "not found" (a stream created through another node a moment ago). Inside a change the view is
+     * already current, and waiting there could deadlock with the store's watcher, so it does nothing.
+     */
+    void catchUp() {
+        if (depth.get()[0] == 0) {
+            store.sync().join();
+        }
+    }
+
     private static <T> T locked(ReentrantLock lock, Supplier<T> change, int[] d) {
         lock.lock();
         d[0]++;

@@ -106,13 +106,22 @@ final class StreamRegistry {
         return streams.values();
     }
 
-    /** The stream, or ResourceNotFoundException. */
+    /** The stream, or ResourceNotFoundException once this node's view has caught up with the store. */
     OpenStream existing(StreamKey key) {
         OpenStream stream = streams.get(key);
+        if (stream == null) {
+            catchUp();
+            stream = streams.get(key);
+        }
         if (stream == null) {
             throw Messages.streamNotFound(key);
         }
         return stream;
+    }
+
+    /** See {@link MetaChanges#catchUp}. */
+    void catchUp() {
+        metaChanges.catchUp();
     }
 
     /** Reads and writes need a stream that is ACTIVE or UPDATING; AWS calls any other stream not found. */
