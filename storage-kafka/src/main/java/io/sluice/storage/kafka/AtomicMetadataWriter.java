@@ -95,6 +95,7 @@ final class AtomicMetadataWriter implements AutoCloseable {
                     return attempt(change);
                 } catch (Fenced lost) {
                     if (attempt == ATTEMPTS) {
+                        LOG.info("metadata change lost to other nodes' {} times in a row; giving up", ATTEMPTS);
                         throw new MetaStore.ConflictException("another node's metadata change won " + ATTEMPTS
                                 + " times in a row", lost.getCause());
                     }

@@ -1,5 +1,6 @@
 package io.sluice.storage.kafka;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
@@ -91,7 +92,7 @@ final class MetadataSync implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            consumer.close();
+            consumer.close(CloseOptions.timeout(Duration.ZERO)); // nothing to commit or leave
         }
     }
 

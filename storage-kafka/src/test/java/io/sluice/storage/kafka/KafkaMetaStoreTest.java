@@ -380,6 +380,51 @@ class KafkaMetaStoreTest {
     }
 
     @Test
+    void concurrentSyncsShareEndOffsetRequests() throws Exception {
+        String prefix = newPrefix();
+        try (KafkaMetaStore a = open(prefix, "a"); KafkaMetaStore b = open(prefix, "b")) {
+            a.put("warm", bytes("up"));
+            b.sync().get(30, TimeUnit.SECONDS);
+            int sequential = 300;
+            long[] latencies = new long[sequential];
+            for (int i = 0; i < sequential; i++) {
+                long start = System.nanoTime();
+                b.sync().get(30, TimeUnit.SECONDS);
+                latencies[i] = System.nanoTime() - start;
+            }
+            java.util.Arrays.sort(latencies);
+            System.out.printf("sync, one caller: %d syncs, p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", sequential,
+                    latencies[sequential / 2] / 1e6, latencies[sequential * 99 / 100] / 1e6,
+                    latencies[sequential - 1] / 1e6);
+
+            int callers = 32;
+            int each = 50;
+            long requestsBefore = b.syncRequests();
+            ExecutorService threads = Executors.newFixedThreadPool(callers);
+            List<Future<?>> done = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int c = 0; c < callers; c++) {
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        b.sync().get(30, TimeUnit.SECONDS);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            threads.shutdown();
+            long requests = b.syncRequests() - requestsBefore;
+            System.out.printf("sync, %d callers: %d syncs in %.2f s (%.0f syncs/s) served by %d end-offset requests%n",
+                    callers, callers * each, seconds, callers * each / seconds, requests);
+
+            assertThat(requests).isLessThan(callers * each);
+        }
+    }
+
+    @Test
     void aRecordWrittenByHandInTheGoldenFormatIsRead() throws Exception {
         String prefix = newPrefix();
         open(prefix, "creator").close();
@@ -400,6 +445,21 @@ class KafkaMetaStoreTest {
 
         assertThatThrownBy(() -> open(prefix, "a")).isInstanceOf(MetadataFormatException.class)
                 .hasMessageContaining("offset 1").hasMessageContaining("version 2");
+    }
+
+    @Test
+    void aRecordOfAnUnknownVersionMetWhileRunningStopsTheNodesWrites() throws Exception {
+        String prefix = newPrefix();
+        try (KafkaMetaStore a = open(prefix, "a")) {
+            a.put("fine", bytes("v1"));
+            produce(prefix + "metadata", bytes("future"), new byte[] {2, 'x'});
+
+            assertThatThrownBy(() -> a.put("after", bytes("v1"))).isInstanceOf(MetadataFormatException.class)
+                    .hasMessageContaining("offset 1");
+            assertThatThrownBy(() -> a.sync().get(30, TimeUnit.SECONDS))
+                    .hasRootCauseInstanceOf(MetadataFormatException.class);
+            assertThat(text(a.get("fine"))).isEqualTo("v1");
+        }
     }
 
     @Test
