@@ -95,7 +95,7 @@ final class AtomicMetadataWriter implements AutoCloseable {
                     return attempt(change);
                 } catch (Fenced lost) {
                     if (attempt == ATTEMPTS) {
-                        LOG.info("metadata change lost to other nodes' {} times in a row; giving up", ATTEMPTS);
+                        LOG.info("metadata change lost to other nodes' changes {} times in a row; giving up", ATTEMPTS);
                         throw new MetaStore.ConflictException("another node's metadata change won " + ATTEMPTS
                                 + " times in a row", lost.getCause());
                     }
@@ -122,7 +122,6 @@ final class AtomicMetadataWriter implements AutoCloseable {
         try {
             result = change.run();
         } catch (Throwable refused) {
-            current.remove();
             abort(writer);
             rollBack(pending.keys());
             throw refused;
