@@ -380,6 +380,45 @@ class KafkaMetaStoreTest {
     }
 
     @Test
+    void aWriterThatDiedInsideATransactionDoesNotBlockTheNextAtomicChange() throws Exception {
+        String prefix = newPrefix();
+        try (KafkaMetaStore b = open(prefix, "b");
+             KafkaProducer<byte[], byte[]> dead = new KafkaProducer<>(Map.of(
+                     "bootstrap.servers", broker.bootstrapServers(),
+                     "transactional.id", prefix + "metadata-writer",
+                     "transaction.timeout.ms", "600000"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            dead.initTransactions();
+            dead.beginTransaction();
+            dead.send(new ProducerRecord<>(prefix + "metadata", MetadataRecordFormat.encodeKey("dangling"),
+                    MetadataRecordFormat.encodeValue(bytes("never committed")))).get();
+
+            b.atomically(() -> createIfAbsent(b, "stream:after", "b"));
+            b.put("plain", bytes("after"));
+
+            assertThat(text(b.get("stream:after"))).isEqualTo("b");
+            assertThat(text(b.get("plain"))).isEqualTo("after");
+            assertThat(b.get("dangling")).isNull();
+        }
+    }
+
+    @Test
+    void theStoreKeepsFollowingTheTopicAcrossABrokerCrash() throws Exception {
+        String prefix = newPrefix();
+        try (KafkaMetaStore a = open(prefix, "a"); KafkaMetaStore b = open(prefix, "b")) {
+            a.put("before", bytes("1"));
+            a.atomically(() -> null); // a holds the writer across the restart
+
+            broker.kill();
+            broker.restart();
+            a.put("after", bytes("2"));
+            a.atomically(() -> createIfAbsent(a, "stream:after-restart", "a"));
+            b.sync().get(60, TimeUnit.SECONDS);
+
+            assertThat(texts(b.entries())).isEqualTo(Map.of("before", "1", "after", "2", "stream:after-restart", "a"));
+        }
+    }
+
+    @Test
     void concurrentSyncsShareEndOffsetRequests() throws Exception {
         String prefix = newPrefix();
         try (KafkaMetaStore a = open(prefix, "a"); KafkaMetaStore b = open(prefix, "b")) {
