@@ -24,7 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Appends from this node are sent record after record under a per-log lock, so the producer (idempotent, one
  * per node) keeps them in order and a batch's records are consecutive unless another node's records land between
- * two of its produce requests (then the batch fails, see {@link PendingBatch}).
+ * two of its produce requests.
  *
  * <p>{@link #endOffset} asks the broker each time (a LATEST iterator taken after any node's acknowledged put
  * must start after it); this node's acknowledged appends also move it at once. {@link #startOffset} asks too.
@@ -40,7 +40,7 @@ final class KafkaShardLog implements ShardLogHandle {
     private final PartitionReader reader;
     private final TailWatcher watcher;
     private final ReentrantLock appendLock = new ReentrantLock();
-    private final Set<CompletableFuture<Long>> pending = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<long[]>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicLong knownEnd = new AtomicLong();
     private final AtomicLong knownStart = new AtomicLong();
     /** The first seal marker, once this node sealed the log; MAX_VALUE before. */
@@ -112,7 +112,7 @@ final class KafkaShardLog implements ShardLogHandle {
     }
 
     /** Sends a batch in order behind every earlier append of this node to this log. */
-    CompletableFuture<Long> append(Producer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records,
+    CompletableFuture<long[]> append(Producer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records,
                                    Executor completer) {
         appendLock.lock();
         try {
@@ -120,7 +120,7 @@ final class KafkaShardLog implements ShardLogHandle {
                 return CompletableFuture.failedFuture(new IOException("shard log deleted: " + name()));
             }
             PendingBatch batch = new PendingBatch(partition(), records.size(), completer, this::advanceEnd);
-            CompletableFuture<Long> future = batch.future();
+            CompletableFuture<long[]> future = batch.future();
             pending.add(future);
             future.whenComplete((offset, failure) -> pending.remove(future));
             for (int i = 0; i < records.size(); i++) {

@@ -35,7 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code <prefix>stream.<account>.<region>.<stream>-<createdAt>} ({@link LogName}); opening shard N creates the
  * topic or grows it to N+1 partitions ({@link StreamTopics}). A record is key = partition key, value = data,
  * header {@code sluice.flags} = the engine's flags byte ({@link RecordHeaders}), timestamp = the broker's
- * LogAppendTime; its Kafka offset is its log offset.
+ * LogAppendTime; its Kafka offset is its log offset. Several nodes append to one partition, so a batch's offsets
+ * need not be consecutive: {@link #appendEach} answers each record's offset.
  *
  * <p><b>Appends</b> go through one idempotent producer per node (acks=all, delivery bounded by
  * {@code delivery.timeout.ms}, 30 s by default, so an unreachable broker fails appends instead of holding them);
@@ -171,8 +172,28 @@ public final class KafkaShardLogStore implements ShardLogStore {
         }
     }
 
+    /**
+     * Appends a batch; fails with {@link NonContiguousAppendException} if another node's records landed between
+     * its records (they are stored all the same). {@link #appendEach} is what a shared log needs.
+     */
     @Override
     public CompletableFuture<Long> append(ShardLogHandle log, List<AppendRecord> records) {
+        KafkaShardLog kafka = kafka(log);
+        return appendEach(log, records).thenApply(offsets -> {
+            for (int i = 1; i < offsets.length; i++) {
+                if (offsets[i] != offsets[0] + i) {
+                    NonContiguousAppendException e =
+                            new NonContiguousAppendException(kafka.partition(), offsets[0], i, offsets[i]);
+                    LOG.warn("Batch of {} records appended to {} at scattered offsets", offsets.length, kafka, e);
+                    throw new CompletionException(e);
+                }
+            }
+            return offsets[0];
+        });
+    }
+
+    @Override
+    public CompletableFuture<long[]> appendEach(ShardLogHandle log, List<AppendRecord> records) {
         KafkaShardLog kafka = kafka(log);
         List<ProducerRecord<byte[], byte[]>> sent = new ArrayList<>(records.size());
         for (AppendRecord r : records) {
@@ -199,7 +220,8 @@ public final class KafkaShardLogStore implements ShardLogStore {
         ProducerRecord<byte[], byte[]> marker = new ProducerRecord<>(kafka.partition().topic(),
                 kafka.partition().partition(), null, null, new byte[0], List.of(seal));
         CompletableFuture<Long> sealed = kafka.append(producer, List.of(marker), completer)
-                .thenApplyAsync(markerOffset -> {
+                .thenApplyAsync(offsets -> {
+                    long markerOffset = offsets[0];
                     try {
                         long from = reader.offsetForTimestamp(kafka.partition(),
                                 closedAtMillis - SEAL_SCAN_MARGIN_MILLIS).orElse(markerOffset);

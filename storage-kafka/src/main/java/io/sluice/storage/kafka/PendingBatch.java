@@ -14,9 +14,9 @@ import java.util.function.LongConsumer;
 /**
  * One append of several records to one partition, waiting for the producer to acknowledge each. Once every record
  * is acknowledged (or failed), the batch's future completes on the {@code completer} executor, never on the
- * producer's I/O thread: with the offset of its first record if the offsets are contiguous, with an IOException
- * carrying the producer's first error otherwise, or with a {@link NonContiguousAppendException} if another
- * producer's records landed between this batch's (the engine numbers a batch's records from its first offset).
+ * producer's I/O thread: with the offset of each record, or with an IOException carrying the producer's first
+ * error. The producer keeps one node's records to a partition in send order, but another node's records may
+ * land between two of this batch's produce requests, so the offsets need not be consecutive.
  *
  * <p>Threading: record callbacks may arrive on any thread; each record counts once.
  */
@@ -31,7 +31,7 @@ final class PendingBatch {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     private final Executor completer;
     private final LongConsumer acknowledgedEnd;
-    private final CompletableFuture<Long> future = new CompletableFuture<>();
+    private final CompletableFuture<long[]> future = new CompletableFuture<>();
 
     /** @param acknowledgedEnd told the end offset after a batch whose records all landed */
     PendingBatch(TopicPartition partition, int size, Executor completer, LongConsumer acknowledgedEnd) {
@@ -45,7 +45,7 @@ final class PendingBatch {
         this.acknowledgedEnd = acknowledgedEnd;
     }
 
-    CompletableFuture<Long> future() {
+    CompletableFuture<long[]> future() {
         return future;
     }
 
@@ -80,14 +80,11 @@ final class PendingBatch {
                     + partition + " failed: " + cause.getMessage(), cause));
             return;
         }
-        long first = offsets.get(0);
-        for (int i = 1; i < offsets.length(); i++) {
-            if (offsets.get(i) != first + i) {
-                future.completeExceptionally(new NonContiguousAppendException(partition, first, i, offsets.get(i)));
-                return;
-            }
+        long[] stored = new long[offsets.length()];
+        for (int i = 0; i < stored.length; i++) {
+            stored[i] = offsets.get(i);
         }
-        acknowledgedEnd.accept(first + offsets.length());
-        future.complete(first);
+        acknowledgedEnd.accept(stored[stored.length - 1] + 1);
+        future.complete(stored);
     }
 }

@@ -196,6 +196,45 @@ class KafkaShardLogStoreTest {
     }
 
     @Test
+    void batchesOfTwoNodesInterleavedOnOnePartitionReportWhereEachRecordLanded() throws Exception {
+        KafkaShardLogStore nodeA = store("a");
+        KafkaShardLogStore nodeB = store("b");
+        ShardLogHandle onA = nodeA.open(SHARD_0);
+        ShardLogHandle onB = nodeB.open(SHARD_0);
+        String padding = "x".repeat(1000);
+        Map<String, CompletableFuture<long[]>> appends = new java.util.LinkedHashMap<>();
+        Map<String, List<AppendRecord>> batches = new java.util.HashMap<>();
+        for (int round = 0; round < 10; round++) {
+            for (String node : List.of("a", "b")) {
+                List<AppendRecord> batch = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    batch.add(rec(0, node, node + "-" + round + "-" + i + "-" + padding));
+                }
+                String id = node + round;
+                batches.put(id, batch);
+                appends.put(id, node.equals("a") ? nodeA.appendEach(onA, batch) : nodeB.appendEach(onB, batch));
+            }
+        }
+
+        Map<Long, String> stored = new java.util.HashMap<>();
+        for (long next = 0; next < 10_000; ) {
+            ReadResult read = onA.read(next, 10_000, Long.MAX_VALUE);
+            read.records().forEach(r -> stored.put(r.offset(), text(r.data())));
+            next = read.nextOffset();
+        }
+
+        assertThat(stored).hasSize(10_000);
+        for (var append : appends.entrySet()) {
+            long[] offsets = get(append.getValue());
+            List<AppendRecord> batch = batches.get(append.getKey());
+            assertThat(offsets).hasSize(batch.size()).isSorted();
+            for (int i = 0; i < offsets.length; i++) {
+                assertThat(stored.get(offsets[i])).isEqualTo(text(batch.get(i).data()));
+            }
+        }
+    }
+
+    @Test
     void aCancelledWaiterIsDroppedAndOthersStillWake() throws Exception {
         KafkaShardLogStore nodeA = store("a");
         KafkaShardLogStore nodeB = store("b");
