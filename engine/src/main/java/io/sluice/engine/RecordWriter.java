@@ -111,9 +111,9 @@ final class RecordWriter {
                 continue;
             }
             stream.gate().appending(index, logs, runtime.log());
-            CompletableFuture<Long> append = logs.append(runtime.log(), batch);
+            CompletableFuture<long[]> append = logs.appendEach(runtime.log(), batch);
             long batchBytes = bytes;
-            appends.add(append.handle((first, failure) -> {
+            appends.add(append.handle((offsets, failure) -> {
                 PutOutcome failed = null;
                 if (failure != null) {
                     LOG.debug("append to {} {} failed", meta.key(), shard.id(), failure);
@@ -122,7 +122,7 @@ final class RecordWriter {
                 for (int k = 0; k < accepted.size(); k++) {
                     outcomes[accepted.get(k)] = failure == null
                             ? PutOutcome.stored(new PutResult(shard.id(),
-                                    meta.sequenceLayout().ofRecord(index, first + k), encrypt))
+                                    meta.sequenceLayout().ofRecord(index, offsets[k]), encrypt))
                             : failed;
                 }
                 if (failure == null) {
