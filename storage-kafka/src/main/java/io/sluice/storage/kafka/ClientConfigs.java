@@ -37,7 +37,7 @@ final class ClientConfigs {
         // a broker that cannot be reached fails appends after this, instead of holding them for two minutes
         defaults.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         defaults.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         defaults.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MESSAGE_BYTES);
         Map<String, Object> config = merge(defaults, base(settings, "logs-producer"));
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);

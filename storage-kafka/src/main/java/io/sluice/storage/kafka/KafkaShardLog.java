@@ -22,9 +22,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * end is the partition's high watermark (what every in-sync replica holds), or the first seal marker once this
  * node knows it ({@link KafkaShardLogStore#seal}).
  *
- * <p>Appends from this node are sent record after record under a per-log lock, so the producer (idempotent, one
- * per node) keeps them in order and a batch's records are consecutive unless another node's records land between
- * two of its produce requests.
+ * <p>Appends from this node are sent record after record by a per-log {@link SerialExecutor}, in the order they
+ * were enqueued, so the producer (idempotent, one per node) keeps them in that order in the partition; another
+ * node's records may land between two produce requests of one batch.
  *
  * <p>{@link #endOffset} asks the broker each time (a LATEST iterator taken after any node's acknowledged put
  * must start after it); this node's acknowledged appends also move it at once. {@link #startOffset} asks too.
@@ -39,6 +39,7 @@ final class KafkaShardLog implements ShardLogHandle {
     private final LogName name;
     private final PartitionReader reader;
     private final TailWatcher watcher;
+    private final SerialExecutor sends;
     private final ReentrantLock appendLock = new ReentrantLock();
     private final Set<CompletableFuture<long[]>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicLong knownEnd = new AtomicLong();
@@ -47,8 +48,9 @@ final class KafkaShardLog implements ShardLogHandle {
     private final AtomicLong sealOffset = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean deleted;
 
-    KafkaShardLog(LogName name, PartitionReader reader, TailWatcher watcher) {
+    KafkaShardLog(LogName name, PartitionReader reader, TailWatcher watcher, Executor sendPool) {
         this.name = name;
+        this.sends = new SerialExecutor(sendPool);
         this.reader = reader;
         this.watcher = watcher;
     }
@@ -111,9 +113,12 @@ final class KafkaShardLog implements ShardLogHandle {
         return 0; // the topic's retention.ms drops old segments (KafkaShardLogStore#setRetention)
     }
 
-    /** Sends a batch in order behind every earlier append of this node to this log. */
+    /**
+     * Sends a batch in order behind every earlier append of this node to this log; the sends run on this log's
+     * serial executor, so the caller never blocks on the producer.
+     */
     CompletableFuture<long[]> append(Producer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records,
-                                   Executor completer) {
+                                     Executor completer) {
         appendLock.lock();
         try {
             if (deleted) {
@@ -122,15 +127,8 @@ final class KafkaShardLog implements ShardLogHandle {
             PendingBatch batch = new PendingBatch(partition(), records.size(), completer, this::advanceEnd);
             CompletableFuture<long[]> future = batch.future();
             pending.add(future);
-            future.whenComplete((offset, failure) -> pending.remove(future));
-            for (int i = 0; i < records.size(); i++) {
-                try {
-                    producer.send(records.get(i), batch.callback(i));
-                } catch (RuntimeException e) {
-                    batch.notSent(i, e);
-                    break;
-                }
-            }
+            future.whenComplete((offsets, failure) -> pending.remove(future));
+            sends.execute(() -> batch.sendAll(producer, records));
             return future;
         } finally {
             appendLock.unlock();

@@ -53,8 +53,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * its shards are no-ops.
  *
  * <p><b>Threading</b>: thread-safe. {@link #open}, {@link #delete} and {@link #setRetention} block on the
- * cluster; {@link #append} blocks only while the producer has no metadata or buffer space (at most
- * {@code max.block.ms}).
+ * cluster; {@link #append} never blocks (records are handed to the producer on a small pool of send threads,
+ * in order per log).
  */
 public final class KafkaShardLogStore implements ShardLogStore {
 
@@ -63,6 +63,8 @@ public final class KafkaShardLogStore implements ShardLogStore {
     /** How far before a shard's close time the seal scan starts. */
     static final long SEAL_SCAN_MARGIN_MILLIS = 30_000;
     static final long TAIL_INTERVAL_MILLIS = 25;
+    /** Threads handing records to the producer; more only help while some are blocked on an unreachable cluster. */
+    private static final int SEND_THREADS = 4;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaSettings settings;
@@ -74,6 +76,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
     private final TailWatcher watcher;
     private final ExecutorService completer;
     private final ExecutorService io;
+    private final ExecutorService sendPool;
     private final ReentrantLock opening = new ReentrantLock();
     private final Map<String, KafkaShardLog> open = new ConcurrentHashMap<>();
     private final Set<String> deletedTopics = ConcurrentHashMap.newKeySet();
@@ -90,6 +93,8 @@ public final class KafkaShardLogStore implements ShardLogStore {
         this.watcher = new TailWatcher(reader, TAIL_INTERVAL_MILLIS, settings.nodeId());
         this.completer = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("sluice-kafka-acks-" + settings.nodeId()).factory());
+        this.sendPool = Executors.newFixedThreadPool(SEND_THREADS,
+                Thread.ofPlatform().daemon().name("sluice-kafka-send-" + settings.nodeId() + "-", 0).factory());
         this.io = Executors.newCachedThreadPool(
                 Thread.ofPlatform().daemon().name("sluice-kafka-io-" + settings.nodeId() + "-", 0).factory());
     }
@@ -119,7 +124,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
             if (log == null) {
                 topics.ensure(parsed.topic(), parsed.shardIndex() + 1);
                 deletedTopics.remove(parsed.topic());
-                log = new KafkaShardLog(parsed, reader, watcher);
+                log = new KafkaShardLog(parsed, reader, watcher, sendPool);
                 open.put(name, log);
             }
             return log;
@@ -238,6 +243,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
     @Override
     public void close() {
         watcher.close();
+        sendPool.shutdown();
         producer.close(Duration.ofSeconds(5));
         consumers.close();
         admin.close(Duration.ofSeconds(5));

@@ -1,9 +1,12 @@
 package io.sluice.storage.kafka;
 
 import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,13 +52,33 @@ final class PendingBatch {
         return future;
     }
 
+    /**
+     * Hands the batch's records to the producer, in order. Once one fails, the rest are not sent: the batch has
+     * failed, and a producer that cannot reach the cluster would block on each of them.
+     */
+    void sendAll(Producer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records) {
+        for (int i = 0; i < records.size(); i++) {
+            Exception failed = failure.get();
+            if (failed != null) {
+                notSent(i, failed);
+                return;
+            }
+            try {
+                producer.send(records.get(i), callback(i));
+            } catch (RuntimeException e) {
+                notSent(i, e);
+                return;
+            }
+        }
+    }
+
     /** The producer callback of record {@code index}. */
-    Callback callback(int index) {
+    private Callback callback(int index) {
         return (metadata, exception) -> settle(index, exception == null ? metadata.offset() : FAILED, exception);
     }
 
     /** Records from {@code index} on were never handed to the producer. */
-    void notSent(int index, Exception cause) {
+    private void notSent(int index, Exception cause) {
         for (int i = index; i < offsets.length(); i++) {
             settle(i, FAILED, cause);
         }
