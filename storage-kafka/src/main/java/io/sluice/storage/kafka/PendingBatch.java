@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -92,7 +93,11 @@ final class PendingBatch {
             failure.compareAndSet(null, exception);
         }
         if (remaining.decrementAndGet() == 0) {
-            completer.execute(this::complete);
+            try {
+                completer.execute(this::complete);
+            } catch (RejectedExecutionException e) {
+                complete(); // the store is closing and the producer aborts what it holds: settle it here
+            }
         }
     }
 
