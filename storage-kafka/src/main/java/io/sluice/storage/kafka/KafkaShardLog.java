@@ -27,7 +27,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * node's records may land between two produce requests of one batch.
  *
  * <p>{@link #endOffset} asks the broker each time (a LATEST iterator taken after any node's acknowledged put
- * must start after it); this node's acknowledged appends also move it at once. {@link #startOffset} asks too.
+ * must start after it); this node's acknowledged appends and the tail watcher also move the known end at once.
+ * A read returns records up to the known end if it lies past the read's start, else asks the broker first, so
+ * it never waits for records that are not there. {@link #startOffset} asks the broker each time.
  * Retention is the topic's {@code retention.ms}, so {@link #deleteSegmentsOlderThan} does nothing.
  *
  * <p>Threading: thread-safe. Reads and offset look-ups block on the broker for at most the store's timeout.
@@ -89,7 +91,9 @@ final class KafkaShardLog implements ShardLogHandle {
         if (maxRecords <= 0) {
             throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
         }
-        long limit = Math.min(queryEnd(), sealOffset.get());
+        // records known to exist past fromOffset need no round trip to the broker; only a reader at the end does
+        long known = knownEnd.get();
+        long limit = Math.min(known > fromOffset ? known : queryEnd(), sealOffset.get());
         if (fromOffset >= limit) {
             return new ReadResult(List.of(), limit);
         }
