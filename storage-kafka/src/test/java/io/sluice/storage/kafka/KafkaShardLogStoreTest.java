@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -29,7 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaShardLogStoreTest {
 
@@ -57,7 +57,7 @@ class KafkaShardLogStoreTest {
         broker.close();
     }
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void prefix(TestInfo test) {
         prefix = "t." + test.getTestMethod().orElseThrow().getName() + ".";
     }
