@@ -5,6 +5,7 @@ import io.sluice.storage.AppendRecord;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
 
 /**
  * The shard logs of every stream, as the engine uses them: opened and deleted by name, appended to in batches
@@ -28,6 +29,15 @@ public interface ShardLogStore extends AutoCloseable {
      * @return the offset of the batch's first record, once the whole batch is durable
      */
     CompletableFuture<Long> append(ShardLogHandle log, List<AppendRecord> records);
+
+    /**
+     * Enqueues a batch like {@link #append}, and completes with the offset of each record, in batch order. On a
+     * shared log, another node's records may land between this batch's, so its offsets need not be consecutive;
+     * on a log with one writer they are, and this is {@link #append} numbered from the first offset.
+     */
+    default CompletableFuture<long[]> appendEach(ShardLogHandle log, List<AppendRecord> records) {
+        return append(log, records).thenApply(first -> LongStream.range(first, first + records.size()).toArray());
+    }
 
     /**
      * Completes, with the log's end offset, once every append enqueued to the log before this call has completed
