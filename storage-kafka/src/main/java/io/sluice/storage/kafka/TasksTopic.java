@@ -6,6 +6,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.io.IOException;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The topic whose partitions the task group shares out ({@link KafkaSettings#tasksTopic()}). It never holds a
@@ -53,9 +55,23 @@ final class TasksTopic {
                     throw e;
                 }
             }
-            TopicDescription described = await(admin.describeTopics(List.of(topic)).topicNameValues().get(topic),
-                    "describe topic " + topic);
-            return described.partitions().size();
+            return describe(admin, topic).partitions().size();
+        }
+    }
+
+    /** Describes the topic, waiting while a broker has not yet heard of a topic that was just created. */
+    private static TopicDescription describe(Admin admin, String topic) throws IOException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
+        while (true) {
+            try {
+                return await(admin.describeTopics(List.of(topic)).topicNameValues().get(topic),
+                        "describe topic " + topic);
+            } catch (IOException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
         }
     }
 
