@@ -57,6 +57,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTaskPlacement.class);
+    /** Wait after a failed poll, so that a lasting error (authorisation, say) is not logged many times a second. */
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
 
     private final KafkaSettings settings;
     private final int partitions;
@@ -166,7 +168,7 @@ public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
                 } catch (KafkaException e) {
                     // the consumer keeps its membership through transient errors; ownership follows the callbacks
                     LOG.warn("node {} could not poll the task group; it polls again", settings.nodeId(), e);
-                    LockSupport.parkNanos(pollInterval.toNanos());
+                    LockSupport.parkNanos(RETRY_BACKOFF.toNanos());
                 }
             }
         } finally {
