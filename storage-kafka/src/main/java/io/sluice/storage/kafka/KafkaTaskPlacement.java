@@ -69,6 +69,8 @@ public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
     /** Wait after a failed poll, so that a lasting error (authorisation, say) is not logged many times a second. */
     private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
     private static final int METADATA_MAX_AGE_MILLIS = 5_000;
+    /** How long close waits to leave the group; if it cannot, the group drops this node after the session timeout. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaSettings settings;
     private final int partitions;
@@ -203,7 +205,7 @@ public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
             }
         } finally {
             try {
-                consumer.close(CloseOptions.groupMembershipOperation(onClose));
+                consumer.close(CloseOptions.groupMembershipOperation(onClose).withTimeout(CLOSE_TIMEOUT));
             } catch (KafkaException e) {
                 LOG.warn("node {} did not leave the task group cleanly; its tasks move after the session timeout",
                         settings.nodeId(), e);

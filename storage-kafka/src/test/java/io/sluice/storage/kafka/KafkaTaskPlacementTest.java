@@ -238,6 +238,8 @@ class KafkaTaskPlacementTest {
             long back = awaitMillis("the group settles again", () -> settled(a, b));
             System.out.printf("tasks owned again %d ms after the broker restarted%n", back);
             assertThat(changes.get()).as("listener told of the tasks coming back").isGreaterThan(whileAway);
+            a.close();
+            b.close();
         }
     }
 }
