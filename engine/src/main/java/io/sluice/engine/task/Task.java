@@ -21,6 +21,15 @@ public interface Task {
      */
     int doWork() throws Exception;
 
+    /**
+     * Reloads the task's state from durable storage: another node may have moved the task on. The runner calls it
+     * before the first step on this node and again before the first step after ownership comes back (see
+     * {@link TaskPlacement}); a failure is counted like a failed step and the runner calls it again after its idle
+     * wait, stepping only once it has succeeded.
+     */
+    default void resume() throws Exception {
+    }
+
     /** Makes the progress so far durable, so that a restart (or another node) resumes from here. */
     default void checkpoint() throws Exception {
     }

@@ -21,6 +21,13 @@ import java.util.concurrent.locks.LockSupport;
  * <p>A failed step is logged with its cause and counted in the task's {@link TaskStatus}; the task stays
  * running, since retrying is its own business (a delivery stream backs off, a scaler tries at its next step).
  *
+ * <p>A started task is stepped only while the {@link TaskPlacement} says this node {@linkplain TaskPlacement#owns
+ * owns} it, asked before every step. When ownership moves away the runner finishes the current step, checkpoints
+ * the task once and parks it ({@link TaskState#PLACED_ELSEWHERE}) until the placement's listener or {@link #stop}
+ * wakes it; it never checkpoints a task it does not own, since another node may have moved the task on. When
+ * ownership comes back it calls {@link Task#resume()} before the next step. A task stopped while placed elsewhere
+ * is closed without a checkpoint.
+ *
  * <p><b>Threading</b>: thread-safe. {@link #start}, {@link #stop}, {@link #wake} and {@link #statuses} from any
  * thread; {@link #stop} and {@link #close} wait for the task's thread to finish its step and checkpoint.
  */
@@ -31,16 +38,32 @@ public final class TaskRunner implements AutoCloseable {
     private final Clock clock;
     private final long idleNanos;
     private final long checkpointMillis;
+    private final TaskPlacement placement;
     private final Map<TaskId, Running> running = new ConcurrentHashMap<>();
 
     /**
+     * A runner that runs every task it is given ({@link TaskPlacement#ALL}): the single-node case.
+     *
      * @param idle       how long a task waits after a step that did no work (or failed), unless woken
      * @param checkpoint how often a running task checkpoints
      */
     public TaskRunner(Clock clock, Duration idle, Duration checkpoint) {
+        this(clock, idle, checkpoint, TaskPlacement.ALL);
+    }
+
+    /**
+     * A runner that steps a task only while the placement gives it to this node.
+     *
+     * @param idle       how long a task waits after a step that did no work (or failed), unless woken
+     * @param checkpoint how often a running task checkpoints
+     * @param placement  which tasks this node runs; its listener wakes every task to look again
+     */
+    public TaskRunner(Clock clock, Duration idle, Duration checkpoint, TaskPlacement placement) {
         this.clock = clock;
         this.idleNanos = idle.toNanos();
         this.checkpointMillis = checkpoint.toMillis();
+        this.placement = placement;
+        placement.onChange(this::wakeAll);
     }
 
     /** Starts stepping the task on a thread of its own; a task with the same id must not be running. */
@@ -84,6 +107,16 @@ public final class TaskRunner implements AutoCloseable {
         }
     }
 
+    /** Called on the placement's thread: only unparks, so it never blocks it. */
+    private void wakeAll() {
+        for (Running r : running.values()) {
+            Thread thread = r.thread;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
+        }
+    }
+
     public boolean isRunning(TaskId id) {
         return running.containsKey(id);
     }
@@ -110,18 +143,37 @@ public final class TaskRunner implements AutoCloseable {
 
     private void loop(Running r) {
         Task task = r.task;
-        long nextCheckpoint = clock.millis() + checkpointMillis;
-        r.state.compareAndSet(TaskState.STARTING, TaskState.RUNNING);
+        boolean here = false; // resumed on this node and not yet checkpointed away
+        long nextCheckpoint = 0;
         while (r.state.get() != TaskState.STOPPING) {
+            if (!placement.owns(task.id())) {
+                if (here) {
+                    checkpoint(task);
+                    here = false;
+                    LOG.info("task {} moved to another node; checkpointed and parked", task.id());
+                }
+                moveTo(r, TaskState.PLACED_ELSEWHERE);
+                if (r.state.get() != TaskState.STOPPING) {
+                    LockSupport.park(this);
+                }
+                continue;
+            }
+            if (!here) {
+                if (!resume(r)) {
+                    LockSupport.parkNanos(this, idleNanos);
+                    continue;
+                }
+                here = true;
+                nextCheckpoint = clock.millis() + checkpointMillis;
+                moveTo(r, TaskState.RUNNING);
+            }
             int work;
             try {
                 work = task.doWork();
                 r.lastError = null;
             } catch (Exception | LinkageError | AssertionError e) {
                 work = 0;
-                r.failures++;
-                r.lastError = String.valueOf(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
-                LOG.warn("task {} failed a step (failure {}); it will try again", task.id(), r.failures, e);
+                failed(r, "failed a step", e);
             }
             long now = clock.millis();
             if (work > 0) {
@@ -135,13 +187,37 @@ public final class TaskRunner implements AutoCloseable {
                 LockSupport.parkNanos(this, idleNanos);
             }
         }
-        checkpoint(task);
+        if (here) {
+            checkpoint(task);
+        }
         try {
             task.onClose();
         } catch (RuntimeException e) {
             LOG.warn("task {} did not close cleanly", task.id(), e);
         }
         r.state.set(TaskState.STOPPED);
+    }
+
+    /** Sets the task's state unless it is being stopped, which only {@link #stop} decides. */
+    private static void moveTo(Running r, TaskState next) {
+        r.state.getAndUpdate(s -> s == TaskState.STOPPING ? s : next);
+    }
+
+    private static boolean resume(Running r) {
+        try {
+            r.task.resume();
+            r.lastError = null;
+            return true;
+        } catch (Exception | LinkageError | AssertionError e) {
+            failed(r, "could not resume", e);
+            return false;
+        }
+    }
+
+    private static void failed(Running r, String what, Throwable e) {
+        r.failures++;
+        r.lastError = String.valueOf(e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        LOG.warn("task {} {} (failure {}); it will try again", r.task.id(), what, r.failures, e);
     }
 
     private static void checkpoint(Task task) {
