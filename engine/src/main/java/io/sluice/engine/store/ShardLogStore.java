@@ -57,6 +57,14 @@ public interface ShardLogStore extends AutoCloseable {
     }
 
     /**
+     * Tells a backend that trims logs by itself (Kafka's {@code retention.ms}) how long a stream's logs (those
+     * under {@code logDirectory}) keep their records; the engine calls it at every retention check, so it must be
+     * cheap when nothing changes. The local store trims on {@link ShardLogHandle#deleteSegmentsOlderThan} instead.
+     */
+    default void retain(String logDirectory, long retentionMillis) throws IOException {
+    }
+
+    /**
      * Whether other nodes append to these logs too (a cluster backend): the engine then checks each append
      * against the shard's seal before acknowledging it.
      */

@@ -114,7 +114,7 @@ final class KafkaShardLog implements ShardLogHandle {
 
     @Override
     public int deleteSegmentsOlderThan(long cutoffMillis) {
-        return 0; // the topic's retention.ms drops old segments (KafkaShardLogStore#setRetention)
+        return 0; // the topic's retention.ms drops old segments (KafkaShardLogStore#retain)
     }
 
     /**

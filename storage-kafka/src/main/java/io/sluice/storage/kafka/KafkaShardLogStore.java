@@ -47,12 +47,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * broker) to that marker, and answers the offset of the FIRST marker: whichever node sealed first, every node
  * agrees on it, and reads never return it or anything after it.
  *
- * <p><b>Retention</b>: a topic's {@code retention.ms} (the stream's retention, {@link #setRetention}) drops
+ * <p><b>Retention</b>: a topic's {@code retention.ms} (the stream's retention, {@link #retain}) drops
  * expired records; {@link ShardLogHandle#deleteSegmentsOlderThan} does nothing. <b>Delete</b>: the first delete
  * of any shard of a topic deletes the topic (the engine deletes every shard of a removed stream); later deletes of
  * its shards are no-ops.
  *
- * <p><b>Threading</b>: thread-safe. {@link #open}, {@link #delete} and {@link #setRetention} block on the
+ * <p><b>Threading</b>: thread-safe. {@link #open}, {@link #delete} and {@link #retain} block on the
  * cluster; {@link #append} never blocks (records are handed to the producer on a small pool of send threads,
  * in order per log).
  */
@@ -80,6 +80,8 @@ public final class KafkaShardLogStore implements ShardLogStore {
     private final ReentrantLock opening = new ReentrantLock();
     private final Map<String, KafkaShardLog> open = new ConcurrentHashMap<>();
     private final Set<String> deletedTopics = ConcurrentHashMap.newKeySet();
+    /** The retention.ms this store last set per topic, so an unchanged retention costs no admin call. */
+    private final Map<String, Long> retentions = new ConcurrentHashMap<>();
 
     private KafkaShardLogStore(KafkaSettings settings, long defaultRetentionMillis) {
         this.settings = settings;
@@ -103,7 +105,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
      * Connects to the cluster (lazily: nothing fails here if it is down) and starts the tail watcher.
      *
      * @param defaultRetentionMillis {@code retention.ms} of topics this store creates, until
-     *                               {@link #setRetention} sets the stream's own
+     *                               {@link #retain} sets the stream's own
      */
     public static KafkaShardLogStore open(KafkaSettings settings, long defaultRetentionMillis) {
         KafkaShardLogStore store = new KafkaShardLogStore(settings, defaultRetentionMillis);
@@ -137,18 +139,31 @@ public final class KafkaShardLogStore implements ShardLogStore {
     }
 
     /**
-     * Sets the retention of a stream incarnation's records: the {@code retention.ms} of its topic.
+     * Sets the retention of a stream incarnation's records: the {@code retention.ms} of its topic, unless this
+     * store already set that value (the engine calls this at every retention check).
      *
      * @param logDirectory the stream's log directory, {@code <account>/<region>/<stream>-<createdAt>}
      */
-    public void setRetention(String logDirectory, long retentionMillis) throws IOException {
+    @Override
+    public void retain(String logDirectory, long retentionMillis) throws IOException {
         String topic = LogName.topicOf(settings.topicPrefix(), logDirectory);
+        Long set = retentions.get(topic);
+        if (set != null && set == retentionMillis) {
+            return;
+        }
         try {
             topics.setRetention(topic, retentionMillis);
+            retentions.put(topic, retentionMillis);
         } catch (IOException e) {
             LOG.warn("Cannot set the retention of {} to {} ms", topic, retentionMillis, e);
             throw e;
         }
+    }
+
+    /** Other nodes append to the same partitions: the engine checks every append against the shard's seal. */
+    @Override
+    public boolean shared() {
+        return true;
     }
 
     @Override

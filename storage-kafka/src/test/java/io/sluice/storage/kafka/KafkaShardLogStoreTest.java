@@ -147,7 +147,7 @@ class KafkaShardLogStoreTest {
         ShardLogHandle third = other.open(SHARD_3);
         ShardLogHandle firstAgain = one.open(SHARD_0);
         long offset = get(other.append(third, List.of(rec(0, "k", "v"))));
-        one.setRetention(DIR, 3_600_000L);
+        one.retain(DIR, 3_600_000L);
 
         assertThat(topic()).isEqualTo(prefix + "stream.123456789012.us-east-1.orders-1700000000000");
         assertThat(admin.describeTopics(List.of(topic())).allTopicNames().get().get(topic()).partitions()).hasSize(4);
