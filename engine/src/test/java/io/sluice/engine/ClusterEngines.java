@@ -44,6 +44,11 @@ final class ClusterEngines implements AutoCloseable {
         return engines.size();
     }
 
+    /** Node {@code i}'s stores (its metadata view, its log handles). */
+    EngineStores stores(int i) {
+        return stores.get(i);
+    }
+
     /** Waits until node {@code i}'s view holds every metadata change committed so far. */
     void sync(int i) {
         stores.get(i).metadata().sync().join();

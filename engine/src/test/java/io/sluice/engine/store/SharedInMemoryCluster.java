@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -91,6 +92,7 @@ public final class SharedInMemoryCluster implements AutoCloseable {
     private long tokenHolder;
 
     private final Map<String, SharedLog> logs = new ConcurrentHashMap<>();
+    private volatile SealHold sealHold;
 
     public SharedInMemoryCluster(Clock clock, long seed, Lag lag) {
         this.clock = clock;
@@ -105,6 +107,42 @@ public final class SharedInMemoryCluster implements AutoCloseable {
         node.meta.start();
         node.meta.sync().join();
         return new EngineStores(node.meta, node.logs);
+    }
+
+    /**
+     * Stops node {@code node}'s applier (the nodes are numbered from 0 in the order {@link #node()} made them):
+     * its view stays where it is, and its syncs wait, until {@link #resume}. For tests that need a lagging node.
+     */
+    public void pause(int node) {
+        nodes.get(node).meta.paused = true;
+    }
+
+    public void resume(int node) {
+        nodes.get(node).meta.paused = false;
+        wakeAppliers();
+    }
+
+    /**
+     * Makes every seal wait, before it writes its marker, until the returned hold is released: for tests that
+     * need a shard closed in the metadata but not yet sealed in its log.
+     */
+    public SealHold holdSeals() {
+        SealHold hold = new SealHold(new CountDownLatch(1), new CountDownLatch(1));
+        sealHold = hold;
+        return hold;
+    }
+
+    /** Seals held by {@link #holdSeals}: {@code arrived} counts down when a seal waits, then it waits for release. */
+    public record SealHold(CountDownLatch arrived, CountDownLatch released) {
+
+        /** Waits until a seal is held (the shard's closing is committed by then). */
+        public void awaitSeal() throws InterruptedException {
+            arrived.await();
+        }
+
+        public void release() {
+            released.countDown();
+        }
     }
 
     /** The names of the shard logs that exist. */
@@ -124,6 +162,23 @@ public final class SharedInMemoryCluster implements AutoCloseable {
         } finally {
             log.lock.unlock();
         }
+    }
+
+    /** How many records, over every log, were appended past the log's first seal marker (never read). */
+    public long recordsPastSeals() {
+        long past = 0;
+        for (SharedLog log : logs.values()) {
+            log.lock.lock();
+            try {
+                if (log.firstMarker >= 0) {
+                    past += log.entries.subList((int) log.firstMarker, log.entries.size()).stream()
+                            .filter(entry -> entry.record() != null).count();
+                }
+            } finally {
+                log.lock.unlock();
+            }
+        }
+        return past;
     }
 
     /** The metadata as committed to the log (the end every node's view is heading for). */
@@ -201,14 +256,14 @@ public final class SharedInMemoryCluster implements AutoCloseable {
         }
     }
 
-    /** The entry at {@code position}, waiting a little for it; null if there is none yet. */
-    private Committed awaitMeta(long position) throws InterruptedException {
+    /** The entry at {@code position}, waiting a little for it; null if there is none yet or the node is paused. */
+    private Committed awaitMeta(long position, boolean paused) throws InterruptedException {
         metaLock.lock();
         try {
-            if (metaLog.size() <= position) {
+            if (paused || metaLog.size() <= position) {
                 metaGrew.await(5, TimeUnit.MILLISECONDS);
             }
-            return metaLog.size() > position ? metaLog.get((int) position) : null;
+            return !paused && metaLog.size() > position ? metaLog.get((int) position) : null;
         } finally {
             metaLock.unlock();
         }
@@ -239,6 +294,7 @@ public final class SharedInMemoryCluster implements AutoCloseable {
         private final List<Waiter> waiters = new ArrayList<>();
         private volatile long position;
         private volatile boolean closed;
+        private volatile boolean paused;
 
         private final ReentrantLock transactions = new ReentrantLock();
         private volatile Thread transactionThread;
@@ -259,7 +315,7 @@ public final class SharedInMemoryCluster implements AutoCloseable {
                     for (Runnable task; (task = applierTasks.poll()) != null; ) {
                         task.run();
                     }
-                    Committed change = awaitMeta(position);
+                    Committed change = awaitMeta(position, paused);
                     if (change == null) {
                         continue;
                     }
@@ -486,6 +542,16 @@ public final class SharedInMemoryCluster implements AutoCloseable {
         }
 
         long seal() throws IOException {
+            SealHold hold = sealHold;
+            if (hold != null) {
+                hold.arrived().countDown();
+                try {
+                    hold.released().await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while a test held the seal", e);
+                }
+            }
             List<PastWaiter> ready;
             long end;
             lock.lock();
