@@ -45,10 +45,10 @@ class ClusterReshardKeyOrderTest {
             clock.advance(Duration.ofSeconds(1));
             nodes.syncAll();
             nodes.cluster.pause(C);
-            SharedInMemoryCluster.SealHold seals = nodes.cluster.holdSeals();
+            SharedInMemoryCluster.Hold seals = nodes.cluster.holdSeals();
             Thread split = Thread.ofPlatform().start(() -> nodes.node(A).shards().split(STREAM,
                     "shardId-000000000000", BigInteger.ONE.shiftLeft(127)));
-            seals.awaitSeal(); // the split is committed; the parent's seal marker is not written yet
+            seals.awaitHeld(); // the split is committed; the parent's seal marker is not written yet
             nodes.sync(B);
 
             CompletableFuture<PutResult> first = put(nodes.node(B), "first");

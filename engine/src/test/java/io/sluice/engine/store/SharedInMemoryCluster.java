@@ -92,7 +92,7 @@ public final class SharedInMemoryCluster implements AutoCloseable {
     private long tokenHolder;
 
     private final Map<String, SharedLog> logs = new ConcurrentHashMap<>();
-    private volatile SealHold sealHold;
+    private volatile Hold sealHold;
 
     public SharedInMemoryCluster(Clock clock, long seed, Lag lag) {
         this.clock = clock;
@@ -126,22 +126,37 @@ public final class SharedInMemoryCluster implements AutoCloseable {
      * Makes every seal wait, before it writes its marker, until the returned hold is released: for tests that
      * need a shard closed in the metadata but not yet sealed in its log.
      */
-    public SealHold holdSeals() {
-        SealHold hold = new SealHold(new CountDownLatch(1), new CountDownLatch(1));
+    public Hold holdSeals() {
+        Hold hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
         sealHold = hold;
         return hold;
     }
 
-    /** Seals held by {@link #holdSeals}: {@code arrived} counts down when a seal waits, then it waits for release. */
-    public record SealHold(CountDownLatch arrived, CountDownLatch released) {
+    /**
+     * Makes node {@code node}'s atomic changes wait, after they ran and before they commit (or find themselves
+     * fenced), until the returned hold is released: for tests of what a node does with a change not yet committed.
+     */
+    public Hold holdCommits(int node) {
+        Hold hold = new Hold(new CountDownLatch(1), new CountDownLatch(1));
+        nodes.get(node).meta.commitHold = hold;
+        return hold;
+    }
 
-        /** Waits until a seal is held (the shard's closing is committed by then). */
-        public void awaitSeal() throws InterruptedException {
+    /** Operations held by a test: {@code arrived} counts down when one waits, then it waits for release. */
+    public record Hold(CountDownLatch arrived, CountDownLatch released) {
+
+        /** Waits until an operation is held. */
+        public void awaitHeld() throws InterruptedException {
             arrived.await();
         }
 
         public void release() {
             released.countDown();
+        }
+
+        void hold() throws InterruptedException {
+            arrived.countDown();
+            released.await();
         }
     }
 
@@ -295,6 +310,7 @@ public final class SharedInMemoryCluster implements AutoCloseable {
         private volatile long position;
         private volatile boolean closed;
         private volatile boolean paused;
+        private volatile Hold commitHold;
 
         private final ReentrantLock transactions = new ReentrantLock();
         private volatile Thread transactionThread;
@@ -448,6 +464,16 @@ public final class SharedInMemoryCluster implements AutoCloseable {
                     throw e;
                 }
                 transactionThread = null;
+                Hold hold = commitHold;
+                if (hold != null) {
+                    try {
+                        hold.hold();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        rollBack(buffered);
+                        throw new IOException("interrupted while a test held the commit", e);
+                    }
+                }
                 int commitMillis = randomMillis(lag.commitMillis());
                 if (commitMillis > 0) {
                     LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(commitMillis));
@@ -542,11 +568,10 @@ public final class SharedInMemoryCluster implements AutoCloseable {
         }
 
         long seal() throws IOException {
-            SealHold hold = sealHold;
+            Hold hold = sealHold;
             if (hold != null) {
-                hold.arrived().countDown();
                 try {
-                    hold.released().await();
+                    hold.hold();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while a test held the seal", e);
