@@ -70,9 +70,11 @@ class ClusterReshardingSimulationTest {
         }
     }
 
-    @Disabled("engine bug: per-key order breaks across nodes; a record acknowledged in a child while its parent is "
-            + "closed but unsealed is read after a later record a lagging node put into the parent before the seal "
-            + "(ClusterReshardKeyOrderTest steps it)")
+    @Disabled("engine bugs: (1) per-key order breaks across nodes: a record acknowledged in a child while its parent "
+            + "is closed but unsealed is read after a later record a lagging node put into the parent before the seal "
+            + "(ClusterReshardKeyOrderTest steps it); (2) with reshards racing, puts routed by a node's uncommitted "
+            + "reshard are acknowledged in shard indexes the retried change gives other ranges "
+            + "(ClusterReshardConflictTest steps it)")
     @Test
     void acknowledgedRecordsAreReadOnceInKeyOrderFromTheirShardsWhileNodesReshard() throws Exception {
         long seed = Long.getLong("sluice.seed", System.nanoTime());

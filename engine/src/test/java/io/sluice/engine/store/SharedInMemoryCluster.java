@@ -54,6 +54,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * passes the offset. Record timestamps are the cluster clock's at append (LogAppendTime), never decreasing along a
  * log. Retention never drops anything.
  *
+ * <p><b>Stepping</b>: a test can make a node lag on purpose ({@link #pause}/{@link #resume} its applier), hold
+ * seals before their markers are written ({@link #holdSeals}), and hold a node's atomic changes between running
+ * and committing ({@link #holdCommits}).
+ *
  * <p><b>Threading</b>: everything is thread-safe. Watchers run on the node's applier thread, and so do
  * continuations of {@code sync()} futures; append and seal futures complete on the cluster's append threads (or
  * the caller's, without delays). A {@code put}/{@code delete} outside a change waits for the applier, so it must
