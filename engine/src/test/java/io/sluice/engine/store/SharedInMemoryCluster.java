@@ -336,7 +336,8 @@ public final class SharedInMemoryCluster implements AutoCloseable {
                         task.run();
                     }
                     Committed change = awaitMeta(position, paused);
-                    if (change == null) {
+                    // paused while it waited: the entry stays unapplied (pause() precedes any entry it must hold)
+                    if (change == null || paused) {
                         continue;
                     }
                     if (lag.applyMillis() > 0 && random.nextInt(4) == 0) {
