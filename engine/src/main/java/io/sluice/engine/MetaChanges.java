@@ -6,6 +6,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -13,39 +16,75 @@ import java.util.function.Supplier;
  * Runs the engine's read-check-write changes of metadata as {@link MetaStore#atomically atomic changes}, each
  * under the lock of the registry it changes. The store's atomic change is outermost and the lock inside it, so a
  * shared store can wait for its log (which calls the registries' watchers, which take those locks) before the lock
- * is taken. A change started inside another one on the same thread joins it. A change that lost to another
- * node's is run again on the view the store has brought up to date, a few times, before it fails.
+ * is taken. A change started inside another one on the same thread joins it.
  *
- * <p>Threading: thread-safe; the nesting depth is per thread.
+ * <p>What a change makes visible to the rest of the node (a registry's view) is published only once the change
+ * has committed ({@link #afterCommit}): a change that loses to another node's must leave no trace, or a put on this
+ * node could be routed by a reshard that never happened. A lost change runs again on the view the store has
+ * brought up to date, after a random pause that grows with each attempt (nodes that retry at once keep fencing
+ * each other), a few times before it fails.
+ *
+ * <p>Threading: thread-safe; the nesting depth and the pending publications are per thread.
  */
 final class MetaChanges {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetaChanges.class);
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 6;
+    private static final long BACKOFF_MILLIS = 5;
+
+    /** The change running on a thread: how deep, and what to publish once it commits. */
+    private static final class Running {
+        int depth;
+        final List<Runnable> published = new ArrayList<>();
+    }
 
     private final MetaStore store;
-    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
+    private final ThreadLocal<Running> running = ThreadLocal.withInitial(Running::new);
 
     MetaChanges(MetaStore store) {
         this.store = store;
     }
 
     <T> T run(ReentrantLock lock, Supplier<T> change) {
-        int[] d = depth.get();
-        if (d[0] > 0) {
-            return locked(lock, change, d);
+        Running r = running.get();
+        if (r.depth > 0) {
+            return locked(lock, change, r);
         }
         for (int attempt = 1; ; attempt++) {
+            r.published.clear();
             try {
-                return store.atomically(() -> locked(lock, change, d));
+                T result = store.atomically(() -> locked(lock, change, r));
+                List<Runnable> publish = List.copyOf(r.published);
+                r.published.clear();
+                publish.forEach(Runnable::run);
+                return result;
             } catch (MetaStore.ConflictException e) {
+                r.published.clear();
                 if (attempt == ATTEMPTS) {
                     throw new UncheckedIOException(e);
                 }
                 LOG.debug("metadata change lost to another node's (attempt {}); running it again", attempt, e);
+                backOff(attempt);
             } catch (IOException e) {
+                r.published.clear();
                 throw new UncheckedIOException(e);
+            } catch (RuntimeException e) {
+                r.published.clear();
+                throw e;
             }
+        }
+    }
+
+    /**
+     * Runs {@code publish} once the change running on this thread has committed (at once when none is running);
+     * dropped if the change does not commit.
+     */
+    void afterCommit(Runnable publish) {
+        Running r = running.get();
+        if (r.depth == 0) {
+            publish.run();
+        } else {
+            r.published.add(publish);
         }
     }
 
@@ -55,19 +94,28 @@ final class MetaChanges {
      * already current, and waiting there could deadlock with the store's watcher, so it does nothing.
      */
     void catchUp() {
-        if (depth.get()[0] == 0) {
+        if (running.get().depth == 0) {
             store.sync().join();
         }
     }
 
-    private static <T> T locked(ReentrantLock lock, Supplier<T> change, int[] d) {
+    private static <T> T locked(ReentrantLock lock, Supplier<T> change, Running r) {
         lock.lock();
-        d[0]++;
+        r.depth++;
         try {
             return change.get();
         } finally {
-            d[0]--;
+            r.depth--;
             lock.unlock();
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(BACKOFF_MILLIS << attempt));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between attempts of a metadata change", e);
         }
     }
 }

@@ -41,36 +41,43 @@ final class Resharding {
     }
 
     void apply(StreamKey key, Planner planner, Origin origin) {
-        Resharder.Plan applied = registry.change(() -> {
-            OpenStream stream = registry.existing(key);
-            StreamMeta meta = stream.meta();
-            long now = clock.millis();
-            StreamStatus status = meta.status(now);
-            if (status != StreamStatus.ACTIVE) {
-                throw Messages.notActive(key, status);
-            }
-            if (meta.mode() == StreamMode.ON_DEMAND && origin != Origin.SCALER) {
-                throw ServiceException.validation("Resharding is not supported on a stream in ON_DEMAND mode.");
-            }
-            Resharder.Plan plan = planner.plan(meta, now);
-            int added = (int) plan.shards().stream().filter(ShardMeta::isOpen).count() - meta.openShardCount();
-            if (added > 0) {
-                quotas.checkShards(key, added);
-            }
-            StreamMeta next = meta.toBuilder().shards(plan.shards(), plan.nextShardIndex())
-                    .updatingUntil(now + config.updateDelayMillis()).build();
-            stream.gate().enterReshard();
-            try {
-                Io.run(() -> registry.update(next));
-            } finally {
-                stream.gate().exitReshard();
-            }
-            return plan;
-        });
+        // puts on this node route under the gate's read lock: held for writing until the new shards are
+        // published, which is once the change has committed
+        WriteGate gate = registry.existing(key).gate();
+        Resharder.Plan applied;
+        gate.enterReshard();
+        try {
+            applied = registry.change(() -> plan(key, planner, origin));
+        } finally {
+            gate.exitReshard();
+        }
         // the closing is committed before any shard is sealed: a node that appends to a parent and does not see
         // it closed afterwards appended before the seal
         OpenStream published = registry.existing(key);
         applied.closedShards().forEach(published.gate()::drain);
         registry.sealClosedShards(key);
+    }
+
+    /** Plans the reshard on the stream's current metadata and persists the new shards (parents closed). */
+    private Resharder.Plan plan(StreamKey key, Planner planner, Origin origin) {
+        OpenStream stream = registry.existing(key);
+        StreamMeta meta = stream.meta();
+        long now = clock.millis();
+        StreamStatus status = meta.status(now);
+        if (status != StreamStatus.ACTIVE) {
+            throw Messages.notActive(key, status);
+        }
+        if (meta.mode() == StreamMode.ON_DEMAND && origin != Origin.SCALER) {
+            throw ServiceException.validation("Resharding is not supported on a stream in ON_DEMAND mode.");
+        }
+        Resharder.Plan plan = planner.plan(meta, now);
+        int added = (int) plan.shards().stream().filter(ShardMeta::isOpen).count() - meta.openShardCount();
+        if (added > 0) {
+            quotas.checkShards(key, added);
+        }
+        StreamMeta next = meta.toBuilder().shards(plan.shards(), plan.nextShardIndex())
+                .updatingUntil(now + config.updateDelayMillis()).build();
+        Io.run(() -> registry.update(next));
+        return plan;
     }
 }

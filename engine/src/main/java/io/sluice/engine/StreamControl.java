@@ -89,7 +89,7 @@ public final class StreamControl {
                     DEFAULT_RETENTION_HOURS, effectiveMode,
                     maxRecordSizeKiB == null ? DEFAULT_MAX_RECORD_KIB : maxRecordSizeKiB, shards, shardMetas,
                     initialTags, null, Set.of(), warmThroughputMiBps == null ? 0 : warmThroughputMiBps);
-            Io.run(() -> registry.create(meta, new KeyRing()));
+            Io.run(() -> registry.create(meta));
         });
     }
 

@@ -150,35 +150,41 @@ final class StreamRegistry {
         });
     }
 
-    void create(StreamMeta meta, KeyRing keys) throws IOException {
+    /**
+     * Persists a new stream and opens its logs; the stream becomes visible on this node once the change commits
+     * (its data keys come from the store then).
+     */
+    void create(StreamMeta meta) throws IOException {
         change(() -> Io.run(() -> {
-            Map<Integer, ShardRuntime> opened = open(meta, Map.of());
+            open(meta, Map.of());
             store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
-            streams.put(meta.key(), new OpenStream(meta, opened, new WriteGate(), keys));
+            metaChanges.afterCommit(() -> refresh(meta.key()));
         }));
     }
 
-    /** Persists a new version of a stream's metadata, opening the logs of shards it adds, then publishes it. */
-    OpenStream update(StreamMeta meta) throws IOException {
-        return change(() -> Io.get(() -> {
+    /**
+     * Persists a new version of a stream's metadata, opening the logs of shards it adds; it becomes visible on
+     * this node once the change commits.
+     */
+    void update(StreamMeta meta) throws IOException {
+        change(() -> Io.run(() -> {
             OpenStream current = streams.get(meta.key());
             if (current == null) {
                 throw new IllegalStateException("no stream " + meta.key());
             }
-            Map<Integer, ShardRuntime> opened = open(meta, current.shards());
+            open(meta, current.shards());
             store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
-            OpenStream updated = current.with(meta, opened);
-            streams.put(meta.key(), updated);
-            return updated;
+            metaChanges.afterCommit(() -> refresh(meta.key()));
         }));
     }
 
     /** Forgets the stream, then removes its logs: a crash in between leaves only orphan logs, never a zombie. */
     OpenStream remove(StreamKey key) throws IOException {
         OpenStream removed = change(() -> Io.get(() -> {
-            OpenStream current = streams.remove(key);
+            OpenStream current = streams.get(key);
             if (current != null) {
                 store.delete(storeKey(key));
+                metaChanges.afterCommit(() -> refresh(key));
             }
             return current;
         }));
@@ -188,6 +194,17 @@ final class StreamRegistry {
             }
         }
         return removed;
+    }
+
+    /** Publishes what the store now holds for the stream (this change's version, or a newer one). */
+    private void refresh(StreamKey key) {
+        changes.lock();
+        try {
+            String storeKey = storeKey(key);
+            Io.run(() -> follow(storeKey, store.get(storeKey)));
+        } finally {
+            changes.unlock();
+        }
     }
 
     /**

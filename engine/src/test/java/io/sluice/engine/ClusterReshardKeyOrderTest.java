@@ -2,7 +2,6 @@ package io.sluice.engine;
 
 import io.sluice.common.ManualClock;
 import io.sluice.engine.store.SharedInMemoryCluster;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,10 +33,6 @@ class ClusterReshardKeyOrderTest {
     Path keystore;
 
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
-
-    @Disabled("engine bug: LandingCheck acknowledges a record in a child shard while a parent is closed but not yet "
-            + "sealed; a node that has not seen the close then appends the producer's next record to the parent, "
-            + "before the seal marker, and it is read first (reads: [second, first])")
     @Test
     void aRecordPutThroughALaggingNodeAfterOneAcknowledgedInAChildIsReadAfterIt() throws Exception {
         try (ClusterEngines nodes = new ClusterEngines(3, keystore, clock, 0, SharedInMemoryCluster.Lag.NONE)) {
