@@ -71,9 +71,9 @@ record BrokerSetup(Path directory, String clusterId, int port, int controllerPor
 
     /**
      * The broker properties: a single combined broker and controller with a static one-voter quorum, and settings
-     * for tests (replication factor 1 for internal topics, no initial rebalance delay, no automatic topic
-     * creation, short minimum group session timeouts so that failover tests can use short ones), then the
-     * overrides.
+     * for tests (replication factor 1 and one partition for internal topics, no initial rebalance delay, no
+     * automatic topic creation, a short broker session so that a killed broker restarts sooner, short minimum
+     * group session timeouts so that failover tests can use short ones), then the overrides.
      */
     Map<String, String> brokerProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -97,6 +97,10 @@ record BrokerSetup(Path directory, String clusterId, int port, int controllerPor
         properties.put("transaction.state.log.num.partitions", "1");
         properties.put("share.coordinator.state.topic.replication.factor", "1");
         properties.put("share.coordinator.state.topic.min.isr", "1");
+        // a broker killed and restarted must wait for its previous registration's session to expire (9 s by
+        // default) before the controller takes its new one
+        properties.put("broker.session.timeout.ms", "4000");
+        properties.put("broker.heartbeat.interval.ms", "1000");
         properties.put("group.initial.rebalance.delay.ms", "0");
         properties.put("group.min.session.timeout.ms", "1000");
         properties.put("group.consumer.min.session.timeout.ms", "1000");
