@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,16 +131,6 @@ final class BrokerProcess {
             return Path.of(BrokerMain.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("unusable location of " + BrokerMain.class, e);
-        }
-    }
-
-    /** The last lines of the broker's log, for error messages. */
-    static String logTail(BrokerSetup setup, int lines) {
-        try {
-            List<String> all = Files.readAllLines(setup.logFile(), StandardCharsets.UTF_8);
-            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
         }
     }
 }

@@ -40,11 +40,11 @@ final class BrokerReadiness {
                 if (!process.isAlive()) {
                     throw new KafkaBrokerException("the broker's JVM exited with status " + process.exitValue()
                             + " before it was ready; end of " + setup.logFile() + ":\n"
-                            + BrokerProcess.logTail(setup, 40));
+                            + setup.logTail(40));
                 }
                 if (System.nanoTime() - deadline > 0) {
                     throw new KafkaBrokerException("the broker was not ready within " + timeoutMillis
-                            + " ms; end of " + setup.logFile() + ":\n" + BrokerProcess.logTail(setup, 40));
+                            + " ms; end of " + setup.logFile() + ":\n" + setup.logTail(40));
                 }
                 if (servesItself(admin)) {
                     return;

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -134,5 +136,24 @@ record BrokerSetup(Path directory, String clusterId, int port, int controllerPor
     /** A value as java.util.Properties reads it back (a Windows path's backslashes, for one). */
     private static String escape(String value) {
         return value.replace("\\", "\\\\");
+    }
+
+    /** The last lines of the broker's log, for error messages. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** Whether the broker's log says that it could not listen on one of its ports. */
+    boolean logShowsPortTaken() {
+        try {
+            return Files.readString(logFile(), StandardCharsets.ISO_8859_1).contains("Address already in use");
+        } catch (IOException e) {
+            return false;
+        }
     }
 }
