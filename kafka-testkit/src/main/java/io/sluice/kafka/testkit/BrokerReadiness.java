@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * among the live brokers, which a KRaft broker does only once the controller has unfenced it (it can then host
  * partitions). Fails fast when the broker's JVM exits.
  *
- * <p>Threading: a single call at a time per instance; stateless between calls.
+ * <p>Threading: stateless; safe from any thread (each call uses an Admin client of its own).
  */
 final class BrokerReadiness {
 

@@ -20,6 +20,8 @@ import java.util.Map;
  * child JVM's output and the broker's log), {@code data/} (the KRaft metadata log and the partitions). The data
  * survives a restart; the files are rewritten, identically, before each start.
  *
+ * <p>Threading: immutable; {@link #write()} is called by one thread at a time ({@link KafkaBroker} serialises it).
+ *
  * @param directory       the broker's own directory
  * @param clusterId       the KRaft cluster id the storage is formatted with
  * @param port            the client (PLAINTEXT) listener's port on 127.0.0.1
