@@ -16,7 +16,7 @@ import java.util.concurrent.TimeoutException;
  * among the live brokers, which a KRaft broker does only once the controller has unfenced it (it can then host
  * partitions). Fails fast when the broker's JVM exits.
  *
- * <p>Threading: a single call at a time per instance; stateless between calls.
+ * <p>Threading: stateless; safe from any thread (each call uses an Admin client of its own).
  */
 final class BrokerReadiness {
 
@@ -40,11 +40,11 @@ final class BrokerReadiness {
                 if (!process.isAlive()) {
                     throw new KafkaBrokerException("the broker's JVM exited with status " + process.exitValue()
                             + " before it was ready; end of " + setup.logFile() + ":\n"
-                            + BrokerProcess.logTail(setup, 40));
+                            + setup.logTail(40));
                 }
                 if (System.nanoTime() - deadline > 0) {
                     throw new KafkaBrokerException("the broker was not ready within " + timeoutMillis
-                            + " ms; end of " + setup.logFile() + ":\n" + BrokerProcess.logTail(setup, 40));
+                            + " ms; end of " + setup.logFile() + ":\n" + setup.logTail(40));
                 }
                 if (servesItself(admin)) {
                     return;

@@ -5,8 +5,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -17,6 +19,8 @@ import java.util.Map;
  * <p>Layout of the directory: {@code server.properties}, {@code log4j2.properties}, {@code broker.log} (the
  * child JVM's output and the broker's log), {@code data/} (the KRaft metadata log and the partitions). The data
  * survives a restart; the files are rewritten, identically, before each start.
+ *
+ * <p>Threading: immutable; {@link #write()} is called by one thread at a time ({@link KafkaBroker} serialises it).
  *
  * @param directory       the broker's own directory
  * @param clusterId       the KRaft cluster id the storage is formatted with
@@ -71,9 +75,9 @@ record BrokerSetup(Path directory, String clusterId, int port, int controllerPor
 
     /**
      * The broker properties: a single combined broker and controller with a static one-voter quorum, and settings
-     * for tests (replication factor 1 for internal topics, no initial rebalance delay, no automatic topic
-     * creation, short minimum group session timeouts so that failover tests can use short ones), then the
-     * overrides.
+     * for tests (replication factor 1 and one partition for internal topics, no initial rebalance delay, no
+     * automatic topic creation, a short broker session so that a killed broker restarts sooner, short minimum
+     * group session timeouts so that failover tests can use short ones), then the overrides.
      */
     Map<String, String> brokerProperties() {
         Map<String, String> properties = new LinkedHashMap<>();
@@ -97,6 +101,10 @@ record BrokerSetup(Path directory, String clusterId, int port, int controllerPor
         properties.put("transaction.state.log.num.partitions", "1");
         properties.put("share.coordinator.state.topic.replication.factor", "1");
         properties.put("share.coordinator.state.topic.min.isr", "1");
+        // a broker killed and restarted must wait for its previous registration's session to expire (9 s by
+        // default) before the controller takes its new one
+        properties.put("broker.session.timeout.ms", "4000");
+        properties.put("broker.heartbeat.interval.ms", "1000");
         properties.put("group.initial.rebalance.delay.ms", "0");
         properties.put("group.min.session.timeout.ms", "1000");
         properties.put("group.consumer.min.session.timeout.ms", "1000");
@@ -130,5 +138,24 @@ record BrokerSetup(Path directory, String clusterId, int port, int controllerPor
     /** A value as java.util.Properties reads it back (a Windows path's backslashes, for one). */
     private static String escape(String value) {
         return value.replace("\\", "\\\\");
+    }
+
+    /** The last lines of the broker's log, for error messages. */
+    String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** Whether the broker's log says that it could not listen on one of its ports. */
+    boolean logShowsPortTaken() {
+        try {
+            return Files.readString(logFile(), StandardCharsets.ISO_8859_1).contains("Address already in use");
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

@@ -41,6 +41,7 @@ public final class KafkaBroker implements AutoCloseable {
     private static final long READY_TIMEOUT_MILLIS = 90_000;
     private static final long STOP_TIMEOUT_MILLIS = 30_000;
     private static final long KILL_TIMEOUT_MILLIS = 10_000;
+    private static final int PORT_ATTEMPTS = 3;
 
     private final BrokerSetup setup;
     private final Thread shutdownHook;
@@ -64,26 +65,35 @@ public final class KafkaBroker implements AutoCloseable {
      * Starts a broker whose properties are the test defaults with {@code brokerProperties} replacing or adding to
      * them (for example {@code group.consumer.session.timeout.ms}), and waits until it serves clients.
      *
-     * @throws KafkaBrokerException if the broker exits or is not ready within 90 s; its log's end is in the
+     * @throws KafkaBrokerException if the broker exits or is not ready within 90 s (after a few attempts on other
+     *                              ports if another process took one of its ports); its log's end is in the
      *                              message, and its directory is deleted
      */
     public static KafkaBroker start(Map<String, String> brokerProperties) {
-        Path directory;
+        for (int attempt = 1; ; attempt++) {
+            KafkaBroker broker = new KafkaBroker(BrokerSetup.onFreePorts(createDirectory(),
+                    Uuid.randomUuid().toString(), brokerProperties));
+            Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
+            try {
+                broker.restart();
+                return broker;
+            } catch (RuntimeException e) {
+                // the ports were free when picked, but another process may have taken one since
+                boolean portTaken = broker.setup.logShowsPortTaken();
+                broker.close();
+                if (!portTaken || attempt == PORT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Path createDirectory() {
         try {
-            directory = Files.createTempDirectory("sluice-kafka-");
+            return Files.createTempDirectory("sluice-kafka-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the broker's directory", e);
         }
-        KafkaBroker broker = new KafkaBroker(
-                BrokerSetup.onFreePorts(directory, Uuid.randomUuid().toString(), brokerProperties));
-        Runtime.getRuntime().addShutdownHook(broker.shutdownHook);
-        try {
-            broker.restart();
-        } catch (RuntimeException e) {
-            broker.close();
-            throw e;
-        }
-        return broker;
     }
 
     /** The client listener, {@code 127.0.0.1:<port>}; the same across restarts. */
@@ -203,6 +213,9 @@ public final class KafkaBroker implements AutoCloseable {
     void orphanForTest() {
         lock.lock();
         try {
+            if (process == null) {
+                throw new IllegalStateException("the broker is not running");
+            }
             process.orphan();
         } finally {
             lock.unlock();

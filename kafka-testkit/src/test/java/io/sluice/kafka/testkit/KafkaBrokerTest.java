@@ -14,14 +14,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaBrokerTest {
 
@@ -97,14 +100,33 @@ class KafkaBrokerTest {
 
     @Test
     void anOrphanedBrokerDeletesItsDirectoryAndExits() throws Exception {
-        KafkaBroker broker = KafkaBroker.start();
-        ProcessHandle child = ProcessHandle.of(broker.pid().orElseThrow()).orElseThrow();
+        try (KafkaBroker broker = KafkaBroker.start()) {
+            ProcessHandle child = ProcessHandle.of(broker.pid().orElseThrow()).orElseThrow();
 
-        broker.orphanForTest();
-        child.onExit().get();
+            broker.orphanForTest();
+            child.onExit().get();
 
-        assertThat(broker.directory()).satisfies(directory -> assertThat(Files.exists(directory)).isFalse());
-        broker.close();
+            assertThat(broker.directory()).doesNotExist();
+        }
+    }
+
+    @Test
+    void aRestartOnATakenPortFailsWithTheBrokersLogAndCanBeRetried() throws Exception {
+        try (KafkaBroker broker = KafkaBroker.start()) {
+            broker.stop();
+            String bootstrap = broker.bootstrapServers();
+            int port = Integer.parseInt(bootstrap.substring(bootstrap.indexOf(':') + 1));
+            try (ServerSocket squatter = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                assertThatThrownBy(broker::restart).isInstanceOf(KafkaBrokerException.class)
+                        .hasMessageContaining("Address already in use");
+                assertThat(broker.pid()).isEmpty();
+            }
+
+            broker.restart();
+
+            createTopic(broker, "after-retry");
+            assertThat(produce(broker, "after-retry", "k", "v").offset()).isZero();
+        }
     }
 
     private static void createTopic(KafkaBroker broker, String topic) throws Exception {
@@ -139,7 +161,7 @@ class KafkaBrokerTest {
     }
 
     private static KafkaProducer<String, String> producer(KafkaBroker broker, Map<String, Object> extra) {
-        Map<String, Object> config = new java.util.HashMap<>(extra);
+        Map<String, Object> config = new HashMap<>(extra);
         config.put("bootstrap.servers", broker.bootstrapServers());
         config.put("acks", "all");
         return new KafkaProducer<>(config, new StringSerializer(), new StringSerializer());
