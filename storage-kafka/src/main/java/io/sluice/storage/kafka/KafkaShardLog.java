@@ -1,0 +1,189 @@
+package io.sluice.storage.kafka;
+
+import io.sluice.engine.store.ShardLogHandle;
+import io.sluice.storage.ReadResult;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One shard log: a partition of its stream's topic, as this node sees it. Offsets are Kafka offsets; the log's
+ * end is the partition's high watermark (what every in-sync replica holds), or the first seal marker once this
+ * node knows it ({@link KafkaShardLogStore#seal}).
+ *
+ * <p>Appends from this node are sent record after record under a per-log lock, so the producer (idempotent, one
+ * per node) keeps them in order and a batch's records are consecutive unless another node's records land between
+ * two of its produce requests (then the batch fails, see {@link PendingBatch}).
+ *
+ * <p>{@link #endOffset} asks the broker each time (a LATEST iterator taken after any node's acknowledged put
+ * must start after it); this node's acknowledged appends also move it at once. {@link #startOffset} asks too.
+ * Retention is the topic's {@code retention.ms}, so {@link #deleteSegmentsOlderThan} does nothing.
+ *
+ * <p>Threading: thread-safe. Reads and offset look-ups block on the broker for at most the store's timeout.
+ */
+final class KafkaShardLog implements ShardLogHandle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KafkaShardLog.class);
+
+    private final LogName name;
+    private final PartitionReader reader;
+    private final TailWatcher watcher;
+    private final ReentrantLock appendLock = new ReentrantLock();
+    private final Set<CompletableFuture<Long>> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicLong knownEnd = new AtomicLong();
+    private final AtomicLong knownStart = new AtomicLong();
+    /** The first seal marker, once this node sealed the log; MAX_VALUE before. */
+    private final AtomicLong sealOffset = new AtomicLong(Long.MAX_VALUE);
+    private volatile boolean deleted;
+
+    KafkaShardLog(LogName name, PartitionReader reader, TailWatcher watcher) {
+        this.name = name;
+        this.reader = reader;
+        this.watcher = watcher;
+    }
+
+    @Override
+    public String name() {
+        return name.name();
+    }
+
+    TopicPartition partition() {
+        return name.partition();
+    }
+
+    @Override
+    public long startOffset() {
+        try {
+            return knownStart.accumulateAndGet(reader.startOffset(partition()), Math::max);
+        } catch (IOException e) {
+            LOG.warn("Cannot read the start offset of {}; using the last one seen", partition(), e);
+            return knownStart.get();
+        }
+    }
+
+    @Override
+    public long endOffset() {
+        try {
+            return Math.min(queryEnd(), sealOffset.get());
+        } catch (IOException e) {
+            LOG.warn("Cannot read the end offset of {}; using the last one seen", partition(), e);
+            return Math.min(knownEnd.get(), sealOffset.get());
+        }
+    }
+
+    @Override
+    public ReadResult read(long fromOffset, int maxRecords, long maxBytes) throws IOException {
+        if (maxRecords <= 0) {
+            throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
+        }
+        long limit = Math.min(queryEnd(), sealOffset.get());
+        if (fromOffset >= limit) {
+            return new ReadResult(List.of(), limit);
+        }
+        // a marker met here may be a later one (a reader placed past the first): only seal() fixes the end
+        return reader.read(partition(), fromOffset, limit, maxRecords, maxBytes).result();
+    }
+
+    @Override
+    public long offsetForTimestamp(long timestampMillis) throws IOException {
+        long found = reader.offsetForTimestamp(partition(), timestampMillis).orElse(Long.MAX_VALUE);
+        return found == Long.MAX_VALUE ? endOffset() : Math.min(found, sealOffset.get());
+    }
+
+    @Override
+    public CompletableFuture<Void> appendedPast(long offset) {
+        return watcher.await(this, offset);
+    }
+
+    @Override
+    public int deleteSegmentsOlderThan(long cutoffMillis) {
+        return 0; // the topic's retention.ms drops old segments (KafkaShardLogStore#setRetention)
+    }
+
+    /** Sends a batch in order behind every earlier append of this node to this log. */
+    CompletableFuture<Long> append(Producer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records,
+                                   Executor completer) {
+        appendLock.lock();
+        try {
+            if (deleted) {
+                return CompletableFuture.failedFuture(new IOException("shard log deleted: " + name()));
+            }
+            PendingBatch batch = new PendingBatch(partition(), records.size(), completer, this::advanceEnd);
+            CompletableFuture<Long> future = batch.future();
+            pending.add(future);
+            future.whenComplete((offset, failure) -> pending.remove(future));
+            for (int i = 0; i < records.size(); i++) {
+                try {
+                    producer.send(records.get(i), batch.callback(i));
+                } catch (RuntimeException e) {
+                    batch.notSent(i, e);
+                    break;
+                }
+            }
+            return future;
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    /** Completes once every append sent before this call has completed or failed. */
+    CompletableFuture<Void> appendsBefore() {
+        appendLock.lock();
+        try {
+            return CompletableFuture.allOf(pending.stream()
+                    .map(f -> f.handle((offset, failure) -> null))
+                    .toArray(CompletableFuture[]::new));
+        } finally {
+            appendLock.unlock();
+        }
+    }
+
+    long knownSeal() {
+        return sealOffset.get();
+    }
+
+    void sealedAt(long offset) {
+        sealOffset.accumulateAndGet(offset, Math::min);
+    }
+
+    void advanceEnd(long end) {
+        knownEnd.accumulateAndGet(end, Math::max);
+    }
+
+    long knownEnd() {
+        return knownEnd.get();
+    }
+
+    /** Fails pending and later appends; the topic is being deleted. */
+    void markDeleted() {
+        appendLock.lock();
+        try {
+            deleted = true;
+            IOException gone = new IOException("shard log deleted: " + name());
+            pending.forEach(f -> f.completeExceptionally(gone));
+        } finally {
+            appendLock.unlock();
+        }
+        watcher.forget(this, new IOException("shard log deleted: " + name()));
+    }
+
+    private long queryEnd() throws IOException {
+        return knownEnd.accumulateAndGet(reader.endOffset(partition()), Math::max);
+    }
+
+    @Override
+    public String toString() {
+        return "KafkaShardLog[" + name() + " -> " + partition() + "]";
+    }
+}
