@@ -33,7 +33,8 @@ final class KafkaConfigReader {
     /** Client settings the backend sets for its guarantees; an operator's value would break them. */
     private static final Set<String> RESERVED = Set.of("bootstrap.servers", "acks", "enable.idempotence",
             "transactional.id", "isolation.level", "group.id", "enable.auto.commit", "auto.offset.reset",
-            "key.serializer", "value.serializer", "key.deserializer", "value.deserializer");
+            "key.serializer", "value.serializer", "key.deserializer", "value.deserializer", "group.protocol",
+            "group.instance.id", "partition.assignment.strategy", "session.timeout.ms", "heartbeat.interval.ms");
     private static final Pattern TOPIC_CHARS = Pattern.compile("[A-Za-z0-9._-]*");
     private static final String DEFAULT_TOPIC_PREFIX = "sluice.";
 

@@ -156,7 +156,7 @@ public final class SluiceServer implements AutoCloseable {
         StorageMetrics storage = new StorageMetrics(registry);
         // one key store for streams and delivery streams: opening it reads and derives the master key
         LocalKms kms = LocalKms.open(config.dataDir(), config.engine().masterKeyFile(), config.engine().kmsKeys());
-        KafkaBackend cluster = config.clusterMode() ? connect(config.kafka(), clock) : null;
+        KafkaBackend cluster = config.clusterMode() ? connect(config.kafka()) : null;
         KinesisEngine engine;
         try {
             engine = new KinesisEngine(cluster == null ? localStores(config, clock, storage) : cluster.stores(),
@@ -223,10 +223,10 @@ public final class SluiceServer implements AutoCloseable {
     }
 
     /** Opens the Kafka backend, logging where it connects first so that a cluster that does not answer is named. */
-    private static KafkaBackend connect(KafkaSettings settings, Clock clock) throws IOException {
+    private static KafkaBackend connect(KafkaSettings settings) throws IOException {
         LOG.info("storage.backend=kafka: node {} connecting to bootstrap servers {}", settings.nodeId(),
                 settings.bootstrapServers());
-        return KafkaBackend.open(settings, clock);
+        return KafkaBackend.open(settings);
     }
 
     public int port() {

@@ -1,10 +1,10 @@
 package io.sluice.storage.kafka;
 
-import io.sluice.common.Clock;
 import io.sluice.engine.store.EngineStores;
 import io.sluice.engine.task.TaskPlacement;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * A node's cluster backend: the engine's metadata ({@link KafkaMetaStore}) and shard logs
@@ -16,6 +16,12 @@ import java.io.IOException;
  * checkpoint. Open and close from the server's start/stop thread; {@link #connected} from any thread.
  */
 public final class KafkaBackend {
+
+    /**
+     * {@code retention.ms} of a stream topic until the stream's own retention is set on it: Kinesis's default
+     * retention period, which every stream starts with.
+     */
+    static final long DEFAULT_RETENTION_MILLIS = Duration.ofHours(24).toMillis();
 
     private final KafkaSettings settings;
     private final KafkaMetaStore metadata;
@@ -35,11 +41,11 @@ public final class KafkaBackend {
      * from the cluster's current view), then the shard logs, then the task placement (which joins the group).
      * What opened is closed again if a later part fails.
      */
-    public static KafkaBackend open(KafkaSettings settings, Clock clock) throws IOException {
+    public static KafkaBackend open(KafkaSettings settings) throws IOException {
         KafkaMetaStore metadata = KafkaMetaStore.open(settings);
         KafkaShardLogStore logs = null;
         try {
-            logs = KafkaShardLogStore.open(settings, clock);
+            logs = KafkaShardLogStore.open(settings, DEFAULT_RETENTION_MILLIS);
             KafkaTaskPlacement placement = KafkaTaskPlacement.open(settings);
             return new KafkaBackend(settings, metadata, logs, placement);
         } catch (IOException | RuntimeException e) {
