@@ -4,6 +4,7 @@ import io.sluice.server.ServerConfig;
 import io.sluice.storage.kafka.KafkaSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,8 @@ class ClusterConfigTest {
         assertThat(kafka.replicationFactor()).isEqualTo((short) 3);
         assertThat(kafka.nodeId()).isEqualTo("sluice-1");
         assertThat(kafka.clientProperties()).isEqualTo(Map.of("security.protocol", "SASL_SSL",
-                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\";"));
+                "sasl.jaas.config",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\";"));
     }
 
     @Test
@@ -68,6 +70,18 @@ class ClusterConfigTest {
         assertThat(named.kafka().nodeId()).isEqualTo("n2");
         ServerConfig unnamed = load("kms.master-key-file=/k\nport=5001\n", new ClusterFlags("kafka", "b:9092", null));
         assertThat(unnamed.kafka().nodeId()).isEqualTo(ServerConfig.defaultNodeId(5001)).endsWith(":5001");
+    }
+
+    @Test
+    void theServerCommandTakesTheClusterFlags() {
+        ServerCommand command = new ServerCommand();
+        new CommandLine(command).parseArgs("--backend", "kafka", "--kafka-bootstrap", "k1:9092,k2:9092",
+                "--node-id", "sluice-2");
+        assertThat(new ClusterFlags(command.backend, command.kafkaBootstrap, command.nodeId))
+                .isEqualTo(new ClusterFlags("kafka", "k1:9092,k2:9092", "sluice-2"));
+        ServerCommand plain = new ServerCommand();
+        new CommandLine(plain).parseArgs();
+        assertThat(new ClusterFlags(plain.backend, plain.kafkaBootstrap, plain.nodeId)).isEqualTo(ClusterFlags.NONE);
     }
 
     @Test

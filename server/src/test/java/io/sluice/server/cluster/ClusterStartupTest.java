@@ -8,6 +8,10 @@ import io.sluice.server.SluiceServer;
 import io.sluice.storage.kafka.KafkaSettings;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -127,6 +131,10 @@ class ClusterStartupTest {
                         .anySatisfy(topic -> assertThat(topic).startsWith(prefix + "stream.").contains("orders"));
             }
         }
+        // nothing acknowledged lives on the node's disk: no local metadata, logs, buffers or application state
+        for (String local : List.of("meta", "logs", "firehose", "analytics")) {
+            assertThat(dir.resolve("data").resolve(local)).doesNotExist();
+        }
     }
 
     @Test
@@ -151,12 +159,35 @@ class ClusterStartupTest {
     @Test
     void healthNamesTheBackendAndTheNodeAndSaysItIsConnected() throws Exception {
         try (SluiceServer server = SluiceServer.start(clusterConfig(uniquePrefix()), Clock.system())) {
-            HttpResponse<String> health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + server.port() + "/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> health = health(server);
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).isEqualTo(
                     "{\"status\":\"ok\",\"backend\":\"kafka\",\"node\":\"node-a\",\"connected\":true}");
+        }
+    }
+
+    @Test
+    void healthAnswers503OnceTheNodeStopsFollowingTheMetadata() throws Exception {
+        String prefix = uniquePrefix();
+        try (SluiceServer server = SluiceServer.start(clusterConfig(prefix), Clock.system())) {
+            assertThat(health(server).statusCode()).isEqualTo(200);
+            // a metadata record of a format version this node cannot read (as a newer Sluice would write) stops
+            // its applier: it must say so rather than serve from a view that no longer follows the cluster
+            try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                    new ByteArraySerializer(), new ByteArraySerializer())) {
+                producer.send(new ProducerRecord<>(prefix + "metadata", "future".getBytes(StandardCharsets.UTF_8),
+                        new byte[]{99, 1, 2, 3})).get();
+            }
+            HttpResponse<String> health = health(server);
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (health.statusCode() == 200 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+                health = health(server);
+            }
+            assertThat(health.statusCode()).isEqualTo(503);
+            assertThat(health.body()).isEqualTo(
+                    "{\"status\":\"disconnected\",\"backend\":\"kafka\",\"node\":\"node-a\",\"connected\":false}");
         }
     }
 
@@ -168,6 +199,11 @@ class ClusterStartupTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("kms.master-key-file")
                 .hasMessageContaining("same master key");
+    }
+
+    private static HttpResponse<String> health(SluiceServer server) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + server.port() + "/health")).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpResponse<String> call(SluiceServer server, String target) throws Exception {
