@@ -9,8 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * What belongs to accounts and resources rather than to streams' data: account settings under
  * {@code account:<account id>} and resource policies under {@code policy:<resource ARN>} in the metadata store.
- * Callers check that resources exist. Thread-safe: settings changes (read, then persist) are serialised on a
- * {@link ReentrantLock}, not a monitor, since the persist blocks; the store does the rest.
+ * Callers check that resources exist. Thread-safe: settings changes (read, then persist) are atomic metadata
+ * changes serialised on a {@link ReentrantLock}, not a monitor, since the persist blocks; the store does the rest.
  */
 final class AccountStore {
 
@@ -18,11 +18,13 @@ final class AccountStore {
     private static final String ACCOUNT_PREFIX = "account:";
 
     private final MetaStore metadata;
+    private final MetaChanges changes;
     private final Clock clock;
     private final ReentrantLock settingsChanges = new ReentrantLock();
 
-    AccountStore(MetaStore metadata, Clock clock) {
+    AccountStore(MetaStore metadata, MetaChanges changes, Clock clock) {
         this.metadata = metadata;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -33,14 +35,11 @@ final class AccountStore {
     }
 
     AccountSettings updateSettings(String account, boolean enableCommitment) {
-        settingsChanges.lock();
-        try {
+        return changes.run(settingsChanges, () -> {
             AccountSettings next = settings(account).request(enableCommitment, clock.millis());
             Io.run(() -> metadata.put(ACCOUNT_PREFIX + account, next.encode()));
             return next;
-        } finally {
-            settingsChanges.unlock();
-        }
+        });
     }
 
     void putPolicy(String resourceArn, String policy) {

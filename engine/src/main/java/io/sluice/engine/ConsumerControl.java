@@ -2,6 +2,7 @@ package io.sluice.engine;
 
 import io.sluice.common.Clock;
 import io.sluice.common.ConsumerArn;
+import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 
 import java.util.List;
@@ -99,8 +100,23 @@ public final class ConsumerControl {
         return consumers.of(stream).size();
     }
 
-    /** The consumer named by its ARN, or by its stream and its name; ResourceNotFoundException otherwise. */
+    /**
+     * The consumer named by its ARN, or by its stream and its name; ResourceNotFoundException otherwise (once this
+     * node's view has caught up: it may have been registered through another node a moment ago).
+     */
     ConsumerMeta consumer(String consumerArn, StreamKey streamKey, String name) {
+        try {
+            return lookUp(consumerArn, streamKey, name);
+        } catch (ServiceException e) {
+            if (e.type() != ErrorType.RESOURCE_NOT_FOUND) {
+                throw e;
+            }
+            streams.catchUp();
+            return lookUp(consumerArn, streamKey, name);
+        }
+    }
+
+    private ConsumerMeta lookUp(String consumerArn, StreamKey streamKey, String name) {
         if (consumerArn != null) {
             ConsumerArn arn = ConsumerArn.parseOrNull(consumerArn);
             StreamKey key = arn == null ? null

@@ -19,9 +19,10 @@ import java.util.function.UnaryOperator;
  * {@code consumer:<account>:<region>:<stream>:<streamCreatedAt>:<name>} before a change is visible. AWS's limits:
  * 20 consumers per stream, at most 5 of them CREATING at once.
  *
- * <p>Threading: lookups are lock-free; changes are serialised on the registry's {@link ReentrantLock}, held while
- * the change is persisted (a read-modify-write must not interleave with another), which is why it is not a
- * monitor: a virtual thread blocked on the store while holding it must not pin its carrier.
+ * <p>Threading: lookups are lock-free; changes are atomic metadata changes ({@link MetaChanges}) serialised on the
+ * registry's {@link ReentrantLock}, held while the change is persisted (a read-modify-write must not interleave
+ * with another), which is why it is not a monitor: a virtual thread blocked on the store while holding it must not
+ * pin its carrier. Changes another node makes reach the view through the store's watcher, under the same lock.
  */
 final class ConsumerRegistry {
 
@@ -30,16 +31,42 @@ final class ConsumerRegistry {
     private static final String KEY_PREFIX = "consumer:";
 
     private final MetaStore store;
+    private final MetaChanges metaChanges;
     private final Map<String, ConsumerMeta> consumers = new ConcurrentHashMap<>();
     private final ReentrantLock changes = new ReentrantLock();
 
-    ConsumerRegistry(MetaStore store) {
+    ConsumerRegistry(MetaStore store, MetaChanges metaChanges) {
         this.store = store;
-        for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
-            if (entry.getKey().startsWith(KEY_PREFIX)) {
-                ConsumerMeta meta = ConsumerMeta.decode(entry.getKey(), entry.getValue());
-                consumers.put(storeKey(meta), meta);
+        this.metaChanges = metaChanges;
+        // the watcher waits for the lock while the entries load, so a change it brings is never overwritten
+        changes.lock();
+        try {
+            store.watch(this::changed);
+            for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
+                if (entry.getKey().startsWith(KEY_PREFIX)) {
+                    ConsumerMeta meta = ConsumerMeta.decode(entry.getKey(), entry.getValue());
+                    consumers.put(storeKey(meta), meta);
+                }
             }
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Follows a change the store applied from its shared log: the view of that consumer becomes the store's. */
+    private void changed(String key, byte[] value) {
+        if (!key.startsWith(KEY_PREFIX)) {
+            return;
+        }
+        changes.lock();
+        try {
+            if (value == null) {
+                consumers.remove(key);
+            } else {
+                consumers.put(key, ConsumerMeta.decode(key, value));
+            }
+        } finally {
+            changes.unlock();
         }
     }
 
@@ -62,8 +89,7 @@ final class ConsumerRegistry {
 
     ConsumerMeta register(StreamMeta stream, String name, Map<String, String> tags, long now,
                           long createDelayMillis) throws IOException {
-        changes.lock();
-        try {
+        return metaChanges.run(changes, () -> {
             List<ConsumerMeta> existing = of(stream);
             if (existing.stream().anyMatch(c -> c.name().equals(name))) {
                 throw ServiceException.inUse("Consumer " + name + " under stream " + stream.key().name()
@@ -80,11 +106,9 @@ final class ConsumerRegistry {
             }
             ConsumerMeta meta = new ConsumerMeta(stream.key(), stream.createdAt(), name, now,
                     now + createDelayMillis, -1, tags);
-            put(meta);
+            Io.run(() -> put(meta));
             return meta;
-        } finally {
-            changes.unlock();
-        }
+        });
     }
 
     /**
@@ -93,34 +117,27 @@ final class ConsumerRegistry {
      */
     ConsumerMeta update(Supplier<ConsumerMeta> current, UnaryOperator<ConsumerMeta> change)
             throws IOException {
-        changes.lock();
-        try {
+        return metaChanges.run(changes, () -> {
             ConsumerMeta next = change.apply(current.get());
-            put(next);
+            Io.run(() -> put(next));
             return next;
-        } finally {
-            changes.unlock();
-        }
+        });
     }
 
     void put(ConsumerMeta meta) throws IOException {
-        changes.lock();
-        try {
-            store.put(storeKey(meta), meta.encode());
+        metaChanges.run(changes, () -> {
+            Io.run(() -> store.put(storeKey(meta), meta.encode()));
             consumers.put(storeKey(meta), meta);
-        } finally {
-            changes.unlock();
-        }
+            return null;
+        });
     }
 
     void remove(ConsumerMeta meta) throws IOException {
-        changes.lock();
-        try {
-            store.delete(storeKey(meta));
+        metaChanges.run(changes, () -> {
+            Io.run(() -> store.delete(storeKey(meta)));
             consumers.remove(storeKey(meta));
-        } finally {
-            changes.unlock();
-        }
+            return null;
+        });
     }
 
     List<ConsumerMeta> all() {

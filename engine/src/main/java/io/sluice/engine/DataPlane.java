@@ -4,8 +4,11 @@ import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 import io.sluice.common.ShardId;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 
 /**
  * The data plane: PutRecord(s), GetShardIterator, GetRecords and SubscribeToShard. Writes go through
@@ -15,6 +18,10 @@ import java.util.concurrent.CompletableFuture;
  * <p>Threading: thread-safe; puts and reads run in parallel, holding no lock but a put's shared gate.
  */
 public final class DataPlane {
+
+    private static final int PUT_ATTEMPTS = 3;
+    private static final Executor RESENDS = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("put-resend-", 0).factory());
 
     private final StreamRegistry registry;
     private final RecordWriter writer;
@@ -29,6 +36,39 @@ public final class DataPlane {
     }
 
     public CompletableFuture<List<PutOutcome>> putRecords(StreamKey key, List<PutRecordsEntry> entries) {
+        return putRecords(key, entries, 1);
+    }
+
+    /**
+     * Puts, then puts again (through the shards that replaced it) what landed past the seal of a shard another
+     * node closed; after {@link #PUT_ATTEMPTS} the records fail as not stored (InternalFailure: clients retry).
+     */
+    private CompletableFuture<List<PutOutcome>> putRecords(StreamKey key, List<PutRecordsEntry> entries,
+                                                           int attempt) {
+        return enqueue(key, entries).thenCompose(outcomes -> {
+            List<Integer> cut = new ArrayList<>();
+            for (int i = 0; i < outcomes.size(); i++) {
+                if (outcomes.get(i) == RecordWriter.CUT_OFF) {
+                    cut.add(i);
+                }
+            }
+            if (cut.isEmpty() || attempt >= PUT_ATTEMPTS) {
+                return CompletableFuture.completedFuture(outcomes);
+            }
+            List<PutRecordsEntry> again = cut.stream().map(entries::get).toList();
+            // off the store's thread: the next put may wait for a reshard that waits for that thread
+            return CompletableFuture.supplyAsync(() -> putRecords(key, again, attempt + 1), RESENDS)
+                    .thenCompose(resent -> resent).thenApply(retried -> {
+                        List<PutOutcome> merged = new ArrayList<>(outcomes);
+                        for (int k = 0; k < cut.size(); k++) {
+                            merged.set(cut.get(k), retried.get(k));
+                        }
+                        return merged;
+                    });
+        });
+    }
+
+    private CompletableFuture<List<PutOutcome>> enqueue(StreamKey key, List<PutRecordsEntry> entries) {
         while (true) {
             WriteGate gate = registry.readable(key).gate();
             gate.enterPut();
@@ -59,6 +99,12 @@ public final class DataPlane {
         OpenStream stream = registry.readable(key);
         ShardId id = ShardId.parseOrNull(shardId);
         ShardMeta shard = id == null ? null : stream.meta().shard(id.index());
+        if (shard == null && id != null) {
+            // a shard made by a reshard through another node a moment ago
+            registry.catchUp();
+            stream = registry.readable(key);
+            shard = stream.meta().shard(id.index());
+        }
         if (shard == null) {
             throw Messages.shardNotFound(key, shardId);
         }
@@ -100,7 +146,13 @@ public final class DataPlane {
         if (stream == null || stream.meta().createdAt() != it.streamCreatedAt()) {
             throw Messages.streamNotFound(it.stream());
         }
-        return reader.read(registry.readable(it.stream()), it, limit, internal);
+        OpenStream readable = registry.readable(it.stream());
+        if (readable.shards().get(it.shardIndex()) == null) {
+            // an iterator another node issued for a shard this node has not heard of yet
+            registry.catchUp();
+            readable = registry.readable(it.stream());
+        }
+        return reader.read(readable, it, limit, internal);
     }
 
     /**
@@ -115,7 +167,8 @@ public final class DataPlane {
         if (id == null || stream.meta().shard(id.index()) == null || id.index() >= stream.shards().size()) {
             throw Messages.shardNotFound(key, shardId);
         }
-        return stream.shards().get(id.index()).signal().next();
+        ShardRuntime shard = stream.shards().get(id.index());
+        return shard.nextAppend(shard.log().endOffset());
     }
 
     /**

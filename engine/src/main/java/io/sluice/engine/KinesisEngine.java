@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -66,20 +67,22 @@ public final class KinesisEngine implements AutoCloseable {
                   Function<byte[], TokenSigner> signers) throws IOException {
         this.stores = stores;
         MetaStore metadata = stores.metadata();
-        StreamEncryption encryption = new StreamEncryption(kms, metadata);
+        MetaChanges metaChanges = new MetaChanges(metadata);
+        StreamEncryption encryption = new StreamEncryption(kms, metadata, metaChanges);
         StreamRegistry registry;
         TokenSigner signer;
         try {
             registry = new StreamRegistry(metadata, stores.logs(),
-                    (stream, shard, log) -> shardRuntime(stream, shard, log, config, clock), encryption::load, clock);
-            signer = signers.apply(secret(metadata));
+                    (stream, shard, log) -> shardRuntime(stream, shard, log, config, clock), encryption, metaChanges,
+                    clock);
+            signer = signers.apply(secret(metadata, metaChanges));
         } catch (IOException | RuntimeException e) {
             stores.logs().close();
             metadata.close();
             throw e;
         }
-        ConsumerRegistry consumerRegistry = new ConsumerRegistry(metadata);
-        AccountStore accountStore = new AccountStore(metadata, clock);
+        ConsumerRegistry consumerRegistry = new ConsumerRegistry(metadata, metaChanges);
+        AccountStore accountStore = new AccountStore(metadata, metaChanges, clock);
         PageTokens pageTokens = new PageTokens(signer, config.nextTokenTtlMillis());
         Quotas quotas = new Quotas(registry, config.shardLimit());
         Resharding resharding = new Resharding(registry, quotas, config, clock);
@@ -91,7 +94,8 @@ public final class KinesisEngine implements AutoCloseable {
         this.consumers = new ConsumerControl(registry, consumerRegistry, pageTokens, config, clock);
         this.accounts = new AccountControl(registry, consumers, accountStore, quotas);
         this.fanOut = new FanOut(registry, consumers, reader, config, clock);
-        this.records = new DataPlane(registry, new RecordWriter(stores.logs(), encryption, observer), reader, fanOut);
+        this.records = new DataPlane(registry, new RecordWriter(stores.logs(), encryption, observer,
+                stores.logs().shared() ? new LandingCheck(metadata, registry) : null), reader, fanOut);
         this.maintenance = new Maintenance(
                 new DeletionTask(registry, consumerRegistry, accountStore, encryption, fanOut,
                         config.deleteDelayMillis(), clock),
@@ -106,14 +110,17 @@ public final class KinesisEngine implements AutoCloseable {
                 stream.key().name(), stream.key().account()), new IngestMeter(clock), new ShardSignal());
     }
 
-    private static byte[] secret(MetaStore metadata) throws IOException {
-        byte[] secret = metadata.get(SECRET_KEY);
-        if (secret == null) {
-            secret = new byte[32];
-            new SecureRandom().nextBytes(secret);
-            metadata.put(SECRET_KEY, secret);
-        }
-        return secret;
+    /** The token secret, made by the first node to start; an atomic change, so nodes starting together agree. */
+    private static byte[] secret(MetaStore metadata, MetaChanges changes) {
+        return changes.run(new ReentrantLock(), () -> Io.get(() -> {
+            byte[] secret = metadata.get(SECRET_KEY);
+            if (secret == null) {
+                secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+                metadata.put(SECRET_KEY, secret);
+            }
+            return secret;
+        }));
     }
 
     /** CreateStream, DeleteStream, DescribeStream, ListStreams, retention. */

@@ -27,8 +27,9 @@ import java.util.concurrent.CompletionException;
  * {@link WriteGate} for puts while calling {@link #put}; {@link #put} names each shard's log to the gate before it
  * enqueues, so a reshard can wait for the log. A batch that storage refuses under back-pressure fails its records
  * with {@link ErrorType#SERVICE_UNAVAILABLE}, any other storage failure with {@link ErrorType#INTERNAL_FAILURE}
- * (storage logs the cause when the log fails; here it is logged at debug per batch). Thread-safe; holds no state
- * of its own.
+ * (storage logs the cause when the log fails; here it is logged at debug per batch). On logs other nodes append
+ * to, a batch is acknowledged only as far as its shard's end ({@link LandingCheck}); records past it come back
+ * as {@link #CUT_OFF} for the caller to put again. Thread-safe; holds no state of its own.
  */
 final class RecordWriter {
 
@@ -42,14 +43,20 @@ final class RecordWriter {
     static final long MAX_LARGE_PUT_RECORDS_BYTES = 10L * 1024 * 1024;
     private static final byte[] NO_KEY = new byte[0];
 
+    /** The outcome of a record that landed past its shard's seal: not stored, to be put again via the children. */
+    static final PutOutcome CUT_OFF = PutOutcome.failed(ErrorType.INTERNAL_FAILURE, INTERNAL_MESSAGE);
+
     private final ShardLogStore logs;
     private final StreamEncryption encryption;
     private final StreamObserver observer;
+    private final LandingCheck landing;
 
-    RecordWriter(ShardLogStore logs, StreamEncryption encryption, StreamObserver observer) {
+    /** @param landing where shards end, for logs other nodes append to as well; null on a node's own logs */
+    RecordWriter(ShardLogStore logs, StreamEncryption encryption, StreamObserver observer, LandingCheck landing) {
         this.logs = logs;
         this.encryption = encryption;
         this.observer = observer;
+        this.landing = landing;
     }
 
     CompletableFuture<List<PutOutcome>> put(OpenStream stream, List<PutRecordsEntry> entries) {
@@ -111,24 +118,35 @@ final class RecordWriter {
                 continue;
             }
             stream.gate().appending(index, logs, runtime.log());
-            CompletableFuture<Long> append = logs.append(runtime.log(), batch);
+            CompletableFuture<long[]> append = logs.append(runtime.log(), batch).thenCompose(first ->
+                    landing == null ? CompletableFuture.completedFuture(new long[] {first, LandingCheck.OPEN})
+                            : landing.end(meta, index).thenApply(end -> new long[] {first, end}));
             long batchBytes = bytes;
-            appends.add(append.handle((first, failure) -> {
+            appends.add(append.handle((position, failure) -> {
                 PutOutcome failed = null;
                 if (failure != null) {
                     LOG.debug("append to {} {} failed", meta.key(), shard.id(), failure);
                     failed = failedAppend(failure);
                 }
+                int stored = 0;
                 for (int k = 0; k < accepted.size(); k++) {
-                    outcomes[accepted.get(k)] = failure == null
-                            ? PutOutcome.stored(new PutResult(shard.id(),
-                                    meta.sequenceLayout().ofRecord(index, first + k), encrypt))
-                            : failed;
+                    PutOutcome outcome;
+                    if (failure != null) {
+                        outcome = failed;
+                    } else if (position[0] + k < position[1]) {
+                        outcome = PutOutcome.stored(new PutResult(shard.id(),
+                                meta.sequenceLayout().ofRecord(index, position[0] + k), encrypt));
+                        stored++;
+                    } else {
+                        outcome = CUT_OFF;
+                    }
+                    outcomes[accepted.get(k)] = outcome;
                 }
-                if (failure == null) {
+                if (stored > 0) {
+                    long storedBytes = batchBytes * stored / accepted.size();
                     runtime.signal().appended();
-                    runtime.ingest().record(accepted.size(), batchBytes);
-                    observer.recordsPut(meta, shard.id(), accepted.size(), batchBytes);
+                    runtime.ingest().record(stored, storedBytes);
+                    observer.recordsPut(meta, shard.id(), stored, storedBytes);
                 }
                 return null;
             }));

@@ -3,20 +3,20 @@ package io.sluice.engine;
 import io.sluice.common.Clock;
 import io.sluice.common.ServiceException;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Applies a reshard planned by {@link Resharder}: publishes the new shards (parents closed, so new puts go to the
- * children), waits for the appends routed to the parents before that, then records where each parent ends. Used
- * by the API's SplitShard, MergeShards and UpdateShardCount ({@link ShardControl}) and by on-demand scaling
- * ({@link Maintenance}).
+ * Applies a reshard planned by {@link Resharder} in two atomic metadata changes. The first publishes the new
+ * shards (parents closed, so new puts go to the children); then this node waits for the appends it routed to the
+ * parents before that, and the second change seals each parent ({@link StreamRegistry#sealClosedShards}) and
+ * records its end. On a log shared by several nodes, a node that has not yet seen the first change may still
+ * append to a parent: the seal marker cuts those appends off, and the writer puts them again through the children
+ * ({@link RecordWriter}). The second change works on the stream's metadata as it is then, so a change in between
+ * (another reshard, a setting) is never overwritten; a node that dies between the two leaves closed shards
+ * without ends, which any node seals later (at start, or in the retention task). Used by the API's SplitShard,
+ * MergeShards and UpdateShardCount ({@link ShardControl}) and by on-demand scaling ({@link Maintenance}).
  *
- * <p>Threading: thread-safe. A reshard holds the registry's change lock from planning to the recorded ends,
- * including the wait for the parents' last appends: no other change (another reshard, a setting) may publish
- * metadata between the new shards and the parents' ends, or the ends would be recorded on a stale version. That
- * lock is a {@link java.util.concurrent.locks.ReentrantLock}, so the waiting virtual thread does not pin its
- * carrier, and the wait is bounded by one group commit.
+ * <p>Threading: thread-safe; each change holds the registry's change lock, a
+ * {@link java.util.concurrent.locks.ReentrantLock}, so a virtual thread waiting inside does not pin its carrier.
  */
 final class Resharding {
 
@@ -41,7 +41,7 @@ final class Resharding {
     }
 
     void apply(StreamKey key, Planner planner, Origin origin) {
-        registry.change(() -> {
+        Resharder.Plan applied = registry.change(() -> {
             OpenStream stream = registry.existing(key);
             StreamMeta meta = stream.meta();
             long now = clock.millis();
@@ -59,25 +59,18 @@ final class Resharding {
             }
             StreamMeta next = meta.toBuilder().shards(plan.shards(), plan.nextShardIndex())
                     .updatingUntil(now + config.updateDelayMillis()).build();
-            OpenStream published;
             stream.gate().enterReshard();
             try {
-                published = Io.get(() -> registry.update(next));
+                Io.run(() -> registry.update(next));
             } finally {
                 stream.gate().exitReshard();
             }
-            plan.closedShards().forEach(stream.gate()::drain);
-            Io.run(() -> registry.update(sealClosedShards(published)));
+            return plan;
         });
-    }
-
-    /** Fixes the end of every closed shard whose appends have all landed. */
-    static StreamMeta sealClosedShards(OpenStream stream) {
-        List<ShardMeta> shards = new ArrayList<>();
-        for (ShardMeta shard : stream.meta().shards()) {
-            boolean pending = !shard.isOpen() && !shard.isSealed();
-            shards.add(pending ? shard.sealed(stream.log(shard.id().index()).endOffset()) : shard);
-        }
-        return stream.meta().toBuilder().shards(shards, stream.meta().nextShardIndex()).build();
+        // the closing is committed before any shard is sealed: a node that appends to a parent and does not see
+        // it closed afterwards appended before the seal
+        OpenStream published = registry.existing(key);
+        applied.closedShards().forEach(published.gate()::drain);
+        registry.sealClosedShards(key);
     }
 }

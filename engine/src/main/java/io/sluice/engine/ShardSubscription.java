@@ -59,7 +59,7 @@ public final class ShardSubscription {
             }
             OpenStream current = stream.get();
             ShardMeta shard = current.meta().shard(shardIndex);
-            CompletableFuture<Void> appended = current.shards().get(shardIndex).signal().next();
+            CompletableFuture<Void> appended = current.shards().get(shardIndex).nextAppend(offset);
             if (budget != null && !budget.available()) {
                 waitFor(appended, Math.min(100, remaining(deadline)));
                 continue;

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Encryption at rest for streams with KMS encryption on. A record's partition key and data are sealed together
@@ -31,23 +32,28 @@ import java.util.Map;
  * or more, where KMS ids have at most a few hundred), so the first byte tells them apart; a marked entry of another
  * version is refused with {@link UnsupportedFormatVersionException}.
  * A fresh data key is made at every start of the server (and at StartStreamEncryption), which bounds how many
- * records one key encrypts with random nonces. Thread-safe.
+ * records one key encrypts with random nonces; every node makes its own, and each node's ring follows the keys
+ * the others make ({@link #follow}), so any node reads what any node wrote. Thread-safe.
  */
-final class StreamEncryption {
+final class StreamEncryption implements StreamRegistry.KeyLoader {
 
     static final byte ENCRYPTED = 1;
     private static final Logger LOG = LoggerFactory.getLogger(StreamEncryption.class);
-    private static final String KEY_PREFIX = "datakey:";
+    static final String KEY_PREFIX = "datakey:";
     private static final int VERSION_MARK = 0xFF;
     private static final int VERSION = 2;
 
     private final LocalKms kms;
     private final RecordCipher cipher = new RecordCipher(new SecureRandom());
     private final MetaStore metadata;
+    private final MetaChanges changes;
+    /** Serialises the numbering of new data keys on this node; other nodes are kept out by the atomic change. */
+    private final ReentrantLock numbering = new ReentrantLock();
 
-    StreamEncryption(LocalKms kms, MetaStore metadata) {
+    StreamEncryption(LocalKms kms, MetaStore metadata, MetaChanges changes) {
         this.kms = kms;
         this.metadata = metadata;
+        this.changes = changes;
     }
 
     /** The canonical id of a key reference, or KMSNotFoundException. */
@@ -56,12 +62,38 @@ final class StreamEncryption {
     }
 
     /** Unwraps the stream's data keys and, if encryption is on, makes a fresh current one. */
-    KeyRing load(StreamMeta meta) throws IOException {
+    @Override
+    public KeyRing load(StreamMeta meta) throws IOException {
         KeyRing ring = new KeyRing();
+        addStoredKeys(meta, ring);
+        if (meta.encryptionKeyId() != null) {
+            start(meta, ring, meta.encryptionKeyId());
+        }
+        return ring;
+    }
+
+    /**
+     * Adds the data keys of the stream that the ring lacks (made by another node), and follows the stream's
+     * encryption: off, no current key; on, the ring keeps its current key, or takes the newest one.
+     */
+    @Override
+    public void follow(StreamMeta meta, KeyRing ring) throws IOException {
+        addStoredKeys(meta, ring);
+        if (meta.encryptionKeyId() == null) {
+            ring.makeCurrent(-1);
+        } else if (ring.currentNumber() < 0 && ring.nextNumber() > 0) {
+            ring.makeCurrent(ring.nextNumber() - 1);
+        }
+    }
+
+    private void addStoredKeys(StreamMeta meta, KeyRing ring) throws IOException {
         String prefix = prefix(meta);
         for (Map.Entry<String, byte[]> entry : metadata.entries().entrySet()) {
             if (entry.getKey().startsWith(prefix)) {
                 int number = Integer.parseInt(entry.getKey().substring(prefix.length()));
+                if (ring.key(number) != null) {
+                    continue;
+                }
                 try (DataInputStream in = dataKeyEntry(entry.getKey(), entry.getValue())) {
                     String keyId = in.readUTF();
                     ring.add(number, kms.unwrap(keyId, in.readAllBytes()));
@@ -71,16 +103,14 @@ final class StreamEncryption {
                 }
             }
         }
-        if (meta.encryptionKeyId() != null) {
-            start(meta, ring, meta.encryptionKeyId());
-        }
-        return ring;
     }
 
-    /** Makes, persists and switches to a new data key under the KMS key. */
+    /**
+     * Makes, persists and switches to a new data key under the KMS key. Its number is the first free one in the
+     * store, taken in an atomic change, so two nodes never number two keys alike.
+     */
     void start(StreamMeta meta, KeyRing ring, String keyId) throws IOException {
         DataKey key = kms.generateDataKey(keyId);
-        int number = ring.nextNumber();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeByte(VERSION_MARK);
@@ -88,7 +118,14 @@ final class StreamEncryption {
             out.writeUTF(key.keyId());
             out.write(key.wrapped());
         }
-        metadata.put(prefix(meta) + number, bytes.toByteArray());
+        int number = changes.run(numbering, () -> Io.get(() -> {
+            int free = ring.nextNumber();
+            while (metadata.get(prefix(meta) + free) != null) {
+                free++;
+            }
+            metadata.put(prefix(meta) + free, bytes.toByteArray());
+            return free;
+        }));
         ring.add(number, key);
         ring.makeCurrent(number);
     }

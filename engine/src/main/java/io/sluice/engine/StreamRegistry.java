@@ -5,6 +5,9 @@ import io.sluice.engine.store.MetaStore;
 import io.sluice.engine.store.ShardLogHandle;
 import io.sluice.engine.store.ShardLogStore;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,12 +20,15 @@ import java.util.function.Supplier;
 
 /**
  * The streams that exist, their metadata (persisted in the {@link MetaStore} before a change is visible), and the
- * runtime state of their shards.
+ * runtime state of their shards. On a metadata store shared by several nodes, the view also follows the changes
+ * other nodes make: the store's watcher replaces a stream's metadata (opening the logs of shards it adds) or drops
+ * it, under the change lock.
  *
  * <p>Threading: reads ({@link #get}, {@link #all}, {@link #existing}, {@link #readable}) are lock-free from any
- * thread. Changes hold the registry's change lock, a {@link ReentrantLock} (not a monitor: a change persists
- * metadata, and a reshard waits for appends, so a virtual thread blocks while holding it and must not pin its
- * carrier). A read-modify-write done inside {@link #change} is atomic with respect to every other change.
+ * thread. Changes are atomic metadata changes ({@link MetaChanges}) holding the registry's change lock, a
+ * {@link ReentrantLock} (not a monitor: a change persists metadata, and a reshard waits for appends, so a virtual
+ * thread blocks while holding it and must not pin its carrier). A read-modify-write done inside {@link #change} is
+ * atomic with respect to every other change, on this node and on others.
  */
 final class StreamRegistry {
 
@@ -33,36 +39,62 @@ final class StreamRegistry {
 
     /** Loads a stream's data keys. */
     interface KeyLoader {
+
+        /** The stream's data keys, with a fresh current one if encryption is on (at this node's start). */
         KeyRing load(StreamMeta stream) throws IOException;
+
+        /** Brings a ring in line with the store: adds the keys another node made, follows encryption on/off. */
+        void follow(StreamMeta stream, KeyRing ring) throws IOException;
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
     private static final String KEY_PREFIX = "stream:";
 
     private final MetaStore store;
     private final ShardLogStore logs;
     private final ShardFactory shardFactory;
     private final Clock clock;
+    private final KeyLoader keyLoader;
+    private final MetaChanges metaChanges;
     private final Map<StreamKey, OpenStream> streams = new ConcurrentHashMap<>();
     private final ReentrantLock changes = new ReentrantLock();
+    /** Guards the hand-over of changes the store applied while the registry was still loading. */
+    private final ReentrantLock loading = new ReentrantLock();
+    private final List<String> parkedChanges = new ArrayList<>();
+    private boolean loaded;
 
-    StreamRegistry(MetaStore store, ShardLogStore logs, ShardFactory shardFactory, KeyLoader keyLoader, Clock clock)
-            throws IOException {
+    StreamRegistry(MetaStore store, ShardLogStore logs, ShardFactory shardFactory, KeyLoader keyLoader,
+                   MetaChanges metaChanges, Clock clock) throws IOException {
         this.store = store;
         this.logs = logs;
         this.shardFactory = shardFactory;
+        this.keyLoader = keyLoader;
         this.clock = clock;
+        this.metaChanges = metaChanges;
+        // watch before reading, so no change applied in between is missed; the watcher parks those until loaded
+        store.watch(this::changed);
         for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
             if (entry.getKey().startsWith(KEY_PREFIX)) {
                 StreamMeta meta = StreamMetaCodec.decode(entry.getKey(), entry.getValue());
-                OpenStream stream = new OpenStream(meta, open(meta, Map.of()), new WriteGate(), keyLoader.load(meta));
-                // a crash between closing shards and recording their ends: the logs now hold all they ever will
-                StreamMeta sealed = Resharding.sealClosedShards(stream);
-                if (!sealed.equals(meta)) {
-                    store.put(storeKey(meta.key()), StreamMetaCodec.encode(sealed));
-                    stream = stream.with(sealed, stream.shards());
-                }
-                streams.put(meta.key(), stream);
+                streams.put(meta.key(), new OpenStream(meta, open(meta, Map.of()), new WriteGate(),
+                        keyLoader.load(meta)));
             }
+        }
+        List<String> parked;
+        loading.lock();
+        try {
+            loaded = true;
+            parked = List.copyOf(parkedChanges);
+            parkedChanges.clear();
+        } finally {
+            loading.unlock();
+        }
+        for (String key : parked) {
+            changed(key, store.get(key));
+        }
+        for (OpenStream stream : snapshot()) {
+            // a crash (of this node or another) between closing shards and recording their ends
+            sealClosedShards(stream.meta().key());
         }
     }
 
@@ -74,13 +106,22 @@ final class StreamRegistry {
         return streams.values();
     }
 
-    /** The stream, or ResourceNotFoundException. */
+    /** The stream, or ResourceNotFoundException once this node's view has caught up with the store. */
     OpenStream existing(StreamKey key) {
         OpenStream stream = streams.get(key);
+        if (stream == null) {
+            catchUp();
+            stream = streams.get(key);
+        }
         if (stream == null) {
             throw Messages.streamNotFound(key);
         }
         return stream;
+    }
+
+    /** See {@link MetaChanges#catchUp}. */
+    void catchUp() {
+        metaChanges.catchUp();
     }
 
     /** Reads and writes need a stream that is ACTIVE or UPDATING; AWS calls any other stream not found. */
@@ -93,14 +134,13 @@ final class StreamRegistry {
         return stream;
     }
 
-    /** Runs a control-plane change with the change lock held, so no other change interleaves with it. */
+    /**
+     * Runs a control-plane change atomically: with the change lock held, so no other change of this node
+     * interleaves with it, and as one atomic change of the metadata store, so no other node's does either (a
+     * change that lost to another node's runs again on the updated view).
+     */
     <T> T change(Supplier<T> change) {
-        changes.lock();
-        try {
-            return change.get();
-        } finally {
-            changes.unlock();
-        }
+        return metaChanges.run(changes, change);
     }
 
     void change(Runnable change) {
@@ -111,20 +151,16 @@ final class StreamRegistry {
     }
 
     void create(StreamMeta meta, KeyRing keys) throws IOException {
-        changes.lock();
-        try {
+        change(() -> Io.run(() -> {
             Map<Integer, ShardRuntime> opened = open(meta, Map.of());
             store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
             streams.put(meta.key(), new OpenStream(meta, opened, new WriteGate(), keys));
-        } finally {
-            changes.unlock();
-        }
+        }));
     }
 
     /** Persists a new version of a stream's metadata, opening the logs of shards it adds, then publishes it. */
     OpenStream update(StreamMeta meta) throws IOException {
-        changes.lock();
-        try {
+        return change(() -> Io.get(() -> {
             OpenStream current = streams.get(meta.key());
             if (current == null) {
                 throw new IllegalStateException("no stream " + meta.key());
@@ -134,26 +170,109 @@ final class StreamRegistry {
             OpenStream updated = current.with(meta, opened);
             streams.put(meta.key(), updated);
             return updated;
+        }));
+    }
+
+    /** Forgets the stream, then removes its logs: a crash in between leaves only orphan logs, never a zombie. */
+    OpenStream remove(StreamKey key) throws IOException {
+        OpenStream removed = change(() -> Io.get(() -> {
+            OpenStream current = streams.remove(key);
+            if (current != null) {
+                store.delete(storeKey(key));
+            }
+            return current;
+        }));
+        if (removed != null) {
+            for (ShardMeta shard : removed.meta().shards()) {
+                logs.delete(logName(removed.meta(), shard));
+            }
+        }
+        return removed;
+    }
+
+    /**
+     * Records the end of every closed shard of the stream that has none yet: asks the log store to seal each (on
+     * a shared log this writes a seal marker; other nodes may still append to the shard until they see it
+     * closed), then publishes the ends. Idempotent, so any node may finish what a node that died began.
+     */
+    void sealClosedShards(StreamKey key) {
+        change(() -> {
+            OpenStream stream = streams.get(key);
+            if (stream == null) {
+                return;
+            }
+            List<ShardMeta> shards = new ArrayList<>();
+            boolean changed = false;
+            for (ShardMeta shard : stream.meta().shards()) {
+                if (!shard.isOpen() && !shard.isSealed()) {
+                    ShardLogHandle log = stream.log(shard.id().index());
+                    shards.add(shard.sealed(logs.seal(log, shard.closedAt()).join()));
+                    changed = true;
+                } else {
+                    shards.add(shard);
+                }
+            }
+            if (changed) {
+                Io.run(() -> update(stream.meta().toBuilder().shards(shards, stream.meta().nextShardIndex()).build()));
+            }
+        });
+    }
+
+    /**
+     * Follows a change the store applied from its shared log (another node's, or this node's own again): the
+     * view of that stream (or of its data keys) becomes what the store holds. Logs are never deleted here: the
+     * node that removes a stream does that.
+     */
+    private void changed(String key, byte[] value) {
+        boolean stream = key.startsWith(KEY_PREFIX);
+        if (!stream && !key.startsWith(StreamEncryption.KEY_PREFIX)) {
+            return;
+        }
+        loading.lock();
+        try {
+            if (!loaded) {
+                parkedChanges.add(key);
+                return;
+            }
+        } finally {
+            loading.unlock();
+        }
+        changes.lock();
+        try {
+            if (stream) {
+                Io.run(() -> follow(key, value));
+            } else {
+                for (OpenStream open : streams.values()) {
+                    if (key.startsWith(StreamEncryption.prefix(open.meta()))) {
+                        Io.run(() -> keyLoader.follow(open.meta(), open.keys()));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("could not follow the metadata change of {}; this node's view of it may be stale", key, e);
         } finally {
             changes.unlock();
         }
     }
 
-    /** Forgets the stream, then removes its logs: a crash in between leaves only orphan files, never a zombie. */
-    OpenStream remove(StreamKey key) throws IOException {
-        changes.lock();
-        try {
-            OpenStream current = streams.remove(key);
-            if (current == null) {
-                return null;
-            }
-            store.delete(storeKey(key));
-            for (ShardMeta shard : current.meta().shards()) {
-                logs.delete(logName(current.meta(), shard));
-            }
-            return current;
-        } finally {
-            changes.unlock();
+    private void follow(String key, byte[] value) throws IOException {
+        StreamKey streamKey = streamKeyOf(key);
+        OpenStream current = streams.get(streamKey);
+        if (value == null) {
+            streams.remove(streamKey);
+            return;
+        }
+        StreamMeta meta = StreamMetaCodec.decode(key, value);
+        if (current != null && current.meta().equals(meta)) {
+            return;
+        }
+        if (current == null || current.meta().createdAt() != meta.createdAt()) {
+            KeyRing keys = new KeyRing();
+            keyLoader.follow(meta, keys);
+            streams.put(streamKey, new OpenStream(meta, open(meta, Map.of()), new WriteGate(), keys));
+        } else {
+            streams.put(streamKey, current.with(meta, open(meta, current.shards())));
+            keyLoader.follow(meta, current.keys());
         }
     }
 
@@ -182,5 +301,10 @@ final class StreamRegistry {
 
     static String storeKey(StreamKey key) {
         return KEY_PREFIX + key.account() + ":" + key.region() + ":" + key.name();
+    }
+
+    private static StreamKey streamKeyOf(String storeKey) {
+        String[] parts = storeKey.substring(KEY_PREFIX.length()).split(":", 3);
+        return new StreamKey(parts[0], parts[1], parts[2]);
     }
 }

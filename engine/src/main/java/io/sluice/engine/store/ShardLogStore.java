@@ -46,6 +46,14 @@ public interface ShardLogStore extends AutoCloseable {
         return barrier(log);
     }
 
+    /**
+     * Whether other nodes append to these logs too (a cluster backend): the engine then checks each append
+     * against the shard's seal before acknowledging it.
+     */
+    default boolean shared() {
+        return false;
+    }
+
     @Override
     void close();
 }

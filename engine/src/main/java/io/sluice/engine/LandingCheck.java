@@ -1,0 +1,68 @@
+package io.sluice.engine;
+
+import io.sluice.engine.store.MetaStore;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * On logs shared by several nodes, tells a writer where the shard it appended to ends, before it acknowledges:
+ * another node may have closed the shard and sealed its log while this node still routed puts to it, and records
+ * past the seal are never read. After the append, the check waits for the metadata store's {@link MetaStore#sync}
+ * (so the view holds every change committed before the append completed): an open shard takes everything; a
+ * sealed one ends at its recorded end; a shard closed but not yet sealed is waited for, briefly, since the node
+ * that closed it seals it next (or, if that node died, the retention task of whichever node runs it).
+ *
+ * <p>Why this is enough: a shard is closed in one committed metadata change and sealed after it. If the view
+ * after the append shows the shard open, the closing was committed after the append completed, so the seal lies
+ * after the record.
+ *
+ * <p>Threading: thread-safe and stateless; continuations run on the store's threads and a delayed executor.
+ */
+final class LandingCheck {
+
+    /** The end offset of a shard that is still open: everything appended lands. */
+    static final long OPEN = Long.MAX_VALUE;
+    private static final long RETRY_MILLIS = 20;
+    private static final int ATTEMPTS = 1500;
+
+    private final MetaStore metadata;
+    private final StreamRegistry registry;
+    private final Executor later = CompletableFuture.delayedExecutor(RETRY_MILLIS, TimeUnit.MILLISECONDS);
+
+    LandingCheck(MetaStore metadata, StreamRegistry registry) {
+        this.metadata = metadata;
+        this.registry = registry;
+    }
+
+    /**
+     * The offset where the shard ends ({@link #OPEN} if it does not yet): the records of an append landed iff
+     * their offsets are below it. Fails with a {@link TimeoutException} if the shard stays closed without an end.
+     */
+    CompletableFuture<Long> end(StreamMeta stream, int shardIndex) {
+        return metadata.sync().thenCompose(synced -> end(stream, shardIndex, 1));
+    }
+
+    private CompletableFuture<Long> end(StreamMeta stream, int shardIndex, int attempt) {
+        OpenStream current = registry.get(stream.key());
+        if (current == null || current.meta().createdAt() != stream.createdAt()) {
+            // the stream is gone: nothing of it will be read, and nobody is told otherwise
+            return CompletableFuture.completedFuture(OPEN);
+        }
+        ShardMeta shard = current.meta().shard(shardIndex);
+        if (shard.isOpen()) {
+            return CompletableFuture.completedFuture(OPEN);
+        }
+        if (shard.isSealed()) {
+            return CompletableFuture.completedFuture(shard.endOffset());
+        }
+        if (attempt >= ATTEMPTS) {
+            return CompletableFuture.failedFuture(new TimeoutException("shard " + shard.id() + " of "
+                    + stream.key().name() + " is closed but no node has sealed it"));
+        }
+        return CompletableFuture.supplyAsync(() -> attempt + 1, later)
+                .thenCompose(next -> end(stream, shardIndex, next));
+    }
+}
