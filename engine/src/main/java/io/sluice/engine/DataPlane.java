@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 public final class DataPlane {
 
     private static final int PUT_ATTEMPTS = 3;
+    private static final int SEAL_WAITS = 50;
+    private static final long SEAL_WAIT_MILLIS = 20;
     private static final Executor RESENDS = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("put-resend-", 0).factory());
 
@@ -27,8 +29,10 @@ public final class DataPlane {
     private final RecordWriter writer;
     private final RecordReader reader;
     private final FanOut fanOut;
+    private final boolean sharedLogs;
 
-    DataPlane(StreamRegistry registry, RecordWriter writer, RecordReader reader, FanOut fanOut) {
+    DataPlane(StreamRegistry registry, RecordWriter writer, RecordReader reader, FanOut fanOut, boolean sharedLogs) {
+        this.sharedLogs = sharedLogs;
         this.registry = registry;
         this.writer = writer;
         this.reader = reader;
@@ -108,7 +112,50 @@ public final class DataPlane {
         if (shard == null) {
             throw Messages.shardNotFound(key, shardId);
         }
-        return reader.iterator(stream, shard, type, sequenceNumber, timestampMillis);
+        if (!sharedLogs || shard.isSealed()) {
+            return reader.iterator(stream, shard, type, sequenceNumber, timestampMillis);
+        }
+        return sharedIterator(key, id.index(), type, sequenceNumber, timestampMillis);
+    }
+
+    /**
+     * An iterator on a shard of a log other nodes append to, whose end this node does not know: a position taken
+     * from the log's end may lie past a seal marker another node wrote (records there are never acknowledged),
+     * so the position is taken between two catch-ups with the metadata, and taken again at the sealed end if the
+     * shard turns out closed. If it is still open after the second catch-up, its closing was committed after the
+     * position was taken, and so was the seal marker.
+     */
+    private String sharedIterator(StreamKey key, int index, IteratorType type, String sequenceNumber,
+                                  Long timestampMillis) {
+        for (int attempt = 0; ; attempt++) {
+            registry.catchUp();
+            OpenStream stream = registry.readable(key);
+            ShardMeta shard = stream.meta().shard(index);
+            if (shard.isSealed()) {
+                return reader.iterator(stream, shard, type, sequenceNumber, timestampMillis);
+            }
+            if (shard.isOpen()) {
+                String iterator = reader.iterator(stream, shard, type, sequenceNumber, timestampMillis);
+                registry.catchUp();
+                if (registry.readable(key).meta().shard(index).isOpen()) {
+                    return iterator;
+                }
+            } else if (attempt >= SEAL_WAITS) {
+                // the node that closed it has not sealed it: seal it here (idempotent)
+                registry.sealClosedShards(key);
+            } else {
+                sleep();
+            }
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(SEAL_WAIT_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a shard's seal", e);
+        }
     }
 
     /**

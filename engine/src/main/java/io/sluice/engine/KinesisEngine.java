@@ -94,8 +94,9 @@ public final class KinesisEngine implements AutoCloseable {
         this.consumers = new ConsumerControl(registry, consumerRegistry, pageTokens, config, clock);
         this.accounts = new AccountControl(registry, consumers, accountStore, quotas);
         this.fanOut = new FanOut(registry, consumers, reader, config, clock);
+        boolean shared = stores.logs().shared();
         this.records = new DataPlane(registry, new RecordWriter(stores.logs(), encryption, observer,
-                stores.logs().shared() ? new LandingCheck(metadata, registry) : null), reader, fanOut);
+                shared ? new LandingCheck(metadata, registry) : null), reader, fanOut, shared);
         this.maintenance = new Maintenance(
                 new DeletionTask(registry, consumerRegistry, accountStore, encryption, fanOut,
                         config.deleteDelayMillis(), clock),

@@ -1,7 +1,10 @@
 package io.sluice.engine;
 
+import io.sluice.common.ShardId;
 import io.sluice.engine.store.MetaStore;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -13,7 +16,10 @@ import java.util.concurrent.TimeoutException;
  * past the seal are never read. After the append, the check waits for the metadata store's {@link MetaStore#sync}
  * (so the view holds every change committed before the append completed): an open shard takes everything; a
  * sealed one ends at its recorded end; a shard closed but not yet sealed is waited for, briefly, since the node
- * that closed it seals it next (or, if that node died, the retention task of whichever node runs it).
+ * that closed it seals it next (or, if that node died, the retention task of whichever node runs it). A child
+ * shard acknowledges nothing until its ancestors are sealed: until then a node that has not seen the reshard may
+ * still append to a parent before its seal, and that record, read before the child's, would come after a record
+ * of the same key acknowledged earlier in the child.
  *
  * <p>Why this is enough: a shard is closed in one committed metadata change and sealed after it. If the view
  * after the append shows the shard open, the closing was committed after the append completed, so the seal lies
@@ -52,17 +58,47 @@ final class LandingCheck {
             return CompletableFuture.completedFuture(OPEN);
         }
         ShardMeta shard = current.meta().shard(shardIndex);
-        if (shard.isOpen()) {
+        boolean settled = ancestorsSealed(current.meta(), shard);
+        if (settled && shard.isOpen()) {
             return CompletableFuture.completedFuture(OPEN);
         }
-        if (shard.isSealed()) {
+        if (settled && shard.isSealed()) {
             return CompletableFuture.completedFuture(shard.endOffset());
         }
         if (attempt >= ATTEMPTS) {
             return CompletableFuture.failedFuture(new TimeoutException("shard " + shard.id() + " of "
-                    + stream.key().name() + " is closed but no node has sealed it"));
+                    + stream.key().name() + " or a parent of it is closed but no node has sealed it"));
         }
         return CompletableFuture.supplyAsync(() -> attempt + 1, later)
                 .thenCompose(next -> end(stream, shardIndex, next));
+    }
+
+    /**
+     * Whether every ancestor of the shard is sealed (those retention has dropped from the metadata are). Parents
+     * alone are not enough: a parent closed before its own parent was sealed never acknowledged a record, and its
+     * child may not either until the grandparent is sealed.
+     */
+    private static boolean ancestorsSealed(StreamMeta meta, ShardMeta shard) {
+        Deque<ShardId> pending = new ArrayDeque<>();
+        addParents(shard, pending);
+        while (!pending.isEmpty()) {
+            ShardMeta ancestor = meta.shard(pending.pop().index());
+            if (ancestor != null) {
+                if (!ancestor.isSealed()) {
+                    return false;
+                }
+                addParents(ancestor, pending);
+            }
+        }
+        return true;
+    }
+
+    private static void addParents(ShardMeta shard, Deque<ShardId> into) {
+        if (shard.parent() != null) {
+            into.push(shard.parent());
+        }
+        if (shard.adjacentParent() != null) {
+            into.push(shard.adjacentParent());
+        }
     }
 }

@@ -46,6 +46,10 @@ final class RecordWriter {
     /** The outcome of a record that landed past its shard's seal: not stored, to be put again via the children. */
     static final PutOutcome CUT_OFF = PutOutcome.failed(ErrorType.INTERNAL_FAILURE, INTERNAL_MESSAGE);
 
+    /** Where each record of a batch landed, and where its shard ends ({@link LandingCheck#OPEN} if it does not). */
+    private record Landed(long[] offsets, long end) {
+    }
+
     private final ShardLogStore logs;
     private final StreamEncryption encryption;
     private final StreamObserver observer;
@@ -118,11 +122,11 @@ final class RecordWriter {
                 continue;
             }
             stream.gate().appending(index, logs, runtime.log());
-            CompletableFuture<long[]> append = logs.append(runtime.log(), batch).thenCompose(first ->
-                    landing == null ? CompletableFuture.completedFuture(new long[] {first, LandingCheck.OPEN})
-                            : landing.end(meta, index).thenApply(end -> new long[] {first, end}));
+            CompletableFuture<Landed> append = logs.appendEach(runtime.log(), batch).thenCompose(offsets ->
+                    landing == null ? CompletableFuture.completedFuture(new Landed(offsets, LandingCheck.OPEN))
+                            : landing.end(meta, index).thenApply(end -> new Landed(offsets, end)));
             long batchBytes = bytes;
-            appends.add(append.handle((position, failure) -> {
+            appends.add(append.handle((landed, failure) -> {
                 PutOutcome failed = null;
                 if (failure != null) {
                     LOG.debug("append to {} {} failed", meta.key(), shard.id(), failure);
@@ -133,9 +137,9 @@ final class RecordWriter {
                     PutOutcome outcome;
                     if (failure != null) {
                         outcome = failed;
-                    } else if (position[0] + k < position[1]) {
+                    } else if (landed.offsets()[k] < landed.end()) {
                         outcome = PutOutcome.stored(new PutResult(shard.id(),
-                                meta.sequenceLayout().ofRecord(index, position[0] + k), encrypt));
+                                meta.sequenceLayout().ofRecord(index, landed.offsets()[k]), encrypt));
                         stored++;
                     } else {
                         outcome = CUT_OFF;

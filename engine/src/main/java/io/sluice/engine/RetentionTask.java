@@ -50,6 +50,7 @@ final class RetentionTask implements Task {
         lastCheck = now;
         int deleted = 0;
         for (OpenStream stream : streams.snapshot()) {
+            streams.retain(stream.meta());
             long cutoff = now - stream.meta().retentionMillis();
             for (ShardRuntime shard : stream.shards().values()) {
                 try {

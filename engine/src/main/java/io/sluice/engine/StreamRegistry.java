@@ -276,6 +276,11 @@ final class StreamRegistry {
         }
     }
 
+    /** Tells the log store how long the stream's logs keep records (for a store that trims by itself). */
+    void retain(StreamMeta meta) throws IOException {
+        logs.retain(meta.logDirectory(), meta.retentionMillis());
+    }
+
     int size() {
         return streams.size();
     }

@@ -5,6 +5,7 @@ import io.sluice.storage.AppendRecord;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.LongStream;
 
 /**
  * The shard logs of every stream, as the engine uses them: opened and deleted by name, appended to in batches
@@ -30,6 +31,15 @@ public interface ShardLogStore extends AutoCloseable {
     CompletableFuture<Long> append(ShardLogHandle log, List<AppendRecord> records);
 
     /**
+     * Enqueues a batch like {@link #append}, and completes with the offset of each record, in batch order. On a
+     * shared log, another node's records may land between this batch's, so its offsets need not be consecutive;
+     * on a log with one writer they are, and this is {@link #append} numbered from the first offset.
+     */
+    default CompletableFuture<long[]> appendEach(ShardLogHandle log, List<AppendRecord> records) {
+        return append(log, records).thenApply(first -> LongStream.range(first, first + records.size()).toArray());
+    }
+
+    /**
      * Completes, with the log's end offset, once every append enqueued to the log before this call has completed
      * (or failed): resharding stops routing appends to a shard, then awaits this before it seals the shard.
      */
@@ -44,6 +54,14 @@ public interface ShardLogStore extends AutoCloseable {
      */
     default CompletableFuture<Long> seal(ShardLogHandle log, long closedAtMillis) {
         return barrier(log);
+    }
+
+    /**
+     * Tells a backend that trims logs by itself (Kafka's {@code retention.ms}) how long a stream's logs (those
+     * under {@code logDirectory}) keep their records; the engine calls it at every retention check, so it must be
+     * cheap when nothing changes. The local store trims on {@link ShardLogHandle#deleteSegmentsOlderThan} instead.
+     */
+    default void retain(String logDirectory, long retentionMillis) throws IOException {
     }
 
     /**

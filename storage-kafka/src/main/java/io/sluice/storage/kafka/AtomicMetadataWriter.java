@@ -4,6 +4,7 @@ import io.sluice.engine.store.MetaStore;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
+import org.apache.kafka.common.errors.InvalidTxnStateException;
 import org.apache.kafka.common.errors.ProducerFencedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * atomically holding none of them, so this wait cannot deadlock; the lock held here is never taken by a watcher).
  * An atomic change started inside a change joins it.
  *
- * <p><b>Losing</b> (the producer is fenced, or its epoch is stale): close the producer, sync, tell the watchers the
+ * <p><b>Losing</b> (the producer is fenced, its epoch is stale, or the coordinator finds the transaction already
+ * aborted by another node's start): close the producer, sync, tell the watchers the
  * committed value of every key the change touched (so a view the change's caller updated along the way goes back),
  * then run the whole change again (so it must be re-runnable), after a random pause that breaks ties between
  * nodes; after {@link #ATTEMPTS} losses, {@link MetaStore.ConflictException}. <b>Other failures</b> (and a change
@@ -93,6 +95,7 @@ final class AtomicMetadataWriter implements AutoCloseable {
                     return attempt(change);
                 } catch (Fenced lost) {
                     if (attempt == ATTEMPTS) {
+                        LOG.info("metadata change lost to other nodes' changes {} times in a row; giving up", ATTEMPTS);
                         throw new MetaStore.ConflictException("another node's metadata change won " + ATTEMPTS
                                 + " times in a row", lost.getCause());
                     }
@@ -119,7 +122,6 @@ final class AtomicMetadataWriter implements AutoCloseable {
         try {
             result = change.run();
         } catch (Throwable refused) {
-            current.remove();
             abort(writer);
             rollBack(pending.keys());
             throw refused;
@@ -168,7 +170,7 @@ final class AtomicMetadataWriter implements AutoCloseable {
     /** What to throw for a failed transaction, after cleaning up; throws Fenced if another node took the writer. */
     private IOException failed(Producer<byte[], byte[]> writer, KafkaException e, Set<String> touched)
             throws Fenced {
-        if (isFenced(e)) {
+        if (lostTheWriter(e)) {
             dropProducer();
             rollBack(touched);
             throw new Fenced(e);
@@ -179,9 +181,14 @@ final class AtomicMetadataWriter implements AutoCloseable {
         return new IOException("atomic metadata change failed", e);
     }
 
-    private static boolean isFenced(Throwable e) {
+    /**
+     * Whether the failure means another node took the writer: this producer is fenced or its epoch is stale, or
+     * the coordinator refused the commit because another node's start aborted the transaction under it.
+     */
+    private static boolean lostTheWriter(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException) {
+            if (cause instanceof ProducerFencedException || cause instanceof InvalidProducerEpochException
+                    || cause instanceof InvalidTxnStateException) {
                 return true;
             }
         }

@@ -33,11 +33,11 @@ final class ClientConfigs {
         defaults.put(ProducerConfig.LINGER_MS_CONFIG, 1);
         defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 << 10);
         defaults.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20);
-        defaults.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        defaults.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         // a broker that cannot be reached fails appends after this, instead of holding them for two minutes
         defaults.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000);
         defaults.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
-        defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        defaults.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
         defaults.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, MAX_MESSAGE_BYTES);
         Map<String, Object> config = merge(defaults, base(settings, "logs-producer"));
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -49,10 +49,11 @@ final class ClientConfigs {
 
     static Map<String, Object> consumer(KafkaSettings settings, String role) {
         Map<String, Object> defaults = new HashMap<>();
-        // reads only start when the end offset says there is data, so the broker rarely has to wait at all
-        defaults.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 20);
+        // reads start only where the end offset says there is data, so the broker never needs to wait for more;
+        // and a consumer's pipelined fetch at the tail must not hold the next read of that consumer back
+        defaults.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 0);
         defaults.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
-        defaults.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20);
+        defaults.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 << 20);
         defaults.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         Map<String, Object> config = merge(defaults, base(settings, role));
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);

@@ -3,7 +3,6 @@ package io.sluice.storage.kafka;
 import org.apache.kafka.clients.consumer.Consumer;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,8 +11,8 @@ import java.util.function.Supplier;
 /**
  * Idle Kafka consumers for reads and offset look-ups. A consumer is not thread-safe, so a caller borrows one,
  * uses it alone, and gives it back; at most {@code maxIdle} are kept, extra ones are closed on return. Consumers
- * are used with {@code assign} only (no group), and given back unassigned so none prefetches for a log nobody
- * reads.
+ * are used with {@code assign} only (no group); one given back keeps its assignment (a classic consumer fetches
+ * only inside {@code poll}), so the next read of the same partition needs no metadata round trip.
  *
  * <p>Threading: thread-safe.
  */
@@ -43,12 +42,6 @@ final class ConsumerPool implements AutoCloseable {
     }
 
     void giveBack(Consumer<byte[], byte[]> consumer) {
-        try {
-            consumer.assign(List.of());
-        } catch (RuntimeException e) {
-            consumer.close(Duration.ZERO);
-            return;
-        }
         if (!closed.get()) {
             if (idleCount.incrementAndGet() <= maxIdle) {
                 idle.addFirst(consumer);

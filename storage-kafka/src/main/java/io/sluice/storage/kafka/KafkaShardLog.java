@@ -22,12 +22,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * end is the partition's high watermark (what every in-sync replica holds), or the first seal marker once this
  * node knows it ({@link KafkaShardLogStore#seal}).
  *
- * <p>Appends from this node are sent record after record under a per-log lock, so the producer (idempotent, one
- * per node) keeps them in order and a batch's records are consecutive unless another node's records land between
- * two of its produce requests (then the batch fails, see {@link PendingBatch}).
+ * <p>Appends from this node are sent record after record by a per-log {@link SerialExecutor}, in the order they
+ * were enqueued, so the producer (idempotent, one per node) keeps them in that order in the partition; another
+ * node's records may land between two produce requests of one batch.
  *
  * <p>{@link #endOffset} asks the broker each time (a LATEST iterator taken after any node's acknowledged put
- * must start after it); this node's acknowledged appends also move it at once. {@link #startOffset} asks too.
+ * must start after it); this node's acknowledged appends and the tail watcher also move the known end at once.
+ * A read returns records up to the known end if it lies past the read's start, else asks the broker first, so
+ * it never waits for records that are not there. {@link #startOffset} asks the broker each time.
  * Retention is the topic's {@code retention.ms}, so {@link #deleteSegmentsOlderThan} does nothing.
  *
  * <p>Threading: thread-safe. Reads and offset look-ups block on the broker for at most the store's timeout.
@@ -39,16 +41,18 @@ final class KafkaShardLog implements ShardLogHandle {
     private final LogName name;
     private final PartitionReader reader;
     private final TailWatcher watcher;
+    private final SerialExecutor sends;
     private final ReentrantLock appendLock = new ReentrantLock();
-    private final Set<CompletableFuture<Long>> pending = ConcurrentHashMap.newKeySet();
+    private final Set<CompletableFuture<long[]>> pending = ConcurrentHashMap.newKeySet();
     private final AtomicLong knownEnd = new AtomicLong();
     private final AtomicLong knownStart = new AtomicLong();
     /** The first seal marker, once this node sealed the log; MAX_VALUE before. */
     private final AtomicLong sealOffset = new AtomicLong(Long.MAX_VALUE);
     private volatile boolean deleted;
 
-    KafkaShardLog(LogName name, PartitionReader reader, TailWatcher watcher) {
+    KafkaShardLog(LogName name, PartitionReader reader, TailWatcher watcher, Executor sendPool) {
         this.name = name;
+        this.sends = new SerialExecutor(sendPool);
         this.reader = reader;
         this.watcher = watcher;
     }
@@ -87,7 +91,9 @@ final class KafkaShardLog implements ShardLogHandle {
         if (maxRecords <= 0) {
             throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
         }
-        long limit = Math.min(queryEnd(), sealOffset.get());
+        // records known to exist past fromOffset need no round trip to the broker; only a reader at the end does
+        long known = knownEnd.get();
+        long limit = Math.min(known > fromOffset ? known : queryEnd(), sealOffset.get());
         if (fromOffset >= limit) {
             return new ReadResult(List.of(), limit);
         }
@@ -108,29 +114,25 @@ final class KafkaShardLog implements ShardLogHandle {
 
     @Override
     public int deleteSegmentsOlderThan(long cutoffMillis) {
-        return 0; // the topic's retention.ms drops old segments (KafkaShardLogStore#setRetention)
+        return 0; // the topic's retention.ms drops old segments (KafkaShardLogStore#retain)
     }
 
-    /** Sends a batch in order behind every earlier append of this node to this log. */
-    CompletableFuture<Long> append(Producer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records,
-                                   Executor completer) {
+    /**
+     * Sends a batch in order behind every earlier append of this node to this log; the sends run on this log's
+     * serial executor, so the caller never blocks on the producer.
+     */
+    CompletableFuture<long[]> append(Producer<byte[], byte[]> producer, List<ProducerRecord<byte[], byte[]>> records,
+                                     Executor completer) {
         appendLock.lock();
         try {
             if (deleted) {
                 return CompletableFuture.failedFuture(new IOException("shard log deleted: " + name()));
             }
             PendingBatch batch = new PendingBatch(partition(), records.size(), completer, this::advanceEnd);
-            CompletableFuture<Long> future = batch.future();
+            CompletableFuture<long[]> future = batch.future();
             pending.add(future);
-            future.whenComplete((offset, failure) -> pending.remove(future));
-            for (int i = 0; i < records.size(); i++) {
-                try {
-                    producer.send(records.get(i), batch.callback(i));
-                } catch (RuntimeException e) {
-                    batch.notSent(i, e);
-                    break;
-                }
-            }
+            future.whenComplete((offsets, failure) -> pending.remove(future));
+            sends.execute(() -> batch.sendAll(producer, records));
             return future;
         } finally {
             appendLock.unlock();

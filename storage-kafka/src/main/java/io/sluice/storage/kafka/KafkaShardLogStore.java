@@ -35,7 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code <prefix>stream.<account>.<region>.<stream>-<createdAt>} ({@link LogName}); opening shard N creates the
  * topic or grows it to N+1 partitions ({@link StreamTopics}). A record is key = partition key, value = data,
  * header {@code sluice.flags} = the engine's flags byte ({@link RecordHeaders}), timestamp = the broker's
- * LogAppendTime; its Kafka offset is its log offset.
+ * LogAppendTime; its Kafka offset is its log offset. Several nodes append to one partition, so a batch's offsets
+ * need not be consecutive: {@link #appendEach} answers each record's offset.
  *
  * <p><b>Appends</b> go through one idempotent producer per node (acks=all, delivery bounded by
  * {@code delivery.timeout.ms}, 30 s by default, so an unreachable broker fails appends instead of holding them);
@@ -46,14 +47,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * broker) to that marker, and answers the offset of the FIRST marker: whichever node sealed first, every node
  * agrees on it, and reads never return it or anything after it.
  *
- * <p><b>Retention</b>: a topic's {@code retention.ms} (the stream's retention, {@link #setRetention}) drops
+ * <p><b>Retention</b>: a topic's {@code retention.ms} (the stream's retention, {@link #retain}) drops
  * expired records; {@link ShardLogHandle#deleteSegmentsOlderThan} does nothing. <b>Delete</b>: the first delete
  * of any shard of a topic deletes the topic (the engine deletes every shard of a removed stream); later deletes of
  * its shards are no-ops.
  *
- * <p><b>Threading</b>: thread-safe. {@link #open}, {@link #delete} and {@link #setRetention} block on the
- * cluster; {@link #append} blocks only while the producer has no metadata or buffer space (at most
- * {@code max.block.ms}).
+ * <p><b>Threading</b>: thread-safe. {@link #open}, {@link #delete} and {@link #retain} block on the
+ * cluster; {@link #append} never blocks (records are handed to the producer on a small pool of send threads,
+ * in order per log).
  */
 public final class KafkaShardLogStore implements ShardLogStore {
 
@@ -62,6 +63,8 @@ public final class KafkaShardLogStore implements ShardLogStore {
     /** How far before a shard's close time the seal scan starts. */
     static final long SEAL_SCAN_MARGIN_MILLIS = 30_000;
     static final long TAIL_INTERVAL_MILLIS = 25;
+    /** Threads handing records to the producer; more only help while some are blocked on an unreachable cluster. */
+    private static final int SEND_THREADS = 4;
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaSettings settings;
@@ -73,9 +76,12 @@ public final class KafkaShardLogStore implements ShardLogStore {
     private final TailWatcher watcher;
     private final ExecutorService completer;
     private final ExecutorService io;
+    private final ExecutorService sendPool;
     private final ReentrantLock opening = new ReentrantLock();
     private final Map<String, KafkaShardLog> open = new ConcurrentHashMap<>();
     private final Set<String> deletedTopics = ConcurrentHashMap.newKeySet();
+    /** The retention.ms this store last set per topic, so an unchanged retention costs no admin call. */
+    private final Map<String, Long> retentions = new ConcurrentHashMap<>();
 
     private KafkaShardLogStore(KafkaSettings settings, long defaultRetentionMillis) {
         this.settings = settings;
@@ -89,6 +95,8 @@ public final class KafkaShardLogStore implements ShardLogStore {
         this.watcher = new TailWatcher(reader, TAIL_INTERVAL_MILLIS, settings.nodeId());
         this.completer = Executors.newSingleThreadExecutor(
                 Thread.ofPlatform().daemon().name("sluice-kafka-acks-" + settings.nodeId()).factory());
+        this.sendPool = Executors.newFixedThreadPool(SEND_THREADS,
+                Thread.ofPlatform().daemon().name("sluice-kafka-send-" + settings.nodeId() + "-", 0).factory());
         this.io = Executors.newCachedThreadPool(
                 Thread.ofPlatform().daemon().name("sluice-kafka-io-" + settings.nodeId() + "-", 0).factory());
     }
@@ -97,7 +105,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
      * Connects to the cluster (lazily: nothing fails here if it is down) and starts the tail watcher.
      *
      * @param defaultRetentionMillis {@code retention.ms} of topics this store creates, until
-     *                               {@link #setRetention} sets the stream's own
+     *                               {@link #retain} sets the stream's own
      */
     public static KafkaShardLogStore open(KafkaSettings settings, long defaultRetentionMillis) {
         KafkaShardLogStore store = new KafkaShardLogStore(settings, defaultRetentionMillis);
@@ -118,7 +126,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
             if (log == null) {
                 topics.ensure(parsed.topic(), parsed.shardIndex() + 1);
                 deletedTopics.remove(parsed.topic());
-                log = new KafkaShardLog(parsed, reader, watcher);
+                log = new KafkaShardLog(parsed, reader, watcher, sendPool);
                 open.put(name, log);
             }
             return log;
@@ -131,18 +139,31 @@ public final class KafkaShardLogStore implements ShardLogStore {
     }
 
     /**
-     * Sets the retention of a stream incarnation's records: the {@code retention.ms} of its topic.
+     * Sets the retention of a stream incarnation's records: the {@code retention.ms} of its topic, unless this
+     * store already set that value (the engine calls this at every retention check).
      *
      * @param logDirectory the stream's log directory, {@code <account>/<region>/<stream>-<createdAt>}
      */
-    public void setRetention(String logDirectory, long retentionMillis) throws IOException {
+    @Override
+    public void retain(String logDirectory, long retentionMillis) throws IOException {
         String topic = LogName.topicOf(settings.topicPrefix(), logDirectory);
+        Long set = retentions.get(topic);
+        if (set != null && set == retentionMillis) {
+            return;
+        }
         try {
             topics.setRetention(topic, retentionMillis);
+            retentions.put(topic, retentionMillis);
         } catch (IOException e) {
             LOG.warn("Cannot set the retention of {} to {} ms", topic, retentionMillis, e);
             throw e;
         }
+    }
+
+    /** Other nodes append to the same partitions: the engine checks every append against the shard's seal. */
+    @Override
+    public boolean shared() {
+        return true;
     }
 
     @Override
@@ -171,8 +192,28 @@ public final class KafkaShardLogStore implements ShardLogStore {
         }
     }
 
+    /**
+     * Appends a batch; fails with {@link NonContiguousAppendException} if another node's records landed between
+     * its records (they are stored all the same). {@link #appendEach} is what a shared log needs.
+     */
     @Override
     public CompletableFuture<Long> append(ShardLogHandle log, List<AppendRecord> records) {
+        KafkaShardLog kafka = kafka(log);
+        return appendEach(log, records).thenApply(offsets -> {
+            for (int i = 1; i < offsets.length; i++) {
+                if (offsets[i] != offsets[0] + i) {
+                    NonContiguousAppendException e =
+                            new NonContiguousAppendException(kafka.partition(), offsets[0], i, offsets[i]);
+                    LOG.warn("Batch of {} records appended to {} at scattered offsets", offsets.length, kafka, e);
+                    throw new CompletionException(e);
+                }
+            }
+            return offsets[0];
+        });
+    }
+
+    @Override
+    public CompletableFuture<long[]> appendEach(ShardLogHandle log, List<AppendRecord> records) {
         KafkaShardLog kafka = kafka(log);
         List<ProducerRecord<byte[], byte[]>> sent = new ArrayList<>(records.size());
         for (AppendRecord r : records) {
@@ -199,7 +240,8 @@ public final class KafkaShardLogStore implements ShardLogStore {
         ProducerRecord<byte[], byte[]> marker = new ProducerRecord<>(kafka.partition().topic(),
                 kafka.partition().partition(), null, null, new byte[0], List.of(seal));
         CompletableFuture<Long> sealed = kafka.append(producer, List.of(marker), completer)
-                .thenApplyAsync(markerOffset -> {
+                .thenApplyAsync(offsets -> {
+                    long markerOffset = offsets[0];
                     try {
                         long from = reader.offsetForTimestamp(kafka.partition(),
                                 closedAtMillis - SEAL_SCAN_MARGIN_MILLIS).orElse(markerOffset);
@@ -216,6 +258,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
     @Override
     public void close() {
         watcher.close();
+        sendPool.shutdown();
         producer.close(Duration.ofSeconds(5));
         consumers.close();
         admin.close(Duration.ofSeconds(5));

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
@@ -22,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
@@ -38,25 +40,37 @@ import java.util.concurrent.locks.LockSupport;
  * resume every task in the cluster each time), and a partition is revoked from its old owner in one rebalance
  * and given to its new owner only in the next, after the old owner has let it go.
  *
- * <p><b>Guarantee</b>: a task runs on at most one node at a time, except for up to a session timeout when a node
- * is frozen or cut off from the group coordinator. On a rebalance the old owner turns ownership off in
- * {@code onPartitionsRevoked} before the callback returns, so the new owner cannot be given the partition before
- * then; a step already under way on the old owner finishes (the {@code TaskRunner} asks {@link #owns} between
- * steps), then the runner checkpoints the task once. A graceful {@link #close()} leaves the group at once, so the
- * node's tasks resume elsewhere after one rebalance. After {@code kill -9} the group waits for the session
- * timeout ({@link TaskGroupOptions#sessionTimeout()}, 10 s by default) before it moves the dead node's tasks,
- * which resume elsewhere from their last checkpoints: their output is at least once. A node that is frozen (a
- * long pause) or cut off from the coordinator loses its tasks to the others after the session timeout, but only
- * learns it (through {@code onPartitionsLost}) when it next reaches the coordinator; until then it may keep
- * stepping tasks whose work does not need Kafka.
+ * <p><b>Lease</b>: the consumer learns that the group dropped it only when it reaches the coordinator again, so
+ * group membership alone would let a frozen node, or one cut off from the coordinator, run its tasks for as long
+ * as that lasts. This node therefore also holds a {@link MembershipLease}: every heartbeat interval it commits
+ * offset 0 of one of its partitions, which the coordinator accepts only from a current member and which refreshes
+ * that member's session; a task is owned only while the group assigns its partition here and the lease, counted
+ * from the last accepted commit, has not run out. The lease ends before the coordinator can drop this member, so
+ * before the group can give its partitions to another node.
+ *
+ * <p><b>Guarantee</b>: a task runs on at most one node at a time; the exception is a step already under way
+ * when ownership ends (the {@code TaskRunner} asks {@link #owns} between steps, then checkpoints the task once),
+ * which may overlap its next owner's first steps by up to that step's length. Kafka's own bound is the session
+ * timeout: on a rebalance the old owner turns ownership off in {@code onPartitionsRevoked} before the callback
+ * returns; a node that is frozen or cut off stops at the latest when its lease ends, which is before the session
+ * timeout lets the group move its tasks. A graceful {@link #close()} leaves the group, so the node's tasks resume
+ * elsewhere after one rebalance (about a heartbeat interval, 1 s). After {@code kill -9} the group waits for the
+ * session timeout ({@link TaskGroupOptions#sessionTimeout()}, 10 s by default), then the tasks resume elsewhere
+ * from their last checkpoints: their output is at least once. While no node can reach the coordinator no task
+ * runs anywhere.
  *
  * <p><b>Threading</b>: thread-safe. The consumer is used by the placement's own thread only, which polls for
- * membership and runs the rebalance callbacks; {@link #owns} and {@link #ownedPartitions} read a volatile
- * snapshot from any thread; listeners run on the placement's thread and must not block.
+ * membership, renews the lease and runs the rebalance callbacks; {@link #owns} and {@link #ownedPartitions} read
+ * volatile state from any thread; listeners run on the placement's thread and must not block.
  */
 public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaTaskPlacement.class);
+    /** Wait after a failed poll, so that a lasting error (authorisation, say) is not logged many times a second. */
+    private static final Duration RETRY_BACKOFF = Duration.ofSeconds(1);
+    private static final int METADATA_MAX_AGE_MILLIS = 5_000;
+    /** How long close waits to leave the group; if it cannot, the group drops this node after the session timeout. */
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private final KafkaSettings settings;
     private final int partitions;
@@ -65,13 +79,28 @@ public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final Thread poller;
-    private volatile Set<Integer> owned = Set.of();
+    private final long renewEveryNanos;
+    private final Duration renewTimeout;
+    private final MembershipLease lease;
+    /** The partitions the group assigns here; written on the placement's thread. */
+    private volatile Set<Integer> assigned = Set.of();
+    /** What the listeners were last told this node owns; the placement's thread only. */
+    private Set<Integer> published = Set.of();
+    /** When the last lease renewal was sent; the placement's thread only. */
+    private long renewalSentNanos;
+    /** Whether the last renewal failed, so that a failing lease is logged once; the placement's thread only. */
+    private boolean renewalFailing;
     private volatile CloseOptions.GroupMembershipOperation onClose = CloseOptions.GroupMembershipOperation.LEAVE_GROUP;
 
     private KafkaTaskPlacement(KafkaSettings settings, int partitions, TaskGroupOptions options) {
         this.settings = settings;
         this.partitions = partitions;
         this.pollInterval = options.pollInterval();
+        this.renewEveryNanos = options.heartbeatInterval().toNanos();
+        this.renewTimeout = options.heartbeatInterval();
+        long now = System.nanoTime();
+        this.lease = new MembershipLease(options.sessionTimeout(), now);
+        this.renewalSentNanos = now - renewEveryNanos;
         this.consumer = new KafkaConsumer<>(consumerConfig(settings, options));
         this.poller = Thread.ofPlatform().daemon().name("task-placement-" + settings.nodeId()).unstarted(this::run);
     }
@@ -96,7 +125,7 @@ public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
 
     @Override
     public boolean owns(TaskId id) {
-        return owned.contains(partitionOf(id));
+        return assigned.contains(partitionOf(id)) && lease.valid(System.nanoTime());
     }
 
     @Override
@@ -114,9 +143,12 @@ public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
         return partitions;
     }
 
-    /** The partitions this node holds now: its share of the tasks (for metrics and tests). */
+    /**
+     * The partitions this node holds now, its share of the tasks (for metrics and tests): those the group assigns
+     * here while the lease holds, none once it has run out.
+     */
     public Set<Integer> ownedPartitions() {
-        return owned;
+        return lease.valid(System.nanoTime()) ? assigned : Set.of();
     }
 
     /**
@@ -160,34 +192,69 @@ public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
             consumer.subscribe(List.of(settings.tasksTopic()), new Rebalance());
             while (!closing.get()) {
                 try {
+                    renewIfDue();
                     consumer.poll(pollInterval);
+                    publish();
                 } catch (WakeupException e) {
                     // close() wants the thread back; the loop condition ends it
                 } catch (KafkaException e) {
                     // the consumer keeps its membership through transient errors; ownership follows the callbacks
                     LOG.warn("node {} could not poll the task group; it polls again", settings.nodeId(), e);
-                    LockSupport.parkNanos(pollInterval.toNanos());
+                    LockSupport.parkNanos(RETRY_BACKOFF.toNanos());
                 }
             }
         } finally {
             try {
-                consumer.close(CloseOptions.groupMembershipOperation(onClose));
+                consumer.close(CloseOptions.groupMembershipOperation(onClose).withTimeout(CLOSE_TIMEOUT));
             } catch (KafkaException e) {
                 LOG.warn("node {} did not leave the task group cleanly; its tasks move after the session timeout",
                         settings.nodeId(), e);
             }
-            update(Set.of());
+            assigned = Set.of();
+            publish();
         }
     }
 
-    /** Replaces the owned partitions and tells the listeners if they changed. On the placement's thread only. */
-    private void update(Set<Integer> next) {
-        if (next.equals(owned)) {
+    /**
+     * Renews the lease by committing offset 0 of one owned partition (the topic is empty; the offset itself is
+     * never read), once a heartbeat interval and at once after an assignment. On the placement's thread only.
+     */
+    private void renewIfDue() {
+        Set<Integer> held = assigned;
+        long now = System.nanoTime();
+        if (held.isEmpty() || now - renewalSentNanos < renewEveryNanos) {
             return;
         }
-        owned = Set.copyOf(next);
-        LOG.info("node {} now owns {} of {} task partitions: {}", settings.nodeId(), next.size(), partitions,
-                next);
+        renewalSentNanos = now;
+        TopicPartition any = new TopicPartition(settings.tasksTopic(), held.iterator().next());
+        try {
+            consumer.commitSync(Map.of(any, new OffsetAndMetadata(0)), renewTimeout);
+            lease.renewed(now);
+            if (renewalFailing) {
+                LOG.info("node {} renewed its task lease again", settings.nodeId());
+                renewalFailing = false;
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            // a rebalance under way refuses commits for a moment; a lasting failure lets the lease run out
+            if (!renewalFailing) {
+                LOG.warn("node {} could not renew its task lease; its tasks stop when the lease ends unless a "
+                        + "renewal succeeds", settings.nodeId(), e);
+                renewalFailing = true;
+            }
+        }
+    }
+
+    /** Tells the listeners if what this node owns has changed (assignment or lease). On the placement's thread. */
+    private void publish() {
+        Set<Integer> now = ownedPartitions();
+        if (now.equals(published)) {
+            return;
+        }
+        published = now;
+        LOG.info("node {} now owns {} of {} task partitions: {}", settings.nodeId(), now.size(), partitions,
+                new TreeSet<>(now));
         for (Runnable listener : listeners) {
             try {
                 listener.run();
@@ -208,6 +275,9 @@ public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
         config.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, (int) options.sessionTimeout().toMillis());
         config.put(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, (int) options.heartbeatInterval().toMillis());
         config.remove(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG); // a static member would not leave on close
+        // the group leader assigns from its metadata; when a broker restarts the topic can be missing from it for a
+        // moment, and the group then shares out nothing until the leader's next metadata refresh
+        config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, METADATA_MAX_AGE_MILLIS);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -231,18 +301,23 @@ public final class KafkaTaskPlacement implements TaskPlacement, AutoCloseable {
         }
 
         @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> assigned) {
+        public void onPartitionsAssigned(Collection<TopicPartition> added) {
             // membership is all this consumer is for: never fetch from the (empty) partitions
-            consumer.pause(assigned);
-            Set<Integer> next = new HashSet<>(owned);
-            assigned.forEach(p -> next.add(p.partition()));
-            update(next);
+            consumer.pause(added);
+            Set<Integer> next = new HashSet<>(assigned);
+            added.forEach(p -> next.add(p.partition()));
+            assigned = Set.copyOf(next);
+            // prove membership now rather than a heartbeat later, so the new tasks start at once
+            renewalSentNanos = System.nanoTime() - renewEveryNanos;
+            renewIfDue();
+            publish();
         }
 
         private void without(Collection<TopicPartition> gone) {
-            Set<Integer> next = new HashSet<>(owned);
+            Set<Integer> next = new HashSet<>(assigned);
             gone.forEach(p -> next.remove(p.partition()));
-            update(next);
+            assigned = Set.copyOf(next);
+            publish();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.storage.kafka;
 
 import io.sluice.engine.store.MetaStore;
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -114,6 +115,7 @@ final class MetadataApplier implements AutoCloseable {
                 runRedeliveries();
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
                     apply(record);
+                    position.advance(record.offset() + 1);
                 }
                 position.advance(consumer.position(partition));
             }
@@ -134,7 +136,7 @@ final class MetadataApplier implements AutoCloseable {
             running = false;
             position.fail(stopped instanceof MetadataFormatException format ? format : failure);
             failRedeliveries(failure);
-            consumer.close();
+            consumer.close(CloseOptions.timeout(Duration.ZERO)); // nothing to commit or leave
         }
     }
 

@@ -26,9 +26,11 @@ final class MetadataClients {
     /**
      * How long a transaction may stay open on the broker before it aborts it. While one is open, read_committed
      * readers (every node's applier) stop at it, so a node that dies inside one stalls metadata for up to this long
-     * (or until another node's writer starts, which aborts it at once).
+     * plus the broker's check interval ({@code transaction.abort.timed.out.transaction.cleanup.interval.ms}), or
+     * until another node's atomic change takes the writer, which aborts it at once. Atomic changes take
+     * milliseconds; one that outlives this is aborted and counts as lost.
      */
-    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration TRANSACTION_TIMEOUT = Duration.ofSeconds(10);
 
     private final KafkaSettings settings;
     private final Duration blockTimeout;

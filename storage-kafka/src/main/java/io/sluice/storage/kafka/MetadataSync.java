@@ -1,7 +1,7 @@
 package io.sluice.storage.kafka;
 
+import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -91,7 +91,7 @@ final class MetadataSync implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            consumer.close();
+            consumer.close(CloseOptions.timeout(Duration.ZERO)); // nothing to commit or leave
         }
     }
 
@@ -120,7 +120,7 @@ final class MetadataSync implements AutoCloseable {
         } catch (WakeupException e) {
             batch.forEach(future -> future.completeExceptionally(new IOException("the metadata store is closed")));
             return;
-        } catch (KafkaException e) {
+        } catch (RuntimeException e) {
             LOG.warn("cannot read the end offset of {}: sync fails", partition, e);
             IOException failure = new IOException("cannot read the end offset of " + partition, e);
             batch.forEach(future -> future.completeExceptionally(failure));

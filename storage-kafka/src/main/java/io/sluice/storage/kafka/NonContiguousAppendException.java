@@ -6,8 +6,9 @@ import java.io.IOException;
 
 /**
  * A batch's records were stored, but not at consecutive offsets: another node's records landed between them (the
- * producer split the batch in several requests). The engine numbers a batch's records from its first offset, so
- * the batch is reported failed rather than acknowledged with wrong sequence numbers; a retry stores it again.
+ * producer split the batch in several requests). {@link io.sluice.engine.store.ShardLogStore#append} answers
+ * only the first offset, so the batch is reported failed rather than acknowledged with wrong sequence numbers (a
+ * retry stores it again); {@link io.sluice.engine.store.ShardLogStore#appendEach} has no such failure.
  */
 public final class NonContiguousAppendException extends IOException {
 

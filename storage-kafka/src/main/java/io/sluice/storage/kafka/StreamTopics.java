@@ -34,6 +34,8 @@ import java.util.concurrent.TimeoutException;
  */
 final class StreamTopics {
 
+    private static final int METADATA_ATTEMPTS = 10;
+
     private final Admin admin;
     private final short replicationFactor;
     private final long defaultRetentionMillis;
@@ -105,11 +107,30 @@ final class StreamTopics {
         }
     }
 
+    /** The partition count of a topic another node created; its metadata may take a moment to reach our broker. */
     private int current(String topic) throws IOException {
-        int count = await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic " + topic)
-                .get(topic).partitions().size();
-        partitions.merge(topic, count, Math::max);
-        return count;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                int count = await(admin.describeTopics(List.of(topic)).allTopicNames(), "describe topic " + topic)
+                        .get(topic).partitions().size();
+                partitions.merge(topic, count, Math::max);
+                return count;
+            } catch (IOException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt == METADATA_ATTEMPTS) {
+                    throw e;
+                }
+                pause(attempt * 100L);
+            }
+        }
+    }
+
+    private static void pause(long millis) throws InterruptedIOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for topic metadata");
+        }
     }
 
     private <T> T await(org.apache.kafka.common.KafkaFuture<T> future, String what) throws IOException {

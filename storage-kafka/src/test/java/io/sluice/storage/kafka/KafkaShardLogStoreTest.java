@@ -15,6 +15,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 
@@ -29,7 +30,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaShardLogStoreTest {
 
@@ -57,7 +57,7 @@ class KafkaShardLogStoreTest {
         broker.close();
     }
 
-    @org.junit.jupiter.api.BeforeEach
+    @BeforeEach
     void prefix(TestInfo test) {
         prefix = "t." + test.getTestMethod().orElseThrow().getName() + ".";
     }
@@ -147,7 +147,7 @@ class KafkaShardLogStoreTest {
         ShardLogHandle third = other.open(SHARD_3);
         ShardLogHandle firstAgain = one.open(SHARD_0);
         long offset = get(other.append(third, List.of(rec(0, "k", "v"))));
-        one.setRetention(DIR, 3_600_000L);
+        one.retain(DIR, 3_600_000L);
 
         assertThat(topic()).isEqualTo(prefix + "stream.123456789012.us-east-1.orders-1700000000000");
         assertThat(admin.describeTopics(List.of(topic())).allTopicNames().get().get(topic()).partitions()).hasSize(4);
@@ -193,6 +193,45 @@ class KafkaShardLogStoreTest {
         assertThat(get(nodeA.append(onA, List.of(rec(0, "k", "from a"))))).isEqualTo(1);
         assertThat(onB.read(1, 10, Long.MAX_VALUE).records()).extracting(r -> text(r.data()))
                 .containsExactly("from a");
+    }
+
+    @Test
+    void batchesOfTwoNodesInterleavedOnOnePartitionReportWhereEachRecordLanded() throws Exception {
+        KafkaShardLogStore nodeA = store("a");
+        KafkaShardLogStore nodeB = store("b");
+        ShardLogHandle onA = nodeA.open(SHARD_0);
+        ShardLogHandle onB = nodeB.open(SHARD_0);
+        String padding = "x".repeat(1000);
+        Map<String, CompletableFuture<long[]>> appends = new java.util.LinkedHashMap<>();
+        Map<String, List<AppendRecord>> batches = new java.util.HashMap<>();
+        for (int round = 0; round < 10; round++) {
+            for (String node : List.of("a", "b")) {
+                List<AppendRecord> batch = new ArrayList<>();
+                for (int i = 0; i < 500; i++) {
+                    batch.add(rec(0, node, node + "-" + round + "-" + i + "-" + padding));
+                }
+                String id = node + round;
+                batches.put(id, batch);
+                appends.put(id, node.equals("a") ? nodeA.appendEach(onA, batch) : nodeB.appendEach(onB, batch));
+            }
+        }
+
+        Map<Long, String> stored = new java.util.HashMap<>();
+        for (long next = 0; next < 10_000; ) {
+            ReadResult read = onA.read(next, 10_000, Long.MAX_VALUE);
+            read.records().forEach(r -> stored.put(r.offset(), text(r.data())));
+            next = read.nextOffset();
+        }
+
+        assertThat(stored).hasSize(10_000);
+        for (var append : appends.entrySet()) {
+            long[] offsets = get(append.getValue());
+            List<AppendRecord> batch = batches.get(append.getKey());
+            assertThat(offsets).hasSize(batch.size()).isSorted();
+            for (int i = 0; i < offsets.length; i++) {
+                assertThat(stored.get(offsets[i])).isEqualTo(text(batch.get(i).data()));
+            }
+        }
     }
 
     @Test

@@ -57,7 +57,11 @@ class KafkaTaskPlacementTest {
     }
 
     private KafkaTaskPlacement open(String node, TaskGroupOptions options) throws IOException {
-        KafkaSettings settings = new KafkaSettings(broker.bootstrapServers(), Map.of(), prefix, (short) -1, node);
+        return open(broker, node, options);
+    }
+
+    private KafkaTaskPlacement open(KafkaBroker on, String node, TaskGroupOptions options) throws IOException {
+        KafkaSettings settings = new KafkaSettings(on.bootstrapServers(), Map.of(), prefix, (short) -1, node);
         KafkaTaskPlacement placement = KafkaTaskPlacement.open(settings, options);
         opened.add(placement);
         return placement;
@@ -209,5 +213,33 @@ class KafkaTaskPlacementTest {
 
         assertThat(List.of(first.partitions(), second.partitions(), late.partitions())).containsOnly(8);
         awaitMillis("the group settles", () -> settled(first, second, late));
+    }
+
+    @Test
+    void nodesCutOffFromTheCoordinatorStopOwningWithinTheSessionTimeoutAndResumeWhenItIsBack() throws Exception {
+        try (KafkaBroker own = KafkaBroker.start()) {
+            KafkaTaskPlacement a = open(own, "node-a", OPTIONS);
+            KafkaTaskPlacement b = open(own, "node-b", OPTIONS);
+            awaitMillis("the group settles", () -> settled(a, b));
+            AtomicInteger changes = new AtomicInteger();
+            a.onChange(changes::incrementAndGet);
+
+            long stopping = System.nanoTime();
+            own.kill();
+            awaitMillis("no node owns a task", () -> a.ownedPartitions().isEmpty() && b.ownedPartitions().isEmpty());
+            long fenced = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping);
+            System.out.printf("tasks stopped %d ms after the coordinator went away, session timeout %d ms%n",
+                    fenced, SESSION.toMillis());
+            assertThat(tasks(1_000)).noneMatch(task -> a.owns(task) || b.owns(task));
+            assertThat(fenced).isLessThan(SESSION.toMillis());
+            int whileAway = changes.get();
+
+            own.restart();
+            long back = awaitMillis("the group settles again", () -> settled(a, b));
+            System.out.printf("tasks owned again %d ms after the broker restarted%n", back);
+            assertThat(changes.get()).as("listener told of the tasks coming back").isGreaterThan(whileAway);
+            a.close();
+            b.close();
+        }
     }
 }
