@@ -7,6 +7,7 @@ import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.server.ServerConfig;
 import io.sluice.server.http.CorsPolicy;
 import io.sluice.storage.LogConfig;
+import io.sluice.storage.kafka.KafkaSettings;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -36,8 +37,9 @@ import java.util.TreeSet;
  * {@code kms.keys} (comma-separated key ids and aliases), {@code auth.credentials-file},
  * {@code auth.allow-unsigned} (serve requests without any signature; only without a credentials file),
  * {@code cors.allowed-origins} ({@code *}, a comma-separated list of origins, or empty for none), {@code audit.dir},
- * {@code audit.data-events}, {@code analytics.rowtime-bound-interval-ms}, and the {@code firehose.*} keys of the
- * README.
+ * {@code audit.data-events}, {@code analytics.rowtime-bound-interval-ms}, the {@code firehose.*} keys of the
+ * README, and cluster mode's {@code storage.backend} ({@code local} or {@code kafka}), {@code node.id} and
+ * {@code kafka.*} keys (see {@link KafkaConfigReader}).
  */
 final class ConfigLoader {
 
@@ -46,7 +48,7 @@ final class ConfigLoader {
             "storage.queue-wait-ms", "storage.force-threads", "storage.metadata.truncate-corrupt", "streams.create-delay-ms",
             "streams.update-delay-ms", "streams.delete-delay-ms", "streams.shard-limit", "streams.retention-check-ms",
             "kms.master-key-file", "kms.keys", "auth.credentials-file", "auth.allow-unsigned", "cors.allowed-origins",
-            "analytics.rowtime-bound-interval-ms",
+            "analytics.rowtime-bound-interval-ms", "storage.backend", "node.id",
             "audit.dir", "audit.data-events",
             "firehose.s3.endpoint", "firehose.s3.region", "firehose.s3.access-key-id", "firehose.s3.secret-access-key",
             "firehose.s3.path-style", "firehose.local-dir", "firehose.create-delay-ms", "firehose.delete-delay-ms");
@@ -70,6 +72,12 @@ final class ConfigLoader {
     /** @param allowUnsigned the {@code --allow-unsigned} flag; null: the file's setting (default false) */
     ServerConfig load(Path file, String host, Integer port, Integer tlsPort, Path dataDir, Boolean fsync,
                       Path credentials, Boolean allowUnsigned) throws IOException {
+        return load(file, host, port, tlsPort, dataDir, fsync, credentials, allowUnsigned, ClusterFlags.NONE);
+    }
+
+    /** @param cluster the {@code --backend}, {@code --kafka-bootstrap} and {@code --node-id} flags */
+    ServerConfig load(Path file, String host, Integer port, Integer tlsPort, Path dataDir, Boolean fsync,
+                      Path credentials, Boolean allowUnsigned, ClusterFlags cluster) throws IOException {
         Properties props = new Properties();
         if (file != null) {
             try (Reader reader = Files.newBufferedReader(file)) {
@@ -77,7 +85,7 @@ final class ConfigLoader {
             }
             Set<String> unknown = new TreeSet<>(props.stringPropertyNames());
             unknown.removeAll(KEYS);
-            unknown.removeIf(key -> key.startsWith(LIMITS_PREFIX));
+            unknown.removeIf(key -> key.startsWith(LIMITS_PREFIX) || key.startsWith(KafkaConfigReader.PREFIX));
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("unknown setting(s) in " + file + ": " + unknown
                         + "; known settings: " + new TreeSet<>(KEYS));
@@ -119,9 +127,10 @@ final class ConfigLoader {
         String auditDir = props.getProperty("audit.dir");
         String cors = props.getProperty("cors.allowed-origins");
         String key = props.getProperty("tls.key-file");
+        int listenPort = port != null ? port : (int) longValue(props, "port", defaults.port());
         return new ServerConfig(
                 host != null ? host : props.getProperty("host", defaults.host()),
-                port != null ? port : (int) longValue(props, "port", defaults.port()),
+                listenPort,
                 tlsPort != null ? tlsPort : (int) longValue(props, "tls-port", defaults.tlsPort()),
                 cert == null ? null : Path.of(cert.trim()), key == null ? null : Path.of(key.trim()),
                 dataDirectory,
@@ -136,7 +145,8 @@ final class ConfigLoader {
                 cors == null ? null : CorsPolicy.parse(cors),
                 boolValue(props, "storage.metadata.truncate-corrupt", false),
                 longValue(props, "analytics.rowtime-bound-interval-ms",
-                        ServerConfig.DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS));
+                        ServerConfig.DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS),
+                KafkaConfigReader.read(props, cluster, listenPort));
     }
 
     private static FirehoseConfig firehose(Properties props, Path dataDirectory) {

@@ -41,6 +41,17 @@ final class ServerCommand implements Callable<Integer> {
             + "only without --credentials. Otherwise they get MissingAuthenticationTokenException, as from AWS.")
     boolean allowUnsigned;
 
+    @Option(names = "--backend", description = "Where streams live: local (default: the data directory) or kafka "
+            + "(a Kafka cluster shared by several nodes; see docs/cluster.md).")
+    String backend;
+
+    @Option(names = "--kafka-bootstrap", description = "The Kafka cluster's bootstrap servers, host:port[,...] "
+            + "(with --backend kafka).")
+    String kafkaBootstrap;
+
+    @Option(names = "--node-id", description = "This node's name in the cluster (default: host name and port).")
+    String nodeId;
+
     @Option(names = "--log-format", description = "text (default) or json: one JSON object per log line.")
     String logFormat = "text";
 
@@ -57,7 +68,8 @@ final class ServerCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--log-format must be text or json, not " + logFormat);
         }
         ServerConfig config = new ConfigLoader().load(configFile, host, port, tlsPort, dataDir,
-                noFsync ? Boolean.FALSE : null, credentials, allowUnsigned ? Boolean.TRUE : null);
+                noFsync ? Boolean.FALSE : null, credentials, allowUnsigned ? Boolean.TRUE : null,
+                new ClusterFlags(backend, kafkaBootstrap, nodeId));
         SluiceServer server = SluiceServer.start(config, Clock.system());
         CountDownLatch stop = new CountDownLatch(1);
         Signal.handle(new Signal("TERM"), signal -> stop.countDown());

@@ -48,6 +48,8 @@ class LogConfiguratorTest {
                 "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}\\S+ INFO  SluiceServer - Sluice listening\\R");
         assertThat(context.getLogger(Logger.ROOT_LOGGER_NAME).getLevel()).isEqualTo(Level.INFO);
         assertThat(context.getLogger("io.netty").getEffectiveLevel()).isEqualTo(Level.WARN);
+        assertThat(context.getLogger("org.apache.kafka.clients.producer.ProducerConfig").getEffectiveLevel())
+                .isEqualTo(Level.WARN);
         // the XML configurator reports the file it found; it must not have run at all
         assertThat(context.getStatusManager().getCopyOfStatusList()).extracting(Status::getMessage)
                 .noneMatch(message -> message.contains("Found resource"));

@@ -6,7 +6,10 @@ import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.server.http.CorsPolicy;
 import io.sluice.server.http.HttpServer;
 import io.sluice.storage.LogConfig;
+import io.sluice.storage.kafka.KafkaSettings;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 
 /**
@@ -33,13 +36,16 @@ import java.nio.file.Path;
  * @param analyticsBoundIntervalMillis how often an analytics application whose inputs are caught up issues a
  *                      rowtime bound, which closes its windows when no rows arrive
  *                      ({@code analytics.rowtime-bound-interval-ms})
+ * @param kafka         the Kafka cluster that holds the streams ({@code storage.backend=kafka}), or null for the
+ *                      embedded default, the data directory's own log ({@code storage.backend=local}); in cluster
+ *                      mode every node must derive the same master key, so {@code kms.master-key-file} is required
  */
 public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
                            Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
                            int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log,
                            FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir,
                            boolean allowUnsigned, CorsPolicy cors, boolean truncateCorruptMetadata,
-                           long analyticsBoundIntervalMillis) {
+                           long analyticsBoundIntervalMillis, KafkaSettings kafka) {
 
     public static final int DEFAULT_PORT = 4567;
     public static final int DEFAULT_TLS_PORT = 4568;
@@ -72,6 +78,11 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
             throw new IllegalArgumentException("auth.allow-unsigned is for a server without a credentials file; "
                     + "with one, every request must be signed by one of its users");
         }
+        if (kafka != null && engine.masterKeyFile() == null) {
+            throw new IllegalArgumentException("storage.backend=kafka needs kms.master-key-file: every node of a "
+                    + "cluster must derive the same master key (give each node a copy of one 32-byte key file), "
+                    + "or encrypted streams written through one node cannot be read through another");
+        }
     }
 
     /** Settings that serve only signed requests and leave CORS to its default. */
@@ -81,12 +92,39 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
                         FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir) {
         this(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir, auditDataEvents,
                 maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose, firehoseS3,
-                firehoseLocalDir, false, null, false, DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS);
+                firehoseLocalDir, false, null, false, DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS, null);
     }
 
     /** The CORS policy in force: the configured one, or the default for the server's authentication. */
     public CorsPolicy corsPolicy() {
         return cors != null ? cors : credentialsFile == null ? CorsPolicy.ANY : CorsPolicy.NONE;
+    }
+
+    /** Whether the streams live in Kafka ({@code storage.backend=kafka}) rather than in the data directory. */
+    public boolean clusterMode() {
+        return kafka != null;
+    }
+
+    /**
+     * A node's name when {@code node.id} is not set: the machine's host name and the port, unique as long as no
+     * two nodes of a cluster share both.
+     */
+    public static String defaultNodeId(int port) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return host + ":" + port;
+    }
+
+    /** The same settings on the Kafka backend (null: the local one). */
+    public ServerConfig withKafka(KafkaSettings newKafka) {
+        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
+                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
+                analyticsBoundIntervalMillis, newKafka);
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -101,14 +139,14 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile,
                 auditDir, auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis);
+                analyticsBoundIntervalMillis, kafka);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, newEngine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis);
+                analyticsBoundIntervalMillis, kafka);
     }
 
     /** The same settings with authentication against a credentials file and, optionally, an audit log. */
@@ -116,7 +154,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, newCredentialsFile,
                 newAuditDir, newAuditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis);
+                analyticsBoundIntervalMillis, kafka);
     }
 
     /** The same settings with requests that carry no signature served (true) or refused (false). */
@@ -124,7 +162,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, newAllowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis);
+                analyticsBoundIntervalMillis, kafka);
     }
 
     /** The same settings with these allowed browser origins (null: the default). */
@@ -132,6 +170,6 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, newCors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis);
+                analyticsBoundIntervalMillis, kafka);
     }
 }

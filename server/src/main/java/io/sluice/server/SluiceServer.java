@@ -12,16 +12,11 @@ import io.sluice.common.ServiceException;
 import io.sluice.common.StreamArn;
 import io.sluice.server.auth.AuditLog;
 import io.sluice.server.auth.Authorizer;
+import io.sluice.server.pipeline.ApiPipeline;
 import io.sluice.server.pipeline.Pipeline;
+import io.sluice.storage.kafka.KafkaBackend;
+import io.sluice.storage.kafka.KafkaSettings;
 import io.sluice.server.auth.CredentialsFile;
-import io.sluice.firehose.FirehoseEngine;
-import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
-import io.sluice.firehose.delivery.ObjectStore;
-import io.sluice.firehose.delivery.S3ObjectStore;
-import io.sluice.server.analytics.AnalyticsNode;
-import io.sluice.server.firehose.FirehoseMetrics;
-import io.sluice.server.firehose.FirehoseService;
-import io.sluice.server.firehose.KmsBufferSealer;
 import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.storage.MetadataStore;
@@ -30,7 +25,6 @@ import io.sluice.engine.store.EngineStores;
 import io.sluice.engine.store.LocalMetaStore;
 import io.sluice.engine.store.LocalShardLogStore;
 import io.sluice.server.metrics.StorageMetrics;
-import io.sluice.storage.LogConfig;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.http.ServiceRouter;
 import io.sluice.server.http.HttpServer;
@@ -44,6 +38,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +46,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One Sluice node: the stream engine on its data directory, Firehose on top of it, the HTTP server in front of
- * both, and the task runner that does their background work (delivery, scaling, retention). {@link #start} and
+ * both, and the task runner that does their background work (delivery, scaling, retention). In cluster mode
+ * ({@code storage.backend=kafka}) the engine's stores are Kafka's, the tasks run where Kafka's group membership
+ * places them, and Firehose and analytics are refused ({@link RefusedAddOns}). {@link #start} and
  * {@link #stop} from one thread; stop is idempotent (the first call stops, later ones return at once).
  */
 public final class SluiceServer implements AutoCloseable {
@@ -71,20 +68,17 @@ public final class SluiceServer implements AutoCloseable {
     private final int port;
     private final int tlsPort;
     private final AuditLog audit;
-    private final FirehoseEngine firehose;
-    private final ObjectStore objects;
-    private final KmsBufferSealer sealer;
-    private final AnalyticsNode analytics;
+    private final AddOnServices addOns;
+    /** The Kafka backend in cluster mode; null on the local backend. */
+    private final KafkaBackend cluster;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http,
-                         TaskRunner tasks, int port, int tlsPort, AuditLog audit, FirehoseEngine firehose,
-                         ObjectStore objects, KmsBufferSealer sealer, AnalyticsNode analytics) {
-        this.sealer = sealer;
-        this.analytics = analytics;
+                         TaskRunner tasks, int port, int tlsPort, AuditLog audit, AddOnServices addOns,
+                         KafkaBackend cluster) {
         this.audit = audit;
-        this.firehose = firehose;
-        this.objects = objects;
+        this.addOns = addOns;
+        this.cluster = cluster;
         this.config = config;
         this.engine = engine;
         this.http = http;
@@ -162,28 +156,36 @@ public final class SluiceServer implements AutoCloseable {
         StorageMetrics storage = new StorageMetrics(registry);
         // one key store for streams and delivery streams: opening it reads and derives the master key
         LocalKms kms = LocalKms.open(config.dataDir(), config.engine().masterKeyFile(), config.engine().kmsKeys());
-        KinesisEngine engine = new KinesisEngine(localStores(config, clock, storage), kms, config.engine(), clock,
-                metrics);
+        KafkaBackend cluster = config.clusterMode() ? connect(config.kafka()) : null;
+        KinesisEngine engine;
+        try {
+            engine = new KinesisEngine(cluster == null ? localStores(config, clock, storage) : cluster.stores(),
+                    kms, config.engine(), clock, metrics);
+        } catch (IOException | RuntimeException e) {
+            // the engine closed the stores it was given; the placement is the backend's
+            if (cluster != null) {
+                cluster.closePlacement();
+            }
+            throw e;
+        }
         ControlPlaneLimiter limiter = new ControlPlaneLimiter(clock, config.engine().limits());
         AuditLog audit = config.auditDir() == null ? null
                 : new AuditLog(config.auditDir(), AUDIT_FILE_BYTES, AUDIT_FILES, config.auditDataEvents(), clock);
-        ObjectStore objects = config.firehoseS3() == null
-                ? new LocalDirectoryObjectStore(config.firehoseLocalDir())
-                : S3ObjectStore.connect(config.firehoseS3());
-        KmsBufferSealer sealer = new KmsBufferSealer(kms, new MetadataStore(config.firehose().dataDir().resolve("keys"),
-                MetadataStore.DEFAULT_COMPACTION_BYTES, config.truncateCorruptMetadata(), storage));
-        TaskRunner tasks = new TaskRunner(clock, Duration.ofMillis(TASK_IDLE_MILLIS), Duration.ofMinutes(1));
-        FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
-                new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
-                clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage);
-        AnalyticsNode analytics = AnalyticsNode.open(config.dataDir(), config.analyticsBoundIntervalMillis(),
-                config.truncateCorruptMetadata(), storage, engine, firehose, config.firehoseS3(),
-                config.firehoseLocalDir(), config.firehose().requestTimeout(), tasks, clock, registry);
+        TaskRunner tasks = cluster == null
+                ? new TaskRunner(clock, Duration.ofMillis(TASK_IDLE_MILLIS), Duration.ofMinutes(1))
+                : new TaskRunner(clock, Duration.ofMillis(TASK_IDLE_MILLIS), Duration.ofMinutes(1),
+                        cluster.placement());
+        AddOnServices addOns = cluster == null
+                ? LocalAddOns.open(config, clock, engine, kms, tasks, registry, storage)
+                : new RefusedAddOns();
         Pipeline pipeline = pipeline(config, credentials, engine, audit, limiter, registry, clock);
+        List<ApiPipeline> apis = new ArrayList<>();
+        apis.add(pipeline.wrap(new KinesisService(engine, metrics)));
+        addOns.apis().forEach(api -> apis.add(pipeline.wrap(api)));
         HttpServer http = new HttpServer(config.maxBodyBytes(), config.maxConnections(), config.corsPolicy(),
-                new ServiceRouter(List.of(pipeline.wrap(new KinesisService(engine, metrics)),
-                        pipeline.wrap(new FirehoseService(firehose)), pipeline.wrap(analytics.service()))),
-                Map.of("/health", () -> ApiResponse.ok("application/json", HEALTHY),
+                new ServiceRouter(apis),
+                Map.of("/health", cluster == null ? () -> ApiResponse.ok("application/json", HEALTHY)
+                                : new ClusterHealth(cluster.settings().nodeId(), cluster::connected),
                         "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
                                 registry.scrape().getBytes(StandardCharsets.UTF_8))));
         int port;
@@ -196,21 +198,35 @@ public final class SluiceServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException | InterruptedException e) {
             http.stop(0);
-            analytics.close();
-            firehose.close();
+            addOns.close();
             tasks.close();
-            objects.close();
-            sealer.close();
+            if (cluster != null) {
+                cluster.closePlacement();
+            }
             engine.close();
             throw e;
         }
         engine.maintenance().tasks().forEach(tasks::start);
-        analytics.resume();
-        LOG.info("Sluice listening on {}:{}{} (data in {}, fsync {}) after {} ms", config.host(), port,
-                tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
-                config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
-        return new SluiceServer(config, engine, http, tasks, port, tlsPort, audit, firehose, objects, sealer,
-                analytics);
+        addOns.resume();
+        if (cluster == null) {
+            LOG.info("Sluice listening on {}:{}{} (data in {}, fsync {}) after {} ms", config.host(), port,
+                    tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
+                    config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
+        } else {
+            LOG.info("Sluice node {} listening on {}:{}{} (storage.backend=kafka, bootstrap servers {}, topic prefix "
+                            + "'{}'; Firehose and analytics refused in cluster mode) after {} ms",
+                    cluster.settings().nodeId(), config.host(), port, tlsPort >= 0 ? " and TLS " + tlsPort : "",
+                    cluster.settings().bootstrapServers(), cluster.settings().topicPrefix(),
+                    (System.nanoTime() - begin) / 1_000_000);
+        }
+        return new SluiceServer(config, engine, http, tasks, port, tlsPort, audit, addOns, cluster);
+    }
+
+    /** Opens the Kafka backend, logging where it connects first so that a cluster that does not answer is named. */
+    private static KafkaBackend connect(KafkaSettings settings) throws IOException {
+        LOG.info("storage.backend=kafka: node {} connecting to bootstrap servers {}", settings.nodeId(),
+                settings.bootstrapServers());
+        return KafkaBackend.open(settings);
     }
 
     public int port() {
@@ -234,11 +250,12 @@ public final class SluiceServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         // applications read streams and delivery streams, and Firehose reads the Kinesis engine: they close first
-        analytics.close();
-        firehose.close();
+        addOns.close();
         tasks.close();
-        objects.close();
-        sealer.close();
+        if (cluster != null) {
+            // after the tasks checkpointed: another node takes them over from there
+            cluster.closePlacement();
+        }
         engine.close();
         if (audit != null) {
             try {

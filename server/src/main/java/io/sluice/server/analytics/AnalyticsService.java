@@ -30,7 +30,8 @@ public final class AnalyticsService implements Api {
     /** The X-Amz-Target prefix, without the dot. */
     public static final String TARGET = "KinesisAnalytics_20150814";
 
-    private static final ApiDefinition DEFINITION = new ApiDefinition(TARGET, "kinesisanalytics",
+    /** How the pipeline serves the API; also used to refuse it where it is not available. */
+    public static final ApiDefinition DEFINITION = new ApiDefinition(TARGET, "kinesisanalytics",
             "kinesisanalytics", "kinesisanalytics.amazonaws.com", Set.of("AddApplicationCloudWatchLoggingOption",
             "AddApplicationInput", "AddApplicationInputProcessingConfiguration", "AddApplicationOutput",
             "AddApplicationReferenceDataSource", "CreateApplication", "DeleteApplication",
@@ -94,6 +95,11 @@ public final class AnalyticsService implements Api {
      */
     @Override
     public List<String> resources(ApiCall call) {
+        return resourcesOf(call);
+    }
+
+    /** What {@link #resources} answers, without a service behind it. */
+    public static List<String> resourcesOf(ApiCall call) {
         RequestContext context = call.caller().context();
         WireObject input = call.input();
         String resourceArn = input.string("ResourceARN");

@@ -25,7 +25,8 @@ public final class FirehoseService implements Api {
     /** The X-Amz-Target prefix, without the dot. */
     public static final String TARGET = "Firehose_20150804";
 
-    private static final ApiDefinition DEFINITION = new ApiDefinition(TARGET, "firehose", "firehose",
+    /** How the pipeline serves the API; also used to refuse it where it is not available. */
+    public static final ApiDefinition DEFINITION = new ApiDefinition(TARGET, "firehose", "firehose",
             "firehose.amazonaws.com", Set.of("CreateDeliveryStream", "DeleteDeliveryStream",
             "DescribeDeliveryStream", "ListDeliveryStreams", "UpdateDestination", "PutRecord", "PutRecordBatch",
             "TagDeliveryStream", "UntagDeliveryStream", "ListTagsForDeliveryStream", "StartDeliveryStreamEncryption",
@@ -66,6 +67,11 @@ public final class FirehoseService implements Api {
     /** The delivery stream a call names; every delivery stream of the account for ListDeliveryStreams. */
     @Override
     public List<String> resources(ApiCall call) {
+        return resourcesOf(call);
+    }
+
+    /** What {@link #resources} answers, without a service behind it. */
+    public static List<String> resourcesOf(ApiCall call) {
         RequestContext context = call.caller().context();
         String operation = call.operation();
         WireObject input = call.input();

@@ -194,6 +194,14 @@ public final class KafkaMetaStore implements MetaStore {
         return sync.sync();
     }
 
+    /**
+     * Whether this node's view still follows the metadata topic: false once the applier has stopped (a record it
+     * cannot read, a fatal client error, or close). Reported by the node's health check.
+     */
+    public boolean isApplying() {
+        return applier.isRunning();
+    }
+
     /** End-offset requests {@link #sync} has sent so far (a measure of how well it coalesces callers). */
     long syncRequests() {
         return sync.requests();

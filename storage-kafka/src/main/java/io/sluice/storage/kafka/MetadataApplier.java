@@ -91,6 +91,11 @@ final class MetadataApplier implements AutoCloseable {
         return Thread.currentThread() == thread;
     }
 
+    /** Whether the applier still follows the partition (false once it has stopped on a failure or been closed). */
+    boolean isRunning() {
+        return running;
+    }
+
     /** Tells every watcher the current value of each key, on the applier thread, between two records. */
     CompletableFuture<Void> redeliver(Collection<String> keys) {
         CompletableFuture<Void> done = new CompletableFuture<>();

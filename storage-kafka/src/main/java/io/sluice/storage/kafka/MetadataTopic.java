@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -37,6 +38,8 @@ final class MetadataTopic {
     static final Duration MIN_COMPACTION_LAG = Duration.ofMinutes(1);
     static final Duration SEGMENT = Duration.ofHours(1);
 
+    private static final int DESCRIBE_ATTEMPTS = 10;
+
     private MetadataTopic() {
     }
 
@@ -55,8 +58,7 @@ final class MetadataTopic {
             }
         }
         try {
-            TopicDescription description = await(admin.describeTopics(List.of(topic)).allTopicNames(), timeout)
-                    .get(topic);
+            TopicDescription description = describe(admin, topic, timeout);
             if (description.partitions().size() != 1) {
                 throw new IOException("metadata topic " + topic + " has " + description.partitions().size()
                         + " partitions; it must have exactly 1 (its order is the order of changes)");
@@ -70,6 +72,29 @@ final class MetadataTopic {
             }
         } catch (ExecutionException e) {
             throw new IOException("cannot describe metadata topic " + topic, e.getCause());
+        }
+    }
+
+    /**
+     * The topic's description. A topic just created (here or by another node) may not have reached the broker
+     * that answers yet: that is retried a few times, briefly.
+     */
+    private static TopicDescription describe(Admin admin, String topic, Duration timeout)
+            throws IOException, ExecutionException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return await(admin.describeTopics(List.of(topic)).allTopicNames(), timeout).get(topic);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt == DESCRIBE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(attempt * 100L);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for metadata topic " + topic);
+            }
         }
     }
 

@@ -1,0 +1,23 @@
+package io.sluice.server;
+
+import io.sluice.server.pipeline.Api;
+
+import java.util.List;
+
+/**
+ * The APIs a node serves besides Kinesis (Firehose, Kinesis Analytics) and the background work behind them.
+ * {@link LocalAddOns} serves them from the data directory; {@link RefusedAddOns} refuses them where their state
+ * could not be kept off one node's disk (cluster mode). From the server's start/stop thread.
+ */
+interface AddOnServices extends AutoCloseable {
+
+    /** The APIs, for the router (each is wrapped in the pipeline). */
+    List<Api> apis();
+
+    /** Starts the work that was running when the node stopped; called once the task runner runs. */
+    void resume();
+
+    /** Stops the work (each task checkpointed) and closes what the services opened. */
+    @Override
+    void close();
+}

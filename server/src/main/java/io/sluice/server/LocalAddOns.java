@@ -1,0 +1,78 @@
+package io.sluice.server;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.sluice.common.Clock;
+import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.crypto.LocalKms;
+import io.sluice.engine.task.TaskRunner;
+import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
+import io.sluice.firehose.delivery.ObjectStore;
+import io.sluice.firehose.delivery.S3ObjectStore;
+import io.sluice.server.analytics.AnalyticsNode;
+import io.sluice.server.firehose.FirehoseMetrics;
+import io.sluice.server.firehose.FirehoseService;
+import io.sluice.server.firehose.KmsBufferSealer;
+import io.sluice.server.metrics.StorageMetrics;
+import io.sluice.server.pipeline.Api;
+import io.sluice.storage.LogConfig;
+import io.sluice.storage.MetadataStore;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Firehose and Kinesis Analytics on one node: the delivery streams' buffers and keys under the Firehose data
+ * directory, the destination store (S3-compatible or a local directory), and the analytics catalogue and
+ * positions under the data directory. From the server's start/stop thread.
+ */
+final class LocalAddOns implements AddOnServices {
+
+    private final ObjectStore objects;
+    private final KmsBufferSealer sealer;
+    private final FirehoseEngine firehose;
+    private final AnalyticsNode analytics;
+
+    private LocalAddOns(ObjectStore objects, KmsBufferSealer sealer, FirehoseEngine firehose,
+                        AnalyticsNode analytics) {
+        this.objects = objects;
+        this.sealer = sealer;
+        this.firehose = firehose;
+        this.analytics = analytics;
+    }
+
+    static LocalAddOns open(ServerConfig config, Clock clock, KinesisEngine engine, LocalKms kms, TaskRunner tasks,
+                            MeterRegistry registry, StorageMetrics storage) throws IOException {
+        ObjectStore objects = config.firehoseS3() == null
+                ? new LocalDirectoryObjectStore(config.firehoseLocalDir())
+                : S3ObjectStore.connect(config.firehoseS3());
+        KmsBufferSealer sealer = new KmsBufferSealer(kms, new MetadataStore(config.firehose().dataDir().resolve("keys"),
+                MetadataStore.DEFAULT_COMPACTION_BYTES, config.truncateCorruptMetadata(), storage));
+        FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
+                new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
+                clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage);
+        AnalyticsNode analytics = AnalyticsNode.open(config.dataDir(), config.analyticsBoundIntervalMillis(),
+                config.truncateCorruptMetadata(), storage, engine, firehose, config.firehoseS3(),
+                config.firehoseLocalDir(), config.firehose().requestTimeout(), tasks, clock, registry);
+        return new LocalAddOns(objects, sealer, firehose, analytics);
+    }
+
+    @Override
+    public List<Api> apis() {
+        return List.of(new FirehoseService(firehose), analytics.service());
+    }
+
+    @Override
+    public void resume() {
+        analytics.resume();
+    }
+
+    /** Applications read streams and delivery streams, and Firehose reads the Kinesis engine: they close first. */
+    @Override
+    public void close() {
+        analytics.close();
+        firehose.close();
+        objects.close();
+        sealer.close();
+    }
+}
