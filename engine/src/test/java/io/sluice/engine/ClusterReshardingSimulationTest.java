@@ -192,36 +192,8 @@ class ClusterReshardingSimulationTest {
         if (random.nextBoolean()) {
             nodes.sync(n);
         }
-        KinesisEngine node = nodes.node(n);
-        StreamMeta meta = node.streams().describe(STREAM).meta();
-        List<ShardMeta> open = new ArrayList<>(meta.openShards());
-        open.sort(Comparator.comparing(s -> s.range().start()));
         try {
-            switch (random.nextInt(3)) {
-                case 0 -> {
-                    ShardMeta shard = open.get(random.nextInt(open.size()));
-                    BigInteger width = shard.range().end().subtract(shard.range().start());
-                    if (width.compareTo(BigInteger.valueOf(4)) > 0 && open.size() < 12) {
-                        BigInteger offset = new BigInteger(width.bitLength(), random).mod(width.subtract(BigInteger.TWO));
-                        node.shards().split(STREAM, shard.id().toString(),
-                                shard.range().start().add(BigInteger.TWO).add(offset));
-                    }
-                }
-                case 1 -> {
-                    if (open.size() > 1) {
-                        int i = random.nextInt(open.size() - 1);
-                        node.shards().merge(STREAM, open.get(i).id().toString(), open.get(i + 1).id().toString());
-                    }
-                }
-                default -> {
-                    int current = open.size();
-                    int low = (current + 1) / 2;
-                    int high = Math.min(2 * current, 10);
-                    if (high >= low) {
-                        node.shards().updateShardCount(STREAM, low + random.nextInt(high - low + 1));
-                    }
-                }
-            }
+            ReshardingSimulationTest.reshardOnce(nodes.node(n), STREAM, random);
             return true;
         } catch (ServiceException e) {
             if (e.type() == ErrorType.INVALID_ARGUMENT && (e.getMessage().contains("already been merged or split")

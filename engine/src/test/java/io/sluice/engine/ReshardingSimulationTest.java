@@ -122,37 +122,42 @@ class ReshardingSimulationTest {
     }
 
     private static void reshardAtRandom(KinesisEngine engine, Random random) {
-        StreamMeta meta = engine.streams().describe(STREAM).meta();
-        List<ShardMeta> open = new ArrayList<>(meta.openShards());
-        open.sort(Comparator.comparing(s -> s.range().start()));
         try {
-            switch (random.nextInt(3)) {
-                case 0 -> {
-                    ShardMeta shard = open.get(random.nextInt(open.size()));
-                    BigInteger width = shard.range().end().subtract(shard.range().start());
-                    if (width.compareTo(BigInteger.valueOf(4)) > 0 && open.size() < 12) {
-                        BigInteger offset = new BigInteger(width.bitLength(), random).mod(width.subtract(BigInteger.TWO));
-                        engine.shards().split(STREAM, shard.id().toString(),
-                                shard.range().start().add(BigInteger.TWO).add(offset));
-                    }
-                }
-                case 1 -> {
-                    if (open.size() > 1) {
-                        int i = random.nextInt(open.size() - 1);
-                        engine.shards().merge(STREAM, open.get(i).id().toString(), open.get(i + 1).id().toString());
-                    }
-                }
-                default -> {
-                    int current = open.size();
-                    int low = (current + 1) / 2;
-                    int high = Math.min(2 * current, 10);
-                    if (high >= low) {
-                        engine.shards().updateShardCount(STREAM, low + random.nextInt(high - low + 1));
-                    }
-                }
-            }
+            reshardOnce(engine, STREAM, random);
         } catch (ServiceException e) {
             throw new AssertionError("reshard refused: " + e.getMessage(), e);
+        }
+    }
+
+    /** One random split, merge or shard-count update of a stream, planned on the engine's view of it. */
+    static void reshardOnce(KinesisEngine engine, StreamKey stream, Random random) {
+        StreamMeta meta = engine.streams().describe(stream).meta();
+        List<ShardMeta> open = new ArrayList<>(meta.openShards());
+        open.sort(Comparator.comparing(s -> s.range().start()));
+        switch (random.nextInt(3)) {
+            case 0 -> {
+                ShardMeta shard = open.get(random.nextInt(open.size()));
+                BigInteger width = shard.range().end().subtract(shard.range().start());
+                if (width.compareTo(BigInteger.valueOf(4)) > 0 && open.size() < 12) {
+                    BigInteger offset = new BigInteger(width.bitLength(), random).mod(width.subtract(BigInteger.TWO));
+                    engine.shards().split(stream, shard.id().toString(),
+                            shard.range().start().add(BigInteger.TWO).add(offset));
+                }
+            }
+            case 1 -> {
+                if (open.size() > 1) {
+                    int i = random.nextInt(open.size() - 1);
+                    engine.shards().merge(stream, open.get(i).id().toString(), open.get(i + 1).id().toString());
+                }
+            }
+            default -> {
+                int current = open.size();
+                int low = (current + 1) / 2;
+                int high = Math.min(2 * current, 10);
+                if (high >= low) {
+                    engine.shards().updateShardCount(stream, low + random.nextInt(high - low + 1));
+                }
+            }
         }
     }
 
