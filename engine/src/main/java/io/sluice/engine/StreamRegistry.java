@@ -151,28 +151,27 @@ final class StreamRegistry {
     }
 
     /**
-     * Persists a new stream and opens its logs; the stream becomes visible on this node once the change commits
-     * (its data keys come from the store then).
+     * Persists a new stream; once the change commits, the stream's logs are opened (created) and it becomes
+     * visible on this node (its data keys come from the store then). Opening only then means a change that loses
+     * to another node's leaves no log behind; a crash before the opening is made good at the next start, which
+     * opens the logs of every stream.
      */
     void create(StreamMeta meta) throws IOException {
         change(() -> Io.run(() -> {
-            open(meta, Map.of());
             store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
             metaChanges.afterCommit(() -> refresh(meta.key()));
         }));
     }
 
     /**
-     * Persists a new version of a stream's metadata, opening the logs of shards it adds; it becomes visible on
-     * this node once the change commits.
+     * Persists a new version of a stream's metadata; once the change commits, the logs of shards it adds are
+     * opened and it becomes visible on this node.
      */
     void update(StreamMeta meta) throws IOException {
         change(() -> Io.run(() -> {
-            OpenStream current = streams.get(meta.key());
-            if (current == null) {
+            if (streams.get(meta.key()) == null) {
                 throw new IllegalStateException("no stream " + meta.key());
             }
-            open(meta, current.shards());
             store.put(storeKey(meta.key()), StreamMetaCodec.encode(meta));
             metaChanges.afterCommit(() -> refresh(meta.key()));
         }));
