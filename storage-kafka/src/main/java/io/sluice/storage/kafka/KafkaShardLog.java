@@ -91,9 +91,10 @@ final class KafkaShardLog implements ShardLogHandle {
         if (maxRecords <= 0) {
             throw new IllegalArgumentException("maxRecords must be positive: " + maxRecords);
         }
-        // records known to exist past fromOffset need no round trip to the broker; only a reader at the end does
+        // a read that the records known to exist past fromOffset can fill needs no round trip to the broker; one
+        // that wants more asks for the end, since other nodes may have appended since this node last looked
         long known = knownEnd.get();
-        long limit = Math.min(known > fromOffset ? known : queryEnd(), sealOffset.get());
+        long limit = Math.min(known - fromOffset >= maxRecords ? known : queryEnd(), sealOffset.get());
         if (fromOffset >= limit) {
             return new ReadResult(List.of(), limit);
         }
