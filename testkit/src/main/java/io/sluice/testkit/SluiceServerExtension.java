@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -92,6 +93,7 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         Files.write(masterKey, key);
+        Files.setPosixFilePermissions(masterKey, PosixFilePermissions.fromString("rw-------"));
         EngineConfig engine = config.engine();
         EngineConfig clusterEngine = new EngineConfig(engine.createDelayMillis(), engine.updateDelayMillis(),
                 engine.deleteDelayMillis(), engine.iteratorTtlMillis(), engine.nextTokenTtlMillis(),
