@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -100,11 +104,28 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
                 engine.shardLimit(), engine.retentionCheckMillis(), engine.limits(), masterKey, engine.kmsKeys());
         topicPrefix = "e2e" + PREFIXES.incrementAndGet() + "-" + ProcessHandle.current().pid() + ".";
         String bootstrap = SharedKafkaBroker.get().bootstrapServers();
-        for (int i = 0; i < CLUSTER_NODES; i++) {
-            Path nodeDir = dataDir.resolve("node-" + i);
-            ServerConfig node = ServerConfig.defaults(nodeDir).withPorts(0, 0).withEngine(clusterEngine)
-                    .withKafka(new KafkaSettings(bootstrap, Map.of(), topicPrefix, (short) 1, "node-" + i));
-            nodes.add(SluiceServer.start(node, Clock.system()));
+        // the nodes start side by side, as a cluster's nodes do: a start takes seconds, and doing them at once
+        // also has them race to create the cluster's topics
+        List<Future<SluiceServer>> starts = new ArrayList<>();
+        try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < CLUSTER_NODES; i++) {
+                ServerConfig node = ServerConfig.defaults(dataDir.resolve("node-" + i)).withPorts(0, 0)
+                        .withEngine(clusterEngine)
+                        .withKafka(new KafkaSettings(bootstrap, Map.of(), topicPrefix, (short) 1, "node-" + i));
+                starts.add(starter.submit(() -> SluiceServer.start(node, Clock.system())));
+            }
+        }
+        ExecutionException failed = null;
+        for (Future<SluiceServer> start : starts) {
+            try {
+                nodes.add(start.get());
+            } catch (ExecutionException e) {
+                failed = failed == null ? e : failed;
+            }
+        }
+        if (failed != null) {
+            // the nodes that did start are stopped by afterAll
+            throw new IOException("a cluster node did not start", failed.getCause());
         }
         RoundRobinProxy plain = RoundRobinProxy.start(nodes.stream().map(SluiceServer::port).toList());
         proxies.add(plain);
