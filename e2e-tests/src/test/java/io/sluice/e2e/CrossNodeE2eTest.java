@@ -113,6 +113,31 @@ class CrossNodeE2eTest {
     }
 
     @Test
+    @Tag("fails-on-cluster") // excluded from the cluster execution until a read past a stale known end asks Kafka
+    void oneGetRecordsThroughOneNodeReturnsEveryRecordAcknowledgedThroughTheOther() {
+        String name = KinesisContractTest.uniqueName("cross-read");
+        a.createStream(r -> r.streamName(name).shardCount(1));
+        awaitActive(b, name);
+        b.putRecord(r -> r.streamName(name).partitionKey("k").data(SdkBytes.fromUtf8String("first")));
+        assertThat(readOnce(a, name)).containsExactly("first");
+
+        PutRecordsResponse batch = b.putRecords(r -> r.streamName(name).records(IntStream.range(0, 100)
+                .mapToObj(i -> PutRecordsRequestEntry.builder().partitionKey("k")
+                        .data(SdkBytes.fromUtf8String("next-" + i)).build()).toList()));
+        assertThat(batch.failedRecordCount()).isZero();
+        // as on one node: what was acknowledged before the call is in one GetRecords of 10,000 from the start
+        assertThat(readOnce(a, name)).as("one GetRecords through the node that did not take the puts")
+                .hasSize(101);
+    }
+
+    private static List<String> readOnce(KinesisClient node, String name) {
+        String iterator = node.getShardIterator(r -> r.streamName(name).shardId("shardId-000000000000")
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+        return node.getRecords(r -> r.shardIterator(iterator).limit(10_000)).records().stream()
+                .map(r -> r.data().asUtf8String()).toList();
+    }
+
+    @Test
     void aSubscriberOnOneNodeSeesPutsMadeOnTheOther() throws Exception {
         String name = KinesisContractTest.uniqueName("cross-sub");
         a.createStream(r -> r.streamName(name).shardCount(1));
