@@ -10,7 +10,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -113,7 +112,6 @@ class CrossNodeE2eTest {
     }
 
     @Test
-    @Tag("fails-on-cluster") // excluded from the cluster execution until a read past a stale known end asks Kafka
     void oneGetRecordsThroughOneNodeReturnsEveryRecordAcknowledgedThroughTheOther() {
         String name = KinesisContractTest.uniqueName("cross-read");
         a.createStream(r -> r.streamName(name).shardCount(1));
@@ -304,7 +302,6 @@ class CrossNodeE2eTest {
     }
 
     @Test
-    @Tag("fails-on-cluster") // excluded from the cluster execution until the engine cleans up a lost create
     void aStreamCreatedRightAfterTheOtherNodesChangeHasOneTopic() throws Exception {
         // the other node's change takes the metadata writer over, so this node's create runs again (fenced once)
         b.createStream(r -> r.streamName(KinesisContractTest.uniqueName("other")).shardCount(1));

@@ -51,7 +51,7 @@ public record ShardMeta(ShardId id, HashKeyRange range, ShardId parent, ShardId 
         return sequenceLayout.before(id.index(), 0);
     }
 
-    /** The sequence number of the last record of a closed shard (its start if it closed empty). */
+    /** The sequence number of the last record of a sealed shard (its start if it closed empty). */
     public SequenceNumber endingSequenceNumber() {
         return sequenceLayout.before(id.index(), endOffset);
     }

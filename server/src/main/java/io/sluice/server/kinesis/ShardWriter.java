@@ -27,7 +27,8 @@ final class ShardWriter {
         hashKeyRange(out, shard.range());
         out.startObject("SequenceNumberRange")
                 .string("StartingSequenceNumber", shard.startingSequenceNumber().format());
-        if (!shard.isOpen()) {
+        // a shard closed a moment ago has no end until it is sealed: it is listed as still open until then
+        if (shard.isSealed()) {
             out.string("EndingSequenceNumber", shard.endingSequenceNumber().format());
         }
         out.endObject().endObject();
