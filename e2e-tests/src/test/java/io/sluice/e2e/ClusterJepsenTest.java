@@ -1,6 +1,11 @@
 package io.sluice.e2e;
 
 import io.sluice.kafka.testkit.KafkaBroker;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -215,7 +220,8 @@ class ClusterJepsenTest {
         Random random = new Random(seed);
         long chaosNanos = Duration.ofSeconds(Long.getLong("sluice.jepsen.seconds", 50)).toNanos();
         Path logDirectory = Path.of("target", "cluster-jepsen", Long.toHexString(seed)).toAbsolutePath();
-        Path config = config(seed);
+        String topicPrefix = "jepsen-" + Long.toHexString(seed) + ".";
+        Path config = config(topicPrefix);
         History history = new History();
         List<Throwable> failures = new CopyOnWriteArrayList<>();
         try (Cluster cluster = new Cluster()) {
@@ -273,10 +279,11 @@ class ClusterJepsenTest {
 
             System.out.printf("ClusterJepsenTest seed=%d: %d producers, records acknowledged %d, failed %d (%d of them"
                             + " read), unknown %d (%d of them read); %d kills, %d reshards; %d shards at the end;"
-                            + " read through n%d; logs in %s%n", seed, producerCount, history.count(Outcome.ACKED),
-                    history.count(Outcome.FAILED), history.readCount(Outcome.FAILED), history.count(Outcome.UNKNOWN),
-                    history.readCount(Outcome.UNKNOWN), kills.get(), reshards.get(), shards.size(), reader + 1,
-                    logDirectory);
+                            + " %d records landed past a seal (cut off and put again); read through n%d; logs in %s%n",
+                    seed, producerCount, history.count(Outcome.ACKED), history.count(Outcome.FAILED),
+                    history.readCount(Outcome.FAILED), history.count(Outcome.UNKNOWN),
+                    history.readCount(Outcome.UNKNOWN), kills.get(), reshards.get(), shards.size(),
+                    recordsPastSeals(topicPrefix), reader + 1, logDirectory);
             String report = report(seed, history, shards, violations, involved, cluster);
             assertThat(violations).as(report).isEmpty();
             assertThat(kills.get()).as("nodes were killed (seed %d)", seed).isPositive();
@@ -286,7 +293,7 @@ class ClusterJepsenTest {
     }
 
     /** The configuration every node shares: one master key file, a topic prefix of this run, no limits or delays. */
-    private Path config(long seed) throws Exception {
+    private Path config(String topicPrefix) throws Exception {
         Path key = dir.resolve("master.key");
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
@@ -295,7 +302,7 @@ class ClusterJepsenTest {
         Path config = dir.resolve("cluster.properties");
         Files.writeString(config, String.join("\n",
                 "kms.master-key-file=" + key,
-                "kafka.topic-prefix=jepsen-" + Long.toHexString(seed) + ".",
+                "kafka.topic-prefix=" + topicPrefix,
                 "streams.create-delay-ms=0",
                 "streams.update-delay-ms=0",
                 "streams.delete-delay-ms=0",
@@ -524,6 +531,40 @@ class ClusterJepsenTest {
 
     private static boolean readOrGone(String parent, Set<String> listed, Set<String> done) {
         return parent == null || !listed.contains(parent) || done.contains(parent);
+    }
+
+    /**
+     * Counts the records past the first seal marker of each partition of the stream's topic: puts that landed in a
+     * parent after another node had sealed it, which their node cut off and put again through the children. Tells
+     * whether a run went through that path.
+     */
+    private static int recordsPastSeals(String topicPrefix) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(
+                Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            String topic = consumer.listTopics(Duration.ofSeconds(10)).keySet().stream()
+                    .filter(t -> t.startsWith(topicPrefix + "stream.")).findFirst().orElseThrow();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            Set<TopicPartition> sealed = new HashSet<>();
+            int past = 0;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))
+                    && System.nanoTime() < deadline) {
+                for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+                    if (record.headers().lastHeader("sluice.seal") != null) {
+                        sealed.add(partition);
+                    } else if (sealed.contains(partition)) {
+                        past++;
+                    }
+                }
+            }
+            return past;
+        }
     }
 
     /** Adds to {@code violations} what the history shows wrong, and to {@code involved} the records concerned. */
