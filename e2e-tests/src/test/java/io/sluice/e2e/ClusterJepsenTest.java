@@ -48,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,6 +79,7 @@ class ClusterJepsenTest {
     private static final int KEYS_PER_PRODUCER = 4;
     private static final int MAX_BATCH = 10;
     private static final int MAX_OPEN_SHARDS = 8;
+    private static final int MAX_RESHARDS_AT_ONCE = 2;
     private static final Duration PUT_TIMEOUT = Duration.ofSeconds(8);
     private static final Duration CONTROL_TIMEOUT = Duration.ofSeconds(20);
     private static final long READ_TIMEOUT_NANOS = Duration.ofSeconds(60).toNanos();
@@ -150,6 +152,13 @@ class ClusterJepsenTest {
 
         long count(Outcome outcome) {
             return puts.values().stream().filter(p -> p.outcome() == outcome).count();
+        }
+
+        /** How many records were not acknowledged, by error (its type and status). */
+        Map<String, Long> notAcknowledged() {
+            return puts.values().stream().filter(p -> p.outcome() != Outcome.ACKED)
+                    .collect(Collectors.groupingBy(p -> p.outcome() + " " + p.detail().split(":", 2)[0],
+                            TreeMap::new, Collectors.counting()));
         }
 
         long readCount(Outcome outcome) {
@@ -251,20 +260,20 @@ class ClusterJepsenTest {
                     }
                 }));
             }
-            List<Thread> restarts = new CopyOnWriteArrayList<>();
+            List<Thread> background = new CopyOnWriteArrayList<>();
             AtomicInteger kills = new AtomicInteger();
             AtomicInteger reshards = new AtomicInteger();
-            chaos(cluster, new Random(random.nextLong()), System.nanoTime() + chaosNanos, history, restarts, kills,
+            chaos(cluster, new Random(random.nextLong()), System.nanoTime() + chaosNanos, history, background, kills,
                     reshards, failures);
             stop.set(true);
             for (Thread producer : producers) {
                 producer.join();
             }
-            for (Thread restart : restarts) {
-                restart.join();
+            for (Thread thread : background) {
+                thread.join();
             }
             history.event("chaos over; every node up again: " + cluster.live());
-            assertThat(failures).as("failures of the producers and restarts (seed %d); logs:%s", seed,
+            assertThat(failures).as("failures of the producers, restarts and reshards (seed %d); logs:%s", seed,
                     cluster.logs()).isEmpty();
 
             int reader = random.nextInt(NODES);
@@ -284,6 +293,7 @@ class ClusterJepsenTest {
                     history.readCount(Outcome.FAILED), history.count(Outcome.UNKNOWN),
                     history.readCount(Outcome.UNKNOWN), kills.get(), reshards.get(), shards.size(),
                     recordsPastSeals(topicPrefix), reader + 1, logDirectory);
+            System.out.println("ClusterJepsenTest: why records were not acknowledged: " + history.notAcknowledged());
             String report = report(seed, history, shards, violations, involved, cluster);
             assertThat(violations).as(report).isEmpty();
             assertThat(kills.get()).as("nodes were killed (seed %d)", seed).isPositive();
@@ -393,47 +403,75 @@ class ClusterJepsenTest {
     }
 
     /**
-     * Every 1 to 3 s, until {@code untilNanos}: kills a random live node (if another stays up) and restarts it 1 to
-     * 4 s later on another thread, or splits or merges a random open shard through a random live node.
+     * Every 1 to 3 s, until {@code untilNanos}, one of: kill a random live node (if another stays up) and restart it
+     * 1 to 4 s later; split or merge a random open shard through a random live node; or start such a reshard and kill
+     * its node within 0.6 s, so that the node may die between closing the parents and sealing them. Restarts and
+     * reshards run on threads of their own (added to {@code background}), so two reshards may also race through
+     * different nodes.
      */
-    private static void chaos(Cluster cluster, Random random, long untilNanos, History history, List<Thread> restarts,
-                              AtomicInteger kills, AtomicInteger reshards, List<Throwable> failures)
-            throws InterruptedException {
+    private static void chaos(Cluster cluster, Random random, long untilNanos, History history,
+                              List<Thread> background, AtomicInteger kills, AtomicInteger reshards,
+                              List<Throwable> failures) throws InterruptedException {
+        AtomicInteger reshardsRunning = new AtomicInteger();
         while (System.nanoTime() < untilNanos) {
             Thread.sleep(1000 + random.nextInt(2000));
             List<Integer> live = cluster.live();
-            if (live.size() > 1 && random.nextInt(5) < 2) {
-                int victim = live.get(random.nextInt(live.size()));
-                ClusterNodeProcess node = cluster.nodes.get(victim);
-                long downMillis = 1000 + random.nextInt(3000);
-                cluster.live.remove(victim);
-                node.kill();
-                kills.incrementAndGet();
-                history.event("kill -9 " + node.nodeId());
-                restarts.add(Thread.ofPlatform().name("restart-" + node.nodeId()).start(() -> {
+            int action = random.nextInt(10);
+            if (live.size() > 1 && action < 3) {
+                kill(cluster, live.get(random.nextInt(live.size())), 1000 + random.nextInt(3000), history,
+                        background, kills, failures);
+            } else if (!live.isEmpty() && reshardsRunning.get() < MAX_RESHARDS_AT_ONCE) {
+                int n = live.get(random.nextInt(live.size()));
+                Random reshardRandom = new Random(random.nextLong());
+                reshardsRunning.incrementAndGet();
+                background.add(Thread.ofPlatform().name("reshard").start(() -> {
                     try {
-                        Thread.sleep(downMillis);
-                        history.event("restarting " + node.nodeId());
-                        node.restart();
-                        cluster.live.add(victim);
-                        history.event(node.nodeId() + " restarted and healthy");
+                        if (reshard(cluster.controlClients.get(n), cluster.nodes.get(n).nodeId(), reshardRandom,
+                                history)) {
+                            reshards.incrementAndGet();
+                        }
                     } catch (Throwable t) {
-                        history.event(node.nodeId() + " did not restart: " + t);
                         failures.add(t);
+                    } finally {
+                        reshardsRunning.decrementAndGet();
                     }
                 }));
-            } else if (!live.isEmpty()) {
-                int n = live.get(random.nextInt(live.size()));
-                if (reshard(cluster.controlClients.get(n), cluster.nodes.get(n).nodeId(), random, history)) {
-                    reshards.incrementAndGet();
+                if (action >= 8 && live.size() > 1) {
+                    Thread.sleep(random.nextInt(600));
+                    if (cluster.live.contains(n)) {
+                        kill(cluster, n, 1000 + random.nextInt(3000), history, background, kills, failures);
+                    }
                 }
             }
         }
     }
 
+    /** Kills the node with SIGKILL and restarts it after {@code downMillis} on a thread added to {@code background}. */
+    private static void kill(Cluster cluster, int victim, long downMillis, History history, List<Thread> background,
+                             AtomicInteger kills, List<Throwable> failures) throws InterruptedException {
+        ClusterNodeProcess node = cluster.nodes.get(victim);
+        cluster.live.remove(victim);
+        node.kill();
+        kills.incrementAndGet();
+        history.event("kill -9 " + node.nodeId());
+        background.add(Thread.ofPlatform().name("restart-" + node.nodeId()).start(() -> {
+            try {
+                Thread.sleep(downMillis);
+                history.event("restarting " + node.nodeId());
+                node.restart();
+                cluster.live.add(victim);
+                history.event(node.nodeId() + " restarted and healthy");
+            } catch (Throwable t) {
+                history.event(node.nodeId() + " did not restart: " + t);
+                failures.add(t);
+            }
+        }));
+    }
+
     /** Splits a random open shard at a random hash key, or merges two adjacent open ones; true if it was done. */
     private static boolean reshard(KinesisClient client, String nodeId, Random random, History history) {
-        String what = "?";
+        String started = now();
+        String what = "reshard";
         try {
             List<Shard> open = listShards(client).stream()
                     .filter(s -> s.sequenceNumberRange().endingSequenceNumber() == null)
@@ -456,10 +494,11 @@ class ClusterJepsenTest {
                 client.mergeShards(b -> b.streamName(STREAM).shardToMerge(left.shardId())
                         .adjacentShardToMerge(right.shardId()));
             }
-            history.event(what + " through " + nodeId + ": done");
+            history.event(what + " through " + nodeId + " (started " + started + "): done");
             return true;
         } catch (SdkException e) {
-            history.event(what + " through " + nodeId + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            history.event(what + " through " + nodeId + " (started " + started + "): " + e.getClass().getSimpleName()
+                    + ": " + e.getMessage());
             return false;
         }
     }
