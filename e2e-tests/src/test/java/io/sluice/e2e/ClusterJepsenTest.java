@@ -69,8 +69,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * record whose put failed. Re-run a seed with {@code -Dsluice.seed=<seed>}; {@code -Dsluice.jepsen.seconds}
  * changes how long the chaos lasts. The nodes' logs stay in {@code target/cluster-jepsen/<seed in hex>/}.
  *
- * <p>Threading: producers, the chaos thread and the restart threads share the {@link History} and the set of live
- * nodes (both concurrent); failures of background threads are collected and fail the test.
+ * <p>Threading: producers, the chaos thread and the restart and reshard threads share the {@link History} and the
+ * set of live nodes (both concurrent); failures of background threads are collected and fail the test.
  */
 class ClusterJepsenTest {
 
