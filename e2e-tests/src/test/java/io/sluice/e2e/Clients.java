@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 import java.net.URI;
+import java.time.Duration;
 
 /** Builds real AWS SDK for Java v2 clients pointed at a Sluice endpoint. */
 final class Clients {
@@ -41,6 +42,22 @@ final class Clients {
                 System.setProperty("aws.cborEnabled", previous);
             }
         }
+    }
+
+    /**
+     * The sync client with no retries, that gives up on a call after {@code timeout} (and on a connection after a
+     * second): for tests that must know what each single attempt did.
+     */
+    static KinesisClient singleAttempt(URI endpoint, Duration timeout) {
+        return KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder().connectionTimeout(Duration.ofSeconds(1))
+                        .socketTimeout(timeout))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .retryStrategy(b -> b.maxAttempts(1)).apiCallTimeout(timeout).build())
+                .build();
     }
 
     /** The async client on Netty, which speaks HTTP/2 (prior knowledge over http://) for every call. */

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,14 +27,28 @@ final class ServerProcess implements AutoCloseable {
     }
 
     static ServerProcess start(Path dataDir, Path config, int port) throws IOException, InterruptedException {
+        return start(List.of("--port", Integer.toString(port), "--tls-port", "-1", "--data-dir", dataDir.toString(),
+                "--config", config.toString()), port, Files.createTempFile("sluice-server", ".log"));
+    }
+
+    /**
+     * Runs {@code sluice server <serverArguments>} (which must make it listen on {@code port}) with its output in
+     * {@code log}, and waits until {@code /health} answers 200.
+     */
+    static ServerProcess start(List<String> serverArguments, int port, Path log)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Path log = Files.createTempFile("sluice-server", ".log");
-        Process process = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
-                "io.sluice.cli.SluiceCommand", "server", "--port", Integer.toString(port),
-                "--tls-port", "-1", "--data-dir", dataDir.toString(), "--config", config.toString()))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "io.sluice.cli.SluiceCommand", "server"));
+        command.addAll(serverArguments);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         ServerProcess server = new ServerProcess(process, port, log);
-        server.awaitHealthy();
+        try {
+            server.awaitHealthy();
+        } catch (RuntimeException | IOException | InterruptedException e) {
+            process.destroyForcibly();
+            throw e;
+        }
         return server;
     }
 
@@ -51,13 +67,14 @@ final class ServerProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(endpoint() + "/health"))
-                        .GET().build(), HttpResponse.BodyHandlers.discarding());
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;
                 }
             } catch (IOException notYet) {
-                Thread.sleep(50);
+                // not listening yet
             }
+            Thread.sleep(50);
         }
         throw new IllegalStateException("server did not become healthy: " + Files.readString(log));
     }
@@ -80,6 +97,11 @@ final class ServerProcess implements AutoCloseable {
             throw new IllegalStateException("server did not stop on SIGTERM");
         }
         return process.exitValue();
+    }
+
+    /** The file holding the process's output. */
+    Path log() {
+        return log;
     }
 
     String output() throws IOException {
