@@ -5,6 +5,7 @@
 #   benchmarks/cluster.sh               # throughput, then failover
 #   benchmarks/cluster.sh throughput    # DURATION=15s WARMUP=5s SIZES="100 1KiB" SHARDS=4 RECORDS_PER_PUT=500 CONCURRENCY=8
 #   benchmarks/cluster.sh failover
+#   RUNS="one-node kafka" benchmarks/cluster.sh throughput   # a subset (without one-node, set PERF_RECORDS)
 #
 # throughput: for each record size, `sluice bench` puts records (PutRecords) for DURATION after WARMUP, then reads
 # the stream it wrote from TRIM_HORIZON with one GetRecords loop per shard (--read-only), through
@@ -27,7 +28,8 @@
 # while the embedded backend fsyncs each batch. Kafka's tools come from org.apache.kafka:kafka-tools 4.4.0,
 # resolved by benchmarks/cluster/pom.xml (downloaded from Maven Central the first time).
 # Builds what it needs first: bin/sluice builds the cli when sources changed; kafka-testkit is packaged if its
-# classpath file is missing. Needs curl and python3. Prints the load average before and after each run.
+# classpath file is missing. Needs curl and python3. Prints the load average before each step. KEEP=1 keeps the
+# working directory (reports, logs) instead of deleting it.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,6 +40,7 @@ SIZES="${SIZES:-100 1KiB}"
 SHARDS="${SHARDS:-4}"
 RECORDS_PER_PUT="${RECORDS_PER_PUT:-500}"
 CONCURRENCY="${CONCURRENCY:-8}"
+RUNS="${RUNS:-embedded one-node two-nodes kafka}"   # which of the throughput runs to make
 WORK="$(mktemp -d -t sluice-cluster.XXXXXX)"
 SLUICE="$ROOT/bin/sluice"
 PIDS=()
@@ -51,7 +54,7 @@ cleanup() {
     wait "$pid" 2>/dev/null || true
   done
   exec 7>&- 2>/dev/null || true   # the broker halts and deletes its directory when this pipe closes
-  rm -rf "$WORK"
+  if [ -n "${KEEP:-}" ]; then echo "kept $WORK" >&2; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
@@ -235,19 +238,24 @@ write_and_read() {
 kafka_perf() {
   local size="$1" bytes records topic
   bytes=$(python3 -c "s='$1'; print(int(s[:-3]) * 1024 if s.endswith('KiB') else int(s))")
-  # about 15 s each on the 2-core machine
-  records=$((bytes <= 100 ? ${PERF_RECORDS_100:-12000000} : ${PERF_RECORDS_1K:-2500000}))
+  # twice what one Sluice node took in 20 s at this size (the first quarter is Kafka's warm-up), so that a run
+  # takes 10 to 40 s whatever the machine's load; PERF_RECORDS overrides it
+  records="${PERF_RECORDS:-$(python3 -c "import json; r = json.load(open('$WORK/one-node-${size,,}-put-0.json'));
+print(max(200000, int(r['produced']['recordsPerSecond'] * 40)))")}"
   for settings in defaults sluice; do
     topic="perf-$settings-$bytes"
     kafka_tool TopicCommand --bootstrap-server "$BOOTSTRAP" --create --topic "$topic" --partitions "$SHARDS" \
         --replication-factor 1 >/dev/null
     local props=(bootstrap.servers="$BOOTSTRAP" acks=all enable.idempotence=true)
+    local keys=()
     if [ "$settings" = sluice ]; then
+      # and keyed records, spread over the partitions by key as Sluice's are by hash key
       props+=(compression.type=lz4 linger.ms=1 batch.size=262144 buffer.memory=134217728)
+      keys=(--key-distribution random --record-key-range 1000000)
     fi
     log "kafka ProducerPerformance ($settings), $size: $records records"
     kafka_tool ProducerPerformance --topic "$topic" --num-records "$records" --record-size "$bytes" \
-        --throughput -1 --producer-props "${props[@]}" > "$WORK/perf-$settings-$bytes.txt" 2>&1
+        --throughput -1 --warmup-records $((records / 4)) "${keys[@]}" --producer-props "${props[@]}" > "$WORK/perf-$settings-$bytes.txt" 2>&1
     tail -1 "$WORK/perf-$settings-$bytes.txt" >&2
     log "kafka ConsumerPerformance ($settings), $size"
     kafka_tool ConsumerPerformance --bootstrap-server "$BOOTSTRAP" --topic "$topic" --messages "$records" \
@@ -261,24 +269,32 @@ throughput() {
   local size port1 port2 pid1 pid2
   : > "$WORK/runs.txt"
   : > "$WORK/perf.txt"
-  port1="$(free_port)"
-  start_server embedded "$port1" --config "$WORK/sluice.properties"
-  pid1="$LAST_PID"
-  for size in $SIZES; do write_and_read embedded "$size" "$port1"; done
-  stop_pid "$pid1"
-
-  port1="$(free_port)"
-  start_node node1 "$port1"
-  pid1="$LAST_PID"
-  for size in $SIZES; do write_and_read one-node "$size" "$port1"; done
-  port2="$(free_port)"
-  start_node node2 "$port2"
-  pid2="$LAST_PID"
-  for size in $SIZES; do write_and_read two-nodes "$size" "$port1" "$port2"; done
-  stop_pid "$pid2"
-  stop_pid "$pid1"
-
-  for size in $SIZES; do kafka_perf "$size"; done
+  if [[ " $RUNS " == *" embedded "* ]]; then
+    port1="$(free_port)"
+    start_server embedded "$port1" --config "$WORK/sluice.properties"
+    pid1="$LAST_PID"
+    for size in $SIZES; do write_and_read embedded "$size" "$port1"; done
+    stop_pid "$pid1"
+  fi
+  if [[ " $RUNS " == *" one-node "* || " $RUNS " == *" two-nodes "* ]]; then
+    port1="$(free_port)"
+    start_node node1 "$port1"
+    pid1="$LAST_PID"
+    if [[ " $RUNS " == *" one-node "* ]]; then
+      for size in $SIZES; do write_and_read one-node "$size" "$port1"; done
+    fi
+    if [[ " $RUNS " == *" two-nodes "* ]]; then
+      port2="$(free_port)"
+      start_node node2 "$port2"
+      pid2="$LAST_PID"
+      for size in $SIZES; do write_and_read two-nodes "$size" "$port1" "$port2"; done
+      stop_pid "$pid2"
+    fi
+    stop_pid "$pid1"
+  fi
+  if [[ " $RUNS " == *" kafka "* ]]; then
+    for size in $SIZES; do kafka_perf "$size"; done
+  fi
   summary
 }
 
@@ -379,9 +395,15 @@ failover() {
     sleep 0.05
   done
   grep 'now owns' "$WORK/fnode2.log" | tail -1 >&2
+  # the same from the log line's own time stamp, free of the polling interval
+  t_tasks_log=$(grep 'node fnode2 now owns 32 of 32' "$WORK/fnode2.log" | head -1 | python3 -c "
+import sys, datetime
+line = sys.stdin.read().split()[0]
+print(int(datetime.datetime.fromisoformat(line.replace('Z', '+00:00')).timestamp() * 1000) - $killed)")
   echo
   echo "failover after kill -9 of node 1 (task group session timeout 10 s), $(date -u '+%Y-%m-%d %H:%M UTC'):"
-  echo "  node 2 owns all 32 task partitions after: ${t_tasks:-not within 60000} ms (polled every 100 ms)"
+  echo "  node 2 owns all 32 task partitions after: ${t_tasks:-not within 60000} ms (polled every 100 ms;" \
+      "${t_tasks_log:-?} ms by the time stamp of its log line)"
   echo "  SubscribeToShard through node 2 delivers a record put after the kill, after: ${t_sub:-not within 60000} ms" \
       "($attempt subscription attempt(s); the first made at once)"
   head -c 300 "$WORK/sub2.out" | tr -c '[:print:]' '.' | head -c 300 >&2
