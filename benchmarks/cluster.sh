@@ -212,7 +212,7 @@ bench() {
 
 # write_and_read LABEL SIZE PORT...: the same stream written through every port at once, then read through each
 write_and_read() {
-  local label="$1" size="$2" stream="$1-${2,,}" port i pids=()
+  local label="$1" size="$2" stream="$1-${2,,}" port pid i pids=()
   shift 2
   create_stream "$1" "$stream" "$SHARDS"
   log "$label, $size: ingest through port(s) $*"
@@ -222,16 +222,17 @@ write_and_read() {
     pids+=($!)
     i=$((i + 1))
   done
-  for port in "${pids[@]}"; do wait "$port"; done
+  for pid in "${pids[@]}"; do wait "$pid"; done
   log "$label, $size: read from trim_horizon through port(s) $*"
   i=0
   pids=()
   for port in "$@"; do
+    # at most 20 s (the bench's default duration), so a slow reader may not reach the end: its rate still holds
     bench "$stream-read-$i" "$port" "$stream" --read-only --consumers polling --from trim_horizon &
     pids+=($!)
     i=$((i + 1))
   done
-  for port in "${pids[@]}"; do wait "$port"; done
+  for pid in "${pids[@]}"; do wait "$pid"; done
   echo "$label|$size|$stream|$#" >> "$WORK/runs.txt"
 }
 
@@ -340,7 +341,7 @@ EOF
 
 # ---- failover ----------------------------------------------------------------------------------------------------
 failover() {
-  local port1 port2 pid1 consumer shard killed sub_pid attempt found t_tasks="" t_sub="" i
+  local port1 port2 pid1 arn consumer shard killed sub_pid attempt found t_tasks="" t_tasks_log t_sub="" i
   port1="$(free_port)"
   port2="$(free_port)"
   start_node fnode1 "$port1"
