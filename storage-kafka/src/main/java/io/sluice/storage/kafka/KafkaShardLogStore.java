@@ -219,7 +219,7 @@ public final class KafkaShardLogStore implements ShardLogStore {
         for (AppendRecord r : records) {
             Header flags = new RecordHeader(RecordHeaders.FLAGS, new byte[] {r.flags()});
             sent.add(new ProducerRecord<>(kafka.partition().topic(), kafka.partition().partition(), null,
-                    r.partitionKey(), r.data(), List.of(flags)));
+                    r.partitionKey(), r.data(), List.of(RecordHeaders.VERSION_HEADER, flags)));
         }
         return logFailure(kafka.append(producer, sent, completer), "append to", kafka);
     }

@@ -92,6 +92,7 @@ final class PartitionReader {
                             || (!records.isEmpty() && bytes + data.length > maxBytes)) {
                         return new Found(new ReadResult(records, next), -1);
                     }
+                    RecordHeaders.checkVersion(r.headers(), r.topic(), r.partition(), r.offset());
                     records.add(new StoredRecord(r.offset(), r.timestamp(), RecordHeaders.flags(r.headers()),
                             r.key() == null ? new byte[0] : r.key(), data));
                     bytes += data.length;

@@ -12,6 +12,11 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import io.sluice.common.UnsupportedFormatVersionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaShardLogStoreTest {
 
@@ -374,8 +380,32 @@ class KafkaShardLogStoreTest {
 
         assertThat(text(read.get(0).key())).isEqualTo("key");
         assertThat(text(read.get(0).value())).isEqualTo("data");
+        assertThat(read.get(0).headers().lastHeader("sluice.format").value()).containsExactly(1);
         assertThat(read.get(0).headers().lastHeader("sluice.flags").value()).containsExactly(1);
         assertThat(read.get(1).headers().lastHeader("sluice.seal")).isNotNull();
+    }
+
+    @Test
+    void aRecordAKafkaToolWroteReadsAsVersionOneAndANewerVersionIsRefused() throws Exception {
+        KafkaShardLogStore store = store("a");
+        ShardLogHandle log = store.open(SHARD_0);
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", broker.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic(), 0, bytes("tool"), bytes("plain"))).get();
+            producer.send(new ProducerRecord<>(topic(), 0, null, bytes("k"), bytes("future"),
+                    List.of(new RecordHeader("sluice.format", new byte[] {2})))).get();
+        }
+
+        StoredRecord plain = log.read(0, 1, Long.MAX_VALUE).records().getFirst();
+        assertThat(text(plain.partitionKey())).isEqualTo("tool");
+        assertThat(text(plain.data())).isEqualTo("plain");
+        assertThat(plain.flags()).isZero();
+        assertThatThrownBy(() -> log.read(0, 10, Long.MAX_VALUE))
+                .isInstanceOf(UnsupportedFormatVersionException.class).hasMessageContaining("offset 1");
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private KafkaShardLogStore store(String node) {
