@@ -27,7 +27,8 @@ import java.util.function.Function;
  * the store interfaces (the cluster backend). The metadata store also holds the token secret.
  *
  * <p>Threading: every plane may be called from any number of threads at once. Control-plane changes serialise
- * on the stream registry's change lock; puts and reads run in parallel.
+ * on the stream registry's change lock and are atomic metadata changes ({@link MetaChanges}), so on stores shared
+ * by several nodes they serialise with the other nodes' changes too; puts and reads run in parallel.
  */
 public final class KinesisEngine implements AutoCloseable {
 
