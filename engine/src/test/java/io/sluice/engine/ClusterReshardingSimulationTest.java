@@ -80,19 +80,8 @@ class ClusterReshardingSimulationTest {
             Puts puts = new Puts();
             AtomicBoolean stop = new AtomicBoolean();
             List<Throwable> failures = new CopyOnWriteArrayList<>();
-            List<Thread> producers = new ArrayList<>();
-            for (int p = 0; p < PRODUCERS; p++) {
-                long producerSeed = random.nextLong();
-                int producer = p;
-                producers.add(Thread.ofPlatform().start(() -> {
-                    try {
-                        produce(nodes, producer, new Random(producerSeed), puts, stop);
-                    } catch (Throwable t) {
-                        failures.add(t);
-                        stop.set(true);
-                    }
-                }));
-            }
+            List<Thread> producers = ReshardingSimulationTest.startProducers(PRODUCERS, random, failures, stop,
+                    (producer, producerRandom) -> produce(nodes, producer, producerRandom, puts, stop));
             AtomicInteger refused = new AtomicInteger();
             List<Thread> resharders = new ArrayList<>();
             for (int r = 0; r < RESHARDERS; r++) {

@@ -55,19 +55,8 @@ class ReshardingSimulationTest {
             Map<String, List<Integer>> acked = new ConcurrentHashMap<>();
             AtomicBoolean stop = new AtomicBoolean();
             List<Throwable> failures = new CopyOnWriteArrayList<>();
-            List<Thread> producers = new ArrayList<>();
-            for (int p = 0; p < PRODUCERS; p++) {
-                long producerSeed = random.nextLong();
-                int producer = p;
-                producers.add(Thread.ofPlatform().start(() -> {
-                    try {
-                        produce(engine, producer, new Random(producerSeed), acked, stop);
-                    } catch (Throwable t) {
-                        failures.add(t);
-                        stop.set(true);
-                    }
-                }));
-            }
+            List<Thread> producers = startProducers(PRODUCERS, random, failures, stop,
+                    (producer, producerRandom) -> produce(engine, producer, producerRandom, acked, stop));
             for (int i = 0; i < RESHARD_OPERATIONS; i++) {
                 reshardAtRandom(engine, random);
                 Thread.sleep(random.nextInt(4));
@@ -86,6 +75,33 @@ class ReshardingSimulationTest {
                         .isEqualTo(key.getValue());
             }
         }
+    }
+
+    /** One producer's loop, given its number and its own seeded random. */
+    interface Producer {
+        void run(int producer, Random random) throws Exception;
+    }
+
+    /**
+     * Starts the producers on platform threads, each seeded from {@code random}; a producer that fails records
+     * its failure and stops the others (rethrow with {@link #rethrowFirst}).
+     */
+    static List<Thread> startProducers(int count, Random random, List<Throwable> failures, AtomicBoolean stop,
+                                       Producer body) {
+        List<Thread> producers = new ArrayList<>();
+        for (int p = 0; p < count; p++) {
+            long producerSeed = random.nextLong();
+            int producer = p;
+            producers.add(Thread.ofPlatform().start(() -> {
+                try {
+                    body.run(producer, new Random(producerSeed));
+                } catch (Throwable t) {
+                    failures.add(t);
+                    stop.set(true);
+                }
+            }));
+        }
+        return producers;
     }
 
     /** Fails the test with the first producer failure, the others attached as suppressed. */
