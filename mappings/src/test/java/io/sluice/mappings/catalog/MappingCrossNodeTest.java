@@ -69,6 +69,7 @@ class MappingCrossNodeTest {
         EventSourceMapping m = a.created("handler", STREAM);
 
         assertThat(b.catalog.get(ACCOUNT, REGION, m.uuid())).isEqualTo(m);
+        b.executor.runAll();
         assertThat(b.runtime.running).containsKey(m.uuid());
         assertThat(m.state()).isEqualTo(MappingState.ENABLED);
     }
@@ -81,12 +82,14 @@ class MappingCrossNodeTest {
         b.catalog.update(ACCOUNT, REGION, m.uuid(), MappingChanges.batchSize(7));
         b.executor.runAll();
         a.catalog.list(ACCOUNT, REGION, null, null, null, null);
+        a.executor.runAll();
         assertThat(a.runtime.running.get(m.uuid()).settings().batchSize()).isEqualTo(7);
         assertThat(a.catalog.get(ACCOUNT, REGION, m.uuid()).state()).isEqualTo(MappingState.ENABLED);
 
         b.catalog.delete(ACCOUNT, REGION, m.uuid());
         b.executor.runAll();
         a.catalog.list(ACCOUNT, REGION, null, null, null, null);
+        a.executor.runAll();
         assertThat(a.runtime.running).doesNotContainKey(m.uuid());
         assertThat(a.runtime.callsFor(m.uuid())).containsExactly("run", "run", "stop");
         assertThat(b.runtime.callsFor(m.uuid())).endsWith("forget");

@@ -48,6 +48,7 @@ class MappingPersistenceTest {
             assertThat(reopened.runtime.calls).as("nothing runs before resume").isEmpty();
 
             reopened.catalog.resume();
+            reopened.executor.runAll();
 
             assertThat(reopened.runtime.running.keySet()).containsExactly(enabled.uuid());
         }
