@@ -5,6 +5,7 @@ import io.sluice.common.ManualClock;
 import io.sluice.common.ServiceException;
 import io.sluice.engine.limits.InMemoryUsageExchange;
 import io.sluice.engine.limits.LimitSettings;
+import io.sluice.engine.limits.ShardUsage;
 import io.sluice.engine.limits.UsageExchange;
 import io.sluice.engine.store.SharedInMemoryCluster;
 import org.junit.jupiter.api.Test;
@@ -184,6 +185,27 @@ class SharedBudgetsTest {
 
             assertThat(openShards(nodes)).isEqualTo(4);
         }
+    }
+
+    @Test
+    void usageReportedForAnotherIncarnationOfTheStreamOrAnUnknownShardIsNotCharged() throws Exception {
+        try (ClusterEngines nodes = twoNodes(AWS_LIMITS, true)) {
+            createStream(nodes, 1, null);
+            long createdAt = nodes.node(0).streams().describe(STREAM).meta().createdAt();
+
+            exchange.deliver(List.of(usage(createdAt - 1, 0), usage(createdAt, 7)));
+            assertThat(put(nodes.node(1), 500) + put(nodes.node(1), 500)).isEqualTo(RECORDS_PER_SECOND);
+
+            clock.advance(Duration.ofSeconds(1));
+            exchange.deliver(List.of(usage(createdAt, 0)));
+            assertThat(put(nodes.node(1), 1)).as("this incarnation's usage is charged").isZero();
+        }
+    }
+
+    /** Another node's full second of records on shard {@code shard} of the stream incarnation {@code createdAt}. */
+    private static ShardUsage usage(long createdAt, int shard) {
+        return new ShardUsage(STREAM.account(), STREAM.region(), STREAM.name(), createdAt, shard,
+                RECORDS_PER_SECOND * 10, RECORDS_PER_SECOND, 0, 0);
     }
 
     private static int openShards(ClusterEngines nodes) {

@@ -40,6 +40,15 @@ public final class InMemoryUsageExchange {
         }
     }
 
+    /** Hands a report to every started, open node, as from a node outside the test. */
+    public void deliver(List<ShardUsage> report) {
+        for (Node to : nodes) {
+            if (to.live()) {
+                to.remote.accept(report);
+            }
+        }
+    }
+
     private static final class Node implements UsageExchange {
 
         private volatile Supplier<List<ShardUsage>> local;
