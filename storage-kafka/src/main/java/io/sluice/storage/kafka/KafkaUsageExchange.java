@@ -35,8 +35,8 @@ import java.util.function.Supplier;
  * older usage is past. Reports are keyed by a random id of this exchange, so a node skips its own whatever the
  * operator named the nodes.
  *
- * <p><b>Delivery</b>: at most once and best effort ({@code acks=1}, no retries past the delivery timeout): a lost
- * report lets the shards admit more, never less. A report waits for the next interval at most, and reaches the
+ * <p><b>Delivery</b>: at most once and best effort ({@code acks=1}, not idempotent, given up after the 5 s
+ * delivery timeout): a lost report lets the shards admit more, never less. A report waits for the next interval at most, and reaches the
  * other nodes after Kafka's produce-to-fetch latency (milliseconds on a healthy cluster), so the exchange delay
  * is about the interval. A node with more than {@link #MAX_ENTRIES} active shards splits its report over several
  * records.
