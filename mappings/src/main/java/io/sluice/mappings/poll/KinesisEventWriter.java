@@ -33,8 +33,9 @@ final class KinesisEventWriter {
     /** The bytes of a record's event entry besides its data, key, sequence number and ARNs, rounded up. */
     private static final int RECORD_OVERHEAD = 320;
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The mapper's factory: its generators can write a window's state tree. */
+    private static final JsonFactory JSON = MAPPER.getFactory();
 
     private final String eventSourceArn;
     private final String region;
