@@ -144,7 +144,7 @@ class CheckpointTest {
 
     @Test
     void recordsTheFilterRejectsAreCheckpointedPastWithoutAnInvocation() throws IOException {
-        fx.filters = patterns -> record -> record.at("/kinesis/data/kind").asText().equals("keep");
+        fx.filters = patterns -> record -> record.at("/data/kind").asText().equals("keep");
         fx.put("k", "{\"kind\":\"drop\"}");
         fx.put("k", "{\"kind\":\"keep\",\"n\":1}");
         fx.put("k", "not json");
