@@ -89,7 +89,7 @@ final class MappingTask implements Task {
     }
 
     @Override
-    public void resume() {
+    public void resume() throws IOException {
         running.values().forEach(ShardPoller::close);
         running.clear();
         appendSignals.clear();
