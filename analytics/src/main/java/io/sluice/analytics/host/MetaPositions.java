@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.CompletionException;
 
 /**
  * One application's source positions in the metadata store ({@link MetaStore}): the key
@@ -43,8 +44,17 @@ final class MetaPositions {
         return PREFIX + applicationArn;
     }
 
-    /** The stored positions, or {@link StoredPositions#NONE} when none were ever stored. */
+    /**
+     * The stored positions, or {@link StoredPositions#NONE} when none were ever stored: the latest, since this
+     * node's view of the store is first brought up to every change committed before the call (the checkpoint of
+     * the node that ran the application last).
+     */
     StoredPositions read() throws IOException {
+        try {
+            meta.sync().join();
+        } catch (CompletionException e) {
+            throw new IOException("could not catch up with the metadata store to read " + key, e.getCause());
+        }
         byte[] value = meta.get(key);
         if (value != null) {
             return PositionsCodec.decode(value, "of metadata key " + key, "delete and recreate the application, or "

@@ -24,6 +24,7 @@ import io.sluice.engine.StreamKey;
 import io.sluice.engine.StreamMode;
 import io.sluice.engine.limits.LimitSettings;
 import io.sluice.engine.store.LocalMetaStore;
+import io.sluice.engine.store.MetaStore;
 import io.sluice.storage.LogConfig;
 
 import java.io.IOException;
@@ -77,6 +78,11 @@ final class HostFixture implements AutoCloseable {
         }
         meta = LocalMetaStore.open(dir.resolve("analytics-meta"));
         tasks = new SteppedTasks();
+        runner = runnerOn(meta, tasks);
+    }
+
+    /** A runner of another node: on its own metadata store (view) and tasks, on the same streams and doubles. */
+    HostedApplicationRunner runnerOn(MetaStore store, SteppedTasks stepped) {
         ObjectReader reader = (bucket, key) -> {
             byte[] object = objects.get(bucket + "/" + key);
             if (object == null) {
@@ -86,7 +92,7 @@ final class HostFixture implements AutoCloseable {
         };
         HostServices services = new HostServices(kinesis, deliveryStreams, reader, functions, new KdaFormats(),
                 programs, ApplicationMetrics.NONE, clock);
-        runner = new HostedApplicationRunner(HostConfig.defaults(dir.resolve("analytics")), meta, services, tasks);
+        return new HostedApplicationRunner(HostConfig.defaults(dir.resolve("analytics")), store, services, stepped);
     }
 
     void step(int times) {

@@ -10,14 +10,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Tasks that move only when the test steps them, as a TaskRunner owning every task would: resumed before their
- * first step, checkpointed and closed at stop.
+ * Tasks that move only when the test steps them, as a TaskRunner would: resumed before their first step on this
+ * "node" and again when ownership comes back, stepped only while {@link #owns}, checkpointed once when ownership
+ * moves away, and checkpointed (if here) and closed at stop.
  */
 final class SteppedTasks implements TaskHost {
 
     private final List<Task> tasks = new CopyOnWriteArrayList<>();
     private final Set<Task> resumed = ConcurrentHashMap.newKeySet();
     final List<TaskId> woken = new CopyOnWriteArrayList<>();
+    /** Whether this node owns the tasks (every task: the tests move one application at a time). */
+    volatile boolean owns = true;
 
     @Override
     public void start(Task task) {
@@ -45,10 +48,16 @@ final class SteppedTasks implements TaskHost {
         woken.add(id);
     }
 
-    /** One step of every task (resumed first if it never was); a failing step fails the test. */
+    /** One step of every task (resumed first if it was not here); a failing step fails the test. */
     void step() {
         for (Task task : tasks) {
             try {
+                if (!owns) {
+                    if (resumed.remove(task)) {
+                        task.checkpoint();
+                    }
+                    continue;
+                }
                 if (resumed.add(task)) {
                     task.resume();
                 }
@@ -57,6 +66,12 @@ final class SteppedTasks implements TaskHost {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /** Drops every task without a checkpoint or close: this node died. */
+    void forget() {
+        tasks.clear();
+        resumed.clear();
     }
 
     int count() {
