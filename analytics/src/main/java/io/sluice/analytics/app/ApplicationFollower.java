@@ -18,6 +18,10 @@ import java.util.function.Consumer;
  * queues; changes of one application that arrive before its turn are reconciled once, from the catalogue as it is
  * then.
  *
+ * <p>A change this node is making itself ({@link #during}) is not reconciled meanwhile: the follower would see its
+ * intermediate statuses and undo what the change is doing (stop a task the change just started, say). Keys seen
+ * during it are reconciled once it ends.
+ *
  * <p><b>Threading</b>: {@link #changed} from any thread; {@code reconcile} runs on the follower's thread, one key
  * at a time; {@link #close} waits for the key being reconciled.
  */
@@ -27,11 +31,26 @@ final class ApplicationFollower implements AutoCloseable {
 
     private final Consumer<ApplicationKey> reconcile;
     private final Set<ApplicationKey> queued = ConcurrentHashMap.newKeySet();
+    private final Set<ApplicationKey> during = ConcurrentHashMap.newKeySet();
+    private final Set<ApplicationKey> deferred = ConcurrentHashMap.newKeySet();
     private final ExecutorService thread = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon()
             .name("analytics-follower").factory());
 
     ApplicationFollower(Consumer<ApplicationKey> reconcile) {
         this.reconcile = reconcile;
+    }
+
+    /** Runs a change of the application made by this node, deferring its reconciliation until it ends. */
+    void during(ApplicationKey key, Runnable change) {
+        during.add(key);
+        try {
+            change.run();
+        } finally {
+            during.remove(key);
+            if (deferred.remove(key)) {
+                changed(key);
+            }
+        }
     }
 
     void changed(ApplicationKey key) {
@@ -41,6 +60,12 @@ final class ApplicationFollower implements AutoCloseable {
         try {
             thread.execute(() -> {
                 queued.remove(key);
+                // marked before the check, so a change ending in between finds the mark and queues the key again
+                deferred.add(key);
+                if (during.contains(key)) {
+                    return;
+                }
+                deferred.remove(key);
                 try {
                     reconcile.accept(key);
                 } catch (RuntimeException e) {
