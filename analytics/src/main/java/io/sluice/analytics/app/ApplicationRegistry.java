@@ -79,7 +79,7 @@ public final class ApplicationRegistry implements AutoCloseable {
         this.clock = clock;
         this.limits = limits;
         this.changes = new CatalogChanges(metadata);
-        this.follower = new ApplicationFollower(this::reconcile);
+        this.follower = new ApplicationFollower(this::viewOf, runner);
         this.store = new ApplicationStore(metadata, follower::changed);
     }
 
@@ -303,37 +303,6 @@ public final class ApplicationRegistry implements AutoCloseable {
         });
     }
 
-    /**
-     * Another node changed the application (or this node, seen again): run or stop it here as its status says.
-     * Transitions under way (STARTING, UPDATING) are left to the node making them.
-     */
-    private void reconcile(ApplicationKey key) {
-        Application app = store.get(key);
-        String arn = key.arn();
-        if (app == null || app.status() == ApplicationStatus.DELETING) {
-            if (runner.isRunning(arn)) {
-                runner.delete(arn);
-            }
-            return;
-        }
-        switch (app.status()) {
-            case RUNNING -> {
-                try {
-                    runner.follow(app.config());
-                } catch (ApplicationConfigurationException e) {
-                    LOG.warn("application {} is RUNNING but cannot run on this node: {}", arn, e.getMessage());
-                }
-            }
-            case READY, STOPPING -> {
-                if (runner.isRunning(arn)) {
-                    runner.stop(arn);
-                }
-            }
-            default -> {
-            }
-        }
-    }
-
     private void resumeRunning(Application app) {
         follower.during(app.key(), () -> {
             Application starting = app.startingFrom(StartingPosition.LAST_STOPPED_POINT)
@@ -430,6 +399,11 @@ public final class ApplicationRegistry implements AutoCloseable {
         } catch (CodeValidationException e) {
             throw new ServiceException(ErrorType.CODE_VALIDATION, e.getMessage());
         }
+    }
+
+    /** This node's view of an application, or null. */
+    private Application viewOf(ApplicationKey key) {
+        return store.get(key);
     }
 
     /** The application, or ResourceNotFoundException once this node's view has caught up with the store. */
