@@ -25,6 +25,12 @@ public enum ErrorType {
     INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
+    /** Lambda: the request body is not JSON (JSON 1.1 APIs answer SerializationException). */
+    INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400),
+    /** Lambda: a call rate was exceeded (Kinesis answers LimitExceededException). */
+    TOO_MANY_REQUESTS("TooManyRequestsException", 429),
+    /** Lambda: a failure inside the service (Kinesis answers InternalFailureException). */
+    LAMBDA_SERVICE("ServiceException", 500),
     /** Firehose: UpdateDestination named a version id other than the delivery stream's current one. */
     CONCURRENT_MODIFICATION("ConcurrentModificationException", 400),
     /** Kinesis Data Analytics: application code that does not parse or names what does not exist. */
@@ -39,6 +45,12 @@ public enum ErrorType {
     UNSUPPORTED_OPERATION("UnsupportedOperationException", 400),
     /** Kinesis Data Analytics: more than 50 tags on an application. */
     TOO_MANY_TAGS("TooManyTagsException", 400),
+    /** Lambda: a parameter's value breaks a rule of the service (not of the request's shape). */
+    INVALID_PARAMETER_VALUE("InvalidParameterValueException", 400),
+    /** Lambda: the resource already exists, or a change conflicts with its state. */
+    RESOURCE_CONFLICT("ResourceConflictException", 409),
+    /** Lambda's ResourceNotFoundException, which Lambda answers with 404 (Kinesis's is a 400). */
+    LAMBDA_RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413),
     INTERNAL_FAILURE("InternalFailureException", 500),
     SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);
