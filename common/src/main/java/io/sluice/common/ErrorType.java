@@ -29,8 +29,6 @@ public enum ErrorType {
     INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400),
     /** Lambda: a call rate was exceeded (Kinesis answers LimitExceededException). */
     TOO_MANY_REQUESTS("TooManyRequestsException", 429),
-    /** Lambda: a failure inside the service (Kinesis answers InternalFailureException). */
-    LAMBDA_SERVICE("ServiceException", 500),
     /** Firehose: UpdateDestination named a version id other than the delivery stream's current one. */
     CONCURRENT_MODIFICATION("ConcurrentModificationException", 400),
     /** Kinesis Data Analytics: application code that does not parse or names what does not exist. */
@@ -51,6 +49,8 @@ public enum ErrorType {
     RESOURCE_CONFLICT("ResourceConflictException", 409),
     /** Lambda's ResourceNotFoundException, which Lambda answers with 404 (Kinesis's is a 400). */
     LAMBDA_RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
+    /** Lambda: the service failed (Lambda's name for an internal failure). */
+    LAMBDA_SERVICE("ServiceException", 500),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413),
     INTERNAL_FAILURE("InternalFailureException", 500),
     SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);
