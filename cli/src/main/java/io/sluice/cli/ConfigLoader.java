@@ -42,7 +42,7 @@ import java.util.TreeSet;
  * {@code audit.data-events}, {@code analytics.rowtime-bound-interval-ms}, the {@code firehose.*} keys of the
  * README, and cluster mode's {@code storage.backend} ({@code local} or {@code kafka}), {@code node.id} and
  * {@code kafka.*} keys (see {@link KafkaConfigReader}), and {@code lambda.endpoint}, {@code lambda.access-key-id},
- * {@code lambda.secret-access-key}, {@code lambda.timeout-ms} (where functions named by ARN are invoked).
+ * {@code lambda.secret-access-key}, {@code lambda.region}, {@code lambda.timeout-ms} (where functions named by ARN are invoked).
  */
 final class ConfigLoader {
 
@@ -55,7 +55,8 @@ final class ConfigLoader {
             "audit.dir", "audit.data-events",
             "firehose.s3.endpoint", "firehose.s3.region", "firehose.s3.access-key-id", "firehose.s3.secret-access-key",
             "firehose.s3.path-style", "firehose.local-dir", "firehose.create-delay-ms", "firehose.delete-delay-ms",
-            "lambda.endpoint", "lambda.access-key-id", "lambda.secret-access-key", "lambda.timeout-ms");
+            "lambda.endpoint", "lambda.access-key-id", "lambda.secret-access-key", "lambda.region",
+            "lambda.timeout-ms");
     private static final String LIMITS_PREFIX = "limits.";
     private static final String LIMITS_PROFILE = "limits.profile";
 
@@ -166,7 +167,8 @@ final class ConfigLoader {
         String secret = props.getProperty("lambda.secret-access-key");
         return new LambdaSettings(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim()),
                 key == null || key.isBlank() ? null : key.trim(), secret == null || secret.isBlank() ? null
-                : secret.trim(), Duration.ofMillis(longValue(props, "lambda.timeout-ms",
+                : secret.trim(), props.getProperty("lambda.region", LambdaSettings.DEFAULTS.region()).trim(),
+                Duration.ofMillis(longValue(props, "lambda.timeout-ms",
                 LambdaSettings.DEFAULTS.timeout().toMillis())));
     }
 
