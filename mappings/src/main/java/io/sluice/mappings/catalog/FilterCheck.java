@@ -1,22 +1,22 @@
 package io.sluice.mappings.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.mappings.filter.FilterPatterns;
+import io.sluice.mappings.filter.InvalidFilterException;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
- * FilterCriteria's checks at create and update: at most {@value #MAX_FILTERS} filters (Lambda's default quota),
- * each pattern at most {@value #MAX_PATTERN_LENGTH} characters (the model's limit) and a JSON object.
+ * FilterCriteria's checks at create and update: each pattern at most {@value #MAX_PATTERN_LENGTH} characters (the
+ * model's limit, a ValidationException), at most {@link FilterPatterns#MAX_PATTERNS} filters (Lambda's default
+ * quota), and each a pattern of Lambda's filtering language ({@link FilterPatterns#compile}), else
+ * InvalidParameterValueException with Lambda's "Invalid filter pattern definition." and what is wrong.
  *
  * <p>Stateless and thread-safe.
  */
 final class FilterCheck {
 
-    static final int MAX_FILTERS = 5;
     static final int MAX_PATTERN_LENGTH = 4096;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private FilterCheck() {
     }
@@ -35,26 +35,17 @@ final class FilterCheck {
 
     /** @throws io.sluice.common.ServiceException InvalidParameterValueException for too many or bad patterns */
     static void check(List<String> patterns) {
-        if (patterns.size() > MAX_FILTERS) {
+        if (patterns.size() > FilterPatterns.MAX_PATTERNS) {
             throw LambdaErrors.invalid("The FilterCriteria has " + patterns.size()
-                    + " filters, more than the maximum of " + MAX_FILTERS + ".");
+                    + " filters, more than the maximum of " + FilterPatterns.MAX_PATTERNS + ".");
         }
-        for (String pattern : patterns) {
-            if (!isJsonObject(pattern)) {
-                throw LambdaErrors.invalid("Invalid filter pattern definition.");
-            }
-        }
-    }
-
-    private static boolean isJsonObject(String pattern) {
-        if (pattern == null) {
-            return false;
+        if (patterns.stream().anyMatch(Objects::isNull)) {
+            throw LambdaErrors.invalid(InvalidFilterException.LAMBDA_MESSAGE + " A filter has no Pattern.");
         }
         try {
-            JsonNode node = JSON.readTree(pattern);
-            return node != null && node.isObject();
-        } catch (JsonProcessingException e) {
-            return false;
+            FilterPatterns.compile(patterns);
+        } catch (InvalidFilterException e) {
+            throw LambdaErrors.invalid(e.getMessage());
         }
     }
 }

@@ -52,18 +52,20 @@ public final class MappingCatalog {
     /**
      * Loads the stored mappings. The runtime is told nothing until {@link #resume}.
      *
-     * @param transitions runs the finishing step of each change just after the call (the caller owns it; a
-     *                    direct executor finishes inside the call)
+     * @param work runs the runtime's calls and the finishing step of each change just after the call, one at a
+     *             time (a virtual-thread or any multi-thread executor; the caller owns it). A direct executor
+     *             finishes inside the call, but then the store's watcher thread calls the runtime itself
      */
-    public MappingCatalog(MetaStore store, EventSources sources, MappingRuntime runtime, Executor transitions,
+    public MappingCatalog(MetaStore store, EventSources sources, MappingRuntime runtime, Executor work,
                           Clock clock) {
         this.store = store;
         this.sources = sources;
         this.clock = clock;
         this.changes = new AtomicChanges(store);
-        this.follower = new RuntimeFollower(runtime);
+        SerialQueue queue = new SerialQueue(work);
+        this.follower = new RuntimeFollower(runtime, queue);
         this.view = new MappingView(store, follower);
-        this.transitions = new Transitions(store, changes, view, runtime, transitions);
+        this.transitions = new Transitions(store, changes, view, runtime, queue);
     }
 
     /**

@@ -17,23 +17,26 @@ import java.util.concurrent.locks.ReentrantLock;
  * nodes'): {@code run} when an enabled mapping appears or its work (function, source, settings) changes,
  * {@code stop} when it is disabled, deleting or gone. Tag and state-only changes do not restart it. Nothing is
  * told before {@link #activate} (the server's start, once the task runner runs); activation runs every enabled
- * mapping. A runtime failure is logged and does not stop the catalogue from following.
+ * mapping. The runtime's calls go through the catalogue's {@link SerialQueue}, in the order this node saw the
+ * changes; a runtime failure is logged and does not stop the catalogue from following.
  *
- * <p><b>Threading</b>: thread-safe; calls are serialised by a lock, so the runtime sees each mapping's changes in
- * the order this node saw them. Called from the store's watcher thread too, so it never waits for the store.
+ * <p><b>Threading</b>: thread-safe; decisions are serialised by a lock that is never held while waiting. Called
+ * from the store's watcher thread too, which it never blocks (the runtime is called on the queue's thread).
  */
 final class RuntimeFollower {
 
     private static final Logger LOG = LoggerFactory.getLogger(RuntimeFollower.class);
 
     private final MappingRuntime runtime;
+    private final SerialQueue queue;
     private final ReentrantLock lock = new ReentrantLock();
     /** What this node last told the runtime to run, by uuid; guarded by {@link #lock}. */
     private final Map<String, EventSourceMapping> running = new HashMap<>();
     private boolean active;
 
-    RuntimeFollower(MappingRuntime runtime) {
+    RuntimeFollower(MappingRuntime runtime, SerialQueue queue) {
         this.runtime = runtime;
+        this.queue = queue;
     }
 
     /** Starts following: runs every enabled mapping of {@code all}. Idempotent. */
@@ -63,14 +66,18 @@ final class RuntimeFollower {
         boolean shouldRun = mapping != null && mapping.state() != MappingState.DELETING
                 && mapping.settings().enabled();
         EventSourceMapping told = running.get(uuid);
+        if (shouldRun && (told == null || !sameWork(told, mapping))) {
+            running.put(uuid, mapping);
+            queue.submit(() -> tell(uuid, () -> runtime.run(mapping)));
+        } else if (!shouldRun && told != null) {
+            running.remove(uuid);
+            queue.submit(() -> tell(uuid, () -> runtime.stop(uuid)));
+        }
+    }
+
+    private static void tell(String uuid, Runnable call) {
         try {
-            if (shouldRun && (told == null || !sameWork(told, mapping))) {
-                running.put(uuid, mapping);
-                runtime.run(mapping);
-            } else if (!shouldRun && told != null) {
-                running.remove(uuid);
-                runtime.stop(uuid);
-            }
+            call.run();
         } catch (RuntimeException e) {
             LOG.error("the mappings runtime failed to follow event source mapping {}", uuid, e);
         }

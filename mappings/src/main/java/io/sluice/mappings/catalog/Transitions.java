@@ -7,9 +7,6 @@ import io.sluice.mappings.MappingState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-
 /**
  * Finishes a mapping's transitional state once this node's runtime has been told of the change: {@code Creating},
  * {@code Updating}, {@code Enabling} and {@code Disabling} become {@code Enabled} or {@code Disabled} (as the
@@ -17,7 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
  * Each finish is an atomic change that acts only if the stored mapping is still transitional, so nodes racing to
  * finish the same mapping (after a restart) finish it once. It runs on the given executor just after the call
  * that made the change, so the API answers with the transitional state and a read moments later sees the final
- * one; {@link MappingCatalog#resume} finishes the transitions a crash left behind.
+ * one; {@link MappingCatalog#resume} finishes the transitions a crash left behind. Finishing runs on the
+ * catalogue's {@link SerialQueue}, after the runtime calls this node's view made for the change.
  *
  * <p><b>Threading</b>: thread-safe; failures are logged (the mapping stays transitional until the next resume).
  */
@@ -29,29 +27,24 @@ final class Transitions {
     private final AtomicChanges changes;
     private final MappingView view;
     private final MappingRuntime runtime;
-    private final Executor executor;
+    private final SerialQueue queue;
 
     Transitions(MetaStore store, AtomicChanges changes, MappingView view, MappingRuntime runtime,
-                Executor executor) {
+                SerialQueue queue) {
         this.store = store;
         this.changes = changes;
         this.view = view;
         this.runtime = runtime;
-        this.executor = executor;
+        this.queue = queue;
     }
 
     static boolean transitional(MappingState state) {
         return state != MappingState.ENABLED && state != MappingState.DISABLED;
     }
 
-    /** Finishes the mapping's transition on the executor. */
+    /** Finishes the mapping's transition on the queue, after the runtime work queued before it. */
     void soon(String uuid) {
-        try {
-            executor.execute(() -> finish(uuid));
-        } catch (RejectedExecutionException e) {
-            LOG.warn("event source mapping {} stays in its transitional state until the next start: the"
-                    + " executor refused its transition", uuid, e);
-        }
+        queue.submit(() -> finish(uuid));
     }
 
     void finish(String uuid) {

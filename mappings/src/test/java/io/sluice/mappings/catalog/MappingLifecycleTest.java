@@ -33,7 +33,7 @@ class MappingLifecycleTest {
         assertThat(created.stateTransitionReason()).isEqualTo("USER_INITIATED");
         assertThat(created.lastModifiedMillis()).isEqualTo(f.clock.millis());
         assertThat(get(created.uuid()).state()).isEqualTo(MappingState.CREATING);
-        assertThat(f.runtime.running).containsKey(created.uuid());
+        assertThat(f.runtime.running).as("the runtime is told just after the call").isEmpty();
 
         f.executor.runAll();
 

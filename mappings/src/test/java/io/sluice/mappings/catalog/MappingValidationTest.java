@@ -142,6 +142,9 @@ class MappingValidationTest {
         assertError(() -> create(request(null, null, "LATEST", null, null, null, null, null, null,
                 List.of("{\"data\":"), null)), INVALID, "Invalid filter pattern definition.");
         assertError(() -> create(request(null, null, "LATEST", null, null, null, null, null, null,
+                List.of("{\"partitionKey\":[{\"wildcard\":\"a*\"}]}"), null)), INVALID,
+                "Invalid filter pattern definition.");
+        assertError(() -> create(request(null, null, "LATEST", null, null, null, null, null, null,
                 Collections.nCopies(6, "{}"), null)), INVALID, "more than the maximum of 5");
         assertError(() -> create(request(null, null, "LATEST", null, null, null, null, null, null,
                 List.of("{\"a\":\"" + "x".repeat(4096) + "\"}"), null)), VALIDATION,
