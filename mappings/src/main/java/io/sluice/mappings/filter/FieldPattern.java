@@ -40,16 +40,26 @@ sealed interface FieldPattern {
 
         @Override
         public boolean matches(JsonNode value) {
+            if (value.isValueNode()) {
+                return anyRuleAccepts(value);
+            }
             List<JsonNode> leaves = new ArrayList<>();
             collectLeaves(value, leaves);
             if (leaves.isEmpty()) {
                 return rules.stream().anyMatch(rule -> rule instanceof ValueRule.Exists exists && !exists.expected());
             }
+            for (JsonNode leaf : leaves) {
+                if (anyRuleAccepts(leaf)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean anyRuleAccepts(JsonNode leaf) {
             for (ValueRule rule : rules) {
-                for (JsonNode leaf : leaves) {
-                    if (rule.test(leaf)) {
-                        return true;
-                    }
+                if (rule.test(leaf)) {
+                    return true;
                 }
             }
             return false;

@@ -24,6 +24,8 @@ final class Batch {
     long notBefore;
     /** The function's last answer for this batch, or null. */
     Invocation lastAnswer;
+    /** Why the batch is being discarded, once it is; its invocation record has not reached the destination yet. */
+    InvocationRecordWriter.Condition discarding;
 
     private Batch(List<PendingRecord> records, boolean finalForWindow) {
         this.records = List.copyOf(records);

@@ -79,6 +79,12 @@ final class BatchRunner {
             if (batch == null || batch.notBefore > now) {
                 return null;
             }
+            if (batch.discarding != null) {
+                if (!discard(shard, slice, batch, batch.discarding, now)) {
+                    return null;
+                }
+                continue;
+            }
             if (!batch.records.isEmpty()) {
                 long age = now - batch.oldestArrival();
                 if (settings.maximumRecordAgeSeconds() >= 0 && age > settings.maximumRecordAgeSeconds() * 1000L
@@ -225,6 +231,7 @@ final class BatchRunner {
      */
     private boolean discard(ShardPoller shard, Slice slice, Batch batch, Condition condition, long now) {
         String destination = settings.onFailureDestination();
+        batch.discarding = condition;
         if (destination != null) {
             byte[] record = InvocationRecordWriter.write(mapping.functionArn(), condition, batch.invokeCount,
                     batch.lastAnswer, now, shard.shardId, batch.records, streamArn);

@@ -6,12 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.engine.ReadRecord;
+import io.sluice.mappings.filter.KinesisFilterView;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -33,8 +33,9 @@ final class KinesisEventWriter {
     /** The bytes of a record's event entry besides its data, key, sequence number and ARNs, rounded up. */
     private static final int RECORD_OVERHEAD = 320;
 
-    private static final JsonFactory JSON = new JsonFactory();
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The mapper's factory: its generators can write a window's state tree. */
+    private static final JsonFactory JSON = MAPPER.getFactory();
 
     private final String eventSourceArn;
     private final String region;
@@ -112,33 +113,14 @@ final class KinesisEventWriter {
         return BigDecimal.valueOf(millis, 3);
     }
 
-    /**
-     * The record as filter patterns see it: its event entry, with {@code data} replaced by the decoded JSON when
-     * the data is a JSON object (else left as base64, which {@code data} patterns never match).
-     */
+    /** The record as filter patterns see it: {@link KinesisFilterView} of its event entry. */
     JsonNode filterView(String shardId, ReadRecord record) {
         byte[] event = event(shardId, List.of(new PendingRecord(record, 0, 0)), null);
         try {
             ObjectNode entry = (ObjectNode) MAPPER.readTree(event).get("Records").get(0);
-            JsonNode data = dataAsJson(record.data());
-            if (data != null) {
-                ((ObjectNode) entry.get("kinesis")).set("data", data);
-            }
-            return entry;
+            return KinesisFilterView.of(entry, record.data());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static JsonNode dataAsJson(byte[] data) {
-        if (data.length == 0) {
-            return null;
-        }
-        try {
-            JsonNode node = MAPPER.readTree(new String(data, StandardCharsets.UTF_8));
-            return node != null && node.isObject() ? node : null;
-        } catch (IOException notJson) {
-            return null;
         }
     }
 }

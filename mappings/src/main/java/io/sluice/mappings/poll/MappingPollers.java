@@ -11,6 +11,8 @@ import io.sluice.engine.task.TaskId;
 import io.sluice.mappings.EventSourceMapping;
 import io.sluice.mappings.MappingRuntime;
 import io.sluice.mappings.filter.EventFilter;
+import io.sluice.mappings.filter.FilterPatterns;
+import io.sluice.mappings.filter.InvalidFilterException;
 import io.sluice.mappings.invoke.LambdaInvoker;
 
 import java.io.IOException;
@@ -47,6 +49,27 @@ public final class MappingPollers implements MappingRuntime {
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, TaskId> running = new ConcurrentHashMap<>();
     private final Map<String, String> results = new ConcurrentHashMap<>();
+
+    /**
+     * Pollers that filter with Lambda's pattern language ({@link FilterPatterns#compile}).
+     *
+     * @see #MappingPollers(KinesisEngine, MetaStore, TaskHost, LambdaInvoker, FailureDestinations, MappingObserver,
+     * Function, PollerSettings, Clock)
+     */
+    public MappingPollers(KinesisEngine engine, MetaStore metadata, TaskHost tasks, LambdaInvoker invoker,
+                          FailureDestinations destinations, MappingObserver observer, PollerSettings settings,
+                          Clock clock) {
+        this(engine, metadata, tasks, invoker, destinations, observer, MappingPollers::compile, settings, clock);
+    }
+
+    /** Patterns the catalogue already checked; one that fails now is a fault, not a user error. */
+    private static EventFilter compile(List<String> patterns) {
+        try {
+            return FilterPatterns.compile(patterns);
+        } catch (InvalidFilterException e) {
+            throw new IllegalArgumentException("a stored filter pattern does not compile: " + e.getMessage(), e);
+        }
+    }
 
     /**
      * @param engine       the streams mappings read, through its Java API

@@ -83,7 +83,8 @@ class InvalidPatternTest {
 
     @Test
     void nestedFieldsAreNamedByTheirPath() {
-        assertThatThrownBy(() -> FilterPatterns.compile(List.of("{\"data\": {\"order\": {\"qty\": [{\"numeric\": 5}]}}}")))
+        String pattern = "{\"data\": {\"order\": {\"qty\": [{\"numeric\": 5}]}}}";
+        assertThatThrownBy(() -> FilterPatterns.compile(List.of(pattern)))
                 .hasMessageContaining("\"data.order.qty\": \"numeric\" takes");
     }
 }

@@ -74,7 +74,7 @@ public final class LambdaInvokeServer implements AutoCloseable {
         return this;
     }
 
-    /** The function's URL (its own loopback origin, started on first use); the function must be registered. */
+    /** The function's URL: its own loopback origin, started on first use (404 while nothing is registered). */
     public URI functionUrl(String function) {
         HttpServer server = urls.computeIfAbsent(function, name -> {
             try {
