@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The issue's scenario: boto3 creates a mapping on a two-shard stream and puts records over eight partition keys;
  * a Java handler typed with {@code KinesisEvent}, served through the Lambda Invoke API, sees every record, in
  * order per partition key, across a shard split and a {@code kill -9} of Sluice in the middle of the run. The only
- * repeats allowed are those of batches in flight when the process died; there is never a gap.
+ * repeats allowed are those of batches in flight when the process died; there is never a gap. The restarted
+ * node publishes the mapping's invocations and iterator age on {@code /metrics}.
  */
 class LambdaMappingScenarioTest {
 
@@ -69,6 +74,11 @@ class LambdaMappingScenarioTest {
             try (ServerProcess restarted = ServerProcess.start(data, config, port)) {
                 step(restarted, "put", stream, "800", String.valueOf(TOTAL));
                 awaitDistinct(TOTAL, restarted);
+                String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(restarted.endpoint() + "/metrics")).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                assertThat(metrics).contains("Lambda_Invocations_total{EventSourceMappingUUID=")
+                        .contains("Lambda_IteratorAge_milliseconds").contains("FunctionName=\"arn:aws:lambda:");
             }
         }
         assertEveryRecordOnceInOrderPerKey(new ArrayList<>(seen));
