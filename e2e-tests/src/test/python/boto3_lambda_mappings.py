@@ -141,6 +141,8 @@ unvalidated = boto3.client("lambda", config=Config(parameter_validation=False, r
                            **session)
 expect("ValidationException", 400, unvalidated.create_event_source_mapping, FunctionName=f"f4-{run}",
        EventSourceArn=source, StartingPosition="LATEST", BatchSize=20000)
+expect("InvalidParameterValueException", 400, lam.create_event_source_mapping, FunctionName=f"f5-{run}",
+       EventSourceArn=source, StartingPosition="LATEST", ProvisionedPollerConfig={"MinimumPollers": 2})
 expect("UnknownOperationException", 404, lam.list_functions)
 expect("UnknownOperationException", 404, lam.invoke, FunctionName=function, Payload=b"{}")
 

@@ -1,5 +1,7 @@
 package io.sluice.server.lambda;
 
+import io.sluice.common.ErrorType;
+import io.sluice.common.ServiceException;
 import io.sluice.mappings.catalog.MappingChanges;
 import io.sluice.mappings.catalog.MappingRequest;
 import io.sluice.protocol.WireObject;
@@ -12,6 +14,8 @@ import java.util.List;
  * Reads CreateEventSourceMapping's and UpdateEventSourceMapping's members into the catalogue's requests, leaving
  * the rules to the catalogue: an absent member stays null. {@code FilterCriteria: {}} reads as an empty pattern
  * list and {@code DestinationConfig: {OnFailure: {}}} as an empty destination, which an update takes as "remove".
+ * Members for other kinds of sources or modes Sluice does not have (Topics, ProvisionedPollerConfig...) are
+ * InvalidParameterValueException rather than ignored.
  * Stateless.
  */
 final class MappingReader {
@@ -19,7 +23,14 @@ final class MappingReader {
     private MappingReader() {
     }
 
+    /** Members of Lambda's model that configure what Sluice does not have (other sources, provisioned mode). */
+    private static final List<String> UNSUPPORTED = List.of("Topics", "Queues", "SourceAccessConfigurations",
+            "SelfManagedEventSource", "AmazonManagedKafkaEventSourceConfig", "SelfManagedKafkaEventSourceConfig",
+            "ScalingConfig", "DocumentDBEventSourceConfig", "KMSKeyArn", "MetricsConfig", "LoggingConfig",
+            "ProvisionedPollerConfig");
+
     static MappingRequest create(WireObject in) {
+        refuseUnsupported(in);
         Long timestamp = in.timestampMillis("StartingPositionTimestamp");
         return new MappingRequest(in.string("FunctionName"), in.string("EventSourceArn"), in.bool("Enabled"),
                 in.integer("BatchSize"), in.integer("MaximumBatchingWindowInSeconds"),
@@ -31,11 +42,22 @@ final class MappingReader {
     }
 
     static MappingChanges update(WireObject in) {
+        refuseUnsupported(in);
         return new MappingChanges(in.string("FunctionName"), in.bool("Enabled"), in.integer("BatchSize"),
                 in.integer("MaximumBatchingWindowInSeconds"), in.integer("ParallelizationFactor"),
                 in.bool("BisectBatchOnFunctionError"), in.integer("MaximumRetryAttempts"),
                 in.integer("MaximumRecordAgeInSeconds"), in.strings("FunctionResponseTypes"),
                 in.integer("TumblingWindowInSeconds"), filterPatterns(in), destination(in));
+    }
+
+    /** A member Sluice would otherwise ignore is refused, so that nobody believes it took effect. */
+    private static void refuseUnsupported(WireObject in) {
+        for (String member : UNSUPPORTED) {
+            if (in.has(member)) {
+                throw new ServiceException(ErrorType.INVALID_PARAMETER_VALUE, "Sluice's event source mappings read "
+                        + "Kinesis streams and do not support " + member + ".");
+            }
+        }
     }
 
     /** FilterCriteria.Filters[].Pattern; null without FilterCriteria, empty for {@code {}}. */
