@@ -83,13 +83,10 @@ public final class HttpLambdaInvoker implements LambdaInvoker {
         String name = arn.matches() ? arn.group(3) : function;
         String qualifier = arn.matches() ? arn.group(4) : null;
         String region = arn.matches() ? arn.group(1) : null;
-        String base = endpoint.toString().endsWith("/") ? endpoint.toString().substring(0,
-                endpoint.toString().length() - 1) : endpoint.toString();
         String path = endpoint.getRawPath().replaceAll("/$", "") + "/2015-03-31/functions/" + encode(name)
                 + "/invocations";
         String query = qualifier == null ? "" : "Qualifier=" + encode(qualifier);
-        URI uri = URI.create(base + "/2015-03-31/functions/" + encode(name) + "/invocations"
-                + (query.isEmpty() ? "" : "?" + query));
+        URI uri = endpoint.resolve(path + (query.isEmpty() ? "" : "?" + query));
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("X-Amz-Invocation-Type", "RequestResponse")

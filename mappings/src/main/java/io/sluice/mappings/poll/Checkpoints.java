@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A mapping's per-shard checkpoints in the engine's metadata store, under
@@ -18,6 +21,7 @@ import java.util.Map;
 final class Checkpoints {
 
     static final String PREFIX = "mapping-checkpoint/";
+    static final long SYNC_TIMEOUT_SECONDS = 30;
 
     private final MetaStore store;
     private final String prefix;
@@ -27,8 +31,21 @@ final class Checkpoints {
         this.prefix = PREFIX + uuid + "/";
     }
 
-    /** Every shard's checkpoint, by shard id, as the store holds them now. */
-    Map<String, Checkpoint> load() {
+    /**
+     * Every shard's checkpoint, by shard id, once this node's view holds every change committed before the call:
+     * a mapping moved here from another node resumes from that node's last checkpoints, not older ones.
+     *
+     * @throws IOException the store did not catch up within {@link #SYNC_TIMEOUT_SECONDS} seconds
+     */
+    Map<String, Checkpoint> load() throws IOException {
+        try {
+            store.sync().get(SYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IOException("the metadata store did not catch up to load mapping checkpoints", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while loading mapping checkpoints", e);
+        }
         Map<String, Checkpoint> out = new HashMap<>();
         store.entries().forEach((key, value) -> {
             if (key.startsWith(prefix)) {

@@ -2,7 +2,6 @@ package io.sluice.mappings.poll;
 
 import io.sluice.common.Clock;
 import io.sluice.common.ServiceException;
-import io.sluice.common.ShardId;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.ShardMeta;
 import io.sluice.engine.StreamKey;
@@ -11,25 +10,24 @@ import io.sluice.engine.task.Task;
 import io.sluice.engine.task.TaskId;
 import io.sluice.mappings.EventSourceMapping;
 import io.sluice.mappings.MappingSettings;
-import io.sluice.mappings.StartingPosition;
 import io.sluice.mappings.filter.EventFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * One mapping's poller as an engine task: each step lists the stream's shards, starts those whose parents are
@@ -38,9 +36,7 @@ import java.util.concurrent.ExecutionException;
  * outcomes in a fixed order and stores every checkpoint that moved. A shard's records are read only while fewer
  * than ParallelizationFactor x BatchSize of them are in memory.
  *
- * <p>A shard without a checkpoint gets one when first seen: it starts at its first record if a parent of it has
- * a checkpoint (it was made by a reshard the mapping followed), else at the mapping's starting position, LATEST
- * being stored as "from the time it was first seen" so that a restart before its first batch loses nothing.
+ * <p>A shard without a checkpoint gets one when first seen, where {@link ShardLineage} says it starts.
  *
  * <p><b>Threading</b>: every method on the task's own thread (see {@link Task}); invocations run on virtual
  * threads of their own during a step, which waits for them.
@@ -60,7 +56,7 @@ final class MappingTask implements Task {
     private final BatchRunner runner;
     private final Clock clock;
     private final Runnable wake;
-    private final java.util.function.Consumer<String> lastResult;
+    private final Consumer<String> lastResult;
     private final ExecutorService calls = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, ShardPoller> running = new LinkedHashMap<>();
     private final Map<String, CompletableFuture<Void>> appendSignals = new HashMap<>();
@@ -72,7 +68,7 @@ final class MappingTask implements Task {
      */
     MappingTask(TaskId id, EventSourceMapping mapping, KinesisEngine engine, StreamKey stream, String consumerArn,
                 Checkpoints checkpoints, EventFilter filter, KinesisEventWriter writer, BatchRunner runner,
-                Clock clock, Runnable wake, java.util.function.Consumer<String> lastResult) {
+                Clock clock, Runnable wake, Consumer<String> lastResult) {
         this.id = id;
         this.mapping = mapping;
         this.engine = engine;
@@ -93,7 +89,7 @@ final class MappingTask implements Task {
     }
 
     @Override
-    public void resume() {
+    public void resume() throws IOException {
         running.values().forEach(ShardPoller::close);
         running.clear();
         appendSignals.clear();
@@ -171,7 +167,7 @@ final class MappingTask implements Task {
     }
 
     /** Starts the shards that may start: known, not done, and every listed parent done. */
-    private int discover(StreamMeta meta, long now) throws java.io.IOException {
+    private int discover(StreamMeta meta, long now) throws IOException {
         Set<String> listed = new HashSet<>();
         meta.shards().forEach(s -> listed.add(s.id().toString()));
         Set<String> hadCheckpoint = new HashSet<>(known.keySet());
@@ -183,11 +179,11 @@ final class MappingTask implements Task {
             }
             Checkpoint checkpoint = known.get(shardId);
             if (checkpoint == null) {
-                checkpoint = initial(shard, hadCheckpoint, now);
+                checkpoint = ShardLineage.initial(shard, hadCheckpoint, mapping.settings(), now);
                 checkpoints.save(shardId, checkpoint);
                 known.put(shardId, checkpoint);
             }
-            if (checkpoint.ended() || !parentsDone(shard, listed)) {
+            if (checkpoint.ended() || !ShardLineage.parentsDone(shard, listed, known)) {
                 continue;
             }
             ShardSource source = consumerArn == null
@@ -200,37 +196,7 @@ final class MappingTask implements Task {
         return started;
     }
 
-    private Checkpoint initial(ShardMeta shard, Set<String> hadCheckpoint, long now) {
-        for (ShardId parent : Arrays.asList(shard.parent(), shard.adjacentParent())) {
-            if (parent != null && hadCheckpoint.contains(parent.toString())) {
-                return Checkpoint.fromStart();
-            }
-        }
-        MappingSettings settings = mapping.settings();
-        if (settings.startingPosition() == StartingPosition.TRIM_HORIZON) {
-            return Checkpoint.fromStart();
-        }
-        if (settings.startingPosition() == StartingPosition.AT_TIMESTAMP) {
-            return Checkpoint.fromTimestamp(Objects.requireNonNullElse(settings.startingPositionTimestampMillis(),
-                    now));
-        }
-        return Checkpoint.fromTimestamp(now);
-    }
-
-    private boolean parentsDone(ShardMeta shard, Set<String> listed) {
-        for (ShardId parent : Arrays.asList(shard.parent(), shard.adjacentParent())) {
-            // a parent trimmed by retention is no longer listed: nothing of it is left to read
-            if (parent != null && listed.contains(parent.toString())) {
-                Checkpoint checkpoint = known.get(parent.toString());
-                if (checkpoint == null || !checkpoint.ended()) {
-                    return false;
-                }
-            }
-        }
-        return true;
-    }
-
-    private int saveCheckpoints() throws java.io.IOException {
+    private int saveCheckpoints() throws IOException {
         int saved = 0;
         List<String> finished = new ArrayList<>();
         for (ShardPoller shard : running.values()) {

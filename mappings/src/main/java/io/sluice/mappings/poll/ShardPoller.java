@@ -1,5 +1,6 @@
 package io.sluice.mappings.poll;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sluice.common.HashKeyRange;
 import io.sluice.engine.ReadRecord;
@@ -10,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -142,10 +144,10 @@ final class ShardPoller {
     }
 
     private static boolean same(Checkpoint a, Checkpoint b) {
-        return java.util.Arrays.equals(CheckpointCodec.encode(a), CheckpointCodec.encode(b));
+        return Arrays.equals(CheckpointCodec.encode(a), CheckpointCodec.encode(b));
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode readState(byte[] state) {
+    private static JsonNode readState(byte[] state) {
         try {
             return JSON.readTree(state);
         } catch (IOException e) {

@@ -209,4 +209,33 @@ class RetryAndDiscardTest {
         assertThat(fx.function.deliveredData()).containsExactly("bad", "next");
         assertThat(fx.sentRecords).hasSize(1);
     }
+
+    @Test
+    void theInvocationRecordHasAwsFieldsInAwsOrder() throws Exception {
+        fx.clock.advance(Duration.ofMillis(123));
+        PutResult first = fx.put("k", "bad-1");
+        fx.clock.advance(Duration.ofMillis(500));
+        PutResult last = fx.put("k", "bad-2");
+        fx.function.answer(event -> ScriptedFunction.unhandled());
+        fx.run(PollerFixture.settings().retries(1).destination(PollerFixture.DLQ));
+
+        stepThroughBackOffs(2);
+
+        JsonNode record = ScriptedFunction.JSON.readTree(fx.sentRecords.getFirst());
+        String requestId = record.at("/requestContext/requestId").asText();
+        assertThat(requestId).matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        long discardedAt = fx.clock.millis() - 1000;
+        assertThat(fx.sentRecords.getFirst()).isEqualTo("{\"requestContext\":{\"requestId\":\"" + requestId
+                + "\",\"functionArn\":\"" + PollerFixture.FUNCTION + "\",\"condition\":\"RetryAttemptsExhausted\","
+                + "\"approximateInvokeCount\":2},"
+                + "\"responseContext\":{\"statusCode\":200,\"executedVersion\":\"$LATEST\","
+                + "\"functionError\":\"Unhandled\"},"
+                + "\"version\":\"1.0\",\"timestamp\":\"" + java.time.Instant.ofEpochMilli(discardedAt) + "\","
+                + "\"KinesisBatchInfo\":{\"shardId\":\"shardId-000000000000\","
+                + "\"startSequenceNumber\":\"" + first.sequenceNumber().format() + "\","
+                + "\"endSequenceNumber\":\"" + last.sequenceNumber().format() + "\","
+                + "\"approximateArrivalOfFirstRecord\":\"2023-11-14T22:13:20.123Z\","
+                + "\"approximateArrivalOfLastRecord\":\"2023-11-14T22:13:20.623Z\","
+                + "\"batchSize\":2,\"streamArn\":\"" + PollerFixture.STREAM_ARN + "\"}}");
+    }
 }

@@ -121,4 +121,26 @@ class TumblingWindowTest {
         assertThat(events.get(1).get("shardId").asText()).isEqualTo("shardId-000000000000");
         assertThat(events.get(2).get("state").toString()).as("the child starts with a fresh state").isEqualTo("{}");
     }
+
+    @Test
+    void aStateOverOneMegabyteEndsTheWindowEarlyAndTheWindowGoesOnWithAFreshState() {
+        String big = "x".repeat(1_100_000);
+        fx.function.answer(event -> ScriptedFunction.data(event).contains("r1")
+                ? ScriptedFunction.ok("{\"state\":{\"big\":\"" + big + "\"}}")
+                : ScriptedFunction.ok("{\"state\":{}}"));
+        fx.put("k", "r1");
+        fx.run(PollerFixture.settings().tumbling(60));
+        fx.drain();
+        fx.put("k", "r2");
+        fx.drain();
+
+        List<JsonNode> events = fx.function.events();
+        assertThat(events).extracting(ScriptedFunction::data).containsExactly(List.of("r1"), List.of(),
+                List.of("r2"));
+        assertThat(events.get(1).get("isFinalInvokeForWindow").asBoolean()).isTrue();
+        assertThat(events.get(1).get("isWindowTerminatedEarly").asBoolean()).isTrue();
+        assertThat(events.get(1).at("/state/big").asText()).hasSize(1_100_000);
+        assertThat(events.get(2).get("state").toString()).isEqualTo("{}");
+        assertThat(events.get(2).at("/window/start").asText()).isEqualTo(events.get(0).at("/window/start").asText());
+    }
 }
