@@ -166,9 +166,10 @@ public final class SluiceServer implements AutoCloseable {
         EngineStores stores;
         try {
             stores = cluster == null ? localStores(config, clock, storage) : cluster.stores();
-            engine = new KinesisEngine(stores, kms, config.engine(), clock, metrics);
+            engine = cluster == null ? new KinesisEngine(stores, kms, config.engine(), clock, metrics)
+                    : new KinesisEngine(stores, kms, config.engine(), clock, metrics, cluster.usage());
         } catch (IOException | RuntimeException e) {
-            // the engine closed the stores it was given; the placement is the backend's
+            // the engine closed the stores and the usage exchange it was given; the placement is the backend's
             if (cluster != null) {
                 cluster.closePlacement();
             }

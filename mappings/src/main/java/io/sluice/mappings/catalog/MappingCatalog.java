@@ -1,8 +1,6 @@
 package io.sluice.mappings.catalog;
 
 import io.sluice.common.Clock;
-import io.sluice.common.ConsumerArn;
-import io.sluice.common.StreamArn;
 import io.sluice.engine.store.MetaStore;
 import io.sluice.mappings.EventSourceMapping;
 import io.sluice.mappings.MappingRuntime;
@@ -10,13 +8,10 @@ import io.sluice.mappings.MappingSettings;
 import io.sluice.mappings.MappingState;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
-import java.util.regex.Pattern;
 
 /**
  * The control plane of Lambda event source mappings on Kinesis: Create/Get/Update/Delete/ListEventSourceMappings
@@ -38,11 +33,9 @@ public final class MappingCatalog {
     static final String USER_INITIATED = "USER_INITIATED";
     private static final int DEFAULT_MAX_ITEMS = 100;
     private static final int MAX_ITEMS = 10_000;
-    private static final Pattern MODEL_ARN = Pattern.compile(
-            "arn:(aws[a-zA-Z0-9-]*):([a-zA-Z0-9\\-])+:([a-z]{2}(-gov)?-[a-z]+-\\d{1})?:(\\d{12})?:(.*)");
 
     private final MetaStore store;
-    private final EventSources sources;
+    private final EventSourceCheck sources;
     private final Clock clock;
     private final AtomicChanges changes;
     private final RuntimeFollower follower;
@@ -59,7 +52,7 @@ public final class MappingCatalog {
     public MappingCatalog(MetaStore store, EventSources sources, MappingRuntime runtime, Executor work,
                           Clock clock) {
         this.store = store;
-        this.sources = sources;
+        this.sources = new EventSourceCheck(sources);
         this.clock = clock;
         this.changes = new AtomicChanges(store);
         SerialQueue queue = new SerialQueue(work);
@@ -84,9 +77,9 @@ public final class MappingCatalog {
     /** CreateEventSourceMapping: answers the new mapping in {@code Creating}. */
     public EventSourceMapping create(String account, String region, MappingRequest request) {
         String functionArn = FunctionNames.expand(account, region, request.functionName());
-        checkSourceShape(request.eventSourceArn());
+        EventSourceCheck.shape(request.eventSourceArn());
         MappingSettings settings = MappingRules.settings(request);
-        checkSource(account, region, request.eventSourceArn());
+        sources.check(account, region, request.eventSourceArn());
         Map<String, String> tags = MappingTags.add(Map.of(), request.tags() == null ? Map.of() : request.tags());
         EventSourceMapping created = new EventSourceMapping(UUID.randomUUID().toString(), account, region,
                 functionArn, request.eventSourceArn(), settings, MappingState.CREATING, USER_INITIATED,
@@ -159,22 +152,9 @@ public final class MappingCatalog {
         int limit = maxItems == null ? DEFAULT_MAX_ITEMS : maxItems;
         String function = functionName == null ? null : FunctionNames.expand(account, region, functionName);
         String after = marker == null || marker.isEmpty() ? null : Markers.open(marker);
+        // a mapping created through another node a moment ago is listed
         store.sync().join();
-        List<EventSourceMapping> matching = new ArrayList<>();
-        for (EventSourceMapping m : view.all()) {
-            if (m.account().equals(account) && m.region().equals(region)
-                    && (function == null || function.equals(m.functionArn()))
-                    && (eventSourceArn == null || eventSourceArn.equals(m.eventSourceArn()))
-                    && (after == null || m.uuid().compareTo(after) > 0)) {
-                matching.add(m);
-            }
-        }
-        matching.sort(Comparator.comparing(EventSourceMapping::uuid));
-        if (matching.size() <= limit) {
-            return new MappingPage(matching, null);
-        }
-        List<EventSourceMapping> page = matching.subList(0, limit);
-        return new MappingPage(page, Markers.after(page.get(limit - 1).uuid()));
+        return MappingListing.page(view.all(), account, region, function, eventSourceArn, after, limit);
     }
 
     /** TagResource on a mapping's ARN. */
@@ -277,27 +257,5 @@ public final class MappingCatalog {
     private static EventSourceMapping withState(EventSourceMapping m, MappingState state, Map<String, String> tags) {
         return new EventSourceMapping(m.uuid(), m.account(), m.region(), m.functionArn(), m.eventSourceArn(),
                 m.settings(), state, m.stateTransitionReason(), m.lastModifiedMillis(), tags);
-    }
-
-    private static void checkSourceShape(String arn) {
-        if (arn != null && !MODEL_ARN.matcher(arn).matches()) {
-            throw LambdaErrors.validation(List.of("Value '" + arn + "' at 'eventSourceArn' failed to satisfy"
-                    + " constraint: Member must satisfy regular expression pattern: " + MODEL_ARN.pattern()));
-        }
-    }
-
-    private void checkSource(String account, String region, String arn) {
-        if (arn == null) {
-            throw LambdaErrors.invalid("Unrecognized event source.");
-        }
-        if (StreamArn.parseOrNull(arn) == null && ConsumerArn.parseOrNull(arn) == null) {
-            throw LambdaErrors.invalid("Unrecognized event source, must be a Kinesis stream or stream consumer"
-                    + " (Sluice maps Kinesis only): " + arn);
-        }
-        if (!sources.exists(account, region, arn)) {
-            throw LambdaErrors.invalid("Cannot access stream " + arn + ". Please ensure the role can perform the"
-                    + " GetRecords, GetShardIterator, DescribeStream, ListShards, and ListStreams Actions on your"
-                    + " stream in IAM.");
-        }
     }
 }
