@@ -1,6 +1,7 @@
 package io.sluice.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.sluice.common.SequenceNumber;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ public final class ResponseWriter {
     private final WireFormat format;
     private final ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     private final JsonGenerator generator;
+    private final byte[] digits = new byte[SequenceNumber.MAX_DIGITS];
 
     public ResponseWriter(WireFormat format) {
         this.format = format;
@@ -41,6 +43,19 @@ public final class ResponseWriter {
 
     public ResponseWriter string(String value) {
         run(() -> generator.writeString(value));
+        return this;
+    }
+
+    /**
+     * A sequence number as the string {@link SequenceNumber#format()} gives, its digits written straight into the
+     * output: answers carry one per record.
+     */
+    public ResponseWriter sequenceNumber(String name, SequenceNumber value) {
+        int length = value.formatTo(digits, 0);
+        run(() -> {
+            generator.writeFieldName(name);
+            generator.writeRawUTF8String(digits, 0, length);
+        });
         return this;
     }
 

@@ -3,9 +3,14 @@ package io.sluice.protocol;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import io.sluice.common.SequenceNumber;
+import io.sluice.common.SequenceNumber.Layout;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,6 +32,19 @@ class ResponseWriterTest {
         assertThat(node.get("T").longValue()).isEqualTo(1441215410867L);
         assertThat(node.get("D").isBinary()).isTrue();
         assertThat(node.get("D").binaryValue()).containsExactly(1, 2);
+    }
+
+    @ParameterizedTest
+    @EnumSource(WireFormat.class)
+    void sequenceNumbersAreWrittenByteForByteAsTheirFormattedStrings(WireFormat format) {
+        for (SequenceNumber seq : List.of(Layout.AWS_56.ofRecord(3, 123_456_789L),
+                Layout.COMPACT_38.ofRecord(Integer.MAX_VALUE, Long.MAX_VALUE - 1), Layout.AWS_56.before(0, 0))) {
+            byte[] direct = new ResponseWriter(format).startArray("Records").startObject()
+                    .sequenceNumber("SequenceNumber", seq).number("N", 1).endObject().endArray().finish();
+            byte[] viaString = new ResponseWriter(format).startArray("Records").startObject()
+                    .string("SequenceNumber", seq.format()).number("N", 1).endObject().endArray().finish();
+            assertThat(direct).as(seq.format()).isEqualTo(viaString);
+        }
     }
 
     @Test

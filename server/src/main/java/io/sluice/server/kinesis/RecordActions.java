@@ -49,7 +49,7 @@ final class RecordActions {
         PutResult result = join(engine.records().putRecord(StreamRefs.resolve(context, in),
                 new PutRecordsEntry(data, key, hashKey)));
         out.string("ShardId", result.shardId().toString())
-                .string("SequenceNumber", result.sequenceNumber().format())
+                .sequenceNumber("SequenceNumber", result.sequenceNumber())
                 .string("EncryptionType", result.encrypted() ? "KMS" : "NONE");
     }
 
@@ -72,7 +72,11 @@ final class RecordActions {
             }
         }
         validator.check();
-        List<PutOutcome> outcomes = join(engine.records().putRecords(StreamRefs.resolve(context, in), entries));
+        writePutRecords(out, join(engine.records().putRecords(StreamRefs.resolve(context, in), entries)));
+    }
+
+    /** PutRecords' answer: the failure count, then each record's sequence number and shard or its error. */
+    static void writePutRecords(ResponseWriter out, List<PutOutcome> outcomes) {
         int failed = (int) outcomes.stream().filter(PutOutcome::failed).count();
         boolean encrypted = outcomes.stream().anyMatch(o -> !o.failed() && o.result().encrypted());
         out.number("FailedRecordCount", failed).string("EncryptionType", encrypted ? "KMS" : "NONE")
@@ -82,7 +86,7 @@ final class RecordActions {
             if (outcome.failed()) {
                 out.string("ErrorCode", outcome.errorCode()).string("ErrorMessage", outcome.errorMessage());
             } else {
-                out.string("SequenceNumber", outcome.result().sequenceNumber().format())
+                out.sequenceNumber("SequenceNumber", outcome.result().sequenceNumber())
                         .string("ShardId", outcome.result().shardId().toString());
             }
             out.endObject();
