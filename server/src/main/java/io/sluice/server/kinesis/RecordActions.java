@@ -48,7 +48,7 @@ final class RecordActions {
         // Records of a shard are stored in arrival order, so a later put always sorts after SequenceNumberForOrdering.
         PutResult result = join(engine.records().putRecord(StreamRefs.resolve(context, in),
                 new PutRecordsEntry(data, key, hashKey)));
-        out.string("ShardId", result.shardId().toString())
+        out.shardId("ShardId", result.shardId())
                 .sequenceNumber("SequenceNumber", result.sequenceNumber())
                 .string("EncryptionType", result.encrypted() ? "KMS" : "NONE");
     }
@@ -77,8 +77,15 @@ final class RecordActions {
 
     /** PutRecords' answer: the failure count, then each record's sequence number and shard or its error. */
     static void writePutRecords(ResponseWriter out, List<PutOutcome> outcomes) {
-        int failed = (int) outcomes.stream().filter(PutOutcome::failed).count();
-        boolean encrypted = outcomes.stream().anyMatch(o -> !o.failed() && o.result().encrypted());
+        int failed = 0;
+        boolean encrypted = false;
+        for (PutOutcome outcome : outcomes) {
+            if (outcome.failed()) {
+                failed++;
+            } else {
+                encrypted |= outcome.result().encrypted();
+            }
+        }
         out.number("FailedRecordCount", failed).string("EncryptionType", encrypted ? "KMS" : "NONE")
                 .startArray("Records");
         for (PutOutcome outcome : outcomes) {
@@ -87,7 +94,7 @@ final class RecordActions {
                 out.string("ErrorCode", outcome.errorCode()).string("ErrorMessage", outcome.errorMessage());
             } else {
                 out.sequenceNumber("SequenceNumber", outcome.result().sequenceNumber())
-                        .string("ShardId", outcome.result().shardId().toString());
+                        .shardId("ShardId", outcome.result().shardId());
             }
             out.endObject();
         }
