@@ -17,8 +17,8 @@ import java.util.function.Supplier;
  * are used with {@code assign} only (no group); one given back keeps its assignment, its position and what it
  * fetched ahead (a classic consumer sends the next fetch before {@code poll} returns), and the pool remembers the
  * partition and offset its last read stopped at, with the records that read polled but did not return: a read that
- * continues from there gets that consumer back and needs neither a seek nor a new fetch. Other borrowers take the consumer idle the longest, which is the least
- * likely to be continued.
+ * continues from there gets that consumer back and needs neither a seek nor a new fetch. Look-ups take the
+ * consumer idle the longest (the least likely to be continued) and leave it where it was.
  *
  * <p>Threading: thread-safe.
  */
@@ -57,6 +57,8 @@ final class ConsumerPool implements AutoCloseable {
     /** Most recently given back first. */
     private final ConcurrentLinkedDeque<Pooled> idle = new ConcurrentLinkedDeque<>();
     private final AtomicInteger idleCount = new AtomicInteger();
+    /** Consumers made and not yet closed, idle or borrowed. */
+    private final AtomicInteger open = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     ConsumerPool(Supplier<Consumer<byte[], byte[]>> factory, int maxIdle) {
@@ -69,13 +71,17 @@ final class ConsumerPool implements AutoCloseable {
         checkOpen();
         Pooled pooled = idle.pollLast();
         if (pooled == null) {
-            return Pooled.fresh(factory.get());
+            return create();
         }
         idleCount.decrementAndGet();
         return pooled;
     }
 
-    /** The consumer whose last read stopped at {@code position} of {@code partition} if one is idle, else any. */
+    /**
+     * For a read: the consumer whose last read stopped at {@code position} of {@code partition} if one is idle;
+     * else one that remembers no read; else a new one while fewer than {@code maxIdle} are open, so that readers of
+     * different partitions taking turns keep a consumer each; else the one idle the longest.
+     */
     Pooled borrow(TopicPartition partition, long position) {
         checkOpen();
         for (Pooled pooled : idle) {
@@ -84,7 +90,21 @@ final class ConsumerPool implements AutoCloseable {
                 return pooled;
             }
         }
+        for (Pooled pooled : idle) {
+            if (pooled.partition() == null && idle.remove(pooled)) {
+                idleCount.decrementAndGet();
+                return pooled;
+            }
+        }
+        if (open.get() < maxIdle) {
+            return create();
+        }
         return borrow();
+    }
+
+    private Pooled create() {
+        open.incrementAndGet();
+        return Pooled.fresh(factory.get());
     }
 
     void giveBack(Pooled pooled) {
@@ -92,12 +112,14 @@ final class ConsumerPool implements AutoCloseable {
             if (idleCount.incrementAndGet() <= maxIdle) {
                 idle.addFirst(pooled);
                 if (closed.get() && idle.remove(pooled)) {
+                    open.decrementAndGet();
                     pooled.consumer().close(Duration.ZERO); // close() ran meanwhile and missed it
                 }
                 return;
             }
             idleCount.decrementAndGet();
         }
+        open.decrementAndGet();
         pooled.consumer().close(Duration.ZERO);
     }
 
@@ -111,6 +133,7 @@ final class ConsumerPool implements AutoCloseable {
     public void close() {
         closed.set(true);
         for (Pooled pooled; (pooled = idle.pollFirst()) != null; ) {
+            open.decrementAndGet();
             pooled.consumer().close(Duration.ZERO);
         }
     }
