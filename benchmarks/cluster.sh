@@ -4,6 +4,7 @@
 #
 #   benchmarks/cluster.sh               # throughput, then failover
 #   benchmarks/cluster.sh throughput    # DURATION=15s WARMUP=5s SIZES="100 1KiB" SHARDS=4 RECORDS_PER_PUT=500 CONCURRENCY=8
+#                                       # DATA=unique (the bench's --data; repeated: the same data in every record)
 #   benchmarks/cluster.sh failover
 #   RUNS="one-node kafka" benchmarks/cluster.sh throughput   # a subset (without one-node, set PERF_RECORDS)
 #
@@ -40,6 +41,7 @@ SIZES="${SIZES:-100 1KiB}"
 SHARDS="${SHARDS:-4}"
 RECORDS_PER_PUT="${RECORDS_PER_PUT:-500}"
 CONCURRENCY="${CONCURRENCY:-8}"
+DATA="${DATA:-unique}"
 RUNS="${RUNS:-embedded one-node two-nodes kafka}"   # which of the throughput runs to make
 WORK="$(mktemp -d -t sluice-cluster.XXXXXX)"
 SLUICE="$ROOT/bin/sluice"
@@ -218,7 +220,8 @@ write_and_read() {
   log "$label, $size: ingest through port(s) $*"
   i=0
   for port in "$@"; do
-    bench "$stream-put-$i" "$port" "$stream" --record-size "$size" --warmup "$WARMUP" --duration "$DURATION" &
+    bench "$stream-put-$i" "$port" "$stream" --record-size "$size" --data "$DATA" --warmup "$WARMUP" \
+        --duration "$DURATION" &
     pids+=($!)
     i=$((i + 1))
   done

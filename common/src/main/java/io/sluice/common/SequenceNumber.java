@@ -1,6 +1,7 @@
 package io.sluice.common;
 
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The sequence-number codec. A sequence number names a position in one shard: the shard's index and a position
@@ -59,9 +60,8 @@ public record SequenceNumber(Layout layout, int shardIndex, long position) {
     }
 
     private static final long COMPACT_VERSION_BITS = 2L << 60;
-    private static final long AWS_TOP_BIT = 1L << 57; // bit 185 of the number, in its bits 191..128
-    private static final long BILLION = 1_000_000_000L;
-    private static final int MAX_DIGITS = 56;
+    /** The most digits a sequence number has (the {@link Layout#AWS_56} layout). */
+    public static final int MAX_DIGITS = 56;
 
     public SequenceNumber {
         if (layout == null) {
@@ -72,55 +72,25 @@ public record SequenceNumber(Layout layout, int shardIndex, long position) {
         }
     }
 
-    /**
-     * The decimal form clients see. Written on every put and read of every record, so it avoids BigInteger: the
-     * value is cut into 32-bit limbs and divided by 10^9 until nothing is left.
-     */
+    /** The decimal form clients see: 56 digits ({@link Layout#AWS_56}) or 38 ({@link Layout#COMPACT_38}). */
     public String format() {
-        long shard = shardIndex & 0xFFFF_FFFFL;
-        long high;
-        long middle;
-        long low;
-        if (layout == Layout.COMPACT_38) {
-            high = 0;
-            middle = COMPACT_VERSION_BITS | shard;
-            low = position;
-        } else {
-            high = AWS_TOP_BIT | (shard >>> 28);
-            middle = (shard << 36) | (position >>> 28);
-            low = (position << 36) | (shard << 4);
-        }
-        return decimal(new long[] {high >>> 32, high & 0xFFFF_FFFFL, middle >>> 32, middle & 0xFFFF_FFFFL,
-                low >>> 32, low & 0xFFFF_FFFFL});
+        byte[] digits = new byte[digitCount()];
+        SequenceDigits.write(layout, shardIndex, position, digits, 0);
+        return new String(digits, StandardCharsets.ISO_8859_1);
     }
 
-    private static String decimal(long[] limbs) {
-        int[] chunks = new int[8];
-        int count = 0;
-        while (!isZero(limbs)) {
-            long remainder = 0;
-            for (int i = 0; i < limbs.length; i++) {
-                long current = (remainder << 32) | limbs[i];
-                limbs[i] = current / BILLION;
-                remainder = current % BILLION;
-            }
-            chunks[count++] = (int) remainder;
-        }
-        StringBuilder out = new StringBuilder(MAX_DIGITS).append(chunks[count - 1]);
-        for (int i = count - 2; i >= 0; i--) {
-            String part = Integer.toString(chunks[i]);
-            out.append("000000000", 0, 9 - part.length()).append(part);
-        }
-        return out.toString();
+    /** How many digits {@link #format()} prints: the same for every number of a layout. */
+    public int digitCount() {
+        return SequenceDigits.length(layout);
     }
 
-    private static boolean isZero(long[] limbs) {
-        for (long limb : limbs) {
-            if (limb != 0) {
-                return false;
-            }
-        }
-        return true;
+    /**
+     * Writes what {@link #format()} prints, as ASCII bytes, into {@code out} from {@code offset}; returns the number
+     * of bytes ({@link #digitCount()}). Allocates nothing: the answers of puts and reads write one per record.
+     */
+    public int formatTo(byte[] out, int offset) {
+        SequenceDigits.write(layout, shardIndex, position, out, offset);
+        return digitCount();
     }
 
     /** Decodes a sequence number of either layout; null if it is not one of ours (wrong layout or not a number). */

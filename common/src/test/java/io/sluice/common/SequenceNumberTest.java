@@ -53,6 +53,56 @@ class SequenceNumberTest {
         }
     }
 
+    /** The value a layout defines, computed with BigInteger: what the digits must spell. */
+    private static BigInteger value(Layout layout, int shard, long position) {
+        BigInteger shardBits = BigInteger.valueOf(shard);
+        BigInteger positionBits = BigInteger.valueOf(position);
+        return layout == Layout.COMPACT_38
+                ? BigInteger.TWO.shiftLeft(124).add(shardBits.shiftLeft(64)).add(positionBits)
+                : BigInteger.ONE.shiftLeft(185).add(shardBits.shiftLeft(100)).add(positionBits.shiftLeft(36))
+                        .add(shardBits.shiftLeft(4));
+    }
+
+    /** A value of a random bit length (so small values are as likely as large ones), or one of the edges. */
+    private static long anyUpTo(Random random, long max, long... edges) {
+        int pick = random.nextInt(edges.length + 8);
+        if (pick < edges.length) {
+            return edges[pick];
+        }
+        int bits = 1 + random.nextInt(Long.SIZE - Long.numberOfLeadingZeros(max));
+        return (random.nextLong() >>> (Long.SIZE - bits)) & max;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Layout.class)
+    void formatToWritesTheExactDecimalValueOverTheWholeRangeOfShardsAndPositions(Layout layout) {
+        long seed = System.nanoTime();
+        System.out.println("formatTo property test, " + layout + ", seed " + seed);
+        Random random = new Random(seed);
+        byte[] out = new byte[80];
+        for (int i = 0; i < 200_000; i++) {
+            int shard = (int) anyUpTo(random, Integer.MAX_VALUE, 0, 1, 9, 10, 99_999_999, 100_000_000,
+                    Integer.MAX_VALUE - 1, Integer.MAX_VALUE);
+            long position = anyUpTo(random, Long.MAX_VALUE, 0, 1, 99_999_999, 100_000_000, 0xFFFF_FFFFL,
+                    1L << 32, (1L << 32) + 1, 999_999_999_999_999_999L, Long.MAX_VALUE - 1, Long.MAX_VALUE);
+            SequenceNumber seq = new SequenceNumber(layout, shard, position);
+            int offset = random.nextInt(out.length - seq.digitCount() + 1);
+            java.util.Arrays.fill(out, (byte) '#');
+            String expected = value(layout, shard, position).toString();
+
+            int written = seq.formatTo(out, offset);
+
+            String context = "seed " + seed + ", shard " + shard + ", position " + position;
+            assertThat(written).as(context).isEqualTo(seq.digitCount()).isEqualTo(expected.length());
+            assertThat(new String(out, offset, written, java.nio.charset.StandardCharsets.US_ASCII)).as(context)
+                    .isEqualTo(expected);
+            assertThat(new String(out, java.nio.charset.StandardCharsets.US_ASCII)).as(context)
+                    .isEqualTo("#".repeat(offset) + expected + "#".repeat(out.length - offset - written));
+            assertThat(seq.format()).as(context).isEqualTo(expected);
+            assertThat(SequenceNumber.parseOrNull(expected)).as(context).isEqualTo(seq);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Layout.class)
     void numbersIncreaseWithPositionWithinAShardAsNumbersAndAsStringsAndWithShardIndex(Layout layout) {

@@ -114,6 +114,11 @@ public final class BenchCommand implements Callable<Integer> {
             + "random bytes) or text (the header as 48 hex characters, a comma, letters: one CSV line).")
     String payload;
 
+    @Option(names = "--data", defaultValue = "unique", description = "Data after each record's header: unique "
+            + "(random bytes of its own per record, incompressible) or repeated (the same random bytes in every "
+            + "record, which compress to almost nothing).")
+    String data;
+
     @Option(names = "--format", defaultValue = "cbor", description = "Wire format: cbor or json.")
     String format;
 
@@ -162,7 +167,8 @@ public final class BenchCommand implements Callable<Integer> {
                 choice(ConsumerMode.class, consumers, "--consumers"),
                 choice(StartPosition.class, from.replace('-', '_'), "--from"), pollInterval, drainTimeout,
                 readOnly, choice(BodyFormat.class, format, "--format"), jsonReport, ioThreads, requestTimeout,
-                warmup, readStream, choice(Payload.class, payload, "--payload"));
+                warmup, readStream, choice(Payload.class, payload, "--payload"),
+                choice(RecordData.class, data, "--data"));
     }
 
     private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) {

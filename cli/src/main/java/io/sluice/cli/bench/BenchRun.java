@@ -98,7 +98,7 @@ final class BenchRun {
         } else {
             PutBodies bodies = new PutBodies(settings.format(), settings.payload(), settings.stream(),
                     settings.recordsPerPut() == 1,
-                    settings.batchShapes(), settings.recordSize(), random);
+                    settings.batchShapes(), settings.recordSize(), settings.data() == RecordData.UNIQUE, random);
             RequestSchedule schedule = new RequestSchedule(ticker, runFor, settings.records(),
                     settings.recordsPerPut(), settings.rate());
             ticks = new Progress(stats, consumers != null, schedule.startNanos());

@@ -23,13 +23,14 @@ import java.util.regex.Pattern;
  * @param readStream    the stream consumers read, when not {@code stream}: the output of a processor (an
  *                      analytics application) that carries each record's text header into its own records
  * @param payload       how records carry their header: binary, or text a processor can pass on
+ * @param data          whether each record carries data of its own after the header, or all the same
  */
 record BenchSettings(URI endpoint, String region, Credentials credentials, String stream, int shards,
                      boolean deleteStream, int recordsPerPut, int recordSize, int concurrency, double rate,
                      Duration duration, long records, ConsumerMode consumers, StartPosition startPosition,
                      Duration pollInterval, Duration drainTimeout, boolean readOnly, BodyFormat format,
                      Path jsonReport, int ioThreads, Duration requestTimeout, Duration warmup,
-                     String readStream, Payload payload) {
+                     String readStream, Payload payload, RecordData data) {
 
     static final int MAX_RECORDS_PER_PUT = 500;
     /** The largest record a Kinesis stream can be configured for (UpdateMaxRecordSize). */
@@ -52,6 +53,7 @@ record BenchSettings(URI endpoint, String region, Credentials credentials, Strin
         require(recordsPerPut >= 1 && recordsPerPut <= MAX_RECORDS_PER_PUT,
                 "--records-per-put must be 1..500 (the PutRecords maximum), not " + recordsPerPut);
         require(payload != null, "payload is required");
+        require(data != null, "data is required");
         require(recordSize >= payload.headerBytes() && recordSize <= MAX_RECORD_SIZE,
                 "--record-size must be " + payload.headerBytes() + ".." + MAX_RECORD_SIZE
                         + " bytes (each record starts with a " + payload.headerBytes() + "-byte header), not "

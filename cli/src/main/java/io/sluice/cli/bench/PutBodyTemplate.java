@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -37,6 +38,15 @@ final class PutBodyTemplate {
      */
     static PutBodyTemplate encode(BodyFormat format, Payload payload, String stream, boolean single,
                                   List<String> partitionKeys, byte[] data) {
+        return encode(format, payload, stream, single, partitionKeys, Collections.nCopies(partitionKeys.size(), data));
+    }
+
+    /** Encodes a body like the method above, with each record's own data: {@code data} holds one per key. */
+    static PutBodyTemplate encode(BodyFormat format, Payload payload, String stream, boolean single,
+                                  List<String> partitionKeys, List<byte[]> data) {
+        if (data.size() != partitionKeys.size()) {
+            throw new IllegalArgumentException(data.size() + " records' data for " + partitionKeys.size() + " keys");
+        }
         if (single && partitionKeys.size() != 1) {
             throw new IllegalArgumentException("a PutRecord body holds one record, not " + partitionKeys.size());
         }
@@ -46,12 +56,12 @@ final class PutBodyTemplate {
             generator.writeStartObject();
             generator.writeStringField("StreamName", stream);
             if (single) {
-                offsets[0] = writeRecordFields(generator, out, format, partitionKeys.get(0), data);
+                offsets[0] = writeRecordFields(generator, out, format, partitionKeys.get(0), data.get(0));
             } else {
                 generator.writeArrayFieldStart("Records");
                 for (int i = 0; i < offsets.length; i++) {
                     generator.writeStartObject();
-                    offsets[i] = writeRecordFields(generator, out, format, partitionKeys.get(i), data);
+                    offsets[i] = writeRecordFields(generator, out, format, partitionKeys.get(i), data.get(i));
                     generator.writeEndObject();
                 }
                 generator.writeEndArray();

@@ -48,8 +48,8 @@ final class RecordActions {
         // Records of a shard are stored in arrival order, so a later put always sorts after SequenceNumberForOrdering.
         PutResult result = join(engine.records().putRecord(StreamRefs.resolve(context, in),
                 new PutRecordsEntry(data, key, hashKey)));
-        out.string("ShardId", result.shardId().toString())
-                .string("SequenceNumber", result.sequenceNumber().format())
+        out.shardId("ShardId", result.shardId())
+                .sequenceNumber("SequenceNumber", result.sequenceNumber())
                 .string("EncryptionType", result.encrypted() ? "KMS" : "NONE");
     }
 
@@ -72,9 +72,20 @@ final class RecordActions {
             }
         }
         validator.check();
-        List<PutOutcome> outcomes = join(engine.records().putRecords(StreamRefs.resolve(context, in), entries));
-        int failed = (int) outcomes.stream().filter(PutOutcome::failed).count();
-        boolean encrypted = outcomes.stream().anyMatch(o -> !o.failed() && o.result().encrypted());
+        writePutRecords(out, join(engine.records().putRecords(StreamRefs.resolve(context, in), entries)));
+    }
+
+    /** PutRecords' answer: the failure count, then each record's sequence number and shard or its error. */
+    static void writePutRecords(ResponseWriter out, List<PutOutcome> outcomes) {
+        int failed = 0;
+        boolean encrypted = false;
+        for (PutOutcome outcome : outcomes) {
+            if (outcome.failed()) {
+                failed++;
+            } else {
+                encrypted |= outcome.result().encrypted();
+            }
+        }
         out.number("FailedRecordCount", failed).string("EncryptionType", encrypted ? "KMS" : "NONE")
                 .startArray("Records");
         for (PutOutcome outcome : outcomes) {
@@ -82,8 +93,8 @@ final class RecordActions {
             if (outcome.failed()) {
                 out.string("ErrorCode", outcome.errorCode()).string("ErrorMessage", outcome.errorMessage());
             } else {
-                out.string("SequenceNumber", outcome.result().sequenceNumber().format())
-                        .string("ShardId", outcome.result().shardId().toString());
+                out.sequenceNumber("SequenceNumber", outcome.result().sequenceNumber())
+                        .shardId("ShardId", outcome.result().shardId());
             }
             out.endObject();
         }

@@ -39,7 +39,7 @@ final class ShardWriter {
         out.startArray("Records");
         for (ReadRecord record : records) {
             out.startObject()
-                    .string("SequenceNumber", record.sequenceNumber().format())
+                    .sequenceNumber("SequenceNumber", record.sequenceNumber())
                     .timestamp("ApproximateArrivalTimestamp", record.arrivalMillis())
                     .blob("Data", record.data())
                     .string("PartitionKey", record.partitionKey())

@@ -96,7 +96,7 @@ final class SubscribeAction {
         ResponseWriter out = new ResponseWriter(WireFormat.JSON);
         ShardWriter.records(out, event.records());
         if (event.continuation() != null) {
-            out.string("ContinuationSequenceNumber", event.continuation().format());
+            out.sequenceNumber("ContinuationSequenceNumber", event.continuation());
         }
         out.number("MillisBehindLatest", event.millisBehindLatest());
         ShardWriter.childShards(out, event.childShards());

@@ -52,7 +52,9 @@ final class ClientConfigs {
         // reads start only where the end offset says there is data, so the broker never needs to wait for more;
         // and a consumer's pipelined fetch at the tail must not hold the next read of that consumer back
         defaults.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 0);
-        defaults.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 10_000);
+        // a read polls until it has what it needs, and keeps what its last poll brought beyond that for the next
+        // read of the partition: small polls keep that overshoot (decoded records held in memory) small
+        defaults.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1_000);
         defaults.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 2 << 20);
         defaults.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         Map<String, Object> config = merge(defaults, base(settings, role));

@@ -30,9 +30,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -257,6 +260,56 @@ class KafkaShardLogStoreTest {
         assertThat(later).isNotDone();
         get(nodeB.append(onB, List.of(rec(0, "k", "v"))));
         assertThat(later).succeedsWithin(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void readsInRandomStepsAcrossShardsReturnEveryRecordOnceInOrderAndStopAtTheSeal() throws Exception {
+        long seed = System.nanoTime();
+        System.out.println("random read steps, seed " + seed);
+        Random random = new Random(seed);
+        KafkaShardLogStore store = store("a");
+        KafkaShardLogStore lagging = store("b");
+        ShardLogHandle[] logs = {store.open(SHARD_0), store.open(SHARD_1)};
+        int perShard = 2_500;
+        for (int shard = 0; shard < 2; shard++) {
+            for (int first = 0; first < perShard; first += 250) {
+                List<AppendRecord> batch = new ArrayList<>();
+                for (int i = first; i < first + 250; i++) {
+                    batch.add(rec(0, "k" + i, "s" + shard + "-" + i));
+                }
+                get(store.append(logs[shard], batch));
+            }
+        }
+        assertThat(get(store.seal(logs[0], System.currentTimeMillis()))).isEqualTo(perShard);
+        get(lagging.append(lagging.open(SHARD_0), List.of(rec(0, "k", "after the seal"))));
+
+        long[] next = new long[2];
+        List<List<String>> read = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int step = 0; step < 10_000 && (next[0] < perShard || next[1] < perShard); step++) {
+            int shard = random.nextInt(2);
+            boolean again = random.nextInt(10) == 0; // now and then a read from an earlier offset
+            long from = again ? random.nextLong(next[shard] + 1) : next[shard];
+            ReadResult result = logs[shard].read(from, 1 + random.nextInt(1_200),
+                    random.nextBoolean() ? Long.MAX_VALUE : 1 + random.nextInt(20_000));
+            List<String> data = result.records().stream().map(r -> text(r.data())).toList();
+            String context = "seed " + seed + ", step " + step + ", shard " + shard + " from " + from;
+            assertThat(result.records()).as(context).extracting(StoredRecord::offset)
+                    .containsExactlyElementsOf(LongStream.range(from, result.nextOffset()).boxed().toList());
+            assertThat(data).as(context).containsExactlyElementsOf(LongStream.range(from, result.nextOffset())
+                    .mapToObj(i -> "s" + shard + "-" + i).toList());
+            if (!again) {
+                read.get(shard).addAll(data);
+                next[shard] = result.nextOffset();
+            }
+        }
+
+        for (int shard = 0; shard < 2; shard++) {
+            int s = shard;
+            assertThat(read.get(shard)).as("seed " + seed).containsExactlyElementsOf(
+                    IntStream.range(0, perShard).mapToObj(i -> "s" + s + "-" + i).toList());
+            assertThat(next[shard]).isEqualTo(perShard);
+        }
+        assertThat(logs[0].read(perShard, 100, Long.MAX_VALUE).records()).isEmpty();
     }
 
     @Test
