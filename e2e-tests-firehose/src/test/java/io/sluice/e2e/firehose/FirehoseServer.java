@@ -65,7 +65,7 @@ final class FirehoseServer implements AutoCloseable {
         firehose = new FirehoseEngine(FirehoseConfig.defaults(dataDir.resolve("firehose")).withStatusDelays(100, 100),
                 clock, kinesis, objects, new FirehoseMetrics(registry), new io.sluice.server.firehose.KmsBufferSealer(
                         io.sluice.engine.crypto.LocalKms.open(dataDir, null, List.of()),
-                        new io.sluice.storage.MetadataStore(dataDir.resolve("firehose-keys"))), tasks);
+                        io.sluice.engine.store.LocalMetaStore.open(dataDir.resolve("firehose-keys"))), tasks);
         Pipeline pipeline = Pipeline.open(false, null, new ControlPlaneLimiter(clock, engineConfig.limits()),
                 registry);
         http = new HttpServer(16 << 20, new ServiceRouter(List.of(pipeline.wrap(new FirehoseService(firehose)),
