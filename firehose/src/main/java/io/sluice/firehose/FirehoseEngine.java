@@ -42,6 +42,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -108,6 +109,8 @@ public final class FirehoseEngine implements AutoCloseable {
     private final ReentrantLock following = new ReentrantLock();
     private final ExecutorService follower = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().daemon().name("firehose-follower").factory());
+    /** Other nodes' changes wait for the constructor to finish: until then the engine's fields are not all set. */
+    private final CountDownLatch constructed = new CountDownLatch(1);
     private final Map<DeliveryStreamKey, StreamRuntime> runtimes = new ConcurrentHashMap<>();
     private final Map<String, List<RecordTap>> taps = new ConcurrentHashMap<>();
 
@@ -195,6 +198,7 @@ public final class FirehoseEngine implements AutoCloseable {
         for (DeliveryStreamMeta meta : registry.all()) {
             follow(meta.key());
         }
+        constructed.countDown();
         LOG.info("opened {} delivery stream(s){}", runtimes.size(),
                 stores.shared() ? " of the cluster" : " from " + config.dataDir());
     }
@@ -672,7 +676,10 @@ public final class FirehoseEngine implements AutoCloseable {
 
     private void followLogged(DeliveryStreamKey key) {
         try {
+            constructed.await();
             follow(key);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.warn("cannot follow the change of {}", key.describe(), e);
         }
