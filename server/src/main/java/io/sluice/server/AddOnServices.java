@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * The APIs a node serves besides Kinesis (Firehose, Kinesis Analytics) and the background work behind them.
- * {@link LocalAddOns} serves them from the data directory; {@link ClusterAddOns} serves them from the cluster
- * backend's stores, refusing what still keeps its state on one node's disk. From the server's start/stop thread.
+ * {@link LocalAddOns} serves them from the data directory; {@link ClusterAddOns} from the cluster backend's stores.
+ * From the server's start/stop thread.
  */
 interface AddOnServices extends AutoCloseable {
 

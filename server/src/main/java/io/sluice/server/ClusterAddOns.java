@@ -12,12 +12,11 @@ import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.firehose.store.FirehoseStores;
 import io.sluice.firehose.store.PrefixedMetaStore;
-import io.sluice.server.analytics.AnalyticsService;
+import io.sluice.server.analytics.AnalyticsNode;
 import io.sluice.server.firehose.FirehoseMetrics;
 import io.sluice.server.firehose.FirehoseService;
 import io.sluice.server.firehose.KmsBufferSealer;
 import io.sluice.server.pipeline.Api;
-import io.sluice.server.pipeline.UnavailableApi;
 
 import java.util.List;
 
@@ -26,26 +25,30 @@ import java.util.List;
  * stores: delivery streams, checkpoints, source positions and the wrapped data keys of its server-side encryption
  * under {@code firehose/} in the shared metadata, each delivery stream's buffer in a topic of its own, and each
  * delivery stream's worker on the node the task placement gives it to (moved, from its checkpoint, when that node
- * dies). Analytics still keeps its application state on one node's disk, so its calls answer 503
- * {@code ServiceUnavailableException} and none of its work runs. The destination store is shared by every node
- * when it is S3-compatible; a local directory destination is each node's own. From the server's start/stop thread.
+ * dies). Kinesis Data Analytics keeps its catalogue and each application's positions in the shared metadata too
+ * ({@link AnalyticsNode}), and each application runs on the node the placement gives its task to. The destination
+ * store is shared by every node when it is S3-compatible; a local directory destination is each node's own. From
+ * the server's start/stop thread.
  */
 final class ClusterAddOns implements AddOnServices {
-
-    private static final String ANALYTICS_REFUSED = "Kinesis Data Analytics is not yet available in cluster mode "
-            + "(storage.backend=kafka); see docs/cluster.md";
 
     private final ObjectStore objects;
     private final KmsBufferSealer sealer;
     private final FirehoseEngine firehose;
+    private final AnalyticsNode analytics;
 
-    private ClusterAddOns(ObjectStore objects, KmsBufferSealer sealer, FirehoseEngine firehose) {
+    private ClusterAddOns(ObjectStore objects, KmsBufferSealer sealer, FirehoseEngine firehose,
+                          AnalyticsNode analytics) {
         this.objects = objects;
         this.sealer = sealer;
         this.firehose = firehose;
+        this.analytics = analytics;
     }
 
-    /** Firehose on {@code stores} (the backend's, which the Kinesis engine owns and closes after this). */
+    /**
+     * Firehose and analytics on {@code stores} (the backend's, which the Kinesis engine owns and closes after
+     * these).
+     */
     static ClusterAddOns open(ServerConfig config, Clock clock, KinesisEngine engine, LocalKms kms, TaskRunner tasks,
                               MeterRegistry registry, EngineStores stores) {
         ObjectStore objects = config.firehoseS3() == null
@@ -53,11 +56,18 @@ final class ClusterAddOns implements AddOnServices {
                 : S3ObjectStore.connect(config.firehoseS3());
         KmsBufferSealer sealer = new KmsBufferSealer(kms,
                 new PrefixedMetaStore(stores.metadata(), FirehoseStores.CLUSTER_PREFIX));
+        FirehoseEngine firehose = null;
         try {
-            FirehoseEngine firehose = new FirehoseEngine(FirehoseStores.shared(stores.metadata(), stores.logs()),
+            firehose = new FirehoseEngine(FirehoseStores.shared(stores.metadata(), stores.logs()),
                     config.firehose(), clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks);
-            return new ClusterAddOns(objects, sealer, firehose);
+            AnalyticsNode analytics = AnalyticsNode.open(stores.metadata(), config.dataDir(),
+                    config.analyticsBoundIntervalMillis(), engine, firehose, config.firehoseS3(),
+                    config.firehoseLocalDir(), config.firehose().requestTimeout(), tasks, clock, registry);
+            return new ClusterAddOns(objects, sealer, firehose, analytics);
         } catch (RuntimeException e) {
+            if (firehose != null) {
+                firehose.close();
+            }
             objects.close();
             sealer.close();
             throw e;
@@ -66,18 +76,25 @@ final class ClusterAddOns implements AddOnServices {
 
     @Override
     public List<Api> apis() {
-        return List.of(new FirehoseService(firehose), new UnavailableApi(AnalyticsService.DEFINITION,
-                AnalyticsService::resourcesOf, ANALYTICS_REFUSED));
+        return List.of(new FirehoseService(firehose), analytics.service());
     }
 
+    /**
+     * Starts a task for every RUNNING application (delivery streams' workers started with their engine); the
+     * placement decides where each steps.
+     */
     @Override
     public void resume() {
-        // delivery streams' workers started with the engine; the placement decides where each steps
+        analytics.resume();
     }
 
-    /** Stops the workers (each checkpointed where this node owns it); the backend's stores stay open. */
+    /**
+     * Stops the applications, then the delivery workers (each checkpointed where this node owns it); the backend's
+     * stores stay open.
+     */
     @Override
     public void close() {
+        analytics.close();
         firehose.close();
         objects.close();
         sealer.close();

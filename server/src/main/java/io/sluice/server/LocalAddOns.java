@@ -5,6 +5,7 @@ import io.sluice.common.Clock;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.store.LocalMetaStore;
+import io.sluice.engine.store.MetaStore;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
@@ -32,13 +33,15 @@ final class LocalAddOns implements AddOnServices {
     private final ObjectStore objects;
     private final KmsBufferSealer sealer;
     private final FirehoseEngine firehose;
+    private final MetaStore analyticsMeta;
     private final AnalyticsNode analytics;
 
     private LocalAddOns(ObjectStore objects, KmsBufferSealer sealer, FirehoseEngine firehose,
-                        AnalyticsNode analytics) {
+                        MetaStore analyticsMeta, AnalyticsNode analytics) {
         this.objects = objects;
         this.sealer = sealer;
         this.firehose = firehose;
+        this.analyticsMeta = analyticsMeta;
         this.analytics = analytics;
     }
 
@@ -53,10 +56,18 @@ final class LocalAddOns implements AddOnServices {
         FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
                 new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
                 clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage);
-        AnalyticsNode analytics = AnalyticsNode.open(config.dataDir(), config.analyticsBoundIntervalMillis(),
-                config.truncateCorruptMetadata(), storage, engine, firehose, config.firehoseS3(),
-                config.firehoseLocalDir(), config.firehose().requestTimeout(), tasks, clock, registry);
-        return new LocalAddOns(objects, sealer, firehose, analytics);
+        MetaStore analyticsMeta = AnalyticsNode.localStore(config.dataDir(), config.truncateCorruptMetadata(),
+                storage);
+        AnalyticsNode analytics;
+        try {
+            analytics = AnalyticsNode.open(analyticsMeta, config.dataDir(), config.analyticsBoundIntervalMillis(),
+                    engine, firehose, config.firehoseS3(), config.firehoseLocalDir(),
+                    config.firehose().requestTimeout(), tasks, clock, registry);
+        } catch (RuntimeException e) {
+            analyticsMeta.close();
+            throw e;
+        }
+        return new LocalAddOns(objects, sealer, firehose, analyticsMeta, analytics);
     }
 
     @Override
@@ -73,6 +84,7 @@ final class LocalAddOns implements AddOnServices {
     @Override
     public void close() {
         analytics.close();
+        analyticsMeta.close();
         firehose.close();
         objects.close();
         sealer.close();

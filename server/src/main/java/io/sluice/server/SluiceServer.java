@@ -48,8 +48,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One Sluice node: the stream engine on its data directory, Firehose on top of it, the HTTP server in front of
  * both, and the task runner that does their background work (delivery, scaling, retention). In cluster mode
  * ({@code storage.backend=kafka}) the engine's stores are Kafka's, the tasks run where Kafka's group membership
- * places them, Firehose keeps its state in Kafka too, and analytics is refused ({@link ClusterAddOns}). {@link #start} and
- * {@link #stop} from one thread; stop is idempotent (the first call stops, later ones return at once).
+ * places them, and Firehose and analytics keep their state in Kafka too ({@link ClusterAddOns}). {@link #start}
+ * and {@link #stop} from one thread; stop is idempotent (the first call stops, later ones return at once).
  */
 public final class SluiceServer implements AutoCloseable {
 
@@ -214,7 +214,7 @@ public final class SluiceServer implements AutoCloseable {
                     config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
         } else {
             LOG.info("Sluice node {} listening on {}:{}{} (storage.backend=kafka, bootstrap servers {}, topic prefix "
-                            + "'{}'; analytics refused in cluster mode) after {} ms",
+                            + "'{}') after {} ms",
                     cluster.settings().nodeId(), config.host(), port, tlsPort >= 0 ? " and TLS " + tlsPort : "",
                     cluster.settings().bootstrapServers(), cluster.settings().topicPrefix(),
                     (System.nanoTime() - begin) / 1_000_000);

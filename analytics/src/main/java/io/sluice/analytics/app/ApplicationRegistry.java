@@ -6,7 +6,7 @@ import io.sluice.common.Clock;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 import io.sluice.engine.TagRules;
-import io.sluice.storage.MetadataStore;
+import io.sluice.engine.store.MetaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The Kinesis Data Analytics applications of every account and region: their definitions, versions, statuses,
@@ -34,35 +33,54 @@ import java.util.concurrent.locks.ReentrantLock;
  * status meanwhile; an application between two states refuses other changes with ResourceInUseException. Every
  * successful change of the definition bumps {@code ApplicationVersionId}; tags are not part of it.
  *
- * <p><b>Recovery</b> ({@link #resume}, which the server calls once at start-up): an application stored RUNNING,
- * STARTING or UPDATING is started again from {@link StartingPosition#LAST_STOPPED_POINT} at its stored version
- * (an update that was under way was never acknowledged); STOPPING becomes READY; DELETING is finished.
+ * <p><b>Recovery</b> ({@link #resume}, which the server calls once at start-up): an application stored RUNNING
+ * runs again from its stored positions ({@link ApplicationRunner#follow}); one stored STARTING or UPDATING is
+ * started again from {@link StartingPosition#LAST_STOPPED_POINT} at its stored version (an update that was under
+ * way was never acknowledged); STOPPING becomes READY; DELETING is finished.
+ *
+ * <p><b>Several nodes</b> (a metadata store shared by a cluster): every change is an atomic change of the store
+ * ({@link CatalogChanges}), so two nodes racing to create one application give one success and one
+ * ResourceInUseException; the end of a transition is stored only if the application is still in the status the
+ * transition left it in (a node that restarted meanwhile may have finished it). A lookup that misses waits for the
+ * store to catch up before it answers ResourceNotFoundException. Each node follows the others' changes
+ * ({@link ApplicationFollower}): an application it sees RUNNING runs on its runner too ({@link
+ * ApplicationRunner#follow}; the task placement decides which node steps it), and one it sees READY, STOPPING,
+ * DELETING or gone stops there. A stop or delete through one node therefore reaches the node running the task
+ * once that node has seen it, a moment after the operation answered.
  *
  * <p><b>Threading</b>: every method may be called from any number of threads. Checks, the change and its
- * metadata write happen under one lock; runner calls happen outside it, guarded by the intermediate status.
- * Reads take no lock.
+ * metadata write happen under one lock, inside one atomic change of the store; runner calls happen outside it,
+ * guarded by the intermediate status. Reads take no lock.
  */
-public final class ApplicationRegistry {
+public final class ApplicationRegistry implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApplicationRegistry.class);
 
+    /** A transition begun under the change lock and finished outside it. */
+    private record Transition(Application from, Application to, StartingPosition position) {
+    }
+
     private final ApplicationStore store;
+    private final CatalogChanges changes;
+    private final ApplicationFollower follower;
     private final SqlCompiler compiler;
     private final ApplicationRunner runner;
     private final Clock clock;
     private final ApplicationLimits limits;
-    private final ReentrantLock changes = new ReentrantLock();
 
     /**
-     * @param metadata where applications are kept; the caller owns and closes it (and the runner)
+     * @param metadata where applications are kept (a local store, or a cluster's); the caller owns and closes it
+     *                 (and the runner), after {@link #close}
      */
-    public ApplicationRegistry(MetadataStore metadata, SqlCompiler compiler, ApplicationRunner runner, Clock clock,
+    public ApplicationRegistry(MetaStore metadata, SqlCompiler compiler, ApplicationRunner runner, Clock clock,
                                ApplicationLimits limits) {
-        this.store = new ApplicationStore(metadata);
         this.compiler = compiler;
         this.runner = runner;
         this.clock = clock;
         this.limits = limits;
+        this.changes = new CatalogChanges(metadata);
+        this.follower = new ApplicationFollower(this::reconcile);
+        this.store = new ApplicationStore(metadata, follower::changed);
     }
 
     /** CreateApplication: a READY application at version 1, whose items carry ids of version 1. */
@@ -71,8 +89,7 @@ public final class ApplicationRegistry {
         limits.checkTags(key, tags.size());
         TagRules.checkDeliveryStream(tags);
         checkCode(definition.code());
-        changes.lock();
-        try {
+        return changes.run(() -> {
             if (store.get(key) != null) {
                 throw ServiceException.inUse("Application " + key.name() + " already exists under account "
                         + key.account() + ".");
@@ -85,9 +102,7 @@ public final class ApplicationRegistry {
             Application app = new Application(key, definition, tags, now, now, 1, ApplicationStatus.READY);
             store.put(app);
             return app;
-        } finally {
-            changes.unlock();
-        }
+        });
     }
 
     public Application describe(ApplicationKey key) {
@@ -108,11 +123,9 @@ public final class ApplicationRegistry {
      * code) and stores it at the next version; a RUNNING application goes through UPDATING to run it.
      */
     public void change(ApplicationKey key, long currentVersion, ApplicationChange change) {
-        Application before;
-        Application after;
-        changes.lock();
-        try {
-            before = existing(key);
+        existing(key);
+        Transition transition = changes.run(() -> {
+            Application before = existing(key);
             if (before.versionId() != currentVersion) {
                 throw new ServiceException(ErrorType.CONCURRENT_MODIFICATION, "Provided application version id ("
                         + currentVersion + ") does not match the current version id (" + before.versionId()
@@ -124,77 +137,77 @@ public final class ApplicationRegistry {
             if (!definition.code().equals(before.definition().code())) {
                 checkCode(definition.code());
             }
-            after = before.changed(definition, clock.millis());
+            Application after = before.changed(definition, clock.millis());
             if (before.status() == ApplicationStatus.READY) {
                 store.put(after);
-                return;
+                return null;
             }
             store.put(before.withStatus(ApplicationStatus.UPDATING));
-        } finally {
-            changes.unlock();
+            return new Transition(before, after, null);
+        });
+        if (transition == null) {
+            return;
         }
+        Application before = transition.from();
+        Application after = transition.to();
         try {
             runner.update(after.config());
         } catch (ApplicationConfigurationException e) {
-            settle(before.withStatus(ApplicationStatus.RUNNING));
+            settle(before.withStatus(ApplicationStatus.RUNNING), ApplicationStatus.UPDATING);
             throw ServiceException.invalidArgument("Application " + key.name() + " cannot run as updated, so it "
                     + "keeps running at version " + before.versionId() + ": " + e.getMessage());
         } catch (RuntimeException e) {
-            settle(before.withStatus(ApplicationStatus.RUNNING));
+            settle(before.withStatus(ApplicationStatus.RUNNING), ApplicationStatus.UPDATING);
             throw e;
         }
-        settle(after.withStatus(ApplicationStatus.RUNNING));
+        settle(after.withStatus(ApplicationStatus.RUNNING), ApplicationStatus.UPDATING);
     }
 
     /**
      * StartApplication: every input named in {@code positions} (input id to starting position), and only those.
      */
     public void start(ApplicationKey key, Map<String, StartingPosition> positions) {
-        Application ready;
-        Application starting;
-        StartingPosition position;
-        changes.lock();
-        try {
+        existing(key);
+        Transition transition = changes.run(() -> {
             Application app = existing(key);
-            ready = app;
             if (app.status() != ApplicationStatus.READY) {
                 throw ServiceException.inUse("Application " + key.name() + " is " + app.status()
                         + "; only a READY application can be started.");
             }
-            position = positionOf(app, positions);
-            starting = app.startingFrom(position).withStatus(ApplicationStatus.STARTING);
+            StartingPosition position = positionOf(app, positions);
+            Application starting = app.startingFrom(position).withStatus(ApplicationStatus.STARTING);
             store.put(starting);
-        } finally {
-            changes.unlock();
-        }
-        run(starting, position, ready);
+            return new Transition(app, starting, position);
+        });
+        run(transition.to(), transition.position(), transition.from());
     }
 
     /** StopApplication: a RUNNING application stops (STOPPING, then READY); a READY one stays so. */
     public void stop(ApplicationKey key) {
-        Application stopping;
-        changes.lock();
-        try {
+        existing(key);
+        Application stopping = changes.run(() -> {
             Application app = existing(key);
             if (app.status() == ApplicationStatus.READY) {
-                return;
+                return null;
             }
             requireAtRest(app);
-            stopping = app.withStatus(ApplicationStatus.STOPPING);
-            store.put(stopping);
-        } finally {
-            changes.unlock();
+            Application next = app.withStatus(ApplicationStatus.STOPPING);
+            store.put(next);
+            return next;
+        });
+        if (stopping == null) {
+            return;
         }
         runner.stop(key.arn());
-        settle(stopping.withStatus(ApplicationStatus.READY));
+        settle(stopping.withStatus(ApplicationStatus.READY), ApplicationStatus.STOPPING);
     }
 
     /**
      * DeleteApplication: {@code createdAt} (epoch millis) must be the application's creation time, to the second.
      */
     public void delete(ApplicationKey key, long createdAt) {
-        changes.lock();
-        try {
+        existing(key);
+        Application deleting = changes.run(() -> {
             Application app = existing(key);
             // to the second: SDKs send this timestamp as whole epoch seconds (botocore does)
             if (Math.floorDiv(app.createdAt(), 1000) != Math.floorDiv(createdAt, 1000)) {
@@ -203,41 +216,39 @@ public final class ApplicationRegistry {
                         + key.account() + "; it was created at " + Instant.ofEpochMilli(app.createdAt()) + ".");
             }
             requireAtRest(app);
-            store.put(app.withStatus(ApplicationStatus.DELETING));
-        } finally {
-            changes.unlock();
-        }
-        finishDeletion(key);
+            Application next = app.withStatus(ApplicationStatus.DELETING);
+            store.put(next);
+            return next;
+        });
+        finishDeletion(deleting);
     }
 
     /** TagResource: at most {@link ApplicationLimits#tags} tags in all. */
     public void tag(ApplicationKey key, Map<String, String> added) {
         TagRules.checkDeliveryStream(added);
-        changes.lock();
-        try {
+        existing(key);
+        changes.run(() -> {
             Application app = existing(key);
             requireNotDeleting(app);
             Map<String, String> merged = new TreeMap<>(app.tags());
             merged.putAll(added);
             limits.checkTags(key, merged.size());
             store.put(app.withTags(merged));
-        } finally {
-            changes.unlock();
-        }
+            return null;
+        });
     }
 
     /** UntagResource: keys that are not there are ignored, as AWS does. */
     public void untag(ApplicationKey key, List<String> keys) {
-        changes.lock();
-        try {
+        existing(key);
+        changes.run(() -> {
             Application app = existing(key);
             requireNotDeleting(app);
             Map<String, String> remaining = new TreeMap<>(app.tags());
             keys.forEach(remaining::remove);
             store.put(app.withTags(remaining));
-        } finally {
-            changes.unlock();
-        }
+            return null;
+        });
     }
 
     public Map<String, String> tags(ApplicationKey key) {
@@ -248,11 +259,63 @@ public final class ApplicationRegistry {
     public void resume() {
         for (Application app : store.all()) {
             switch (app.status()) {
-                case RUNNING, STARTING, UPDATING -> resumeRunning(app);
-                case STOPPING -> settle(app.withStatus(ApplicationStatus.READY));
-                case DELETING -> finishDeletion(app.key());
+                case RUNNING -> follow(app);
+                case STARTING, UPDATING -> resumeRunning(app);
+                case STOPPING -> settle(app.withStatus(ApplicationStatus.READY), ApplicationStatus.STOPPING);
+                case DELETING -> finishDeletion(app);
                 case READY -> {
                 }
+            }
+        }
+    }
+
+    /** Stops this node's follower; call before the runner and the store close. */
+    @Override
+    public void close() {
+        follower.close();
+    }
+
+    /**
+     * Runs a RUNNING application on this node from its stored positions; one that can no longer work (its source
+     * is gone, say), or that the runner fails to run, becomes READY.
+     */
+    private void follow(Application app) {
+        try {
+            runner.follow(app.config());
+            LOG.info("application {} runs on from its last stored positions", app.arn());
+        } catch (ApplicationConfigurationException e) {
+            LOG.warn("application {} cannot run any more and is READY: {}", app.arn(), e.getMessage());
+            settle(app.withStatus(ApplicationStatus.READY), ApplicationStatus.RUNNING);
+        } catch (RuntimeException e) {
+            // one application's failure must not keep the server, or the other applications, from starting
+            LOG.error("application {} failed to resume and is READY", app.arn(), e);
+            settle(app.withStatus(ApplicationStatus.READY), ApplicationStatus.RUNNING);
+        }
+    }
+
+    /**
+     * Another node changed the application (or this node, seen again): run or stop it here as its status says.
+     * Transitions under way (STARTING, UPDATING) are left to the node making them.
+     */
+    private void reconcile(ApplicationKey key) {
+        Application app = store.get(key);
+        String arn = key.arn();
+        if (app == null || app.status() == ApplicationStatus.DELETING) {
+            if (runner.isRunning(arn)) {
+                runner.delete(arn);
+            }
+            return;
+        }
+        switch (app.status()) {
+            case RUNNING -> {
+                try {
+                    runner.follow(app.config());
+                } catch (ApplicationConfigurationException e) {
+                    LOG.warn("application {} is RUNNING but cannot run on this node: {}", arn, e.getMessage());
+                }
+            }
+            case READY, STOPPING -> runner.stop(arn);
+            default -> {
             }
         }
     }
@@ -260,7 +323,9 @@ public final class ApplicationRegistry {
     private void resumeRunning(Application app) {
         Application starting = app.startingFrom(StartingPosition.LAST_STOPPED_POINT)
                 .withStatus(ApplicationStatus.STARTING);
-        settle(starting);
+        if (!settle(starting, app.status())) {
+            return; // another node finished the transition meanwhile
+        }
         try {
             run(starting, StartingPosition.LAST_STOPPED_POINT, app.withStatus(ApplicationStatus.READY));
             LOG.info("application {} resumed from its last stopped point", app.arn());
@@ -280,38 +345,41 @@ public final class ApplicationRegistry {
         try {
             runner.start(starting.config(), position);
         } catch (ApplicationConfigurationException e) {
-            settle(ready);
+            settle(ready, ApplicationStatus.STARTING);
             throw new ServiceException(ErrorType.INVALID_APPLICATION_CONFIGURATION, e.getMessage());
         } catch (RuntimeException e) {
-            settle(ready);
+            settle(ready, ApplicationStatus.STARTING);
             throw e;
         }
-        settle(starting.withStatus(ApplicationStatus.RUNNING));
+        settle(starting.withStatus(ApplicationStatus.RUNNING), ApplicationStatus.STARTING);
     }
 
-    private void finishDeletion(ApplicationKey key) {
-        runner.stop(key.arn());
-        runner.delete(key.arn());
-        changes.lock();
-        try {
-            store.remove(key);
-        } finally {
-            changes.unlock();
-        }
+    private void finishDeletion(Application deleting) {
+        runner.stop(deleting.arn());
+        runner.delete(deleting.arn());
+        changes.run(() -> {
+            Application now = store.get(deleting.key());
+            if (now != null && now.createdAt() == deleting.createdAt()) {
+                store.remove(deleting.key());
+            }
+            return null;
+        });
     }
 
     /**
-     * Stores the end of a transition. The intermediate status kept every other change away meanwhile, but tags,
-     * which may change at any time, are taken as they are now.
+     * Stores the end of a transition, if the application is still in the status the transition left it in (a
+     * node that restarted meanwhile may have finished it); returns whether it did. The intermediate status kept
+     * every other change away meanwhile, but tags, which may change at any time, are taken as they are now.
      */
-    private void settle(Application app) {
-        changes.lock();
-        try {
+    private boolean settle(Application app, ApplicationStatus from) {
+        return changes.run(() -> {
             Application now = store.get(app.key());
-            store.put(now == null ? app : app.withTags(now.tags()));
-        } finally {
-            changes.unlock();
-        }
+            if (now == null || now.createdAt() != app.createdAt() || now.status() != from) {
+                return false;
+            }
+            store.put(app.withTags(now.tags()));
+            return true;
+        });
     }
 
     private static StartingPosition positionOf(Application app, Map<String, StartingPosition> positions) {
@@ -348,8 +416,13 @@ public final class ApplicationRegistry {
         }
     }
 
+    /** The application, or ResourceNotFoundException once this node's view has caught up with the store. */
     private Application existing(ApplicationKey key) {
         Application app = store.get(key);
+        if (app == null) {
+            changes.catchUp();
+            app = store.get(key);
+        }
         if (app == null) {
             throw ServiceException.notFound("Application " + key.name() + " not found under account "
                     + key.account() + ".");

@@ -16,6 +16,13 @@ public interface ApplicationRunner extends AutoCloseable {
      */
     void start(ApplicationConfig config, StartingPosition position) throws ApplicationConfigurationException;
 
+    /**
+     * Runs here an application another node started or updated (a cluster's nodes each see it RUNNING through the
+     * catalogue): from the positions that node stored, without storing any; a no-op when it already runs here at
+     * this configuration. Where the task actually steps is the task placement's choice.
+     */
+    void follow(ApplicationConfig config) throws ApplicationConfigurationException;
+
     /** Stops a running application and keeps its positions for LAST_STOPPED_POINT; no-op when not running. */
     void stop(String applicationArn);
 

@@ -44,6 +44,13 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * write and before the positions are stored writes those rows again; no row is ever lost. Stored on every step
  * that read records once its output is written, at each {@link #checkpoint}, and at stop.
  *
+ * <p><b>Moving between nodes</b>: the positions live in the metadata store ({@link MetaPositions}), shared by the
+ * nodes of a cluster. {@link #resume}, which the runner calls before the task's first step on a node and again
+ * whenever ownership comes back, reads them: if they are what this task last opened its inputs from or stored,
+ * nobody moved the application on meanwhile and the task goes on as it is; otherwise another node ran it and
+ * stored later positions, so the task drops its program state, its inputs and what its outputs still hold, and
+ * starts again from those positions (replaying every record the windows still need, as after a restart).
+ *
  * <p><b>Threading</b>: a {@link Task}: every method but {@link #handOver} runs on the task's one thread.
  * {@link #handOver} may be called from any thread; it queues the change for the next step.
  */
@@ -55,11 +62,14 @@ final class ApplicationTask implements Task {
     private final TaskId id;
     private final HostConfig hostConfig;
     private final HostServices services;
-    private final PositionsFile positions;
-    private final List<ApplicationInput> inputs;
+    private final MetaPositions positions;
+    private final Opener opener;
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final SplittableRandom random = new SplittableRandom();
-    private final ProgramRun run;
+    private List<ApplicationInput> inputs;
+    private ProgramRun run;
+    private StoredPositions lastStored;
+    private PreparedApplication prepared;
     private ApplicationConfig config;
     private Map<String, List<OutputRoute>> routes = Map.of();
     private List<OutputChannel> channels = List.of();
@@ -67,18 +77,30 @@ final class ApplicationTask implements Task {
     private long lastBoundMillis;
     private boolean unsaved;
 
-    ApplicationTask(PreparedApplication prepared, List<ApplicationInput> inputs, PositionsFile positions,
-                    HostConfig hostConfig, HostServices services) {
+    /** Opens an application's inputs at stored positions. */
+    @FunctionalInterface
+    interface Opener {
+        List<ApplicationInput> open(ApplicationConfig config, StoredPositions from);
+    }
+
+    /**
+     * @param opened     the inputs, already opened from {@code openedFrom} (so a delivery stream's tap sees records
+     *                   from the start on), or null to open them at {@link #resume}
+     * @param openedFrom the positions {@code opened} were opened from (ignored when {@code opened} is null)
+     */
+    ApplicationTask(PreparedApplication prepared, Opener opener, List<ApplicationInput> opened,
+                    StoredPositions openedFrom, MetaPositions positions, HostConfig hostConfig,
+                    HostServices services) {
         this.id = taskId(prepared.config().arn());
         this.hostConfig = hostConfig;
         this.services = services;
         this.positions = positions;
-        this.inputs = List.copyOf(inputs);
+        this.opener = opener;
+        this.prepared = prepared;
         this.config = prepared.config();
-        this.lastBoundMillis = services.clock().millis();
-        configureOutputs(prepared);
-        this.run = prepared.program().start(new ProgramContext(this::emitted, this::error,
-                prepared.referenceTables(), services.clock()::millis));
+        if (opened != null) {
+            begin(List.copyOf(opened), openedFrom);
+        }
     }
 
     static TaskId taskId(String applicationArn) {
@@ -98,8 +120,43 @@ final class ApplicationTask implements Task {
         commands.add(() -> {
             configureOutputs(next);
             next.referenceTables().forEach(run::replaceReferenceTable);
+            prepared = next;
             config = next.config();
         });
+    }
+
+    /** Goes on as it is when the stored positions are the ones it knows, else starts again from them. */
+    @Override
+    public void resume() throws IOException {
+        StoredPositions stored = positions.read();
+        if (inputs != null && stored.equals(lastStored)) {
+            return;
+        }
+        release();
+        begin(List.copyOf(opener.open(config, stored)), stored);
+    }
+
+    /** A fresh run of the program over inputs opened from {@code from}, with empty outputs. */
+    private void begin(List<ApplicationInput> opened, StoredPositions from) {
+        inputs = opened;
+        lastStored = from;
+        lastRowtime = Long.MIN_VALUE;
+        lastBoundMillis = services.clock().millis();
+        unsaved = false;
+        configureOutputs(prepared);
+        run = prepared.program().start(new ProgramContext(this::emitted, this::error, prepared.referenceTables(),
+                services.clock()::millis));
+    }
+
+    private void release() {
+        if (run != null) {
+            run.close();
+            run = null;
+        }
+        if (inputs != null) {
+            inputs.forEach(ApplicationInput::close);
+            inputs = null;
+        }
     }
 
     private void configureOutputs(PreparedApplication prepared) {
@@ -243,21 +300,22 @@ final class ApplicationTask implements Task {
         for (ApplicationInput input : inputs) {
             stored.put(input.config().id(), input.stored(floor));
         }
-        positions.write(new StoredPositions(stored));
+        StoredPositions next = new StoredPositions(stored);
+        positions.write(next);
+        lastStored = next;
         unsaved = false;
     }
 
     /** Writes the outputs and, if they took everything, stores the positions. */
     @Override
     public void checkpoint() throws IOException {
-        if (flush(services.clock().millis()) && unsaved) {
+        if (run != null && flush(services.clock().millis()) && unsaved) {
             save();
         }
     }
 
     @Override
     public void onClose() {
-        run.close();
-        inputs.forEach(ApplicationInput::close);
+        release();
     }
 }

@@ -95,7 +95,7 @@ final class KinesisInputReader implements InputReader {
                 }
                 behind = Math.max(behind, result.millisBehindLatest());
                 if (result.nextShardIterator() == null) {
-                    positions.put(id, PositionsFile.SHARD_END);
+                    positions.put(id, PositionsCodec.SHARD_END);
                     iterators.remove(id);
                     ended.add(id);
                 } else {
@@ -130,7 +130,7 @@ final class KinesisInputReader implements InputReader {
     }
 
     private boolean finished(String shardId) {
-        return PositionsFile.SHARD_END.equals(positions.get(shardId));
+        return PositionsCodec.SHARD_END.equals(positions.get(shardId));
     }
 
     private boolean parentsFinished(ShardMeta shard, Set<String> listed) {

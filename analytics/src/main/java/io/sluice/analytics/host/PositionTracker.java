@@ -59,7 +59,7 @@ final class PositionTracker {
         for (String shard : ended) {
             ArrayDeque<Noted> noted = recent.get(shard);
             if (noted == null || noted.isEmpty()) {
-                committed.put(shard, PositionsFile.SHARD_END);
+                committed.put(shard, PositionsCodec.SHARD_END);
             }
         }
         return Map.copyOf(committed);

@@ -17,7 +17,7 @@ record StoredPositions(Map<String, Input> inputs) {
     /**
      * @param sinceMillis shards without a position are read from the records that arrived at or after this time
      *                    (0: from the oldest record kept)
-     * @param shards      shard id to the sequence number after which to read, or {@link PositionsFile#SHARD_END}
+     * @param shards      shard id to the sequence number after which to read, or {@link PositionsCodec#SHARD_END}
      */
     record Input(String resourceArn, long sinceMillis, Map<String, String> shards) {
         Input {

@@ -3,7 +3,7 @@ package io.sluice.analytics.app;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ManualClock;
 import io.sluice.common.ServiceException;
-import io.sluice.storage.MetadataStore;
+import io.sluice.engine.store.LocalMetaStore;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,22 +28,23 @@ class ApplicationRegistryTest {
     Path dir;
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
     private final RecordingRunner runner = new RecordingRunner();
-    private MetadataStore metadata;
+    private LocalMetaStore metadata;
     private ApplicationRegistry registry;
 
     @BeforeEach
     void open() throws IOException {
-        metadata = new MetadataStore(dir);
+        metadata = LocalMetaStore.open(dir);
         registry = new ApplicationRegistry(metadata, new MarkerCompiler(), runner, clock, ApplicationLimits.defaults());
     }
 
     @AfterEach
     void close() {
+        registry.close();
         metadata.close();
     }
 
     private void reopen() throws IOException {
-        metadata.close();
+        close();
         open();
     }
 
@@ -307,8 +308,7 @@ class ApplicationRegistryTest {
         assertThat(registry.describe(key("tickers"))).isEqualTo(before);
         registry.resume();
 
-        assertThat(runner.calls).containsExactly("start tickers v1 TRIM_HORIZON",
-                "start tickers v1 LAST_STOPPED_POINT");
+        assertThat(runner.calls).containsExactly("start tickers v1 TRIM_HORIZON", "follow tickers v1");
         Application after = registry.describe(key("tickers"));
         assertThat(after.status()).isEqualTo(ApplicationStatus.RUNNING);
         assertThat(after.tags()).containsEntry("team", "quant");
@@ -348,7 +348,7 @@ class ApplicationRegistryTest {
         registry.create(key("stopped"), Definitions.withInput(), Map.of());
         registry.start(key("stopped"), Map.of("1.1", StartingPosition.NOW));
         // as a crash inside Delete and inside Stop leaves them
-        ApplicationStore raw = new ApplicationStore(metadata);
+        ApplicationStore raw = new ApplicationStore(metadata, changed -> { });
         raw.put(raw.get(key("tickers")).withStatus(ApplicationStatus.DELETING));
         raw.put(raw.get(key("stopped")).withStatus(ApplicationStatus.STOPPING));
         reopen();

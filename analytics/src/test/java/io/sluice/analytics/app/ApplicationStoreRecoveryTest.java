@@ -2,6 +2,7 @@ package io.sluice.analytics.app;
 
 import io.sluice.common.ManualClock;
 import io.sluice.common.UnsupportedFormatVersionException;
+import io.sluice.engine.store.LocalMetaStore;
 import io.sluice.storage.MetadataStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,23 +25,23 @@ class ApplicationStoreRecoveryTest {
     Path dir;
 
     private ApplicationRegistry registry(MetadataStore metadata) {
-        return new ApplicationRegistry(metadata, new MarkerCompiler(), new RecordingRunner(), new ManualClock(0),
+        return new ApplicationRegistry(new LocalMetaStore(metadata), new MarkerCompiler(), new RecordingRunner(), new ManualClock(0),
                 ApplicationLimits.defaults());
     }
 
     @Test
     void aTornLastWriteLosesOnlyTheChangeItCarried() throws IOException {
         try (MetadataStore metadata = new MetadataStore(dir)) {
-            ApplicationRegistry registry = registry(metadata);
-            registry.create(key("kept"), Definitions.withInput(), Map.of());
-            registry.create(key("torn"), Definitions.withInput(), Map.of());
+            try (ApplicationRegistry registry = registry(metadata)) {
+                registry.create(key("kept"), Definitions.withInput(), Map.of());
+                registry.create(key("torn"), Definitions.withInput(), Map.of());
+            }
         }
         Path journal = dir.resolve("metadata.journal");
         try (FileChannel channel = FileChannel.open(journal, StandardOpenOption.WRITE)) {
             channel.truncate(channel.size() - 7);
         }
-        try (MetadataStore metadata = new MetadataStore(dir)) {
-            ApplicationRegistry registry = registry(metadata);
+        try (MetadataStore metadata = new MetadataStore(dir); ApplicationRegistry registry = registry(metadata)) {
             assertThat(registry.describe(key("kept")).definition()).isEqualTo(Definitions.withInput());
             assertThat(registry.list("000000000000", "us-east-1", null, 50).applications()).hasSize(1);
             assertThat(metadata.recoveredBytesCut()).isPositive();

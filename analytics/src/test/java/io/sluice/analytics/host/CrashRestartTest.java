@@ -7,7 +7,6 @@ import io.sluice.analytics.format.RecordFormatType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,11 +60,10 @@ class CrashRestartTest {
                     f.step(1);
                 } else if (action == 6) {
                     // a crash after this step's writes and before its positions are stored
-                    Path positions = positionsFile(root);
-                    byte[] before = Files.readAllBytes(positions);
+                    byte[] before = f.storedPositions();
                     f.clock.advance(Duration.ofMillis(random.nextInt(1500)));
                     f.step(1);
-                    Files.write(positions, before);
+                    f.restorePositions(before);
                     f.restartRunner();
                     f.runner.start(config, StartingPosition.LAST_STOPPED_POINT);
                 } else if (action == 7) {
@@ -88,12 +86,6 @@ class CrashRestartTest {
                 List<String> expected = put.get(shard).stream().map(r -> r.substring(0, r.indexOf(','))).toList();
                 assertThat(firstCopies).as("shard %d", shard).containsExactlyElementsOf(expected);
             }
-        }
-    }
-
-    private static Path positionsFile(Path root) throws Exception {
-        try (var files = Files.walk(root.resolve("analytics"))) {
-            return files.filter(p -> p.getFileName().toString().equals("positions")).findFirst().orElseThrow();
         }
     }
 }

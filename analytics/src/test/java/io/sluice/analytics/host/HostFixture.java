@@ -23,6 +23,8 @@ import io.sluice.engine.ShardMeta;
 import io.sluice.engine.StreamKey;
 import io.sluice.engine.StreamMode;
 import io.sluice.engine.limits.LimitSettings;
+import io.sluice.engine.store.LocalMetaStore;
+import io.sluice.engine.store.MetaStore;
 import io.sluice.storage.LogConfig;
 
 import java.io.IOException;
@@ -36,7 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A real stream engine on a temporary directory, a manual clock, stepped tasks and doubles for the rest. */
+/**
+ * A real stream engine on a temporary directory, a manual clock, stepped tasks, positions in a local metadata
+ * store (reopened at each restart) and doubles for the rest.
+ */
 final class HostFixture implements AutoCloseable {
 
     static final long START = 1_700_000_000_000L;
@@ -52,6 +57,7 @@ final class HostFixture implements AutoCloseable {
     final FakeDeliveryStreams deliveryStreams = new FakeDeliveryStreams();
     final FakeFunctions functions = new FakeFunctions();
     SteppedTasks tasks;
+    LocalMetaStore meta;
     HostedApplicationRunner runner;
 
     HostFixture(Path dir) throws IOException {
@@ -62,9 +68,21 @@ final class HostFixture implements AutoCloseable {
         restartRunner();
     }
 
-    /** A new runner on the same data directory, as after a restart; the old one is left as a crash leaves it. */
-    void restartRunner() {
+    /**
+     * A new runner on the same data directory and a reopened metadata store, as after a restart; the old runner
+     * is left as a crash leaves it (whatever it stored is durable, nothing more).
+     */
+    void restartRunner() throws IOException {
+        if (meta != null) {
+            meta.close();
+        }
+        meta = LocalMetaStore.open(dir.resolve("analytics-meta"));
         tasks = new SteppedTasks();
+        runner = runnerOn(meta, tasks);
+    }
+
+    /** A runner of another node: on its own metadata store (view) and tasks, on the same streams and doubles. */
+    HostedApplicationRunner runnerOn(MetaStore store, SteppedTasks stepped) {
         ObjectReader reader = (bucket, key) -> {
             byte[] object = objects.get(bucket + "/" + key);
             if (object == null) {
@@ -74,7 +92,7 @@ final class HostFixture implements AutoCloseable {
         };
         HostServices services = new HostServices(kinesis, deliveryStreams, reader, functions, new KdaFormats(),
                 programs, ApplicationMetrics.NONE, clock);
-        runner = new HostedApplicationRunner(HostConfig.defaults(dir.resolve("analytics")), services, tasks);
+        return new HostedApplicationRunner(HostConfig.defaults(dir.resolve("analytics")), store, services, stepped);
     }
 
     void step(int times) {
@@ -152,9 +170,20 @@ final class HostFixture implements AutoCloseable {
         return new ApplicationConfig(APP_ARN, "app", 1, code, inputs, outputs, references);
     }
 
+    /** The application's stored positions, as bytes. */
+    byte[] storedPositions() {
+        return meta.get(MetaPositions.key(APP_ARN));
+    }
+
+    /** Puts back positions stored earlier: as a crash before a step's positions were stored leaves them. */
+    void restorePositions(byte[] positions) throws IOException {
+        meta.put(MetaPositions.key(APP_ARN), positions);
+    }
+
     @Override
     public void close() {
         runner.close();
+        meta.close();
         kinesis.close();
     }
 

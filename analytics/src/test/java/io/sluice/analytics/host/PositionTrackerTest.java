@@ -28,7 +28,7 @@ class PositionTrackerTest {
         tracker.ended("s0");
 
         assertThat(tracker.committed(100)).doesNotContainKey("s0");
-        assertThat(tracker.committed(101)).containsEntry("s0", PositionsFile.SHARD_END);
+        assertThat(tracker.committed(101)).containsEntry("s0", PositionsCodec.SHARD_END);
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.sluice.engine.StreamKey;
 import io.sluice.engine.StreamMode;
 import io.sluice.engine.limits.ControlPlaneLimiter;
 import io.sluice.engine.limits.LimitSettings;
+import io.sluice.engine.store.LocalMetaStore;
 import io.sluice.firehose.FirehoseConfig;
 import io.sluice.firehose.FirehoseEngine;
 import io.sluice.firehose.delivery.DeliveryObserver;
@@ -23,7 +24,6 @@ import io.sluice.server.http.ApiResponse;
 import io.sluice.server.pipeline.ApiPipeline;
 import io.sluice.server.pipeline.Pipeline;
 import io.sluice.storage.LogConfig;
-import io.sluice.storage.MetadataStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,7 +62,8 @@ class AnalyticsServiceTest {
     private final ObjectMapper json = new ObjectMapper();
     private final Doubles.Runner runner = new Doubles.Runner();
     private final Map<String, String> objects = new java.util.HashMap<>();
-    private MetadataStore metadata;
+    private LocalMetaStore metadata;
+    private ApplicationRegistry registry;
     private KinesisEngine kinesis;
     private FirehoseEngine firehose;
     private ApiPipeline service;
@@ -70,12 +71,12 @@ class AnalyticsServiceTest {
 
     @BeforeEach
     void open() throws Exception {
-        metadata = new MetadataStore(dir.resolve("analytics"));
+        metadata = LocalMetaStore.open(dir.resolve("analytics"));
         kinesis = new KinesisEngine(dir.resolve("kinesis"), EngineConfig.defaults().withStatusDelays(0, 0, 0),
                 LogConfig.defaults(), clock);
         firehose = new FirehoseEngine(FirehoseConfig.defaults(dir.resolve("firehose")).withStatusDelays(0, 0), clock,
                 kinesis, new LocalDirectoryObjectStore(dir.resolve("objects")), DeliveryObserver.NONE);
-        ApplicationRegistry registry = new ApplicationRegistry(metadata, new Doubles.Compiler(), runner, clock,
+        registry = new ApplicationRegistry(metadata, new Doubles.Compiler(), runner, clock,
                 ApplicationLimits.defaults());
         Pipeline pipeline = Pipeline.open(true, null, new ControlPlaneLimiter(clock, LimitSettings.off()),
                 new SimpleMeterRegistry());
@@ -91,6 +92,7 @@ class AnalyticsServiceTest {
 
     @AfterEach
     void close() {
+        registry.close();
         firehose.close();
         kinesis.close();
         metadata.close();

@@ -33,6 +33,11 @@ final class Doubles {
         }
 
         @Override
+        public void follow(ApplicationConfig config) {
+            calls.add("follow " + config.name() + " v" + config.versionId());
+        }
+
+        @Override
         public void stop(String applicationArn) {
             calls.add("stop " + applicationArn.substring(applicationArn.lastIndexOf('/') + 1));
         }

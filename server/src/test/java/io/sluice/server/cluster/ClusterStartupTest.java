@@ -46,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A node on the Kafka backend, started as {@code bin/sluice server --backend kafka} starts it, against a real
- * broker: it serves the Kinesis API through the AWS SDK with its streams in Kafka topics, serves Firehose with its
- * state in Kafka, refuses analytics with a 503 that says why, reports its connection on /health, and does not start without a master key
+ * broker: it serves the Kinesis API through the AWS SDK with its streams in Kafka topics, serves Firehose and
+ * analytics with their state in Kafka, reports its connection on /health, and does not start without a master key
  * file.
  */
 class ClusterStartupTest {
@@ -138,8 +138,7 @@ class ClusterStartupTest {
     }
 
     @Test
-    void firehoseIsServedAndAnalyticsAnswersServiceUnavailableSayingClusterModeAndPointingToTheDocs()
-            throws Exception {
+    void firehoseAndAnalyticsAreServedWithTheirStateInTheClusterMetadata() throws Exception {
         try (SluiceServer server = SluiceServer.start(clusterConfig(uniquePrefix()).withAllowUnsigned(true),
                 Clock.system())) {
             HttpResponse<String> firehose = call(server, "Firehose_20150804.ListDeliveryStreams");
@@ -147,10 +146,8 @@ class ClusterStartupTest {
             assertThat(firehose.body()).contains("\"DeliveryStreamNames\":[]");
 
             HttpResponse<String> analytics = call(server, "KinesisAnalytics_20150814.ListApplications");
-            assertThat(analytics.statusCode()).isEqualTo(503);
-            assertThat(analytics.body()).contains("ServiceUnavailableException")
-                    .contains("Kinesis Data Analytics is not yet available in cluster mode")
-                    .contains("docs/cluster.md");
+            assertThat(analytics.statusCode()).isEqualTo(200);
+            assertThat(analytics.body()).contains("\"ApplicationSummaries\":[]");
         }
     }
 

@@ -10,6 +10,7 @@ import io.sluice.analytics.host.KdaFormats;
 import io.sluice.analytics.program.SqlCompiler;
 import io.sluice.common.Clock;
 import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.store.MetaStore;
 import io.sluice.engine.task.TaskHost;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
@@ -45,39 +46,43 @@ public final class AnalyticsRuntime implements AutoCloseable {
 
     /**
      * As {@link #create(KinesisEngine, FirehoseEngine, S3ObjectStore.Settings, Path, FunctionInvoker, TaskRunner,
-     * Clock, HostConfig, SqlCompiler, MeterRegistry)}, calling functions over an HTTP client of its own (opened on
+     * Clock, HostConfig, MetaStore, SqlCompiler, MeterRegistry)}, calling functions over an HTTP client of its own (opened on
      * first use, closed with the runtime) that waits at most {@code functionTimeout} for an answer, as Firehose's
      * Lambda processors do.
      */
     public static AnalyticsRuntime create(KinesisEngine kinesis, FirehoseEngine firehose, S3ObjectStore.Settings s3,
                                           Path localDir, Duration functionTimeout, TaskRunner tasks, Clock clock,
-                                          HostConfig config, SqlCompiler compiler, MeterRegistry registry) {
+                                          HostConfig config, MetaStore meta, SqlCompiler compiler,
+                                          MeterRegistry registry) {
         LazyHttpClient http = new LazyHttpClient(functionTimeout);
         return create(kinesis, firehose, s3, localDir, new HttpFunctionInvoker(http, functionTimeout), tasks, clock,
-                config, compiler, registry, http);
+                config, meta, compiler, registry, http);
     }
 
     /**
      * @param s3       the S3-compatible store Firehose delivers to, or null for the local directory
      * @param localDir the local directory destination's root (read when {@code s3} is null)
-     * @param config   the data directory for positions ({@code <data dir>/analytics}) and the rowtime bound
-     *                 interval ({@code analytics.rowtime-bound-interval-ms})
+     * @param config   where older installs kept positions files ({@code <data dir>/analytics/positions}) and the
+     *                 rowtime bound interval ({@code analytics.rowtime-bound-interval-ms})
+     * @param meta     where positions are kept: the analytics catalogue's store
      */
     public static AnalyticsRuntime create(KinesisEngine kinesis, FirehoseEngine firehose, S3ObjectStore.Settings s3,
                                           Path localDir, FunctionInvoker functions, TaskRunner tasks, Clock clock,
-                                          HostConfig config, SqlCompiler compiler, MeterRegistry registry) {
-        return create(kinesis, firehose, s3, localDir, functions, tasks, clock, config, compiler, registry, () -> { });
+                                          HostConfig config, MetaStore meta, SqlCompiler compiler,
+                                          MeterRegistry registry) {
+        return create(kinesis, firehose, s3, localDir, functions, tasks, clock, config, meta, compiler, registry,
+                () -> { });
     }
 
     private static AnalyticsRuntime create(KinesisEngine kinesis, FirehoseEngine firehose, S3ObjectStore.Settings s3,
                                            Path localDir, FunctionInvoker functions, TaskRunner tasks, Clock clock,
-                                           HostConfig config, SqlCompiler compiler, MeterRegistry registry,
-                                           AutoCloseable http) {
+                                           HostConfig config, MetaStore meta, SqlCompiler compiler,
+                                           MeterRegistry registry, AutoCloseable http) {
         ObjectReader objects = s3 == null ? new LocalDirectoryObjectReader(localDir) : S3ObjectReader.connect(s3);
         HostServices services = new HostServices(kinesis, new FirehoseDeliveryStreams(firehose), objects,
                 new InvokerFunctionCaller(functions), new KdaFormats(), compiler, new AnalyticsMetrics(registry),
                 clock);
-        return new AnalyticsRuntime(new HostedApplicationRunner(config, services, TaskHost.on(tasks)), objects, http);
+        return new AnalyticsRuntime(new HostedApplicationRunner(config, meta, services, TaskHost.on(tasks)), objects, http);
     }
 
     public ApplicationRunner runner() {

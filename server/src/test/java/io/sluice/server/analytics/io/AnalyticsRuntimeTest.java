@@ -16,6 +16,7 @@ import io.sluice.analytics.type.SqlType;
 import io.sluice.common.ManualClock;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.store.LocalMetaStore;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseConfig;
 import io.sluice.firehose.FirehoseEngine;
@@ -59,9 +60,10 @@ class AnalyticsRuntimeTest {
              TaskRunner tasks = new TaskRunner(clock, Duration.ofMillis(100), Duration.ofMinutes(1));
              FirehoseEngine firehose = new FirehoseEngine(FirehoseConfig.defaults(dir.resolve("firehose")), clock,
                      kinesis, new LocalDirectoryObjectStore(dir.resolve("objects")), DeliveryObserver.NONE);
+             LocalMetaStore meta = LocalMetaStore.open(dir.resolve("analytics-meta"));
              AnalyticsRuntime runtime = AnalyticsRuntime.create(kinesis, firehose, null, dir.resolve("objects"),
-                     Duration.ofSeconds(5), tasks, clock, HostConfig.defaults(dir.resolve("analytics")), refuses,
-                     new SimpleMeterRegistry())) {
+                     Duration.ofSeconds(5), tasks, clock, HostConfig.defaults(dir.resolve("analytics")), meta,
+                     refuses, new SimpleMeterRegistry())) {
             new LocalDirectoryObjectStore(dir.resolve("objects")).put("bucket", "ref.csv",
                     "AMZN,Amazon".getBytes(StandardCharsets.UTF_8));
             assertThat(runtime.objects().read("arn:aws:s3:::bucket", "ref.csv")).asString(StandardCharsets.UTF_8)
