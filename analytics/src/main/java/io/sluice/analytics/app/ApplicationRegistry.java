@@ -79,7 +79,7 @@ public final class ApplicationRegistry implements AutoCloseable {
         this.clock = clock;
         this.limits = limits;
         this.changes = new CatalogChanges(metadata);
-        this.follower = new ApplicationFollower(this::reconcile);
+        this.follower = new ApplicationFollower(this::viewOf, runner);
         this.store = new ApplicationStore(metadata, follower::changed);
     }
 
@@ -123,104 +123,112 @@ public final class ApplicationRegistry implements AutoCloseable {
      * code) and stores it at the next version; a RUNNING application goes through UPDATING to run it.
      */
     public void change(ApplicationKey key, long currentVersion, ApplicationChange change) {
-        existing(key);
-        Transition transition = changes.run(() -> {
-            Application before = existing(key);
-            if (before.versionId() != currentVersion) {
-                throw new ServiceException(ErrorType.CONCURRENT_MODIFICATION, "Provided application version id ("
-                        + currentVersion + ") does not match the current version id (" + before.versionId()
-                        + ") of application " + key.name() + ".");
+        follower.during(key, () -> {
+            existing(key);
+            Transition transition = changes.run(() -> {
+                Application before = existing(key);
+                if (before.versionId() != currentVersion) {
+                    throw new ServiceException(ErrorType.CONCURRENT_MODIFICATION, "Provided application version id ("
+                            + currentVersion + ") does not match the current version id (" + before.versionId()
+                            + ") of application " + key.name() + ".");
+                }
+                requireAtRest(before);
+                ApplicationDefinition definition = change.apply(before.definition(), before.versionId() + 1);
+                limits.check(definition);
+                if (!definition.code().equals(before.definition().code())) {
+                    checkCode(definition.code());
+                }
+                Application after = before.changed(definition, clock.millis());
+                if (before.status() == ApplicationStatus.READY) {
+                    store.put(after);
+                    return null;
+                }
+                store.put(before.withStatus(ApplicationStatus.UPDATING));
+                return new Transition(before, after, null);
+            });
+            if (transition == null) {
+                return;
             }
-            requireAtRest(before);
-            ApplicationDefinition definition = change.apply(before.definition(), before.versionId() + 1);
-            limits.check(definition);
-            if (!definition.code().equals(before.definition().code())) {
-                checkCode(definition.code());
+            Application before = transition.from();
+            Application after = transition.to();
+            try {
+                runner.update(after.config());
+            } catch (ApplicationConfigurationException e) {
+                settle(before.withStatus(ApplicationStatus.RUNNING), ApplicationStatus.UPDATING);
+                throw ServiceException.invalidArgument("Application " + key.name() + " cannot run as updated, so it "
+                        + "keeps running at version " + before.versionId() + ": " + e.getMessage());
+            } catch (RuntimeException e) {
+                settle(before.withStatus(ApplicationStatus.RUNNING), ApplicationStatus.UPDATING);
+                throw e;
             }
-            Application after = before.changed(definition, clock.millis());
-            if (before.status() == ApplicationStatus.READY) {
-                store.put(after);
-                return null;
-            }
-            store.put(before.withStatus(ApplicationStatus.UPDATING));
-            return new Transition(before, after, null);
+            settle(after.withStatus(ApplicationStatus.RUNNING), ApplicationStatus.UPDATING);
         });
-        if (transition == null) {
-            return;
-        }
-        Application before = transition.from();
-        Application after = transition.to();
-        try {
-            runner.update(after.config());
-        } catch (ApplicationConfigurationException e) {
-            settle(before.withStatus(ApplicationStatus.RUNNING), ApplicationStatus.UPDATING);
-            throw ServiceException.invalidArgument("Application " + key.name() + " cannot run as updated, so it "
-                    + "keeps running at version " + before.versionId() + ": " + e.getMessage());
-        } catch (RuntimeException e) {
-            settle(before.withStatus(ApplicationStatus.RUNNING), ApplicationStatus.UPDATING);
-            throw e;
-        }
-        settle(after.withStatus(ApplicationStatus.RUNNING), ApplicationStatus.UPDATING);
     }
 
     /**
      * StartApplication: every input named in {@code positions} (input id to starting position), and only those.
      */
     public void start(ApplicationKey key, Map<String, StartingPosition> positions) {
-        existing(key);
-        Transition transition = changes.run(() -> {
-            Application app = existing(key);
-            if (app.status() != ApplicationStatus.READY) {
-                throw ServiceException.inUse("Application " + key.name() + " is " + app.status()
-                        + "; only a READY application can be started.");
-            }
-            StartingPosition position = positionOf(app, positions);
-            Application starting = app.startingFrom(position).withStatus(ApplicationStatus.STARTING);
-            store.put(starting);
-            return new Transition(app, starting, position);
+        follower.during(key, () -> {
+            existing(key);
+            Transition transition = changes.run(() -> {
+                Application app = existing(key);
+                if (app.status() != ApplicationStatus.READY) {
+                    throw ServiceException.inUse("Application " + key.name() + " is " + app.status()
+                            + "; only a READY application can be started.");
+                }
+                StartingPosition position = positionOf(app, positions);
+                Application starting = app.startingFrom(position).withStatus(ApplicationStatus.STARTING);
+                store.put(starting);
+                return new Transition(app, starting, position);
+            });
+            run(transition.to(), transition.position(), transition.from());
         });
-        run(transition.to(), transition.position(), transition.from());
     }
 
     /** StopApplication: a RUNNING application stops (STOPPING, then READY); a READY one stays so. */
     public void stop(ApplicationKey key) {
-        existing(key);
-        Application stopping = changes.run(() -> {
-            Application app = existing(key);
-            if (app.status() == ApplicationStatus.READY) {
-                return null;
+        follower.during(key, () -> {
+            existing(key);
+            Application stopping = changes.run(() -> {
+                Application app = existing(key);
+                if (app.status() == ApplicationStatus.READY) {
+                    return null;
+                }
+                requireAtRest(app);
+                Application next = app.withStatus(ApplicationStatus.STOPPING);
+                store.put(next);
+                return next;
+            });
+            if (stopping == null) {
+                return;
             }
-            requireAtRest(app);
-            Application next = app.withStatus(ApplicationStatus.STOPPING);
-            store.put(next);
-            return next;
+            runner.stop(key.arn());
+            settle(stopping.withStatus(ApplicationStatus.READY), ApplicationStatus.STOPPING);
         });
-        if (stopping == null) {
-            return;
-        }
-        runner.stop(key.arn());
-        settle(stopping.withStatus(ApplicationStatus.READY), ApplicationStatus.STOPPING);
     }
 
     /**
      * DeleteApplication: {@code createdAt} (epoch millis) must be the application's creation time, to the second.
      */
     public void delete(ApplicationKey key, long createdAt) {
-        existing(key);
-        Application deleting = changes.run(() -> {
-            Application app = existing(key);
-            // to the second: SDKs send this timestamp as whole epoch seconds (botocore does)
-            if (Math.floorDiv(app.createdAt(), 1000) != Math.floorDiv(createdAt, 1000)) {
-                throw ServiceException.notFound("Application " + key.name() + " created at "
-                        + Instant.ofEpochSecond(Math.floorDiv(createdAt, 1000)) + " not found under account "
-                        + key.account() + "; it was created at " + Instant.ofEpochMilli(app.createdAt()) + ".");
-            }
-            requireAtRest(app);
-            Application next = app.withStatus(ApplicationStatus.DELETING);
-            store.put(next);
-            return next;
+        follower.during(key, () -> {
+            existing(key);
+            Application deleting = changes.run(() -> {
+                Application app = existing(key);
+                // to the second: SDKs send this timestamp as whole epoch seconds (botocore does)
+                if (Math.floorDiv(app.createdAt(), 1000) != Math.floorDiv(createdAt, 1000)) {
+                    throw ServiceException.notFound("Application " + key.name() + " created at "
+                            + Instant.ofEpochSecond(Math.floorDiv(createdAt, 1000)) + " not found under account "
+                            + key.account() + "; it was created at " + Instant.ofEpochMilli(app.createdAt()) + ".");
+                }
+                requireAtRest(app);
+                Application next = app.withStatus(ApplicationStatus.DELETING);
+                store.put(next);
+                return next;
+            });
+            finishDeletion(deleting);
         });
-        finishDeletion(deleting);
     }
 
     /** TagResource: at most {@link ApplicationLimits#tags} tags in all. */
@@ -280,61 +288,38 @@ public final class ApplicationRegistry implements AutoCloseable {
      * is gone, say), or that the runner fails to run, becomes READY.
      */
     private void follow(Application app) {
-        try {
-            runner.follow(app.config());
-            LOG.info("application {} runs on from its last stored positions", app.arn());
-        } catch (ApplicationConfigurationException e) {
-            LOG.warn("application {} cannot run any more and is READY: {}", app.arn(), e.getMessage());
-            settle(app.withStatus(ApplicationStatus.READY), ApplicationStatus.RUNNING);
-        } catch (RuntimeException e) {
-            // one application's failure must not keep the server, or the other applications, from starting
-            LOG.error("application {} failed to resume and is READY", app.arn(), e);
-            settle(app.withStatus(ApplicationStatus.READY), ApplicationStatus.RUNNING);
-        }
-    }
-
-    /**
-     * Another node changed the application (or this node, seen again): run or stop it here as its status says.
-     * Transitions under way (STARTING, UPDATING) are left to the node making them.
-     */
-    private void reconcile(ApplicationKey key) {
-        Application app = store.get(key);
-        String arn = key.arn();
-        if (app == null || app.status() == ApplicationStatus.DELETING) {
-            if (runner.isRunning(arn)) {
-                runner.delete(arn);
+        follower.during(app.key(), () -> {
+            try {
+                runner.follow(app.config());
+                LOG.info("application {} runs on from its last stored positions", app.arn());
+            } catch (ApplicationConfigurationException e) {
+                LOG.warn("application {} cannot run any more and is READY: {}", app.arn(), e.getMessage());
+                settle(app.withStatus(ApplicationStatus.READY), ApplicationStatus.RUNNING);
+            } catch (RuntimeException e) {
+                // one application's failure must not keep the server, or the other applications, from starting
+                LOG.error("application {} failed to resume and is READY", app.arn(), e);
+                settle(app.withStatus(ApplicationStatus.READY), ApplicationStatus.RUNNING);
             }
-            return;
-        }
-        switch (app.status()) {
-            case RUNNING -> {
-                try {
-                    runner.follow(app.config());
-                } catch (ApplicationConfigurationException e) {
-                    LOG.warn("application {} is RUNNING but cannot run on this node: {}", arn, e.getMessage());
-                }
-            }
-            case READY, STOPPING -> runner.stop(arn);
-            default -> {
-            }
-        }
+        });
     }
 
     private void resumeRunning(Application app) {
-        Application starting = app.startingFrom(StartingPosition.LAST_STOPPED_POINT)
-                .withStatus(ApplicationStatus.STARTING);
-        if (!settle(starting, app.status())) {
-            return; // another node finished the transition meanwhile
-        }
-        try {
-            run(starting, StartingPosition.LAST_STOPPED_POINT, app.withStatus(ApplicationStatus.READY));
-            LOG.info("application {} resumed from its last stopped point", app.arn());
-        } catch (ServiceException e) {
-            LOG.warn("application {} could not resume and is READY: {}", app.arn(), e.getMessage());
-        } catch (RuntimeException e) {
-            // one application's failure must not keep the server, or the other applications, from starting
-            LOG.error("application {} failed to resume and is READY", app.arn(), e);
-        }
+        follower.during(app.key(), () -> {
+            Application starting = app.startingFrom(StartingPosition.LAST_STOPPED_POINT)
+                    .withStatus(ApplicationStatus.STARTING);
+            if (!settle(starting, app.status())) {
+                return; // another node finished the transition meanwhile
+            }
+            try {
+                run(starting, StartingPosition.LAST_STOPPED_POINT, app.withStatus(ApplicationStatus.READY));
+                LOG.info("application {} resumed from its last stopped point", app.arn());
+            } catch (ServiceException e) {
+                LOG.warn("application {} could not resume and is READY: {}", app.arn(), e.getMessage());
+            } catch (RuntimeException e) {
+                // one application's failure must not keep the server, or the other applications, from starting
+                LOG.error("application {} failed to resume and is READY", app.arn(), e);
+            }
+        });
     }
 
     /**
@@ -414,6 +399,11 @@ public final class ApplicationRegistry implements AutoCloseable {
         } catch (CodeValidationException e) {
             throw new ServiceException(ErrorType.CODE_VALIDATION, e.getMessage());
         }
+    }
+
+    /** This node's view of an application, or null. */
+    private Application viewOf(ApplicationKey key) {
+        return store.get(key);
     }
 
     /** The application, or ResourceNotFoundException once this node's view has caught up with the store. */

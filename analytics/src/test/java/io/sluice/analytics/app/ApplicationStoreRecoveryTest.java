@@ -25,8 +25,8 @@ class ApplicationStoreRecoveryTest {
     Path dir;
 
     private ApplicationRegistry registry(MetadataStore metadata) {
-        return new ApplicationRegistry(new LocalMetaStore(metadata), new MarkerCompiler(), new RecordingRunner(), new ManualClock(0),
-                ApplicationLimits.defaults());
+        return new ApplicationRegistry(new LocalMetaStore(metadata), new MarkerCompiler(), new RecordingRunner(),
+                new ManualClock(0), ApplicationLimits.defaults());
     }
 
     @Test

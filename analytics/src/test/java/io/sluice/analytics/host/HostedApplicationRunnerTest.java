@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -250,6 +252,29 @@ class HostedApplicationRunnerTest {
 
         assertThat(f.read("out")).containsExactly("A,1,SOURCE_SQL_STREAM_001,\n", "B,2,SOURCE_SQL_STREAM_001,\n",
                 "B,2,SOURCE_SQL_STREAM_001,\n", "C,3,SOURCE_SQL_STREAM_001,\n");
+    }
+
+    @Test
+    void anOlderInstallsPositionsFileIsMovedIntoTheStoreAndTheApplicationGoesOnFromIt() throws Exception {
+        f.runner.start(copyApp(RecordFormatType.CSV), StartingPosition.NOW);
+        f.put("in", 0, 2, "A,1");
+        f.run(2);
+        f.runner.stop(HostFixture.APP_ARN);
+        // as a Sluice that kept positions in files left them: the same bytes in a file, nothing in the store
+        Path legacy = dir.resolve("analytics").resolve(URLEncoder.encode(HostFixture.APP_ARN, StandardCharsets.UTF_8))
+                .resolve("positions");
+        Files.createDirectories(legacy.getParent());
+        Files.write(legacy, f.storedPositions());
+        f.meta.delete(MetaPositions.key(HostFixture.APP_ARN));
+        f.put("in", 0, 2, "B,2");
+
+        f.restartRunner();
+        f.runner.start(copyApp(RecordFormatType.CSV), StartingPosition.LAST_STOPPED_POINT);
+        f.run(2);
+
+        assertThat(f.read("out")).containsExactly("A,1,SOURCE_SQL_STREAM_001,\n", "B,2,SOURCE_SQL_STREAM_001,\n");
+        assertThat(legacy).doesNotExist();
+        assertThat(f.storedPositions()).isNotNull();
     }
 
     @Test
