@@ -48,6 +48,25 @@ class DurableBufferTest {
     }
 
     @Test
+    void reloadPicksUpACheckpointMovedThroughAnotherHandleOnTheSameStores() throws IOException {
+        try (LocalShardLogStore logs = new LocalShardLogStore(new LogStore(dir.resolve("logs"), log, clock));
+             LocalMetaStore meta = LocalMetaStore.open(dir.resolve("meta"))) {
+            // as the node that delivered before a move, and the node the delivery moved to
+            DurableBuffer before = new DurableBuffer(logs, meta, "moved", "moved", null);
+            DurableBuffer after = new DurableBuffer(logs, meta, "moved", "moved", null);
+            before.append(data("one", "two", "three")).join();
+            before.commit(2);
+            assertThat(after.checkpoint()).isZero();
+
+            after.reload();
+
+            assertThat(after.checkpoint()).isEqualTo(2);
+            assertThat(after.read(after.checkpoint(), 10, 1 << 20))
+                    .extracting(r -> new String(r.data(), StandardCharsets.UTF_8)).containsExactly("three");
+        }
+    }
+
+    @Test
     void committingPastWholeSegmentsDeletesThem() throws IOException {
         try (LocalShardLogStore logs = new LocalShardLogStore(new LogStore(dir.resolve("logs"), log, clock));
              LocalMetaStore meta = LocalMetaStore.open(dir.resolve("meta"))) {
