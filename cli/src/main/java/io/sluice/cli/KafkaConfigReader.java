@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.server.ServerConfig;
 import io.sluice.storage.kafka.KafkaSettings;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
  * Reads the storage backend from the settings and flags: {@code storage.backend} ({@code local}, the default, or
  * {@code kafka}); in kafka mode {@code kafka.bootstrap-servers} (required), {@code kafka.topic-prefix} (default
  * {@code sluice.}), {@code kafka.replication-factor} (default -1, the broker's default), {@code node.id} (default
- * host name and port), and every other {@code kafka.<setting>} passed to Kafka's clients as {@code <setting>}
+ * host name and port), {@code kafka.usage-interval-ms} (default 200, how often a node shares its usage of the
+ * shards' throughput budgets), and every other {@code kafka.<setting>} passed to Kafka's clients as {@code <setting>}
  * (TLS, SASL, timeouts). Settings Sluice must set itself for its guarantees (acks, idempotence, transactions,
  * group and isolation) are refused, as are cluster settings on the local backend. Stateless.
  */
@@ -29,7 +31,9 @@ final class KafkaConfigReader {
     private static final String BOOTSTRAP = "kafka.bootstrap-servers";
     private static final String TOPIC_PREFIX = "kafka.topic-prefix";
     private static final String REPLICATION_FACTOR = "kafka.replication-factor";
-    private static final Set<String> OWN_KEYS = Set.of(BOOTSTRAP, TOPIC_PREFIX, REPLICATION_FACTOR);
+    private static final String USAGE_INTERVAL = "kafka.usage-interval-ms";
+    private static final long MAX_USAGE_INTERVAL_MILLIS = 10_000;
+    private static final Set<String> OWN_KEYS = Set.of(BOOTSTRAP, TOPIC_PREFIX, REPLICATION_FACTOR, USAGE_INTERVAL);
     /** Client settings the backend sets for its guarantees; an operator's value would break them. */
     private static final Set<String> RESERVED = Set.of("bootstrap.servers", "acks", "enable.idempotence",
             "transactional.id", "isolation.level", "group.id", "enable.auto.commit", "auto.offset.reset",
@@ -93,7 +97,25 @@ final class KafkaConfigReader {
             throw new IllegalArgumentException(NODE_ID + " must not be blank");
         }
         return new KafkaSettings(bootstrap.trim(), clientProperties(props), topicPrefix,
-                replicationFactor(props), nodeId == null ? ServerConfig.defaultNodeId(port) : nodeId.trim());
+                replicationFactor(props), nodeId == null ? ServerConfig.defaultNodeId(port) : nodeId.trim(),
+                usageInterval(props));
+    }
+
+    private static Duration usageInterval(Properties props) {
+        String value = props.getProperty(USAGE_INTERVAL);
+        if (value == null) {
+            return KafkaSettings.DEFAULT_USAGE_INTERVAL;
+        }
+        try {
+            long millis = Long.parseLong(value.trim());
+            if (millis >= 1 && millis <= MAX_USAGE_INTERVAL_MILLIS) {
+                return Duration.ofMillis(millis);
+            }
+        } catch (NumberFormatException e) {
+            // answered below, with the allowed values
+        }
+        throw new IllegalArgumentException(USAGE_INTERVAL + " must be a whole number of milliseconds from 1 to "
+                + MAX_USAGE_INTERVAL_MILLIS + ", not '" + value.trim() + "'");
     }
 
     private static short replicationFactor(Properties props) {

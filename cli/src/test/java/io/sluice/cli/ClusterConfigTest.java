@@ -8,6 +8,7 @@ import picocli.CommandLine;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,6 +40,7 @@ class ClusterConfigTest {
                 kafka.bootstrap-servers=k1:9092,k2:9092
                 kafka.topic-prefix=prod.sluice.
                 kafka.replication-factor=3
+                kafka.usage-interval-ms=100
                 kafka.security.protocol=SASL_SSL
                 kafka.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="u";
                 node.id=sluice-1
@@ -50,6 +52,7 @@ class ClusterConfigTest {
         assertThat(kafka.topicPrefix()).isEqualTo("prod.sluice.");
         assertThat(kafka.replicationFactor()).isEqualTo((short) 3);
         assertThat(kafka.nodeId()).isEqualTo("sluice-1");
+        assertThat(kafka.usageInterval()).isEqualTo(Duration.ofMillis(100));
         assertThat(kafka.clientProperties()).isEqualTo(Map.of("security.protocol", "SASL_SSL",
                 "sasl.jaas.config",
                 "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"u\";"));
@@ -117,6 +120,16 @@ class ClusterConfigTest {
         assertThatThrownBy(() -> load("kafka.topic-prefix=a/b\nkms.master-key-file=/k\n",
                 new ClusterFlags("kafka", "k:9092", null)))
                 .hasMessageContaining("kafka.topic-prefix");
+        assertThatThrownBy(() -> load("kafka.usage-interval-ms=0\nkms.master-key-file=/k\n",
+                new ClusterFlags("kafka", "k:9092", null)))
+                .hasMessageContaining("kafka.usage-interval-ms");
+    }
+
+    @Test
+    void theUsageIntervalDefaultsToTwoHundredMilliseconds() throws Exception {
+        ServerConfig config = load("kms.master-key-file=/k\n", new ClusterFlags("kafka", "k:9092", null));
+
+        assertThat(config.kafka().usageInterval()).isEqualTo(Duration.ofMillis(200));
     }
 
     @Test

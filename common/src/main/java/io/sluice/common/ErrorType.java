@@ -39,6 +39,14 @@ public enum ErrorType {
     UNSUPPORTED_OPERATION("UnsupportedOperationException", 400),
     /** Kinesis Data Analytics: more than 50 tags on an application. */
     TOO_MANY_TAGS("TooManyTagsException", 400),
+    /** Lambda: a parameter's value breaks a rule of the service (not of the request's shape). */
+    INVALID_PARAMETER_VALUE("InvalidParameterValueException", 400),
+    /** Lambda: the resource already exists, or a change conflicts with its state. */
+    RESOURCE_CONFLICT("ResourceConflictException", 409),
+    /** Lambda's ResourceNotFoundException, which Lambda answers with 404 (Kinesis's is a 400). */
+    LAMBDA_RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
+    /** Lambda: the service failed (Lambda's name for an internal failure). */
+    LAMBDA_SERVICE("ServiceException", 500),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413),
     INTERNAL_FAILURE("InternalFailureException", 500),
     SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);

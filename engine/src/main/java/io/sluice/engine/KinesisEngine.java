@@ -3,6 +3,8 @@ package io.sluice.engine;
 import io.sluice.common.Clock;
 import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.limits.ShardThroughput;
+import io.sluice.engine.limits.UsageExchange;
+import io.sluice.engine.limits.UsageTally;
 import io.sluice.engine.store.EngineStores;
 import io.sluice.engine.store.MetaStore;
 import io.sluice.engine.store.ShardLogHandle;
@@ -24,7 +26,9 @@ import java.util.function.Function;
  * answer with {@code ServiceException}s of the AWS types.
  *
  * <p>Stores: the local ones under a data directory ({@link EngineStores#local}), or any other implementation of
- * the store interfaces (the cluster backend). The metadata store also holds the token secret.
+ * the store interfaces (the cluster backend). The metadata store also holds the token secret. On a cluster, a
+ * {@link UsageExchange} shares the shards' throughput budgets among the nodes ({@link SharedBudgets}); on one
+ * node there is none ({@link UsageExchange#NONE}) and the engine keeps no usage tallies.
  *
  * <p>Threading: every plane may be called from any number of threads at once. Control-plane changes serialise
  * on the stream registry's change lock and are atomic metadata changes ({@link MetaChanges}), so on stores shared
@@ -44,6 +48,7 @@ public final class KinesisEngine implements AutoCloseable {
     private final DataPlane records;
     private final Maintenance maintenance;
     private final FanOut fanOut;
+    private final UsageExchange usage;
 
     /** An engine on the local stores of a data directory. */
     public KinesisEngine(Path dataDir, EngineConfig config, LogConfig logConfig, Clock clock) throws IOException {
@@ -57,16 +62,33 @@ public final class KinesisEngine implements AutoCloseable {
                 LocalKms.open(dataDir, config.masterKeyFile(), config.kmsKeys()), config, clock, observer);
     }
 
-    /** An engine on the given stores; it owns them and closes them. */
+    /** An engine on the given stores, alone with its budgets; it owns the stores and closes them. */
     public KinesisEngine(EngineStores stores, LocalKms kms, EngineConfig config, Clock clock,
                          StreamObserver observer) throws IOException {
-        this(stores, kms, config, clock, observer, TokenSigner::new);
+        this(stores, kms, config, clock, observer, UsageExchange.NONE);
+    }
+
+    /**
+     * An engine on the given stores that shares its shards' throughput budgets with the other nodes through
+     * {@code usage}; it owns the stores and the exchange and closes them (also when it fails to start).
+     */
+    public KinesisEngine(EngineStores stores, LocalKms kms, EngineConfig config, Clock clock,
+                         StreamObserver observer, UsageExchange usage) throws IOException {
+        this(stores, kms, config, clock, observer, usage, TokenSigner::new);
     }
 
     /** As above, signing tokens with what {@code signers} makes of the stored secret (tests count checks). */
     KinesisEngine(EngineStores stores, LocalKms kms, EngineConfig config, Clock clock, StreamObserver observer,
                   Function<byte[], TokenSigner> signers) throws IOException {
+        this(stores, kms, config, clock, observer, UsageExchange.NONE, signers);
+    }
+
+    private KinesisEngine(EngineStores stores, LocalKms kms, EngineConfig config, Clock clock,
+                          StreamObserver observer, UsageExchange usage, Function<byte[], TokenSigner> signers)
+            throws IOException {
         this.stores = stores;
+        this.usage = usage;
+        boolean tally = usage.shared();
         MetaStore metadata = stores.metadata();
         MetaChanges metaChanges = new MetaChanges(metadata);
         StreamEncryption encryption = new StreamEncryption(kms, metadata, metaChanges);
@@ -74,10 +96,11 @@ public final class KinesisEngine implements AutoCloseable {
         TokenSigner signer;
         try {
             registry = new StreamRegistry(metadata, stores.logs(),
-                    (stream, shard, log) -> shardRuntime(stream, shard, log, config, clock), encryption, metaChanges,
-                    clock);
+                    (stream, shard, log) -> shardRuntime(stream, shard, log, config, clock, tally), encryption,
+                    metaChanges, clock);
             signer = signers.apply(secret(metadata, metaChanges));
         } catch (IOException | RuntimeException e) {
+            usage.close();
             stores.logs().close();
             metadata.close();
             throw e;
@@ -103,13 +126,16 @@ public final class KinesisEngine implements AutoCloseable {
                         config.deleteDelayMillis(), clock),
                 new ScalingTask(registry, resharding, clock),
                 new RetentionTask(registry, config.retentionCheckMillis(), clock));
+        SharedBudgets budgets = new SharedBudgets(registry);
+        usage.start(budgets::drain, budgets::apply);
         LOG.info("opened {} stream(s)", registry.size());
     }
 
     private static ShardRuntime shardRuntime(StreamMeta stream, ShardMeta shard, ShardLogHandle log,
-                                             EngineConfig config, Clock clock) {
+                                             EngineConfig config, Clock clock, boolean tally) {
         return new ShardRuntime(log, new ShardThroughput(clock, config.limits(), shard.id().toString(),
-                stream.key().name(), stream.key().account()), new IngestMeter(clock), new ShardSignal());
+                stream.key().name(), stream.key().account()), new IngestMeter(clock), new ShardSignal(),
+                tally ? new UsageTally() : null);
     }
 
     /** The token secret, made by the first node to start; an atomic change, so nodes starting together agree. */
@@ -168,9 +194,10 @@ public final class KinesisEngine implements AutoCloseable {
         return streams.describe(key);
     }
 
-    /** Ends subscriptions, then closes the stores. Stop the maintenance tasks first. */
+    /** Stops exchanging usage, ends subscriptions, then closes the stores. Stop the maintenance tasks first. */
     @Override
     public void close() {
+        usage.close();
         fanOut.closeAll();
         stores.logs().close();
         stores.metadata().close();

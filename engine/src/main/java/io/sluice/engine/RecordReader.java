@@ -78,6 +78,9 @@ final class RecordReader {
         }
         ReadBatch batch = readAt(stream, shard, it.offset(), limit, MAX_GET_RECORDS_BYTES);
         runtime.budget().chargeRead(batch.bytes());
+        if (runtime.usage() != null) {
+            runtime.usage().read(internal ? 0 : 1, batch.bytes());
+        }
         String next = batch.atEnd() ? null : issue(meta, it.shardIndex(), batch.nextOffset(), clock.millis());
         return new GetRecordsResult(batch.records(), next, batch.millisBehindLatest(), batch.childShards());
     }

@@ -121,6 +121,9 @@ final class RecordWriter {
             if (batch.isEmpty()) {
                 continue;
             }
+            if (runtime.usage() != null) {
+                runtime.usage().wrote(accepted.size(), bytes);
+            }
             stream.gate().appending(index, logs, runtime.log());
             CompletableFuture<Landed> append = logs.appendEach(runtime.log(), batch).thenCompose(offsets ->
                     landing == null ? CompletableFuture.completedFuture(new Landed(offsets, LandingCheck.OPEN))

@@ -3,6 +3,7 @@ package io.sluice.engine;
 import io.sluice.common.Clock;
 import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.limits.LimitSettings;
+import io.sluice.engine.limits.UsageExchange;
 import io.sluice.engine.store.EngineStores;
 import io.sluice.engine.store.SharedInMemoryCluster;
 
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Engines of several nodes on one {@link SharedInMemoryCluster}, for the cluster tests: every node's KMS opens the
@@ -27,12 +29,18 @@ final class ClusterEngines implements AutoCloseable {
 
     ClusterEngines(int nodes, Path keystore, Clock clock, long seed, SharedInMemoryCluster.Lag lag)
             throws IOException {
+        this(nodes, keystore, clock, seed, lag, CONFIG, () -> UsageExchange.NONE);
+    }
+
+    /** Engines with the given configuration, each sharing its budgets through the exchange {@code usage} makes. */
+    ClusterEngines(int nodes, Path keystore, Clock clock, long seed, SharedInMemoryCluster.Lag lag,
+                   EngineConfig config, Supplier<UsageExchange> usage) throws IOException {
         this.cluster = new SharedInMemoryCluster(clock, seed, lag);
         for (int i = 0; i < nodes; i++) {
             EngineStores node = cluster.node();
             stores.add(node);
-            engines.add(new KinesisEngine(node, LocalKms.open(keystore, null, List.of()), CONFIG, clock,
-                    StreamObserver.NONE));
+            engines.add(new KinesisEngine(node, LocalKms.open(keystore, null, List.of()), config, clock,
+                    StreamObserver.NONE, usage.get()));
         }
     }
 

@@ -159,10 +159,11 @@ public final class SluiceServer implements AutoCloseable {
         KafkaBackend cluster = config.clusterMode() ? connect(config.kafka()) : null;
         KinesisEngine engine;
         try {
-            engine = new KinesisEngine(cluster == null ? localStores(config, clock, storage) : cluster.stores(),
-                    kms, config.engine(), clock, metrics);
+            engine = cluster == null
+                    ? new KinesisEngine(localStores(config, clock, storage), kms, config.engine(), clock, metrics)
+                    : new KinesisEngine(cluster.stores(), kms, config.engine(), clock, metrics, cluster.usage());
         } catch (IOException | RuntimeException e) {
-            // the engine closed the stores it was given; the placement is the backend's
+            // the engine closed the stores and the usage exchange it was given; the placement is the backend's
             if (cluster != null) {
                 cluster.closePlacement();
             }

@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /**
  * The settings of the application host.
  *
- * @param dataDir                   where each application's positions file lives ({@code <dataDir>/<encoded ARN>/})
+ * @param dataDir                   where older installs kept each application's positions file
+ *                                   ({@code <dataDir>/<encoded ARN>/}); read once and moved into the metadata store
  * @param rowtimeBoundIntervalMillis how often a caught-up application issues a rowtime bound from the clock
  *                                   (setting {@code analytics.rowtime-bound-interval-ms}, default 1000): the longest
  *                                   a tumbling group or stagger window waits past its end when no row comes

@@ -20,7 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>GetShardIterator calls per second, at the rate the settings give that operation (unlimited if none).</li>
  * </ul>
  * When the settings are disabled everything is admitted. A throttled record or call takes nothing from any
- * budget. One instance per shard, so it lives and dies with the shard and needs no eviction.
+ * budget. In a cluster the usage other nodes report for the shard is charged here too ({@link #chargeOthers}).
+ * One instance per shard, so it lives and dies with the shard and needs no eviction.
  *
  * <p>Thread-safe: writes are judged under a lock of their own so a record takes from both of its buckets or from
  * neither; reads and GetShardIterator use the buckets' own atomicity.
@@ -129,6 +130,32 @@ public final class ShardThroughput {
     public void admitGetShardIterator() {
         if (enabled && shardIterators != null && !shardIterators.tryTake(1)) {
             throw throttled();
+        }
+    }
+
+    /**
+     * Charges what other nodes took from this shard (their {@link UsageExchange} report) as if this node had
+     * admitted it: the buckets may go into debt, which this node then repays before admitting again, so the
+     * shard's rate summed over the nodes stays at the limit (see {@link UsageExchange} for the precision).
+     */
+    public void chargeOthers(ShardUsage usage) {
+        if (!enabled) {
+            return;
+        }
+        if (usage.writeBytes() > 0 || usage.writeRecords() > 0) {
+            writeLock.lock();
+            try {
+                writeRecords.charge(usage.writeRecords());
+                writeBytes.charge(usage.writeBytes());
+            } finally {
+                writeLock.unlock();
+            }
+        }
+        if (usage.readCalls() > 0) {
+            readCalls.charge(usage.readCalls());
+        }
+        if (usage.readBytes() > 0) {
+            readBytes.charge(usage.readBytes());
         }
     }
 

@@ -192,4 +192,51 @@ class ShardThroughputTest {
             unlimited.admitGetShardIterator();
         }
     }
+
+    private static ShardUsage othersUsage(long writeBytes, long writeRecords, long readCalls, long readBytes) {
+        return new ShardUsage("123456789012", "us-east-1", "orders", 1, 0, writeBytes, writeRecords, readCalls,
+                readBytes);
+    }
+
+    @Test
+    void writesOtherNodesReportedAreChargedAndRepaidBeforeThisNodeAdmitsAgain() {
+        shard.admitWrites(sizes(500, 10));
+        shard.chargeOthers(othersUsage(5000, 1000, 0, 0));
+        assertThat(shard.admitWrites(new int[] {10})).as("500 records of debt").containsExactly(false);
+
+        clock.advance(Duration.ofMillis(500));
+        assertThat(shard.admitWrites(new int[] {10})).as("the debt is repaid, nothing more").containsExactly(false);
+        clock.advance(Duration.ofMillis(100));
+        assertThat(shard.admitWrites(sizes(100, 10))).containsOnly(true);
+    }
+
+    @Test
+    void bytesOtherNodesWroteCountAgainstThisNodesBytesPerSecond() {
+        shard.chargeOthers(othersUsage(MIB - 100, 1, 0, 0));
+
+        assertThat(shard.admitWrites(new int[] {100, 1})).containsExactly(true, false);
+    }
+
+    @Test
+    void readCallsAndBytesOtherNodesServedAreCharged() {
+        shard.chargeOthers(othersUsage(0, 0, 5, 0));
+        assertThat(readAdmitted()).as("five calls this second went through another node").isFalse();
+        clock.advance(Duration.ofMillis(200));
+        assertThat(readAdmitted()).isTrue();
+
+        clock.advance(Duration.ofSeconds(1));
+        shard.chargeOthers(othersUsage(0, 0, 0, 4L * MIB));
+        assertThat(readAdmitted()).as("the read bytes are in debt").isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(readAdmitted()).isTrue();
+    }
+
+    @Test
+    void theOffProfileIgnoresOtherNodesUsage() {
+        ShardThroughput unlimited = new ShardThroughput(clock, LimitSettings.off());
+        unlimited.chargeOthers(othersUsage(100L * MIB, 100_000, 1000, 100L * MIB));
+
+        assertThat(unlimited.admitWrites(sizes(10, 10))).containsOnly(true);
+        unlimited.admitRead();
+    }
 }

@@ -1,5 +1,6 @@
 package io.sluice.storage.kafka;
 
+import io.sluice.engine.limits.UsageExchange;
 import io.sluice.engine.store.EngineStores;
 import io.sluice.engine.task.TaskPlacement;
 
@@ -8,12 +9,13 @@ import java.time.Duration;
 
 /**
  * A node's cluster backend: the engine's metadata ({@link KafkaMetaStore}) and shard logs
- * ({@link KafkaShardLogStore}) on one Kafka cluster, and the placement of background tasks
- * ({@link KafkaTaskPlacement}) through its group membership, all opened from one {@link KafkaSettings}.
+ * ({@link KafkaShardLogStore}) on one Kafka cluster, the exchange of the shards' budget usage among the nodes
+ * ({@link KafkaUsageExchange}), and the placement of background tasks ({@link KafkaTaskPlacement}) through its
+ * group membership, all opened from one {@link KafkaSettings}.
  *
- * <p>Ownership: the stores go to the engine, which closes them (also when it fails to start); the placement is
- * closed here, once the tasks have stopped, so that leaving the group hands them over from their last
- * checkpoint. Open and close from the server's start/stop thread; {@link #connected} from any thread.
+ * <p>Ownership: the stores and the usage exchange go to the engine, which closes them (also when it fails to
+ * start); the placement is closed here, once the tasks have stopped, so that leaving the group hands them over
+ * from their last checkpoint. Open and close from the server's start/stop thread; {@link #connected} from any thread.
  */
 public final class KafkaBackend {
 
@@ -26,29 +28,36 @@ public final class KafkaBackend {
     private final KafkaSettings settings;
     private final KafkaMetaStore metadata;
     private final KafkaShardLogStore logs;
+    private final KafkaUsageExchange usage;
     private final KafkaTaskPlacement placement;
 
     private KafkaBackend(KafkaSettings settings, KafkaMetaStore metadata, KafkaShardLogStore logs,
-                         KafkaTaskPlacement placement) {
+                         KafkaUsageExchange usage, KafkaTaskPlacement placement) {
         this.settings = settings;
         this.metadata = metadata;
         this.logs = logs;
+        this.usage = usage;
         this.placement = placement;
     }
 
     /**
      * Connects to the cluster: the metadata first (it reads the metadata topic to its end, so the engine starts
-     * from the cluster's current view), then the shard logs, then the task placement (which joins the group).
-     * What opened is closed again if a later part fails.
+     * from the cluster's current view), then the shard logs, then the usage exchange, then the task placement
+     * (which joins the group). What opened is closed again if a later part fails.
      */
     public static KafkaBackend open(KafkaSettings settings) throws IOException {
         KafkaMetaStore metadata = KafkaMetaStore.open(settings);
         KafkaShardLogStore logs = null;
+        KafkaUsageExchange usage = null;
         try {
             logs = KafkaShardLogStore.open(settings, DEFAULT_RETENTION_MILLIS);
+            usage = KafkaUsageExchange.open(settings);
             KafkaTaskPlacement placement = KafkaTaskPlacement.open(settings);
-            return new KafkaBackend(settings, metadata, logs, placement);
+            return new KafkaBackend(settings, metadata, logs, usage, placement);
         } catch (IOException | RuntimeException e) {
+            if (usage != null) {
+                usage.close();
+            }
             if (logs != null) {
                 logs.close();
             }
@@ -64,6 +73,11 @@ public final class KafkaBackend {
     /** The engine's stores; the engine closes them. */
     public EngineStores stores() {
         return new EngineStores(metadata, logs);
+    }
+
+    /** The exchange that shares the shards' throughput budgets with the other nodes; the engine closes it. */
+    public UsageExchange usage() {
+        return usage;
     }
 
     public TaskPlacement placement() {

@@ -50,7 +50,8 @@ class KafkaBackendTest {
             backend.closePlacement();
             assertThat(backend.placement().owns(task)).isFalse();
         } finally {
-            // the engine's part: it owns and closes the stores
+            // the engine's part: it owns and closes the stores and the usage exchange
+            backend.usage().close();
             stores.logs().close();
             stores.metadata().close();
         }
@@ -63,6 +64,7 @@ class KafkaBackendTest {
             assertThat(other.stores().metadata().get("stream/x")).asString(StandardCharsets.UTF_8).isEqualTo("v");
         } finally {
             other.closePlacement();
+            other.usage().close();
             other.stores().logs().close();
             other.stores().metadata().close();
         }
