@@ -158,12 +158,13 @@ class FirehoseFailoverKillTest {
         }
         try (Stream<Path> files = Files.walk(bucket)) {
             Set<String> records = new HashSet<>();
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
+            // the store writes an object as a .tmp file and renames it into place
+            for (Path file : files.filter(f -> Files.isRegularFile(f) && !f.toString().endsWith(".tmp")).toList()) {
                 records.addAll(Arrays.asList(Files.readString(file).split("(?<=;)")));
             }
             return records;
-        } catch (IOException e) {
-            // a file being written as we look: the next look sees it whole
+        } catch (IOException | UncheckedIOException e) {
+            // a file renamed as we looked: the next look sees it in place
             return Set.of();
         }
     }
