@@ -4,6 +4,7 @@ import io.sluice.engine.EngineConfig;
 import io.sluice.engine.limits.LimitSettings;
 import io.sluice.firehose.FirehoseConfig;
 import io.sluice.firehose.delivery.S3ObjectStore;
+import io.sluice.server.LambdaSettings;
 import io.sluice.server.ServerConfig;
 import io.sluice.server.http.CorsPolicy;
 import io.sluice.storage.LogConfig;
@@ -14,6 +15,7 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +41,8 @@ import java.util.TreeSet;
  * {@code cors.allowed-origins} ({@code *}, a comma-separated list of origins, or empty for none), {@code audit.dir},
  * {@code audit.data-events}, {@code analytics.rowtime-bound-interval-ms}, the {@code firehose.*} keys of the
  * README, and cluster mode's {@code storage.backend} ({@code local} or {@code kafka}), {@code node.id} and
- * {@code kafka.*} keys (see {@link KafkaConfigReader}).
+ * {@code kafka.*} keys (see {@link KafkaConfigReader}), and {@code lambda.endpoint}, {@code lambda.access-key-id},
+ * {@code lambda.secret-access-key}, {@code lambda.region}, {@code lambda.timeout-ms} (where functions named by ARN are invoked).
  */
 final class ConfigLoader {
 
@@ -51,7 +54,9 @@ final class ConfigLoader {
             "analytics.rowtime-bound-interval-ms", "storage.backend", "node.id",
             "audit.dir", "audit.data-events",
             "firehose.s3.endpoint", "firehose.s3.region", "firehose.s3.access-key-id", "firehose.s3.secret-access-key",
-            "firehose.s3.path-style", "firehose.local-dir", "firehose.create-delay-ms", "firehose.delete-delay-ms");
+            "firehose.s3.path-style", "firehose.local-dir", "firehose.create-delay-ms", "firehose.delete-delay-ms",
+            "lambda.endpoint", "lambda.access-key-id", "lambda.secret-access-key", "lambda.region",
+            "lambda.timeout-ms");
     private static final String LIMITS_PREFIX = "limits.";
     private static final String LIMITS_PROFILE = "limits.profile";
 
@@ -146,13 +151,25 @@ final class ConfigLoader {
                 boolValue(props, "storage.metadata.truncate-corrupt", false),
                 longValue(props, "analytics.rowtime-bound-interval-ms",
                         ServerConfig.DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS),
-                KafkaConfigReader.read(props, cluster, listenPort));
+                KafkaConfigReader.read(props, cluster, listenPort), lambda(props));
     }
 
     private static FirehoseConfig firehose(Properties props, Path dataDirectory) {
         FirehoseConfig defaults = FirehoseConfig.defaults(dataDirectory.resolve("firehose"));
         return defaults.withStatusDelays(longValue(props, "firehose.create-delay-ms", 500),
                 longValue(props, "firehose.delete-delay-ms", 500));
+    }
+
+    /** Where functions named by ARN are invoked; the defaults (no endpoint) when no {@code lambda.*} key is set. */
+    private static LambdaSettings lambda(Properties props) {
+        String endpoint = props.getProperty("lambda.endpoint");
+        String key = props.getProperty("lambda.access-key-id");
+        String secret = props.getProperty("lambda.secret-access-key");
+        return new LambdaSettings(endpoint == null || endpoint.isBlank() ? null : URI.create(endpoint.trim()),
+                key == null || key.isBlank() ? null : key.trim(), secret == null || secret.isBlank() ? null
+                : secret.trim(), props.getProperty("lambda.region", LambdaSettings.DEFAULTS.region()).trim(),
+                Duration.ofMillis(longValue(props, "lambda.timeout-ms",
+                LambdaSettings.DEFAULTS.timeout().toMillis())));
     }
 
     /** The S3-compatible store of Firehose's S3 destinations; null when none is configured (the local directory). */

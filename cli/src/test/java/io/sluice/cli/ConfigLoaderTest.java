@@ -38,6 +38,31 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void lambdaSettingsNameTheInvokeEndpointAndItsSigningAndRefuseHalfACredential() throws Exception {
+        ServerConfig defaults = new ConfigLoader().load(null, null, null, null, null);
+        assertThat(defaults.lambda().endpoint()).isNull();
+        assertThat(defaults.lambda().signed()).isFalse();
+
+        Path file = dir.resolve("lambda.properties");
+        Files.writeString(file, "lambda.endpoint=http://127.0.0.1:3001\nlambda.access-key-id=AKID\n"
+                + "lambda.secret-access-key=secret\nlambda.region=eu-west-1\nlambda.timeout-ms=5000\n");
+        ServerConfig config = new ConfigLoader().load(file, null, null, null, null);
+        assertThat(config.lambda().endpoint()).hasToString("http://127.0.0.1:3001");
+        assertThat(config.lambda().signed()).isTrue();
+        assertThat(config.lambda().region()).isEqualTo("eu-west-1");
+        assertThat(config.lambda().timeout()).hasMillis(5000);
+
+        Path half = dir.resolve("half.properties");
+        Files.writeString(half, "lambda.access-key-id=AKID\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(half, null, null, null, null))
+                .hasMessageContaining("lambda.secret-access-key");
+        Path ftp = dir.resolve("ftp.properties");
+        Files.writeString(ftp, "lambda.endpoint=ftp://host\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(ftp, null, null, null, null))
+                .hasMessageContaining("lambda.endpoint");
+    }
+
+    @Test
     void unknownKeysAndBadValuesAreRefused() throws Exception {
         Path unknown = dir.resolve("unknown.properties");
         Files.writeString(unknown, "prot=5000\n");

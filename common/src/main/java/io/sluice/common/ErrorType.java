@@ -25,6 +25,10 @@ public enum ErrorType {
     INCOMPLETE_SIGNATURE("IncompleteSignatureException", 400),
     MISSING_AUTHENTICATION_TOKEN("MissingAuthenticationTokenException", 400),
     UNKNOWN_OPERATION("UnknownOperationException", 400),
+    /** Lambda: the request body is not JSON (JSON 1.1 APIs answer SerializationException). */
+    INVALID_REQUEST_CONTENT("InvalidRequestContentException", 400),
+    /** Lambda: a call rate was exceeded (Kinesis answers LimitExceededException). */
+    TOO_MANY_REQUESTS("TooManyRequestsException", 429),
     /** Firehose: UpdateDestination named a version id other than the delivery stream's current one. */
     CONCURRENT_MODIFICATION("ConcurrentModificationException", 400),
     /** Kinesis Data Analytics: application code that does not parse or names what does not exist. */

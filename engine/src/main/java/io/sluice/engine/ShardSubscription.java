@@ -26,6 +26,8 @@ public final class ShardSubscription {
     static final int MAX_RECORDS_PER_EVENT = 10_000;
     static final long MAX_BYTES_PER_EVENT = 2L * 1024 * 1024;
 
+    private static final long BUDGET_RECHECK_MILLIS = 20;
+
     private final Supplier<OpenStream> stream;
     private final int shardIndex;
     private final RecordReader reader;
@@ -33,6 +35,7 @@ public final class ShardSubscription {
     private final long endsAt;
     private final TokenBucket budget;
     private long offset;
+    private long millisBehindLatest;
     private boolean finished;
     private volatile boolean closed;
 
@@ -61,7 +64,12 @@ public final class ShardSubscription {
             ShardMeta shard = current.meta().shard(shardIndex);
             CompletableFuture<Void> appended = current.shards().get(shardIndex).nextAppend(offset);
             if (budget != null && !budget.available()) {
-                waitFor(appended, Math.min(100, remaining(deadline)));
+                // records already appended complete `appended` at once, so waiting on it would spin: sleep instead
+                long left = remaining(deadline);
+                if (left <= 0) {
+                    return throttled();
+                }
+                Thread.sleep(Math.min(BUDGET_RECHECK_MILLIS, left));
                 continue;
             }
             ReadBatch batch = reader.readAt(current, shard, offset, MAX_RECORDS_PER_EVENT, MAX_BYTES_PER_EVENT);
@@ -76,8 +84,15 @@ public final class ShardSubscription {
         }
     }
 
+    /** An event without records while the budget is spent: the caller's deadline came first. */
+    private SubscriptionEvent throttled() {
+        return new SubscriptionEvent(List.of(), stream.get().meta().sequenceLayout().before(shardIndex, offset),
+                millisBehindLatest, List.of());
+    }
+
     private SubscriptionEvent take(ReadBatch batch) {
         offset = batch.nextOffset();
+        millisBehindLatest = batch.millisBehindLatest();
         if (batch.atEnd()) {
             finished = true;
             return new SubscriptionEvent(batch.records(), null, batch.millisBehindLatest(), batch.childShards());

@@ -16,6 +16,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 /** Enhanced fan-out consumers and their subscriptions, on a manual clock. */
 class FanOutTest {
@@ -46,6 +47,27 @@ class FanOutTest {
 
     private ShardSubscription subscribe() {
         return engine.records().subscribeToShard(consumer, SHARD, IteratorType.LATEST, null, null);
+    }
+
+    @Test
+    void aSubscriptionWhoseBudgetIsSpentAnswersAnEmptyEventAtItsDeadlineInsteadOfSpinning() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            engine.records().putRecord(STREAM, new PutRecordsEntry(new byte[1_000_000], "k", null)).join();
+            clock.advance(Duration.ofSeconds(1));
+        }
+        ShardSubscription subscription =
+                engine.records().subscribeToShard(consumer, SHARD, IteratorType.TRIM_HORIZON, null, null);
+        assertThat(subscription.next(0).records()).hasSize(2);
+        assertThat(subscription.next(0).records()).as("the bucket still had a little left: it goes into debt")
+                .hasSize(2);
+
+        // the 2 MiB/s budget is now in debt and the manual clock never refills it: a heartbeat of 0 must return
+        SubscriptionEvent throttled = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> subscription.next(0));
+        assertThat(throttled.records()).isEmpty();
+        assertThat(throttled.continuation()).as("resumes after the last record taken").isNotNull();
+
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(subscription.next(0).records()).as("the budget refilled: the last record comes").hasSize(1);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.sluice.server;
 
+import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.server.pipeline.Api;
 
 import java.util.List;
@@ -13,6 +15,12 @@ interface AddOnServices extends AutoCloseable {
 
     /** The APIs, for the router (each is wrapped in the pipeline). */
     List<Api> apis();
+
+    /** The delivery streams, for mappings' on-failure destinations. */
+    FirehoseEngine firehose();
+
+    /** The store Firehose's S3 destinations write to, for mappings' on-failure destinations. */
+    ObjectStore objects();
 
     /** Starts the work that was running when the node stopped; called once the task runner runs. */
     void resume();

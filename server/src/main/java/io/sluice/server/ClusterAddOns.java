@@ -79,6 +79,16 @@ final class ClusterAddOns implements AddOnServices {
         return List.of(new FirehoseService(firehose), analytics.service());
     }
 
+    @Override
+    public FirehoseEngine firehose() {
+        return firehose;
+    }
+
+    @Override
+    public ObjectStore objects() {
+        return objects;
+    }
+
     /**
      * Starts a task for every RUNNING application (delivery streams' workers started with their engine); the
      * placement decides where each steps.

@@ -76,6 +76,16 @@ final class LocalAddOns implements AddOnServices {
     }
 
     @Override
+    public FirehoseEngine firehose() {
+        return firehose;
+    }
+
+    @Override
+    public ObjectStore objects() {
+        return objects;
+    }
+
+    @Override
     public void resume() {
         analytics.resume();
     }

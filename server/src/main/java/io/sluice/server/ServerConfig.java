@@ -39,13 +39,14 @@ import java.nio.file.Path;
  * @param kafka         the Kafka cluster that holds the streams ({@code storage.backend=kafka}), or null for the
  *                      embedded default, the data directory's own log ({@code storage.backend=local}); in cluster
  *                      mode every node must derive the same master key, so {@code kms.master-key-file} is required
+ * @param lambda        where functions named by ARN are invoked ({@code lambda.*}); null: {@link LambdaSettings#DEFAULTS}
  */
 public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
                            Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
                            int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log,
                            FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir,
                            boolean allowUnsigned, CorsPolicy cors, boolean truncateCorruptMetadata,
-                           long analyticsBoundIntervalMillis, KafkaSettings kafka) {
+                           long analyticsBoundIntervalMillis, KafkaSettings kafka, LambdaSettings lambda) {
 
     public static final int DEFAULT_PORT = 4567;
     public static final int DEFAULT_TLS_PORT = 4568;
@@ -53,6 +54,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
     public static final long DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS = 1_000;
 
     public ServerConfig {
+        lambda = lambda == null ? LambdaSettings.DEFAULTS : lambda;
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0..65535, not " + port);
         }
@@ -92,7 +94,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
                         FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir) {
         this(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir, auditDataEvents,
                 maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose, firehoseS3,
-                firehoseLocalDir, false, null, false, DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS, null);
+                firehoseLocalDir, false, null, false, DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS, null, null);
     }
 
     /** The CORS policy in force: the configured one, or the default for the server's authentication. */
@@ -124,7 +126,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, newKafka);
+                analyticsBoundIntervalMillis, newKafka, lambda);
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -139,14 +141,14 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile,
                 auditDir, auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka);
+                analyticsBoundIntervalMillis, kafka, lambda);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, newEngine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka);
+                analyticsBoundIntervalMillis, kafka, lambda);
     }
 
     /** The same settings with authentication against a credentials file and, optionally, an audit log. */
@@ -154,7 +156,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, newCredentialsFile,
                 newAuditDir, newAuditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka);
+                analyticsBoundIntervalMillis, kafka, lambda);
     }
 
     /** The same settings with requests that carry no signature served (true) or refused (false). */
@@ -162,7 +164,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, newAllowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka);
+                analyticsBoundIntervalMillis, kafka, lambda);
     }
 
     /** The same settings with these allowed browser origins (null: the default). */
@@ -170,6 +172,14 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, newCors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka);
+                analyticsBoundIntervalMillis, kafka, lambda);
+    }
+
+    /** The same settings invoking functions named by ARN through these Lambda settings. */
+    public ServerConfig withLambda(LambdaSettings newLambda) {
+        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
+                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
+                analyticsBoundIntervalMillis, kafka, newLambda);
     }
 }

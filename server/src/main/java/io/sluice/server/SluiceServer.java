@@ -30,6 +30,8 @@ import io.sluice.server.http.ServiceRouter;
 import io.sluice.server.http.HttpServer;
 import io.sluice.server.http.TlsSettings;
 import io.sluice.server.kinesis.KinesisService;
+import io.sluice.server.lambda.FailureRecordSender;
+import io.sluice.server.lambda.MappingsNode;
 import io.sluice.server.metrics.KinesisMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +50,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One Sluice node: the stream engine on its data directory, Firehose on top of it, the HTTP server in front of
  * both, and the task runner that does their background work (delivery, scaling, retention). In cluster mode
  * ({@code storage.backend=kafka}) the engine's stores are Kafka's, the tasks run where Kafka's group membership
- * places them, and Firehose and analytics keep their state in Kafka too ({@link ClusterAddOns}). {@link #start}
+ * places them, and Firehose and analytics keep their state in Kafka too ({@link ClusterAddOns}). Lambda event
+ * source mappings ({@link MappingsNode}) run in both modes: their state is in the engine's stores. {@link #start}
  * and {@link #stop} from one thread; stop is idempotent (the first call stops, later ones return at once).
  */
 public final class SluiceServer implements AutoCloseable {
@@ -69,15 +72,17 @@ public final class SluiceServer implements AutoCloseable {
     private final int tlsPort;
     private final AuditLog audit;
     private final AddOnServices addOns;
+    private final MappingsNode mappings;
     /** The Kafka backend in cluster mode; null on the local backend. */
     private final KafkaBackend cluster;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http,
                          TaskRunner tasks, int port, int tlsPort, AuditLog audit, AddOnServices addOns,
-                         KafkaBackend cluster) {
+                         MappingsNode mappings, KafkaBackend cluster) {
         this.audit = audit;
         this.addOns = addOns;
+        this.mappings = mappings;
         this.cluster = cluster;
         this.config = config;
         this.engine = engine;
@@ -158,10 +163,11 @@ public final class SluiceServer implements AutoCloseable {
         LocalKms kms = LocalKms.open(config.dataDir(), config.engine().masterKeyFile(), config.engine().kmsKeys());
         KafkaBackend cluster = config.clusterMode() ? connect(config.kafka()) : null;
         KinesisEngine engine;
+        EngineStores stores;
         try {
-            engine = cluster == null
-                    ? new KinesisEngine(localStores(config, clock, storage), kms, config.engine(), clock, metrics)
-                    : new KinesisEngine(cluster.stores(), kms, config.engine(), clock, metrics, cluster.usage());
+            stores = cluster == null ? localStores(config, clock, storage) : cluster.stores();
+            engine = cluster == null ? new KinesisEngine(stores, kms, config.engine(), clock, metrics)
+                    : new KinesisEngine(stores, kms, config.engine(), clock, metrics, cluster.usage());
         } catch (IOException | RuntimeException e) {
             // the engine closed the stores and the usage exchange it was given; the placement is the backend's
             if (cluster != null) {
@@ -178,11 +184,14 @@ public final class SluiceServer implements AutoCloseable {
                         cluster.placement());
         AddOnServices addOns = cluster == null
                 ? LocalAddOns.open(config, clock, engine, kms, tasks, registry, storage)
-                : ClusterAddOns.open(config, clock, engine, kms, tasks, registry, cluster.stores());
+                : ClusterAddOns.open(config, clock, engine, kms, tasks, registry, stores);
+        MappingsNode mappings = MappingsNode.open(engine, stores.metadata(), tasks, config.lambda(),
+                new FailureRecordSender(engine, addOns.firehose(), addOns.objects(), clock), registry, clock);
         Pipeline pipeline = pipeline(config, credentials, engine, audit, limiter, registry, clock);
         List<ApiPipeline> apis = new ArrayList<>();
         apis.add(pipeline.wrap(new KinesisService(engine, metrics)));
         addOns.apis().forEach(api -> apis.add(pipeline.wrap(api)));
+        apis.add(pipeline.wrap(mappings.service()));
         HttpServer http = new HttpServer(config.maxBodyBytes(), config.maxConnections(), config.corsPolicy(),
                 new ServiceRouter(apis),
                 Map.of("/health", cluster == null ? () -> ApiResponse.ok("application/json", HEALTHY)
@@ -201,6 +210,7 @@ public final class SluiceServer implements AutoCloseable {
             http.stop(0);
             addOns.close();
             tasks.close();
+            mappings.close();
             if (cluster != null) {
                 cluster.closePlacement();
             }
@@ -209,6 +219,7 @@ public final class SluiceServer implements AutoCloseable {
         }
         engine.maintenance().tasks().forEach(tasks::start);
         addOns.resume();
+        mappings.resume();
         if (cluster == null) {
             LOG.info("Sluice listening on {}:{}{} (data in {}, fsync {}) after {} ms", config.host(), port,
                     tlsPort >= 0 ? " and TLS " + tlsPort : "", config.dataDir().toAbsolutePath(),
@@ -220,7 +231,7 @@ public final class SluiceServer implements AutoCloseable {
                     cluster.settings().bootstrapServers(), cluster.settings().topicPrefix(),
                     (System.nanoTime() - begin) / 1_000_000);
         }
-        return new SluiceServer(config, engine, http, tasks, port, tlsPort, audit, addOns, cluster);
+        return new SluiceServer(config, engine, http, tasks, port, tlsPort, audit, addOns, mappings, cluster);
     }
 
     /** Opens the Kafka backend, logging where it connects first so that a cluster that does not answer is named. */
@@ -253,6 +264,8 @@ public final class SluiceServer implements AutoCloseable {
         // applications read streams and delivery streams, and Firehose reads the Kinesis engine: they close first
         addOns.close();
         tasks.close();
+        // after the pollers' tasks stopped: nothing invokes a function any more
+        mappings.close();
         if (cluster != null) {
             // after the tasks checkpointed: another node takes them over from there
             cluster.closePlacement();

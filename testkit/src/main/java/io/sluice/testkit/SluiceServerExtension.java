@@ -3,6 +3,7 @@ package io.sluice.testkit;
 import io.sluice.common.Clock;
 import io.sluice.engine.EngineConfig;
 import io.sluice.engine.limits.LimitSettings;
+import io.sluice.server.LambdaSettings;
 import io.sluice.server.ServerConfig;
 import io.sluice.server.SluiceServer;
 import io.sluice.storage.kafka.KafkaSettings;
@@ -25,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -51,6 +53,7 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
     private final LimitSettings limits;
     private final List<SluiceServer> nodes = new ArrayList<>();
     private final List<RoundRobinProxy> proxies = new ArrayList<>();
+    private Supplier<LambdaSettings> lambda = () -> null;
     private Path dataDir;
     private String topicPrefix;
     private int port;
@@ -64,6 +67,15 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
     public SluiceServerExtension(long createDelayMillis, LimitSettings limits) {
         this.createDelayMillis = createDelayMillis;
         this.limits = limits;
+    }
+
+    /**
+     * Has the server (every node) invoke functions named by ARN with these settings, read when it starts, so that a
+     * test can point {@code lambda.endpoint} at a Lambda Invoke server it starts first.
+     */
+    public SluiceServerExtension withLambda(Supplier<LambdaSettings> settings) {
+        this.lambda = settings;
+        return this;
     }
 
     /** Whether this JVM runs the suites on a cluster ({@code -Dsluice.e2e.backend=kafka}). */
@@ -81,7 +93,7 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
         dataDir = Files.createTempDirectory("sluice-e2e");
         ServerConfig defaults = ServerConfig.defaults(dataDir).withPorts(0, 0);
         ServerConfig config = defaults.withEngine(defaults.engine().withStatusDelays(createDelayMillis, 0, 0)
-                .withLimits(limits));
+                .withLimits(limits)).withLambda(lambda.get());
         if (!clusterMode()) {
             SluiceServer server = SluiceServer.start(config, Clock.system());
             nodes.add(server);
@@ -110,7 +122,7 @@ public final class SluiceServerExtension implements BeforeAllCallback, AfterAllC
         try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < CLUSTER_NODES; i++) {
                 ServerConfig node = ServerConfig.defaults(dataDir.resolve("node-" + i)).withPorts(0, 0)
-                        .withEngine(clusterEngine)
+                        .withEngine(clusterEngine).withLambda(config.lambda())
                         .withKafka(new KafkaSettings(bootstrap, Map.of(), topicPrefix, (short) 1, "node-" + i));
                 starts.add(starter.submit(() -> SluiceServer.start(node, Clock.system())));
             }

@@ -123,7 +123,7 @@ final class FirehoseServer implements AutoCloseable {
                         d.maxBodyBytes(), d.maxConnections(), d.shutdownGraceMillis(), d.engine(), d.log(),
                         FirehoseConfig.defaults(nodeDir.resolve("firehose")).withStatusDelays(100, 100),
                         destination, d.firehoseLocalDir(), d.allowUnsigned(), d.cors(),
-                        d.truncateCorruptMetadata(), d.analyticsBoundIntervalMillis(), d.kafka());
+                        d.truncateCorruptMetadata(), d.analyticsBoundIntervalMillis(), d.kafka(), d.lambda());
                 starts.add(starter.submit(() -> SluiceServer.start(node, Clock.system())));
             }
         }

@@ -236,7 +236,7 @@ final class BatchRunner {
             byte[] record = InvocationRecordWriter.write(mapping.functionArn(), condition, batch.invokeCount,
                     batch.lastAnswer, now, shard.shardId, batch.records, streamArn);
             try {
-                destinations.send(destination, record);
+                destinations.send(mapping.uuid(), destination, record);
             } catch (IOException | RuntimeException e) {
                 LOG.warn("mapping {} could not send the invocation record of a discarded batch of {} to {}; it "
                         + "tries again", mapping.uuid(), shard.shardId, destination, e);

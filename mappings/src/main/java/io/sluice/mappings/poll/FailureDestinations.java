@@ -18,4 +18,14 @@ public interface FailureDestinations {
      * @throws IOException it could not be stored; the poller retries and does not move past the batch
      */
     void send(String destinationArn, byte[] invocationRecord) throws IOException;
+
+    /**
+     * As {@link #send(String, byte[])}, naming the mapping whose batch was discarded: an S3 destination files the
+     * record under it ({@code aws/lambda/<mapping UUID>/<shard id>/...}), as Lambda does. Pollers call this one.
+     *
+     * @throws IOException it could not be stored; the poller retries and does not move past the batch
+     */
+    default void send(String mappingUuid, String destinationArn, byte[] invocationRecord) throws IOException {
+        send(destinationArn, invocationRecord);
+    }
 }

@@ -39,6 +39,7 @@ import java.util.function.Supplier;
  * Turns an aggregated HTTP request into an {@link ApiRequest}, serves it on the executor (a virtual thread per
  * request: the API layer may block on a group commit), and writes the answer with the headers every AWS response
  * carries, CORS's included. GET pages (health, metrics) are served on the executor too, never on the event loop;
+ * a GET of any other path goes to the service (REST APIs such as Lambda's read with GET);
  * CORS preflights ({@code OPTIONS}) are answered without authentication.
  *
  * <p>Answers go out in request order, as HTTP/1.1 requires of pipelined requests (RFC 9112 §9.3.2): one request
@@ -59,7 +60,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
     /** The response headers a browser script may read, as AWS exposes them. */
     private static final String EXPOSED_HEADERS = "x-amzn-RequestId, x-amzn-ErrorType, x-amzn-ErrorMessage, "
             + "x-amz-id-2, x-amz-request-id, Date";
-    private static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
+    private static final String ALLOWED_METHODS = "GET, POST, PUT, DELETE, OPTIONS";
     /** Browsers may cache a preflight answer this long (AWS answers the same). */
     private static final String PREFLIGHT_MAX_AGE_SECONDS = "172800";
     private static final String INTERNAL_FAILURE_MESSAGE = "Internal service failure.";
@@ -142,8 +143,9 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             }
             if (request.method().equals(HttpMethod.GET.name())) {
                 Supplier<ApiResponse> page = pages.get(new QueryStringDecoder(request.uri()).path());
-                return page != null ? page.get() : new ApiResponse(404, "text/plain",
-                        "Not found\n".getBytes(StandardCharsets.UTF_8), null);
+                if (page != null) {
+                    return page.get();
+                }
             }
             return service.handle(request);
         } catch (RuntimeException | Error e) {

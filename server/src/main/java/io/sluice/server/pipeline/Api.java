@@ -1,10 +1,11 @@
 package io.sluice.server.pipeline;
 
+import io.sluice.common.ErrorType;
 import io.sluice.engine.limits.ControlPlaneLimiter;
+import io.sluice.protocol.WireFormat;
 import io.sluice.protocol.WireObject;
 import io.sluice.server.http.ApiRequest;
 import io.sluice.server.http.ApiResponse;
-import io.sluice.server.kinesis.RequestContext;
 
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,24 @@ public interface Api {
      */
     default String operation(ApiRequest request) {
         return definition().operationOf(request.target());
+    }
+
+    /**
+     * The call's input. By default the body, which must be one structure (JSON 1.1 and CBOR APIs); a REST API adds
+     * the members its model binds to the path and the query string.
+     *
+     * @throws io.sluice.common.ServiceException SerializationException if the input does not read
+     */
+    default WireObject decode(ApiCall call) {
+        return WireObject.parse(call.format(), call.request().body());
+    }
+
+    /**
+     * The answer to a refused or failed call, in the API's protocol. By default JSON 1.1's (and CBOR's):
+     * {@code {"__type": ..., "message": ...}} with the error's status and {@code x-amzn-ErrorType}.
+     */
+    default ApiResponse error(WireFormat format, ErrorType type, String message) {
+        return ApiPipeline.error(format, type, message);
     }
 
     /**

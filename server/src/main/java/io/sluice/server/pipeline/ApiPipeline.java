@@ -17,7 +17,7 @@ import java.util.List;
  * → authenticate (SigV4; account and region) → decode the body → authorize (IAM) → control-plane call rates →
  * metrics → the API's action. Picks the operation first ({@link Api#operation}) (UnknownOperationException for
  * one the API does not have) and turns every refusal into the API's error body; a failure inside Sluice answers
- * the API's internal error, with its cause logged. Made only by {@link Pipeline#wrap}, so that no API can be
+ * the API's internal error, with its cause logged. Errors are encoded as the API encodes them ({@link Api#error}). Made only by {@link Pipeline#wrap}, so that no API can be
  * served without its stages. Thread-safe.
  */
 public final class ApiPipeline implements ApiService {
@@ -54,16 +54,16 @@ public final class ApiPipeline implements ApiService {
         WireFormat format = definition.format(request.contentType());
         String operation = api.operation(request);
         if (operation == null || !definition.operations().contains(operation)) {
-            return error(format, ErrorType.UNKNOWN_OPERATION, "The operation "
+            return api.error(format, ErrorType.UNKNOWN_OPERATION, "The operation "
                     + (operation == null ? request.target() : operation) + " is not known.");
         }
         try {
             return chain.serve(new ApiCall(request, definition, operation, format));
         } catch (ServiceException e) {
-            return error(format, e.type(), e.getMessage());
+            return api.error(format, e.type(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.error("internal failure serving {} (request {})", request.target(), request.requestId(), e);
-            return error(format, definition.internalError(), INTERNAL_FAILURE_MESSAGE);
+            return api.error(format, definition.internalError(), INTERNAL_FAILURE_MESSAGE);
         }
     }
 
@@ -75,6 +75,6 @@ public final class ApiPipeline implements ApiService {
 
     @Override
     public String toString() {
-        return "ApiPipeline[" + definition.targetPrefix() + " " + api.getClass().getSimpleName() + "]";
+        return "ApiPipeline[" + definition.signingName() + " " + api.getClass().getSimpleName() + "]";
     }
 }

@@ -63,7 +63,7 @@ public final class Pipeline {
             stages.add(new Auditing(audit));
         }
         stages.add(authentication);
-        stages.add(new Decoding());
+        stages.add(new Decoding(api));
         if (authorizer != null) {
             stages.add(new Authorization(api, authorizer));
         }

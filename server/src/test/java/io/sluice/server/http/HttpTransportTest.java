@@ -155,7 +155,7 @@ class HttpTransportTest {
                 + "x-amz-user-agent\r\n\r\n", 1);
 
         assertThat(answer).startsWith("HTTP/1.1 200").contains("access-control-allow-origin: *")
-                .contains("access-control-allow-methods: GET, POST, OPTIONS")
+                .contains("access-control-allow-methods: GET, POST, PUT, DELETE, OPTIONS")
                 .contains("access-control-allow-headers: authorization, content-type, x-amz-date, x-amz-target, "
                         + "x-amz-user-agent")
                 .contains("access-control-max-age: 172800");
