@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,10 +28,18 @@ class Boto3AnalyticsE2eTest {
 
     @Test
     void stockTickerApplicationsRunEndToEnd() throws Exception {
-        // the server's default object store is the local directory Firehose writes to: bucket/key under it
-        Path reference = SERVER.dataDir().resolve("firehose/objects/ticker-reference/companies.csv");
-        Files.createDirectories(reference.getParent());
-        Files.writeString(reference, "AMZN,Amazon\nMSFT,Microsoft\nXOM,Exxon\n");
+        // the server's default object store is the local directory Firehose writes to: bucket/key under it; on a
+        // cluster each node has its own (under the extension's node-N data directories), and any node may run the
+        // application
+        List<Path> dataDirs = SluiceServerExtension.clusterMode()
+                ? IntStream.range(0, SERVER.nodes().size()).mapToObj(i -> SERVER.dataDir().resolve("node-" + i))
+                        .toList()
+                : List.of(SERVER.dataDir());
+        for (Path dataDir : dataDirs) {
+            Path reference = dataDir.resolve("firehose/objects/ticker-reference/companies.csv");
+            Files.createDirectories(reference.getParent());
+            Files.writeString(reference, "AMZN,Amazon\nMSFT,Microsoft\nXOM,Exxon\n");
+        }
         Process process = new ProcessBuilder(List.of("python3", SCRIPTS.resolve("boto3_analytics.py").toString(),
                 SERVER.endpoint().toString())).redirectErrorStream(true).start();
         process.getOutputStream().close();

@@ -7,6 +7,7 @@ import io.sluice.common.StreamArn;
 import io.sluice.engine.TagRules;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.StreamKey;
+import io.sluice.engine.store.MetaStore;
 import io.sluice.engine.task.Task;
 import io.sluice.engine.task.TaskHost;
 import io.sluice.engine.task.TaskId;
@@ -15,6 +16,7 @@ import io.sluice.firehose.buffer.BufferSealer;
 import io.sluice.firehose.buffer.DurableBuffer;
 import io.sluice.firehose.config.DestinationConfig;
 import io.sluice.firehose.delivery.Backoff;
+import io.sluice.firehose.delivery.BufferSource;
 import io.sluice.firehose.delivery.DeliveryObserver;
 import io.sluice.firehose.delivery.DeliveryWorker;
 import io.sluice.firehose.delivery.LazyHttpClient;
@@ -25,9 +27,8 @@ import io.sluice.firehose.processing.HttpFunctionInvoker;
 import io.sluice.firehose.processing.LambdaTransform;
 import io.sluice.firehose.processing.ProcessingPipeline;
 import io.sluice.firehose.source.KinesisSourcePump;
-import io.sluice.storage.LogStore;
+import io.sluice.firehose.store.FirehoseStores;
 import io.sluice.storage.StorageEvents;
-import io.sluice.storage.MetadataStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,10 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
@@ -49,22 +54,33 @@ import java.util.function.UnaryOperator;
  * checked against the API model by the protocol layer; the engine checks what depends on state and answers with
  * {@link ServiceException}s of the AWS types.
  *
- * <p>Data directory layout: {@code meta/} holds the {@link MetadataStore} (delivery streams as JSON, delivery
- * checkpoints, source shard positions), {@code buffers/<account>/<region>/<name>-<createdAt>/} the durable
- * buffers (see {@link DurableBuffer}).
+ * <p><b>State</b> goes through the engine's seams ({@link FirehoseStores}): delivery streams as JSON, delivery
+ * checkpoints and source shard positions in a {@link MetaStore}, the durable buffers (see {@link DurableBuffer})
+ * in a shard log store. On one node that is the data directory's {@code meta/} and
+ * {@code buffers/<account>/<region>/<name>-<createdAt>/}; in cluster mode the shared metadata topic and one Kafka
+ * topic per delivery stream, so nothing acknowledged lives on one node's disk.
  *
  * <p><b>Delivery</b> is background work through the task seam: each delivery stream has one {@link DeliveryWorker}
  * task ({@link TaskId} kind {@value #TASK_KIND}, resource {@code account/region/name}) that alone reads its buffer
  * and delivers, and one more task of this engine finishes the deletions that are due. On a server the tasks run
- * on the {@link TaskRunner} given to the constructor; an engine built without one steps them only when
- * {@link #runOnce} is called (tests, with a manual clock).
+ * on the {@link TaskRunner} given to the constructor, whose placement decides which node steps each (in cluster
+ * mode every node starts every worker, one node owns it, and it moves, resuming from the stored checkpoint, when
+ * that node dies); an engine built without one steps them only when {@link #runOnce} is called (tests, with a
+ * manual clock).
  *
- * <p><b>Threading</b>: every method may be called from any number of threads. Control-plane changes take the
- * engine's lock for their check, the change and its metadata write (a local journal append; a create also opens
- * the new buffer's log); no delivery, network call or wait for a worker ever happens under it. A worker learns
- * of a change by a handoff ({@link DeliveryWorker#reconfigure}, {@link DeliveryWorker#stopDelivering}) and a
- * wake, never by a lock it holds while delivering, so a slow destination delays only its own delivery stream.
- * Puts take no lock.
+ * <p><b>Several nodes</b>: a delivery stream created on one node is usable on every other at once. The registry
+ * follows the store's changes, and a lookup that misses waits for this node's view to catch up before answering
+ * ResourceNotFoundException. Control-plane changes are atomic metadata changes ({@link AtomicChanges}), so two
+ * nodes racing to create one name give one success and one ResourceInUseException. Every node appends puts to the
+ * buffer's log; only the owner of the worker delivers.
+ *
+ * <p><b>Threading</b>: every method may be called from any number of threads. Control-plane changes hold the
+ * engine's change lock for their check and metadata write, inside the store's atomic change; no delivery, network
+ * call or wait for a worker ever happens under it. The live parts of a stream (buffer, worker) follow its metadata
+ * under a second lock ({@link #follow}), from the caller's thread for this node's changes and from one follower
+ * thread for other nodes'. A worker learns of a change by a handoff ({@link DeliveryWorker#reconfigure},
+ * {@link DeliveryWorker#stopDelivering}) and a wake, never by a lock it holds while delivering, so a slow
+ * destination delays only its own delivery stream. Puts take no lock once the stream's buffer is open here.
  */
 public final class FirehoseEngine implements AutoCloseable {
 
@@ -74,21 +90,27 @@ public final class FirehoseEngine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FirehoseEngine.class);
     private static final int MAX_TAGS = 50;
     private static final String AWS_OWNED = "AWS_OWNED_CMK";
+    private static final long SYNC_TIMEOUT_SECONDS = 30;
 
     private final BufferSealer sealer;
     private final FirehoseConfig config;
     private final Clock clock;
     private final KinesisEngine kinesis;
     private final DeliveryObserver observer;
-    private final MetadataStore metadata;
-    private final LogStore buffers;
+    private final FirehoseStores stores;
+    private final MetaStore metadata;
     private final DeliveryStreamRegistry registry;
+    private final AtomicChanges atomic;
     private final LazyHttpClient http;
     private final FunctionInvoker invoker;
     private final ObjectStore objects;
     private final TaskHost tasks;
     private final Deletions deletions;
-    private final ReentrantLock changes = new ReentrantLock();
+    private final ReentrantLock following = new ReentrantLock();
+    private final ExecutorService follower = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().daemon().name("firehose-follower").factory());
+    /** Other nodes' changes wait for the constructor to finish: until then the engine's fields are not all set. */
+    private final CountDownLatch constructed = new CountDownLatch(1);
     private final Map<DeliveryStreamKey, StreamRuntime> runtimes = new ConcurrentHashMap<>();
     private final Map<String, List<RecordTap>> taps = new ConcurrentHashMap<>();
 
@@ -111,7 +133,18 @@ public final class FirehoseEngine implements AutoCloseable {
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer, BufferSealer sealer, TaskRunner runner,
                           StorageEvents storage) throws IOException {
-        this(config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner), storage);
+        this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, storage), config, clock, kinesis,
+                objects, observer, sealer, TaskHost.on(runner));
+    }
+
+    /**
+     * An engine on the given stores (in cluster mode, {@link FirehoseStores#shared}: the backend's metadata and
+     * logs), whose delivery runs as tasks on {@code runner}; the engine closes the stores (which leaves shared
+     * ones to their owner).
+     */
+    public FirehoseEngine(FirehoseStores stores, FirehoseConfig config, Clock clock, KinesisEngine kinesis,
+                          ObjectStore objects, DeliveryObserver observer, BufferSealer sealer, TaskRunner runner) {
+        this(stores, config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner));
     }
 
     /**
@@ -120,7 +153,8 @@ public final class FirehoseEngine implements AutoCloseable {
      */
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer) throws IOException {
-        this(config, clock, kinesis, objects, observer, null, new SteppedTasks(), StorageEvents.NONE);
+        this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, StorageEvents.NONE), config, clock,
+                kinesis, objects, observer, null, new SteppedTasks());
     }
 
     /**
@@ -129,12 +163,23 @@ public final class FirehoseEngine implements AutoCloseable {
      */
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer, BufferSealer sealer) throws IOException {
-        this(config, clock, kinesis, objects, observer, sealer, new SteppedTasks(), StorageEvents.NONE);
+        this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, StorageEvents.NONE), config, clock,
+                kinesis, objects, observer, sealer, new SteppedTasks());
     }
 
-    private FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
-                           DeliveryObserver observer, BufferSealer sealer, TaskHost tasks, StorageEvents storage)
-            throws IOException {
+    /**
+     * An engine on the given stores that delivers only when {@link #runOnce} is called (tests, with a manual clock,
+     * several of them sharing one store as the nodes of a cluster).
+     */
+    public static FirehoseEngine stepped(FirehoseStores stores, FirehoseConfig config, Clock clock,
+                                         KinesisEngine kinesis, ObjectStore objects, DeliveryObserver observer,
+                                         BufferSealer sealer) {
+        return new FirehoseEngine(stores, config, clock, kinesis, objects, observer, sealer, new SteppedTasks());
+    }
+
+    private FirehoseEngine(FirehoseStores stores, FirehoseConfig config, Clock clock, KinesisEngine kinesis,
+                           ObjectStore objects, DeliveryObserver observer, BufferSealer sealer, TaskHost tasks) {
+        this.stores = stores;
         this.sealer = sealer;
         this.config = config;
         this.clock = clock;
@@ -142,22 +187,20 @@ public final class FirehoseEngine implements AutoCloseable {
         this.objects = objects;
         this.observer = observer;
         this.tasks = tasks;
-        this.metadata = new MetadataStore(config.dataDir().resolve("meta"), MetadataStore.DEFAULT_COMPACTION_BYTES,
-                false, storage);
-        this.buffers = new LogStore(config.dataDir().resolve("buffers"), config.bufferLog(), clock, storage);
-        this.registry = new DeliveryStreamRegistry(metadata);
+        this.metadata = stores.metadata();
+        this.atomic = new AtomicChanges(metadata);
         this.http = new LazyHttpClient(config.requestTimeout());
         this.invoker = new HttpFunctionInvoker(http, config.requestTimeout());
-        this.deletions = new Deletions(new TaskId(TASK_KIND + "-deletions", config.dataDir().toString()));
+        this.deletions = new Deletions(new TaskId(TASK_KIND + "-deletions", stores.taskScope()));
+        // the store's thread only hands changes over: opening a buffer or stopping a worker may block
+        this.registry = new DeliveryStreamRegistry(metadata, key -> follower.execute(() -> followLogged(key)));
         tasks.start(deletions);
         for (DeliveryStreamMeta meta : registry.all()) {
-            if (meta.deletingAt() < 0) {
-                StreamRuntime runtime = openRuntime(meta);
-                runtimes.put(meta.key(), runtime);
-                tasks.start(runtime.worker());
-            }
+            follow(meta.key());
         }
-        LOG.info("opened {} delivery stream(s) from {}", runtimes.size(), config.dataDir());
+        constructed.countDown();
+        LOG.info("opened {} delivery stream(s){}", runtimes.size(),
+                stores.shared() ? " of the cluster" : " from " + config.dataDir());
     }
 
     /** The id of a delivery stream's worker task. */
@@ -168,7 +211,7 @@ public final class FirehoseEngine implements AutoCloseable {
     /** CreateDeliveryStream; returns the new stream's ARN. */
     public String create(CreateRequest request) {
         DeliveryStreamKey key = request.key();
-        checkCreatable(key);
+        checkCreatable(key, false);
         KinesisSource source = null;
         if (request.type() == DeliveryStreamType.KinesisStreamAsSource) {
             checkSourceStream(request.kinesisStreamArn());
@@ -179,36 +222,24 @@ public final class FirehoseEngine implements AutoCloseable {
         }
         Map<String, String> tags = request.tags() == null ? Map.of() : request.tags();
         checkTags(key, tags, tags.size());
-        changes.lock();
-        try {
-            // again: another create may have come first while the request was checked
-            checkCreatable(key);
+        KinesisSource kinesisSource = source;
+        atomic.run(() -> {
+            // again: another create (on this node or another) may have come first while the request was checked
+            checkCreatable(key, true);
             long now = clock.millis();
             Encryption encryption = request.encryptionKeyType() == null ? Encryption.NEVER
                     : new Encryption(request.encryptionKeyType(), request.encryptionKeyArn(), true, now);
-            DeliveryStreamMeta meta = new DeliveryStreamMeta(key, request.type(), now,
-                    now + config.createDelayMillis(), now, -1, 1, request.throughputHintMBs(), source,
-                    request.destination(), tags, encryption);
-            StreamRuntime runtime = openRuntime(meta);
-            // the runtime first: a put that sees the stream in the registry finds its buffer
-            runtimes.put(key, runtime);
-            try {
-                registry.put(meta);
-            } catch (RuntimeException e) {
-                runtimes.remove(key);
-                throw e;
-            }
-            // under the lock, so that a delete cannot finish before its worker has started
-            tasks.start(runtime.worker());
-        } finally {
-            changes.unlock();
-        }
+            registry.store(new DeliveryStreamMeta(key, request.type(), now, now + config.createDelayMillis(), now,
+                    -1, 1, request.throughputHintMBs(), kinesisSource, request.destination(), tags, encryption));
+            return null;
+        });
+        changed(key);
         return key.arn();
     }
 
     /** The name must be free and the account's quota not used up. */
-    private void checkCreatable(DeliveryStreamKey key) {
-        if (registry.get(key) != null) {
+    private void checkCreatable(DeliveryStreamKey key, boolean inChange) {
+        if ((inChange ? registry.get(key) : lookUp(key)) != null) {
             throw ServiceException.inUse(key.describe() + " already exists.");
         }
         if (registry.count(key.account(), key.region()) >= config.maxDeliveryStreams()) {
@@ -236,6 +267,7 @@ public final class FirehoseEngine implements AutoCloseable {
     /** ListDeliveryStreams: names after {@code exclusiveStart}, of the type if one is given, alphabetically. */
     public DeliveryStreamPage list(String account, String region, DeliveryStreamType type, String exclusiveStart,
                                    int limit) {
+        catchUp();
         List<String> names = new ArrayList<>();
         for (DeliveryStreamMeta meta : registry.all()) {
             DeliveryStreamKey key = meta.key();
@@ -254,25 +286,22 @@ public final class FirehoseEngine implements AutoCloseable {
      * records not yet delivered) after the delete delay.
      */
     public void delete(DeliveryStreamKey key) {
-        StreamRuntime runtime;
-        changes.lock();
-        try {
-            DeliveryStreamMeta meta = existing(key);
+        existing(key);
+        boolean deleted = atomic.run(() -> {
+            DeliveryStreamMeta meta = current(key);
             DeliveryStreamStatus status = meta.status(clock.millis());
             if (status == DeliveryStreamStatus.DELETING) {
-                return;
+                return false;
             }
             if (status == DeliveryStreamStatus.CREATING) {
                 throw ServiceException.inUse(key.describe() + " is not ACTIVE, instead in state CREATING.");
             }
-            registry.put(meta.deleting(clock.millis()));
-            runtime = runtimes.get(key);
-        } finally {
-            changes.unlock();
+            registry.store(meta.deleting(clock.millis()));
+            return true;
+        });
+        if (deleted) {
+            changed(key);
         }
-        runtime.worker().stopDelivering();
-        tasks.wake(runtime.worker().id());
-        tasks.wake(deletions.id());
     }
 
     /**
@@ -290,16 +319,22 @@ public final class FirehoseEngine implements AutoCloseable {
                     "This operation is not permitted on KinesisStreamAsSource delivery stream type.");
         }
         StreamRuntime runtime = runtimes.get(key);
-        if (runtime == null) {
+        if (runtime == null || runtime.createdAt() != meta.createdAt()) {
+            // created through another node a moment ago: its buffer opens here now
+            follow(key);
+            runtime = runtimes.get(key);
+        }
+        if (runtime == null || runtime.createdAt() != meta.createdAt()) {
             throw ServiceException.notFound(key.describe() + " not found.");
         }
+        StreamRuntime target = runtime;
         long bytes = records.stream().mapToLong(r -> r.length).sum();
         long arrival = clock.millis();
         Encryption encryption = meta.encryption();
-        CompletableFuture<Long> appended = encryption.enabled()
-                ? runtime.buffer().appendSealed(records, encryption.keyArn()) : runtime.buffer().append(records);
-        return appended.thenApply(first -> {
-            tasks.wake(runtime.worker().id());
+        CompletableFuture<long[]> appended = encryption.enabled()
+                ? target.buffer().appendSealed(records, encryption.keyArn()) : target.buffer().append(records);
+        return appended.thenApply(offsets -> {
+            tasks.wake(target.worker().id());
             observer.incoming(key.name(), records.size(), bytes);
             for (RecordTap tap : taps.getOrDefault(key.arn(), List.of())) {
                 try {
@@ -310,8 +345,8 @@ public final class FirehoseEngine implements AutoCloseable {
                 }
             }
             List<String> ids = new ArrayList<>(records.size());
-            for (int i = 0; i < records.size(); i++) {
-                ids.add(recordId(meta.createdAt(), first + i));
+            for (long offset : offsets) {
+                ids.add(recordId(meta.createdAt(), offset));
             }
             return ids;
         });
@@ -351,10 +386,9 @@ public final class FirehoseEngine implements AutoCloseable {
      */
     public void updateDestination(DeliveryStreamKey key, String currentVersionId, String destinationId,
                                   UnaryOperator<DestinationConfig> change) {
-        StreamRuntime runtime;
-        changes.lock();
-        try {
-            DeliveryStreamMeta meta = existing(key);
+        existing(key);
+        atomic.run(() -> {
+            DeliveryStreamMeta meta = current(key);
             DeliveryStreamStatus status = meta.status(clock.millis());
             if (status != DeliveryStreamStatus.ACTIVE) {
                 throw ServiceException.inUse(key.describe() + " is not ACTIVE, instead in state " + status + ".");
@@ -369,39 +403,38 @@ public final class FirehoseEngine implements AutoCloseable {
                         + key.describe() + ".");
             }
             DeliveryStreamMeta updated = meta.withDestination(change.apply(meta.destination()), clock.millis());
-            runtime = runtimes.get(key);
-            runtime.worker().reconfigure(routes(updated), pipeline(updated));
-            registry.put(updated);
-        } finally {
-            changes.unlock();
-        }
-        tasks.wake(runtime.worker().id());
+            // built here so that a configuration the routes refuse fails the call, not the worker
+            routes(updated);
+            registry.store(updated);
+            return null;
+        });
+        changed(key);
     }
 
     /** TagDeliveryStream: adds or replaces tags, by the engine's tag rules and Firehose's limit of 50. */
     public void tag(DeliveryStreamKey key, Map<String, String> tags) {
-        changes.lock();
-        try {
-            DeliveryStreamMeta meta = existing(key);
+        existing(key);
+        atomic.run(() -> {
+            DeliveryStreamMeta meta = current(key);
             Map<String, String> merged = new TreeMap<>(meta.tags());
             merged.putAll(tags);
             checkTags(key, tags, merged.size());
-            registry.put(meta.withTags(merged));
-        } finally {
-            changes.unlock();
-        }
+            registry.store(meta.withTags(merged));
+            return null;
+        });
+        changed(key);
     }
 
     public void untag(DeliveryStreamKey key, List<String> tagKeys) {
-        changes.lock();
-        try {
-            DeliveryStreamMeta meta = existing(key);
+        existing(key);
+        atomic.run(() -> {
+            DeliveryStreamMeta meta = current(key);
             Map<String, String> remaining = new TreeMap<>(meta.tags());
             tagKeys.forEach(remaining::remove);
-            registry.put(meta.withTags(remaining));
-        } finally {
-            changes.unlock();
-        }
+            registry.store(meta.withTags(remaining));
+            return null;
+        });
+        changed(key);
     }
 
     /**
@@ -430,17 +463,16 @@ public final class FirehoseEngine implements AutoCloseable {
 
     /** StartDeliveryStreamEncryption, with AWS_OWNED_CMK when no key type is given. */
     public void startEncryption(DeliveryStreamKey key, String keyType, String keyArn) {
-        encryptable(key);
+        encryptable(existing(key));
         String type = keyType == null ? AWS_OWNED : keyType;
         checkKey(type, keyArn);
-        changes.lock();
-        try {
-            // again under the lock: the stream may have changed while the key was checked
-            DeliveryStreamMeta meta = encryptable(key);
-            registry.put(meta.withEncryption(new Encryption(type, keyArn, true, clock.millis())));
-        } finally {
-            changes.unlock();
-        }
+        atomic.run(() -> {
+            // again in the change: the stream may have changed while the key was checked
+            DeliveryStreamMeta meta = encryptable(current(key));
+            registry.store(meta.withEncryption(new Encryption(type, keyArn, true, clock.millis())));
+            return null;
+        });
+        changed(key);
     }
 
     /** Encryption needs a sealer, and a customer managed key that the key store knows. */
@@ -453,21 +485,21 @@ public final class FirehoseEngine implements AutoCloseable {
     }
 
     public void stopEncryption(DeliveryStreamKey key) {
-        changes.lock();
-        try {
-            DeliveryStreamMeta meta = encryptable(key);
+        encryptable(existing(key));
+        atomic.run(() -> {
+            DeliveryStreamMeta meta = encryptable(current(key));
             Encryption current = meta.encryption();
             if (current.enabled()) {
-                registry.put(meta.withEncryption(new Encryption(current.keyType(), current.keyArn(), false,
+                registry.store(meta.withEncryption(new Encryption(current.keyType(), current.keyArn(), false,
                         clock.millis())));
             }
-        } finally {
-            changes.unlock();
-        }
+            return null;
+        });
+        changed(key);
     }
 
-    private DeliveryStreamMeta encryptable(DeliveryStreamKey key) {
-        DeliveryStreamMeta meta = existing(key);
+    private DeliveryStreamMeta encryptable(DeliveryStreamMeta meta) {
+        DeliveryStreamKey key = meta.key();
         if (meta.type() == DeliveryStreamType.KinesisStreamAsSource) {
             throw ServiceException.invalidArgument("Encryption is not supported for delivery streams of type "
                     + "KinesisStreamAsSource; encrypt the source stream instead.");
@@ -523,31 +555,44 @@ public final class FirehoseEngine implements AutoCloseable {
             return done;
         }
 
+        /**
+         * Stops the worker here (other nodes stop theirs when they see the stream gone), removes the buffer and the
+         * positions, then the metadata: a crash in between leaves the stream DELETING, finished again later.
+         */
         private void finish(DeliveryStreamMeta meta) throws IOException {
-            StreamRuntime runtime = runtimes.get(meta.key());
-            if (runtime == null) {
-                // deleted before a restart: its worker never started
+            StreamRuntime runtime;
+            following.lock();
+            try {
+                runtime = runtimes.remove(meta.key());
+                if (runtime != null) {
+                    tasks.stop(runtime.worker().id());
+                }
+            } finally {
+                following.unlock();
+            }
+            if (runtime == null || runtime.createdAt() != meta.createdAt()) {
+                // deleted before a restart (or through another node): no worker of it runs here
                 runtime = openRuntime(meta);
-            } else {
-                tasks.stop(runtime.worker().id());
             }
             runtime.buffer().destroy();
             if (runtime.pump() != null) {
                 runtime.pump().clear();
             }
-            changes.lock();
-            try {
-                runtimes.remove(meta.key());
-                registry.remove(meta.key());
-            } finally {
-                changes.unlock();
-            }
+            atomic.run(() -> {
+                DeliveryStreamMeta current = lookUp(meta.key());
+                if (current != null && current.createdAt() == meta.createdAt()) {
+                    registry.remove(meta.key());
+                }
+                return null;
+            });
+            changed(meta.key());
         }
     }
 
     private StreamRuntime openRuntime(DeliveryStreamMeta meta) {
         try {
-            DurableBuffer buffer = new DurableBuffer(buffers, metadata, meta.bufferName(), sealer);
+            DurableBuffer buffer = new DurableBuffer(stores.buffers(), metadata, meta.bufferName(),
+                    stores.logName(meta.bufferName()), sealer);
             KinesisSourcePump pump = null;
             if (meta.kinesisSource() != null && kinesis != null) {
                 StreamArn arn = StreamArn.parseOrNull(meta.kinesisSource().streamArn());
@@ -555,11 +600,11 @@ public final class FirehoseEngine implements AutoCloseable {
                         meta.kinesisSource().deliveryStartMillis(), buffer, metadata, meta.bufferName(), clock);
             }
             SplittableRandom random = new SplittableRandom();
-            Runnable source = pump == null ? () -> { } : pump;
+            BufferSource source = pump == null ? BufferSource.NONE : pump;
             DeliveryWorker worker = new DeliveryWorker(taskId(meta.key()), meta.key().name(), meta.activeAt(), buffer,
                     source, routes(meta), pipeline(meta), Backoff.aws(random.split()), clock, observer,
                     new DeliveryWorker.Limits(config.maxInMemoryBytes(), config.maxRecordAgeMillis()), random);
-            return new StreamRuntime(buffer, worker, pump);
+            return new StreamRuntime(meta.createdAt(), meta.version(), buffer, worker, pump);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -576,12 +621,107 @@ public final class FirehoseEngine implements AutoCloseable {
                 new LambdaTransform.Target(null, meta.key().arn(), sourceArn, meta.key().region()), invoker, clock);
     }
 
+    /**
+     * The stream, or ResourceNotFoundException once this node's view has caught up with the store (a stream
+     * created through another node a moment ago is found).
+     */
     private DeliveryStreamMeta existing(DeliveryStreamKey key) {
+        DeliveryStreamMeta meta = lookUp(key);
+        if (meta == null) {
+            throw ServiceException.notFound(key.describe() + " not found.");
+        }
+        return meta;
+    }
+
+    /**
+     * The stream as this node's view has it, inside an atomic change: the store has caught up before running the
+     * change (and waiting for it there could wait for the change itself).
+     */
+    private DeliveryStreamMeta current(DeliveryStreamKey key) {
         DeliveryStreamMeta meta = registry.get(key);
         if (meta == null) {
             throw ServiceException.notFound(key.describe() + " not found.");
         }
         return meta;
+    }
+
+    /** The stream or null, after catching up on a miss; inside an atomic change the view is current already. */
+    private DeliveryStreamMeta lookUp(DeliveryStreamKey key) {
+        DeliveryStreamMeta meta = registry.get(key);
+        if (meta == null) {
+            catchUp();
+            meta = registry.get(key);
+        }
+        return meta;
+    }
+
+    private void catchUp() {
+        try {
+            metadata.sync().get(SYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ServiceException(ErrorType.SERVICE_UNAVAILABLE, "Interrupted while reading the metadata.");
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("cannot catch up with the delivery stream metadata", e);
+            throw new ServiceException(ErrorType.SERVICE_UNAVAILABLE,
+                    "The delivery stream metadata cannot be read now; try again.");
+        }
+    }
+
+    /** After a change of this node committed: the view shows it, and the stream's live parts follow. */
+    private void changed(DeliveryStreamKey key) {
+        registry.refresh(key);
+        follow(key);
+    }
+
+    private void followLogged(DeliveryStreamKey key) {
+        try {
+            constructed.await();
+            follow(key);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot follow the change of {}", key.describe(), e);
+        }
+    }
+
+    /**
+     * Makes the live parts of a stream on this node match its metadata: opens the buffer and starts the worker of
+     * a new stream (the placement decides whether it steps here), hands a new configuration to the worker, stops
+     * delivery of a deleting stream, stops and forgets the worker of a stream that is gone (or of an older
+     * incarnation of the name).
+     */
+    private void follow(DeliveryStreamKey key) {
+        following.lock();
+        try {
+            DeliveryStreamMeta meta = registry.get(key);
+            StreamRuntime runtime = runtimes.get(key);
+            if (runtime != null && (meta == null || runtime.createdAt() != meta.createdAt())) {
+                runtimes.remove(key);
+                tasks.stop(runtime.worker().id());
+                runtime = null;
+            }
+            if (meta == null) {
+                return;
+            }
+            if (meta.deletingAt() >= 0) {
+                if (runtime != null) {
+                    runtime.worker().stopDelivering();
+                    tasks.wake(runtime.worker().id());
+                }
+                tasks.wake(deletions.id());
+            } else if (runtime == null) {
+                runtime = openRuntime(meta);
+                runtimes.put(key, runtime);
+                tasks.start(runtime.worker());
+            } else if (runtime.version() != meta.version()) {
+                runtime.worker().reconfigure(routes(meta), pipeline(meta));
+                runtimes.put(key, runtime.reconfigured(meta.version()));
+                tasks.wake(runtime.worker().id());
+            }
+        } finally {
+            following.unlock();
+        }
     }
 
     /**
@@ -590,12 +730,17 @@ public final class FirehoseEngine implements AutoCloseable {
      */
     @Override
     public void close() {
+        follower.shutdown();
+        try {
+            follower.awaitTermination(SYNC_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         tasks.stop(deletions.id());
         for (StreamRuntime runtime : runtimes.values()) {
             tasks.stop(runtime.worker().id());
         }
         http.close();
-        buffers.close();
-        metadata.close();
+        stores.close();
     }
 }

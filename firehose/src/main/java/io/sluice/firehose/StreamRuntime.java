@@ -5,11 +5,18 @@ import io.sluice.firehose.delivery.DeliveryWorker;
 import io.sluice.firehose.source.KinesisSourcePump;
 
 /**
- * The live parts of one delivery stream: its durable buffer, its delivery worker (the task that alone reads the
- * buffer and delivers), and for a Kinesis source the pump that fills the buffer from the worker's thread.
- * Immutable; the threading of each part is its own.
+ * The live parts of one delivery stream incarnation on this node: its durable buffer, its delivery worker (the
+ * task that alone reads the buffer and delivers, stepped only on the node that owns it), and for a Kinesis source
+ * the pump that fills the buffer from the worker's thread. Immutable; the threading of each part is its own.
  *
- * @param pump null for DirectPut
+ * @param createdAt the incarnation's creation time
+ * @param version   the configuration version the worker was last given
+ * @param pump      null for DirectPut
  */
-record StreamRuntime(DurableBuffer buffer, DeliveryWorker worker, KinesisSourcePump pump) {
+record StreamRuntime(long createdAt, int version, DurableBuffer buffer, DeliveryWorker worker,
+                     KinesisSourcePump pump) {
+
+    StreamRuntime reconfigured(int newVersion) {
+        return new StreamRuntime(createdAt, newVersion, buffer, worker, pump);
+    }
 }

@@ -8,23 +8,19 @@ import java.util.List;
 
 /**
  * The APIs a node serves besides Kinesis (Firehose, Kinesis Analytics) and the background work behind them.
- * {@link LocalAddOns} serves them from the data directory; {@link RefusedAddOns} refuses them where their state
- * could not be kept off one node's disk (cluster mode). From the server's start/stop thread.
+ * {@link LocalAddOns} serves them from the data directory; {@link ClusterAddOns} from the cluster backend's stores.
+ * From the server's start/stop thread.
  */
 interface AddOnServices extends AutoCloseable {
 
     /** The APIs, for the router (each is wrapped in the pipeline). */
     List<Api> apis();
 
-    /** The delivery streams on this node, for mappings' on-failure destinations; null where Firehose is refused. */
-    default FirehoseEngine firehose() {
-        return null;
-    }
+    /** The delivery streams, for mappings' on-failure destinations. */
+    FirehoseEngine firehose();
 
-    /** The store Firehose's S3 destinations write to, for mappings' on-failure destinations; null if none. */
-    default ObjectStore objects() {
-        return null;
-    }
+    /** The store Firehose's S3 destinations write to, for mappings' on-failure destinations. */
+    ObjectStore objects();
 
     /** Starts the work that was running when the node stopped; called once the task runner runs. */
     void resume();

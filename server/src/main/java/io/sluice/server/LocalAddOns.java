@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.sluice.common.Clock;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.crypto.LocalKms;
+import io.sluice.engine.store.LocalMetaStore;
 import io.sluice.engine.store.MetaStore;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
@@ -49,8 +50,9 @@ final class LocalAddOns implements AddOnServices {
         ObjectStore objects = config.firehoseS3() == null
                 ? new LocalDirectoryObjectStore(config.firehoseLocalDir())
                 : S3ObjectStore.connect(config.firehoseS3());
-        KmsBufferSealer sealer = new KmsBufferSealer(kms, new MetadataStore(config.firehose().dataDir().resolve("keys"),
-                MetadataStore.DEFAULT_COMPACTION_BYTES, config.truncateCorruptMetadata(), storage));
+        KmsBufferSealer sealer = new KmsBufferSealer(kms, new LocalMetaStore(new MetadataStore(
+                config.firehose().dataDir().resolve("keys"), MetadataStore.DEFAULT_COMPACTION_BYTES,
+                config.truncateCorruptMetadata(), storage)));
         FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
                 new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
                 clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage);

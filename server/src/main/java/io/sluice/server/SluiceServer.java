@@ -50,9 +50,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * One Sluice node: the stream engine on its data directory, Firehose on top of it, the HTTP server in front of
  * both, and the task runner that does their background work (delivery, scaling, retention). In cluster mode
  * ({@code storage.backend=kafka}) the engine's stores are Kafka's, the tasks run where Kafka's group membership
- * places them, and Firehose and analytics are refused ({@link RefusedAddOns}). Lambda event source mappings
- * ({@link MappingsNode}) run in both modes: their state is in the engine's stores. {@link #start} and
- * {@link #stop} from one thread; stop is idempotent (the first call stops, later ones return at once).
+ * places them, and Firehose and analytics keep their state in Kafka too ({@link ClusterAddOns}). Lambda event
+ * source mappings ({@link MappingsNode}) run in both modes: their state is in the engine's stores. {@link #start}
+ * and {@link #stop} from one thread; stop is idempotent (the first call stops, later ones return at once).
  */
 public final class SluiceServer implements AutoCloseable {
 
@@ -184,7 +184,7 @@ public final class SluiceServer implements AutoCloseable {
                         cluster.placement());
         AddOnServices addOns = cluster == null
                 ? LocalAddOns.open(config, clock, engine, kms, tasks, registry, storage)
-                : new RefusedAddOns();
+                : ClusterAddOns.open(config, clock, engine, kms, tasks, registry, stores);
         MappingsNode mappings = MappingsNode.open(engine, stores.metadata(), tasks, config.lambda(),
                 new FailureRecordSender(engine, addOns.firehose(), addOns.objects(), clock), registry, clock);
         Pipeline pipeline = pipeline(config, credentials, engine, audit, limiter, registry, clock);
@@ -226,7 +226,7 @@ public final class SluiceServer implements AutoCloseable {
                     config.log().fsync() ? "on" : "off", (System.nanoTime() - begin) / 1_000_000);
         } else {
             LOG.info("Sluice node {} listening on {}:{}{} (storage.backend=kafka, bootstrap servers {}, topic prefix "
-                            + "'{}'; Firehose and analytics refused in cluster mode) after {} ms",
+                            + "'{}') after {} ms",
                     cluster.settings().nodeId(), config.host(), port, tlsPort >= 0 ? " and TLS " + tlsPort : "",
                     cluster.settings().bootstrapServers(), cluster.settings().topicPrefix(),
                     (System.nanoTime() - begin) / 1_000_000);

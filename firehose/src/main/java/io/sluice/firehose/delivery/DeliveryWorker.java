@@ -40,6 +40,11 @@ import java.util.random.RandomGenerator;
  * which alone touches the worker's state, so a step that blocks on delivery holds no lock. Other threads only
  * hand over changes, {@link #reconfigure} and {@link #stopDelivering}, through a queue that the next step drains
  * first; the caller wakes the task so that it comes soon.
+ *
+ * <p><b>Moving between nodes</b> (cluster mode): when the task arrives on a node, {@link #resume} drops whatever
+ * this worker held in memory (an earlier stint here may have left open buffers whose records another node has
+ * delivered since) and goes on from the buffer's stored checkpoint and the source's stored positions; records
+ * delivered by the previous owner after its last checkpoint are delivered again: at least once.
  */
 public final class DeliveryWorker implements Task {
 
@@ -56,7 +61,7 @@ public final class DeliveryWorker implements Task {
     private final String streamName;
     private final long activeAtMillis;
     private final DurableBuffer buffer;
-    private final Runnable source;
+    private final BufferSource source;
     private final Backoff backoff;
     private final Clock clock;
     private final DeliveryObserver observer;
@@ -80,7 +85,7 @@ public final class DeliveryWorker implements Task {
      * @param source         pulls new records into the buffer first on each step (a Kinesis stream source), or
      *                       does nothing (DirectPut)
      */
-    public DeliveryWorker(TaskId id, String streamName, long activeAtMillis, DurableBuffer buffer, Runnable source,
+    public DeliveryWorker(TaskId id, String streamName, long activeAtMillis, DurableBuffer buffer, BufferSource source,
                           Routes routes, ProcessingPipeline pipeline, Backoff backoff, Clock clock,
                           DeliveryObserver observer, Limits limits, RandomGenerator random) {
         this.id = id;
@@ -161,6 +166,17 @@ public final class DeliveryWorker implements Task {
         work += deliverDue(now);
         checkpoint();
         return work;
+    }
+
+    /** Reloads the checkpoint and the source positions, and reads on from the checkpoint. */
+    @Override
+    public void resume() {
+        open.clear();
+        sealed.clear();
+        inMemoryBytes = 0;
+        buffer.reload();
+        source.resume();
+        readOffset = buffer.checkpoint();
     }
 
     /** Makes the buffer's checkpoint the first record not yet delivered everywhere. */

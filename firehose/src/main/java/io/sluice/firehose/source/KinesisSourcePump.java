@@ -10,9 +10,10 @@ import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.ReadRecord;
 import io.sluice.engine.ShardMeta;
 import io.sluice.engine.StreamKey;
+import io.sluice.engine.store.MetaStore;
 import io.sluice.firehose.buffer.DurableBuffer;
 import io.sluice.firehose.buffer.KinesisRecordMetadata;
-import io.sluice.storage.MetadataStore;
+import io.sluice.firehose.delivery.BufferSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,9 +33,12 @@ import java.util.Map;
  * are appended to the buffer and only then is the shard's position saved (see {@link ShardPositions}), so nothing
  * is skipped across restarts. A stream that is gone or throttles is simply tried again on a later run.
  *
- * <p>Threading: {@link #run} from the delivery stream's delivery thread only.
+ * <p>In cluster mode the pump runs on the node that owns the delivery stream's work, reading the source through
+ * that node's engine; when the work moves, the new owner {@linkplain #resume resumes} from the saved positions.
+ *
+ * <p>Threading: {@link #run} and {@link #resume} from the delivery stream's delivery thread only.
  */
-public final class KinesisSourcePump implements Runnable {
+public final class KinesisSourcePump implements BufferSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(KinesisSourcePump.class);
     private static final long POLL_MILLIS = 250;
@@ -50,7 +54,7 @@ public final class KinesisSourcePump implements Runnable {
     private final Map<String, Long> lastPolled = new HashMap<>();
 
     public KinesisSourcePump(KinesisEngine engine, StreamKey stream, long startMillis, DurableBuffer buffer,
-                             MetadataStore metadata, String bufferName, Clock clock) {
+                             MetaStore metadata, String bufferName, Clock clock) {
         this.engine = engine;
         this.stream = stream;
         this.startMillis = startMillis;
@@ -87,6 +91,14 @@ public final class KinesisSourcePump implements Runnable {
                 }
             }
         }
+    }
+
+    /** Forgets the iterators held and reads the positions again: another node may have copied further. */
+    @Override
+    public void resume() {
+        iterators.clear();
+        lastPolled.clear();
+        positions.reload();
     }
 
     /** Forgets the copied positions, for a deleted delivery stream. */

@@ -1,6 +1,6 @@
 package io.sluice.firehose.source;
 
-import io.sluice.storage.MetadataStore;
+import io.sluice.engine.store.MetaStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,9 @@ import java.util.Map;
  * How far a KinesisStreamAsSource delivery stream has copied each shard of its source stream into its durable
  * buffer. Kept in the metadata store under {@code source/<buffer name>/<shard id>}: the sequence number of the last
  * record copied, or {@code SHARD_END} once a closed shard has been copied to its end. A position is saved only
- * after the records up to it are durable in the buffer, so a restart copies a few records again at worst.
+ * after the records up to it are durable in the buffer, so a restart copies a few records again at worst, and
+ *
+ * another node reads them again when the delivery stream's work moves to it ({@link #reload}).
  *
  * <p>Threading: used by the stream's delivery thread only.
  */
@@ -21,13 +23,19 @@ final class ShardPositions {
     static final String SHARD_END = "SHARD_END";
     private static final String PREFIX = "source/";
 
-    private final MetadataStore store;
+    private final MetaStore store;
     private final String prefix;
     private final Map<String, String> positions = new HashMap<>();
 
-    ShardPositions(MetadataStore store, String bufferName) {
+    ShardPositions(MetaStore store, String bufferName) {
         this.store = store;
         this.prefix = PREFIX + bufferName + "/";
+        reload();
+    }
+
+    /** Reads the positions again from the store: another node may have copied further. */
+    void reload() {
+        positions.clear();
         store.entries().forEach((key, value) -> {
             if (key.startsWith(prefix)) {
                 positions.put(key.substring(prefix.length()), new String(value, StandardCharsets.UTF_8));

@@ -3,7 +3,8 @@ package io.sluice.firehose.buffer;
 import io.sluice.common.ManualClock;
 import io.sluice.storage.LogConfig;
 import io.sluice.storage.LogStore;
-import io.sluice.storage.MetadataStore;
+import io.sluice.engine.store.LocalMetaStore;
+import io.sluice.engine.store.LocalShardLogStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,15 +32,15 @@ class DurableBufferTest {
 
     @Test
     void recordsAndTheCheckpointSurviveAReopen() throws IOException {
-        try (LogStore logs = new LogStore(dir.resolve("logs"), log, clock);
-             MetadataStore meta = new MetadataStore(dir.resolve("meta"))) {
-            DurableBuffer buffer = new DurableBuffer(logs, meta, "a/b/s-1", null);
-            assertThat(buffer.append(data("one", "two", "three")).join()).isZero();
+        try (LocalShardLogStore logs = new LocalShardLogStore(new LogStore(dir.resolve("logs"), log, clock));
+             LocalMetaStore meta = LocalMetaStore.open(dir.resolve("meta"))) {
+            DurableBuffer buffer = new DurableBuffer(logs, meta, "a/b/s-1", "a/b/s-1", null);
+            assertThat(buffer.append(data("one", "two", "three")).join()).containsExactly(0, 1, 2);
             buffer.commit(1);
         }
-        try (LogStore logs = new LogStore(dir.resolve("logs"), log, clock);
-             MetadataStore meta = new MetadataStore(dir.resolve("meta"))) {
-            DurableBuffer buffer = new DurableBuffer(logs, meta, "a/b/s-1", null);
+        try (LocalShardLogStore logs = new LocalShardLogStore(new LogStore(dir.resolve("logs"), log, clock));
+             LocalMetaStore meta = LocalMetaStore.open(dir.resolve("meta"))) {
+            DurableBuffer buffer = new DurableBuffer(logs, meta, "a/b/s-1", "a/b/s-1", null);
             assertThat(buffer.checkpoint()).isEqualTo(1);
             assertThat(buffer.read(1, 10, 1 << 20)).extracting(r -> new String(r.data(), StandardCharsets.UTF_8))
                     .containsExactly("two", "three");
@@ -47,10 +48,29 @@ class DurableBufferTest {
     }
 
     @Test
+    void reloadPicksUpACheckpointMovedThroughAnotherHandleOnTheSameStores() throws IOException {
+        try (LocalShardLogStore logs = new LocalShardLogStore(new LogStore(dir.resolve("logs"), log, clock));
+             LocalMetaStore meta = LocalMetaStore.open(dir.resolve("meta"))) {
+            // as the node that delivered before a move, and the node the delivery moved to
+            DurableBuffer before = new DurableBuffer(logs, meta, "moved", "moved", null);
+            DurableBuffer after = new DurableBuffer(logs, meta, "moved", "moved", null);
+            before.append(data("one", "two", "three")).join();
+            before.commit(2);
+            assertThat(after.checkpoint()).isZero();
+
+            after.reload();
+
+            assertThat(after.checkpoint()).isEqualTo(2);
+            assertThat(after.read(after.checkpoint(), 10, 1 << 20))
+                    .extracting(r -> new String(r.data(), StandardCharsets.UTF_8)).containsExactly("three");
+        }
+    }
+
+    @Test
     void committingPastWholeSegmentsDeletesThem() throws IOException {
-        try (LogStore logs = new LogStore(dir.resolve("logs"), log, clock);
-             MetadataStore meta = new MetadataStore(dir.resolve("meta"))) {
-            DurableBuffer buffer = new DurableBuffer(logs, meta, "s", null);
+        try (LocalShardLogStore logs = new LocalShardLogStore(new LogStore(dir.resolve("logs"), log, clock));
+             LocalMetaStore meta = LocalMetaStore.open(dir.resolve("meta"))) {
+            DurableBuffer buffer = new DurableBuffer(logs, meta, "s", "s", null);
             for (int i = 0; i < 5; i++) {
                 clock.advance(Duration.ofMillis(10));
                 buffer.append(data("record-number-" + i + "-with-some-length-to-fill-a-segment")).join();
@@ -64,9 +84,9 @@ class DurableBufferTest {
 
     @Test
     void kinesisRecordsKeepWhereTheyCameFrom() throws IOException {
-        try (LogStore logs = new LogStore(dir.resolve("logs"), log, clock);
-             MetadataStore meta = new MetadataStore(dir.resolve("meta"))) {
-            DurableBuffer buffer = new DurableBuffer(logs, meta, "s", null);
+        try (LocalShardLogStore logs = new LocalShardLogStore(new LogStore(dir.resolve("logs"), log, clock));
+             LocalMetaStore meta = LocalMetaStore.open(dir.resolve("meta"))) {
+            DurableBuffer buffer = new DurableBuffer(logs, meta, "s", "s", null);
             KinesisRecordMetadata source = new KinesisRecordMetadata("shardId-000000000001", "pk\nwith newline",
                     "49590338271490256608559692538361571095921575989136588898", 123);
             buffer.appendFromKinesis(List.of(source), data("x")).join();
@@ -101,9 +121,9 @@ class DurableBufferTest {
                 return seal(bufferName, null, sealed);
             }
         };
-        try (LogStore logs = new LogStore(dir.resolve("logs"), log, clock);
-             MetadataStore meta = new MetadataStore(dir.resolve("meta"))) {
-            DurableBuffer buffer = new DurableBuffer(logs, meta, "sealed", reversing);
+        try (LocalShardLogStore logs = new LocalShardLogStore(new LogStore(dir.resolve("logs"), log, clock));
+             LocalMetaStore meta = LocalMetaStore.open(dir.resolve("meta"))) {
+            DurableBuffer buffer = new DurableBuffer(logs, meta, "sealed", "sealed", reversing);
             buffer.appendSealed(data("abc"), null).join();
             buffer.append(data("xyz")).join();
             assertThat(buffer.read(0, 10, 1 << 20)).extracting(r -> new String(r.data(),

@@ -46,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A node on the Kafka backend, started as {@code bin/sluice server --backend kafka} starts it, against a real
- * broker: it serves the Kinesis API through the AWS SDK with its streams in Kafka topics, refuses Firehose and
- * analytics with a 503 that says why, reports its connection on /health, and does not start without a master key
+ * broker: it serves the Kinesis API through the AWS SDK with its streams in Kafka topics, serves Firehose and
+ * analytics with their state in Kafka, reports its connection on /health, and does not start without a master key
  * file.
  */
 class ClusterStartupTest {
@@ -138,21 +138,16 @@ class ClusterStartupTest {
     }
 
     @Test
-    void firehoseAndAnalyticsAnswerServiceUnavailableSayingClusterModeAndPointingToTheDocs() throws Exception {
+    void firehoseAndAnalyticsAreServedWithTheirStateInTheClusterMetadata() throws Exception {
         try (SluiceServer server = SluiceServer.start(clusterConfig(uniquePrefix()).withAllowUnsigned(true),
                 Clock.system())) {
             HttpResponse<String> firehose = call(server, "Firehose_20150804.ListDeliveryStreams");
-            assertThat(firehose.statusCode()).isEqualTo(503);
-            assertThat(firehose.body()).contains("ServiceUnavailableException")
-                    .contains("Firehose is not yet available in cluster mode (storage.backend=kafka)")
-                    .contains("docs/cluster.md");
-            HttpResponse<String> put = call(server, "Firehose_20150804.PutRecord");
-            assertThat(put.statusCode()).isEqualTo(503);
+            assertThat(firehose.statusCode()).isEqualTo(200);
+            assertThat(firehose.body()).contains("\"DeliveryStreamNames\":[]");
 
             HttpResponse<String> analytics = call(server, "KinesisAnalytics_20150814.ListApplications");
-            assertThat(analytics.statusCode()).isEqualTo(503);
-            assertThat(analytics.body()).contains("ServiceUnavailableException")
-                    .contains("Kinesis Data Analytics is not yet available in cluster mode");
+            assertThat(analytics.statusCode()).isEqualTo(200);
+            assertThat(analytics.body()).contains("\"ApplicationSummaries\":[]");
         }
     }
 

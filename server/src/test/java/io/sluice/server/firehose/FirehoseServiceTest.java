@@ -42,7 +42,7 @@ class FirehoseServiceTest {
         engine = new FirehoseEngine(FirehoseConfig.defaults(dir).withStatusDelays(500, 500), clock, null,
                 new LocalDirectoryObjectStore(dir.resolve("objects")), DeliveryObserver.NONE,
                 new KmsBufferSealer(io.sluice.engine.crypto.LocalKms.open(dir, null, java.util.List.of()),
-                        new io.sluice.storage.MetadataStore(dir.resolve("keys"))));
+                        io.sluice.engine.store.LocalMetaStore.open(dir.resolve("keys"))));
         service = Pipeline.open(true, null, new ControlPlaneLimiter(clock, LimitSettings.off()),
                 new SimpleMeterRegistry()).wrap(new FirehoseService(engine));
     }
