@@ -24,6 +24,7 @@ import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.delivery.Routes;
 import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.firehose.processing.HttpFunctionInvoker;
+import io.sluice.firehose.processing.RoutedFunctionInvoker;
 import io.sluice.firehose.processing.LambdaTransform;
 import io.sluice.firehose.processing.ProcessingPipeline;
 import io.sluice.firehose.source.KinesisSourcePump;
@@ -134,7 +135,18 @@ public final class FirehoseEngine implements AutoCloseable {
                           DeliveryObserver observer, BufferSealer sealer, TaskRunner runner,
                           StorageEvents storage) throws IOException {
         this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, storage), config, clock, kinesis,
-                objects, observer, sealer, TaskHost.on(runner));
+                objects, observer, sealer, TaskHost.on(runner), null);
+    }
+
+    /**
+     * As above, with Lambda processors whose {@code LambdaArn} is an ARN or a name (not a URL) invoked through
+     * {@code namedFunctions} (the Lambda Invoke API at {@code lambda.endpoint}).
+     */
+    public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
+                          DeliveryObserver observer, BufferSealer sealer, TaskRunner runner,
+                          StorageEvents storage, FunctionInvoker namedFunctions) throws IOException {
+        this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, storage), config, clock, kinesis,
+                objects, observer, sealer, TaskHost.on(runner), namedFunctions);
     }
 
     /**
@@ -144,7 +156,14 @@ public final class FirehoseEngine implements AutoCloseable {
      */
     public FirehoseEngine(FirehoseStores stores, FirehoseConfig config, Clock clock, KinesisEngine kinesis,
                           ObjectStore objects, DeliveryObserver observer, BufferSealer sealer, TaskRunner runner) {
-        this(stores, config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner));
+        this(stores, config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner), null);
+    }
+
+    /** As above, with functions named by ARN invoked through {@code namedFunctions} (see the local variant). */
+    public FirehoseEngine(FirehoseStores stores, FirehoseConfig config, Clock clock, KinesisEngine kinesis,
+                          ObjectStore objects, DeliveryObserver observer, BufferSealer sealer, TaskRunner runner,
+                          FunctionInvoker namedFunctions) {
+        this(stores, config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner), namedFunctions);
     }
 
     /**
@@ -154,7 +173,7 @@ public final class FirehoseEngine implements AutoCloseable {
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer) throws IOException {
         this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, StorageEvents.NONE), config, clock,
-                kinesis, objects, observer, null, new SteppedTasks());
+                kinesis, objects, observer, null, new SteppedTasks(), null);
     }
 
     /**
@@ -164,7 +183,7 @@ public final class FirehoseEngine implements AutoCloseable {
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer, BufferSealer sealer) throws IOException {
         this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, StorageEvents.NONE), config, clock,
-                kinesis, objects, observer, sealer, new SteppedTasks());
+                kinesis, objects, observer, sealer, new SteppedTasks(), null);
     }
 
     /**
@@ -174,11 +193,13 @@ public final class FirehoseEngine implements AutoCloseable {
     public static FirehoseEngine stepped(FirehoseStores stores, FirehoseConfig config, Clock clock,
                                          KinesisEngine kinesis, ObjectStore objects, DeliveryObserver observer,
                                          BufferSealer sealer) {
-        return new FirehoseEngine(stores, config, clock, kinesis, objects, observer, sealer, new SteppedTasks());
+        return new FirehoseEngine(stores, config, clock, kinesis, objects, observer, sealer, new SteppedTasks(),
+                null);
     }
 
     private FirehoseEngine(FirehoseStores stores, FirehoseConfig config, Clock clock, KinesisEngine kinesis,
-                           ObjectStore objects, DeliveryObserver observer, BufferSealer sealer, TaskHost tasks) {
+                           ObjectStore objects, DeliveryObserver observer, BufferSealer sealer, TaskHost tasks,
+                           FunctionInvoker namedFunctions) {
         this.stores = stores;
         this.sealer = sealer;
         this.config = config;
@@ -190,7 +211,8 @@ public final class FirehoseEngine implements AutoCloseable {
         this.metadata = stores.metadata();
         this.atomic = new AtomicChanges(metadata);
         this.http = new LazyHttpClient(config.requestTimeout());
-        this.invoker = new HttpFunctionInvoker(http, config.requestTimeout());
+        this.invoker = new RoutedFunctionInvoker(new HttpFunctionInvoker(http, config.requestTimeout()),
+                namedFunctions);
         this.deletions = new Deletions(new TaskId(TASK_KIND + "-deletions", stores.taskScope()));
         // the store's thread only hands changes over: opening a buffer or stopping a worker may block
         this.registry = new DeliveryStreamRegistry(metadata, key -> follower.execute(() -> followLogged(key)));

@@ -10,6 +10,7 @@ import io.sluice.firehose.FirehoseEngine;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
 import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.delivery.S3ObjectStore;
+import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.firehose.store.FirehoseStores;
 import io.sluice.firehose.store.PrefixedMetaStore;
 import io.sluice.server.analytics.AnalyticsNode;
@@ -50,7 +51,7 @@ final class ClusterAddOns implements AddOnServices {
      * these).
      */
     static ClusterAddOns open(ServerConfig config, Clock clock, KinesisEngine engine, LocalKms kms, TaskRunner tasks,
-                              MeterRegistry registry, EngineStores stores) {
+                              MeterRegistry registry, EngineStores stores, FunctionInvoker namedFunctions) {
         ObjectStore objects = config.firehoseS3() == null
                 ? new LocalDirectoryObjectStore(config.firehoseLocalDir())
                 : S3ObjectStore.connect(config.firehoseS3());
@@ -59,10 +60,11 @@ final class ClusterAddOns implements AddOnServices {
         FirehoseEngine firehose = null;
         try {
             firehose = new FirehoseEngine(FirehoseStores.shared(stores.metadata(), stores.logs()),
-                    config.firehose(), clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks);
+                    config.firehose(), clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks,
+                    namedFunctions);
             AnalyticsNode analytics = AnalyticsNode.open(stores.metadata(), config.dataDir(),
                     config.analyticsBoundIntervalMillis(), engine, firehose, config.firehoseS3(),
-                    config.firehoseLocalDir(), config.firehose().requestTimeout(), tasks, clock, registry);
+                    config.firehoseLocalDir(), config.firehose().requestTimeout(), namedFunctions, tasks, clock, registry);
             return new ClusterAddOns(objects, sealer, firehose, analytics);
         } catch (RuntimeException e) {
             if (firehose != null) {

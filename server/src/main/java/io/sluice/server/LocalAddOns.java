@@ -11,6 +11,7 @@ import io.sluice.firehose.FirehoseEngine;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
 import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.delivery.S3ObjectStore;
+import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.server.analytics.AnalyticsNode;
 import io.sluice.server.firehose.FirehoseMetrics;
 import io.sluice.server.firehose.FirehoseService;
@@ -46,7 +47,8 @@ final class LocalAddOns implements AddOnServices {
     }
 
     static LocalAddOns open(ServerConfig config, Clock clock, KinesisEngine engine, LocalKms kms, TaskRunner tasks,
-                            MeterRegistry registry, StorageMetrics storage) throws IOException {
+                            MeterRegistry registry, StorageMetrics storage, FunctionInvoker namedFunctions)
+            throws IOException {
         ObjectStore objects = config.firehoseS3() == null
                 ? new LocalDirectoryObjectStore(config.firehoseLocalDir())
                 : S3ObjectStore.connect(config.firehoseS3());
@@ -55,14 +57,14 @@ final class LocalAddOns implements AddOnServices {
                 config.truncateCorruptMetadata(), storage)));
         FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
                 new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
-                clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage);
+                clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage, namedFunctions);
         MetaStore analyticsMeta = AnalyticsNode.localStore(config.dataDir(), config.truncateCorruptMetadata(),
                 storage);
         AnalyticsNode analytics;
         try {
             analytics = AnalyticsNode.open(analyticsMeta, config.dataDir(), config.analyticsBoundIntervalMillis(),
                     engine, firehose, config.firehoseS3(), config.firehoseLocalDir(),
-                    config.firehose().requestTimeout(), tasks, clock, registry);
+                    config.firehose().requestTimeout(), namedFunctions, tasks, clock, registry);
         } catch (RuntimeException e) {
             analyticsMeta.close();
             throw e;

@@ -31,6 +31,7 @@ import io.sluice.server.http.HttpServer;
 import io.sluice.server.http.TlsSettings;
 import io.sluice.server.kinesis.KinesisService;
 import io.sluice.server.lambda.FailureRecordSender;
+import io.sluice.server.lambda.LambdaFunctions;
 import io.sluice.server.lambda.MappingsNode;
 import io.sluice.server.metrics.KinesisMetrics;
 import org.slf4j.Logger;
@@ -182,10 +183,17 @@ public final class SluiceServer implements AutoCloseable {
                 ? new TaskRunner(clock, Duration.ofMillis(TASK_IDLE_MILLIS), Duration.ofMinutes(1))
                 : new TaskRunner(clock, Duration.ofMillis(TASK_IDLE_MILLIS), Duration.ofMinutes(1),
                         cluster.placement());
-        AddOnServices addOns = cluster == null
-                ? LocalAddOns.open(config, clock, engine, kms, tasks, registry, storage)
-                : ClusterAddOns.open(config, clock, engine, kms, tasks, registry, stores);
-        MappingsNode mappings = MappingsNode.open(engine, stores.metadata(), tasks, config.lambda(),
+        LambdaFunctions functions = LambdaFunctions.open(config.lambda(), clock);
+        AddOnServices addOns;
+        try {
+            addOns = cluster == null
+                    ? LocalAddOns.open(config, clock, engine, kms, tasks, registry, storage, functions.named())
+                    : ClusterAddOns.open(config, clock, engine, kms, tasks, registry, stores, functions.named());
+        } catch (IOException | RuntimeException e) {
+            functions.close();
+            throw e;
+        }
+        MappingsNode mappings = MappingsNode.open(engine, stores.metadata(), tasks, functions,
                 new FailureRecordSender(engine, addOns.firehose(), addOns.objects(), clock), registry, clock);
         Pipeline pipeline = pipeline(config, credentials, engine, audit, limiter, registry, clock);
         List<ApiPipeline> apis = new ArrayList<>();

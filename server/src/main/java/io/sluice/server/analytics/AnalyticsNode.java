@@ -12,6 +12,7 @@ import io.sluice.engine.store.MetaStore;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
 import io.sluice.firehose.delivery.S3ObjectStore;
+import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.server.analytics.io.AnalyticsRuntime;
 import io.sluice.storage.MetadataStore;
 import io.sluice.storage.StorageEvents;
@@ -60,14 +61,16 @@ public final class AnalyticsNode implements AutoCloseable {
      * @param s3       Firehose's S3-compatible store (reference data and S3 samples are read from it), or null for
      *                 the local directory {@code localDir}
      * @param functionTimeout how long a Lambda pre-processor or destination may take to answer
+     * @param namedFunctions invokes functions named by ARN (the Lambda Invoke API at {@code lambda.endpoint}), or
+     *                       null to reach functions by URL only
      */
     public static AnalyticsNode open(MetaStore metadata, Path dataDir, long boundIntervalMillis,
                                      KinesisEngine kinesis, FirehoseEngine firehose, S3ObjectStore.Settings s3,
-                                     Path localDir, Duration functionTimeout, TaskRunner tasks, Clock clock,
-                                     MeterRegistry meters) {
+                                     Path localDir, Duration functionTimeout, FunctionInvoker namedFunctions,
+                                     TaskRunner tasks, Clock clock, MeterRegistry meters) {
         SqlCompiler compiler = new DeferredCompiler();
-        AnalyticsRuntime runtime = AnalyticsRuntime.create(kinesis, firehose, s3, localDir, functionTimeout, tasks,
-                clock, new HostConfig(dataDir.resolve("analytics").resolve("positions"), boundIntervalMillis,
+        AnalyticsRuntime runtime = AnalyticsRuntime.create(kinesis, firehose, s3, localDir, functionTimeout,
+                namedFunctions, tasks, clock, new HostConfig(dataDir.resolve("analytics").resolve("positions"), boundIntervalMillis,
                         HostConfig.DEFAULT_POLL_INTERVAL_MILLIS), metadata, compiler, meters);
         try {
             ApplicationRegistry registry = new ApplicationRegistry(metadata, compiler, runtime.runner(), clock,

@@ -16,6 +16,7 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Base64;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The checks of a whole destination configuration that the model's member constraints cannot express, answered
@@ -24,6 +25,8 @@ import java.util.List;
  */
 final class DestinationRules {
 
+    private static final Pattern LAMBDA_FUNCTION_ARN = Pattern.compile(
+            "arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?");
     private static final List<String> SUB_RECORD_TYPES = List.of("JSON", "DELIMITED");
 
     private DestinationRules() {
@@ -110,10 +113,11 @@ final class DestinationRules {
         if (function == null) {
             throw ServiceException.invalidArgument("The Lambda processor needs a LambdaArn parameter.");
         }
-        if (!function.startsWith("http://") && !function.startsWith("https://")) {
-            throw ServiceException.invalidArgument("Sluice invokes transformation functions over HTTP: give the "
-                    + "function's URL (such as http://host:9000/2015-03-31/functions/function/invocations) as "
-                    + "LambdaArn, not " + function + ".");
+        if (!function.startsWith("http://") && !function.startsWith("https://")
+                && !LAMBDA_FUNCTION_ARN.matcher(function).matches()) {
+            throw ServiceException.invalidArgument("LambdaArn must be a Lambda function ARN (invoked through "
+                    + "lambda.endpoint) or the function's URL (such as "
+                    + "http://host:9000/2015-03-31/functions/function/invocations), not " + function + ".");
         }
         integer(processor, "NumberOfRetries", 0, 300);
         String size = processor.parameter("BufferSizeInMBs", null);

@@ -11,16 +11,11 @@ import io.sluice.mappings.catalog.MappingCatalog;
 import io.sluice.mappings.filter.EventFilter;
 import io.sluice.mappings.filter.FilterPatterns;
 import io.sluice.mappings.filter.InvalidFilterException;
-import io.sluice.mappings.invoke.HttpLambdaInvoker;
-import io.sluice.mappings.invoke.LambdaCredentials;
-import io.sluice.mappings.invoke.LambdaInvoker;
 import io.sluice.mappings.poll.FailureDestinations;
 import io.sluice.mappings.poll.MappingPollers;
 import io.sluice.mappings.poll.PollerSettings;
-import io.sluice.server.LambdaSettings;
 import io.sluice.server.metrics.MappingMetrics;
 
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -36,42 +31,33 @@ public final class MappingsNode implements AutoCloseable {
     private final MappingCatalog catalog;
     private final MappingPollers pollers;
     private final ExecutorService transitions;
-    private final HttpClient http;
-    private final LambdaInvoker invoker;
+    private final LambdaFunctions functions;
 
     private MappingsNode(MappingCatalog catalog, MappingPollers pollers, ExecutorService transitions,
-                         HttpClient http, LambdaInvoker invoker) {
+                         LambdaFunctions functions) {
         this.catalog = catalog;
         this.pollers = pollers;
         this.transitions = transitions;
-        this.http = http;
-        this.invoker = invoker;
+        this.functions = functions;
     }
 
     /**
      * Loads the mappings; nothing polls before {@link #resume}.
      *
      * @param metadata     the engine's metadata store (mappings and checkpoints live there)
-     * @param lambda       where and how functions are invoked ({@code lambda.*})
+     * @param functions    the node's Lambda Invoke client, which this node closes
      * @param destinations where discarded batches' invocation records go
      */
-    public static MappingsNode open(KinesisEngine engine, MetaStore metadata, TaskRunner tasks, LambdaSettings lambda,
-                                    FailureDestinations destinations, MeterRegistry registry, Clock clock) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(lambda.timeout()).build();
-        LambdaInvoker invoker = new HttpLambdaInvoker(http, lambda.endpoint(), lambda.timeout(),
-                lambda.signed() ? new LambdaCredentials(lambda.accessKeyId(), lambda.secretAccessKey(), null,
-                        lambda.region()) : null, clock);
-        MappingPollers pollers = new MappingPollers(engine, metadata, TaskHost.on(tasks), invoker, destinations,
+    public static MappingsNode open(KinesisEngine engine, MetaStore metadata, TaskRunner tasks,
+                                    LambdaFunctions functions, FailureDestinations destinations,
+                                    MeterRegistry registry, Clock clock) {
+        MappingPollers pollers = new MappingPollers(engine, metadata, TaskHost.on(tasks), functions.invoker(),
+                destinations,
                 new MappingMetrics(registry), MappingsNode::compile, PollerSettings.defaults(), clock);
         ExecutorService transitions = Executors.newVirtualThreadPerTaskExecutor();
         MappingCatalog catalog = new MappingCatalog(metadata, new EngineEventSources(engine), pollers, transitions,
                 clock);
-        return new MappingsNode(catalog, pollers, transitions, http, invoker);
-    }
-
-    /** The invoker of functions named by ARN at {@code lambda.endpoint}, shared with Firehose and analytics. */
-    public LambdaInvoker invoker() {
-        return invoker;
+        return new MappingsNode(catalog, pollers, transitions, functions);
     }
 
     /** The API, for the router. */
@@ -86,12 +72,13 @@ public final class MappingsNode implements AutoCloseable {
 
     /**
      * Stops finishing transitions (a transition left unfinished is finished by {@link #resume} at the next start)
-     * and closes the HTTP client; the pollers' tasks stop, checkpointed, with the task runner, which closes first.
+     * and closes the Lambda client; the pollers' tasks stop, checkpointed, with the task runner, and Firehose and
+     * analytics, which share the client, close first.
      */
     @Override
     public void close() {
         transitions.shutdownNow();
-        http.close();
+        functions.close();
     }
 
     /** The catalogue checked the patterns at create and update; one that does not compile here is a bug. */

@@ -276,14 +276,23 @@ class FirehoseServiceTest {
     }
 
     @Test
-    void aLambdaProcessorMustNameAnHttpFunction() throws Exception {
-        Answer answer = call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"l\","
+    void aLambdaProcessorNamesAFunctionArnOrAUrl() throws Exception {
+        assertThat(createWithLambda("by-arn", "arn:aws:lambda:us-east-1:000000000000:function:f:live").status())
+                .isEqualTo(200);
+        assertThat(createWithLambda("by-url", "http://127.0.0.1:9000/2015-03-31/functions/function/invocations")
+                .status()).isEqualTo(200);
+
+        Answer answer = createWithLambda("by-name", "just-a-name");
+        assertThat(answer.type()).isEqualTo("InvalidArgumentException");
+        assertThat(answer.body().get("message").asText()).contains("Lambda function ARN");
+    }
+
+    private Answer createWithLambda(String name, String lambdaArn) throws Exception {
+        return call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"" + name + "\","
                 + "\"ExtendedS3DestinationConfiguration\":{\"RoleARN\":\"arn:aws:iam::000000000000:role/r\","
                 + "\"BucketARN\":\"arn:aws:s3:::b\",\"ProcessingConfiguration\":{\"Enabled\":true,\"Processors\":"
                 + "[{\"Type\":\"Lambda\",\"Parameters\":[{\"ParameterName\":\"LambdaArn\",\"ParameterValue\":"
-                + "\"arn:aws:lambda:us-east-1:000000000000:function:f\"}]}]}}}");
-        assertThat(answer.type()).isEqualTo("InvalidArgumentException");
-        assertThat(answer.body().get("message").asText()).contains("over HTTP");
+                + "\"" + lambdaArn + "\"}]}]}}}");
     }
 
     @Test

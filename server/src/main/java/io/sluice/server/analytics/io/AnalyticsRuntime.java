@@ -18,6 +18,7 @@ import io.sluice.firehose.delivery.LazyHttpClient;
 import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.firehose.processing.HttpFunctionInvoker;
+import io.sluice.firehose.processing.RoutedFunctionInvoker;
 import io.sluice.server.metrics.AnalyticsMetrics;
 
 import java.nio.file.Path;
@@ -48,15 +49,17 @@ public final class AnalyticsRuntime implements AutoCloseable {
      * As {@link #create(KinesisEngine, FirehoseEngine, S3ObjectStore.Settings, Path, FunctionInvoker, TaskRunner,
      * Clock, HostConfig, MetaStore, SqlCompiler, MeterRegistry)}, calling functions over an HTTP client of its own (opened on
      * first use, closed with the runtime) that waits at most {@code functionTimeout} for an answer, as Firehose's
-     * Lambda processors do.
+     * Lambda processors do; functions named by ARN rather than URL go to {@code namedFunctions} (the Lambda Invoke
+     * API at {@code lambda.endpoint}; null: by URL only).
      */
     public static AnalyticsRuntime create(KinesisEngine kinesis, FirehoseEngine firehose, S3ObjectStore.Settings s3,
-                                          Path localDir, Duration functionTimeout, TaskRunner tasks, Clock clock,
-                                          HostConfig config, MetaStore meta, SqlCompiler compiler,
-                                          MeterRegistry registry) {
+                                          Path localDir, Duration functionTimeout, FunctionInvoker namedFunctions,
+                                          TaskRunner tasks, Clock clock, HostConfig config, MetaStore meta,
+                                          SqlCompiler compiler, MeterRegistry registry) {
         LazyHttpClient http = new LazyHttpClient(functionTimeout);
-        return create(kinesis, firehose, s3, localDir, new HttpFunctionInvoker(http, functionTimeout), tasks, clock,
-                config, meta, compiler, registry, http);
+        return create(kinesis, firehose, s3, localDir,
+                new RoutedFunctionInvoker(new HttpFunctionInvoker(http, functionTimeout), namedFunctions), tasks,
+                clock, config, meta, compiler, registry, http);
     }
 
     /**

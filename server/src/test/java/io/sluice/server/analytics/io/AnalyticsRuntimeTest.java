@@ -62,7 +62,7 @@ class AnalyticsRuntimeTest {
                      kinesis, new LocalDirectoryObjectStore(dir.resolve("objects")), DeliveryObserver.NONE);
              LocalMetaStore meta = LocalMetaStore.open(dir.resolve("analytics-meta"));
              AnalyticsRuntime runtime = AnalyticsRuntime.create(kinesis, firehose, null, dir.resolve("objects"),
-                     Duration.ofSeconds(5), tasks, clock, HostConfig.defaults(dir.resolve("analytics")), meta,
+                     Duration.ofSeconds(5), null, tasks, clock, HostConfig.defaults(dir.resolve("analytics")), meta,
                      refuses, new SimpleMeterRegistry())) {
             new LocalDirectoryObjectStore(dir.resolve("objects")).put("bucket", "ref.csv",
                     "AMZN,Amazon".getBytes(StandardCharsets.UTF_8));
