@@ -170,7 +170,7 @@ final class AtomicMetadataWriter implements AutoCloseable {
     /** What to throw for a failed transaction, after cleaning up; throws Fenced if another node took the writer. */
     private IOException failed(Producer<byte[], byte[]> writer, KafkaException e, Set<String> touched)
             throws Fenced {
-        if (lostTheWriter(e)) {
+        if (lostTheWriter(e) || unhandledByTheClient(e)) {
             dropProducer();
             rollBack(touched);
             throw new Fenced(e);
@@ -193,6 +193,16 @@ final class AtomicMetadataWriter implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the coordinator answered an error the producer does not handle (seen as UNKNOWN_SERVER_ERROR on
+     * EndTxn while another node's producer took the same transactional id at start-up): the producer is unusable
+     * and the transaction's outcome unknown. Retrying is safe: the next attempt syncs first, so a change that did
+     * commit is in the view it re-checks.
+     */
+    private static boolean unhandledByTheClient(KafkaException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("Unhandled error in ");
     }
 
     private void abort(Producer<byte[], byte[]> writer) {
