@@ -1,31 +1,85 @@
 package io.sluice.server;
 
+import io.sluice.engine.store.MetaStore;
 import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
 import io.sluice.firehose.delivery.ObjectStore;
+import io.sluice.firehose.delivery.S3ObjectStore;
+import io.sluice.server.analytics.AnalyticsNode;
+import io.sluice.server.firehose.FirehoseService;
+import io.sluice.server.firehose.KmsBufferSealer;
 import io.sluice.server.pipeline.Api;
 
 import java.util.List;
 
 /**
- * The APIs a node serves besides Kinesis (Firehose, Kinesis Analytics) and the background work behind them.
- * {@link LocalAddOns} serves them from the data directory; {@link ClusterAddOns} from the cluster backend's stores.
- * From the server's start/stop thread.
+ * The APIs a node serves besides Kinesis (Firehose, Kinesis Analytics) and the background work behind them, once
+ * opened: {@link LocalAddOns} opens them on the data directory, {@link ClusterAddOns} on the cluster backend's
+ * stores. From the server's start/stop thread.
  */
-interface AddOnServices extends AutoCloseable {
+final class AddOnServices implements AutoCloseable {
+
+    private final ObjectStore objects;
+    private final KmsBufferSealer sealer;
+    private final FirehoseEngine firehose;
+    private final AnalyticsNode analytics;
+    private final MetaStore analyticsStore;
+
+    /**
+     * @param analyticsStore the analytics catalogue's store if the add-ons opened it (closed after analytics), or
+     *                       null when it is the engine's
+     */
+    AddOnServices(ObjectStore objects, KmsBufferSealer sealer, FirehoseEngine firehose, AnalyticsNode analytics,
+                  MetaStore analyticsStore) {
+        this.objects = objects;
+        this.sealer = sealer;
+        this.firehose = firehose;
+        this.analytics = analytics;
+        this.analyticsStore = analyticsStore;
+    }
+
+    /** Where Firehose's S3 destinations write: the configured S3-compatible store, or the local directory. */
+    static ObjectStore objectStore(ServerConfig config) {
+        return config.firehoseS3() == null
+                ? new LocalDirectoryObjectStore(config.firehoseLocalDir())
+                : S3ObjectStore.connect(config.firehoseS3());
+    }
 
     /** The APIs, for the router (each is wrapped in the pipeline). */
-    List<Api> apis();
+    List<Api> apis() {
+        return List.of(new FirehoseService(firehose), analytics.service());
+    }
 
     /** The delivery streams, for mappings' on-failure destinations. */
-    FirehoseEngine firehose();
+    FirehoseEngine firehose() {
+        return firehose;
+    }
 
     /** The store Firehose's S3 destinations write to, for mappings' on-failure destinations. */
-    ObjectStore objects();
+    ObjectStore objects() {
+        return objects;
+    }
 
-    /** Starts the work that was running when the node stopped; called once the task runner runs. */
-    void resume();
+    /**
+     * Starts a task for every RUNNING application (delivery streams' workers started with their engine); called
+     * once the task runner runs.
+     */
+    void resume() {
+        analytics.resume();
+    }
 
-    /** Stops the work (each task checkpointed) and closes what the services opened. */
+    /**
+     * Stops the applications, then the delivery workers (each checkpointed): applications read streams and
+     * delivery streams, and Firehose reads the Kinesis engine, so they close first.
+     */
     @Override
-    void close();
+    public void close() {
+        analytics.close();
+        if (analyticsStore != null) {
+            analyticsStore.close();
+        }
+        firehose.close();
+        objects.close();
+        sealer.close();
+    }
 }
