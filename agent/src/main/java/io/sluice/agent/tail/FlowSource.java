@@ -1,0 +1,32 @@
+package io.sluice.agent.tail;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The records of one flow's files in order, through rotations, resuming from the flow's durable checkpoint.
+ * Called by one thread at a time (the flow's reader), except {@link #acknowledged}, which the sender calls.
+ */
+public interface FlowSource extends AutoCloseable {
+
+    /**
+     * Up to {@code maxRecords} records that follow the previous call's, in file order (older rotated files first);
+     * empty when nothing new has been written. Never blocks on the files growing.
+     */
+    List<TailedRecord> poll(int maxRecords) throws IOException;
+
+    /**
+     * Every record up to {@code position} was acknowledged by the destination: a later start resumes after it.
+     * Positions are given in the order {@link #poll} returned them; the checkpoint is durable when this returns.
+     */
+    void acknowledged(TailPosition position) throws IOException;
+
+    /** Bytes of the flow's files not yet read ("Tailer is X MB behind"). */
+    long bytesBehind();
+
+    /** Whether the tailer is still working; false after an error it could not get past (the health check). */
+    boolean healthy();
+
+    @Override
+    void close() throws IOException;
+}
