@@ -17,11 +17,14 @@ import java.util.TreeMap;
  * @param throughputHintMBs  DirectPutSourceConfiguration.ThroughputHintInMBs, or null
  * @param kinesisSource      the source stream of a KinesisStreamAsSource delivery stream, or null
  * @param tags               sorted by key
+ * @param mskSource          the topic of an MSKAsSource delivery stream, or null (absent in entries written before
+ *                           MSK sources existed)
  */
 public record DeliveryStreamMeta(DeliveryStreamKey key, DeliveryStreamType type, long createdAt, long activeAt,
                                  long lastUpdatedAt, long deletingAt, int version, Integer throughputHintMBs,
                                  KinesisSource kinesisSource, DestinationConfig destination,
-                                 Map<String, String> tags, Encryption encryption) {
+                                 Map<String, String> tags, Encryption encryption,
+                                 MskSource mskSource) {
 
     /** The id of the one destination every Sluice delivery stream has. */
     public static final String DESTINATION_ID = "destinationId-000000000001";
@@ -31,6 +34,15 @@ public record DeliveryStreamMeta(DeliveryStreamKey key, DeliveryStreamType type,
         Objects.requireNonNull(destination, "destination");
         tags = Collections.unmodifiableSortedMap(new TreeMap<>(tags == null ? Map.of() : tags));
         encryption = encryption == null ? Encryption.NEVER : encryption;
+    }
+
+    /** A delivery stream without an MSK source. */
+    public DeliveryStreamMeta(DeliveryStreamKey key, DeliveryStreamType type, long createdAt, long activeAt,
+                              long lastUpdatedAt, long deletingAt, int version, Integer throughputHintMBs,
+                              KinesisSource kinesisSource, DestinationConfig destination, Map<String, String> tags,
+                              Encryption encryption) {
+        this(key, type, createdAt, activeAt, lastUpdatedAt, deletingAt, version, throughputHintMBs, kinesisSource,
+                destination, tags, encryption, null);
     }
 
     public DeliveryStreamStatus status(long now) {
@@ -47,21 +59,21 @@ public record DeliveryStreamMeta(DeliveryStreamKey key, DeliveryStreamType type,
 
     public DeliveryStreamMeta withDestination(DestinationConfig newDestination, long now) {
         return new DeliveryStreamMeta(key, type, createdAt, activeAt, now, deletingAt, version + 1,
-                throughputHintMBs, kinesisSource, newDestination, tags, encryption);
+                throughputHintMBs, kinesisSource, newDestination, tags, encryption, mskSource);
     }
 
     public DeliveryStreamMeta withTags(Map<String, String> newTags) {
         return new DeliveryStreamMeta(key, type, createdAt, activeAt, lastUpdatedAt, deletingAt, version,
-                throughputHintMBs, kinesisSource, destination, newTags, encryption);
+                throughputHintMBs, kinesisSource, destination, newTags, encryption, mskSource);
     }
 
     public DeliveryStreamMeta withEncryption(Encryption newEncryption) {
         return new DeliveryStreamMeta(key, type, createdAt, activeAt, lastUpdatedAt, deletingAt, version,
-                throughputHintMBs, kinesisSource, destination, tags, newEncryption);
+                throughputHintMBs, kinesisSource, destination, tags, newEncryption, mskSource);
     }
 
     public DeliveryStreamMeta deleting(long now) {
         return new DeliveryStreamMeta(key, type, createdAt, activeAt, lastUpdatedAt, now, version,
-                throughputHintMBs, kinesisSource, destination, tags, encryption);
+                throughputHintMBs, kinesisSource, destination, tags, encryption, mskSource);
     }
 }

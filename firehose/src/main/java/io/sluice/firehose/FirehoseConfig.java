@@ -1,5 +1,6 @@
 package io.sluice.firehose;
 
+import io.sluice.firehose.source.MskClusters;
 import io.sluice.storage.LogConfig;
 
 import java.nio.file.Path;
@@ -22,15 +23,17 @@ import java.util.Objects;
  *                            minutes for endpoints)
  * @param maxRecordAgeMillis  records that could not be delivered to S3 for this long after they arrived are
  *                            dropped, as AWS drops DirectPut data after 24 hours of retries
+ * @param mskClusters         the Kafka clusters MSKAsSource delivery streams may read
  */
 public record FirehoseConfig(Path dataDir, long createDelayMillis, long deleteDelayMillis, LogConfig bufferLog,
                              int maxDeliveryStreams, long maxInMemoryBytes, Duration requestTimeout,
-                             long maxRecordAgeMillis) {
+                             long maxRecordAgeMillis, MskClusters mskClusters) {
 
     public FirehoseConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(bufferLog, "bufferLog");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(mskClusters, "mskClusters");
         if (createDelayMillis < 0 || deleteDelayMillis < 0) {
             throw new IllegalArgumentException("status delays must not be negative");
         }
@@ -52,16 +55,21 @@ public record FirehoseConfig(Path dataDir, long createDelayMillis, long deleteDe
     public static FirehoseConfig defaults(Path dataDir) {
         return new FirehoseConfig(dataDir, 500, 500,
                 new LogConfig(16L << 20, Duration.ofHours(1).toMillis(), 4096, true), 5000, 256L << 20,
-                Duration.ofMinutes(3), Duration.ofHours(24).toMillis());
+                Duration.ofMinutes(3), Duration.ofHours(24).toMillis(), MskClusters.NONE);
     }
 
     public FirehoseConfig withStatusDelays(long createMillis, long deleteMillis) {
         return new FirehoseConfig(dataDir, createMillis, deleteMillis, bufferLog, maxDeliveryStreams,
-                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis);
+                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis, mskClusters);
     }
 
     public FirehoseConfig withBufferLog(LogConfig log) {
         return new FirehoseConfig(dataDir, createDelayMillis, deleteDelayMillis, log, maxDeliveryStreams,
-                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis);
+                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis, mskClusters);
+    }
+
+    public FirehoseConfig withMskClusters(MskClusters clusters) {
+        return new FirehoseConfig(dataDir, createDelayMillis, deleteDelayMillis, bufferLog, maxDeliveryStreams,
+                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis, clusters);
     }
 }

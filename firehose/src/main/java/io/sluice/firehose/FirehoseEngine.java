@@ -28,6 +28,9 @@ import io.sluice.firehose.processing.RoutedFunctionInvoker;
 import io.sluice.firehose.processing.LambdaTransform;
 import io.sluice.firehose.processing.ProcessingPipeline;
 import io.sluice.firehose.source.KinesisSourcePump;
+import io.sluice.firehose.source.MskClusters;
+import io.sluice.firehose.source.MskSourcePump;
+import io.sluice.firehose.source.SourcePump;
 import io.sluice.firehose.store.FirehoseStores;
 import io.sluice.storage.StorageEvents;
 import org.slf4j.Logger;
@@ -239,6 +242,9 @@ public final class FirehoseEngine implements AutoCloseable {
             checkSourceStream(request.kinesisStreamArn());
             source = new KinesisSource(request.kinesisStreamArn(), request.kinesisRoleArn(), clock.millis());
         }
+        if (request.type() == DeliveryStreamType.MSKAsSource) {
+            checkCluster(request.msk().clusterArn());
+        }
         if (request.encryptionKeyType() != null) {
             checkKey(request.encryptionKeyType(), request.encryptionKeyArn());
         }
@@ -251,8 +257,10 @@ public final class FirehoseEngine implements AutoCloseable {
             long now = clock.millis();
             Encryption encryption = request.encryptionKeyType() == null ? Encryption.NEVER
                     : new Encryption(request.encryptionKeyType(), request.encryptionKeyArn(), true, now);
-            registry.store(new DeliveryStreamMeta(key, request.type(), now, now + config.createDelayMillis(), now,
-                    -1, 1, request.throughputHintMBs(), kinesisSource, request.destination(), tags, encryption));
+            long activeAt = now + config.createDelayMillis();
+            registry.store(new DeliveryStreamMeta(key, request.type(), now, activeAt, now, -1, 1,
+                    request.throughputHintMBs(), kinesisSource, request.destination(), tags, encryption,
+                    mskSource(request.msk(), now, activeAt)));
             return null;
         });
         changed(key);
@@ -277,6 +285,19 @@ public final class FirehoseEngine implements AutoCloseable {
         }
         // a stream that does not exist answers ResourceNotFoundException, as in AWS
         kinesis.describe(new StreamKey(parsed.account(), parsed.region(), parsed.streamName()));
+    }
+
+    private void checkCluster(String clusterArn) {
+        if (config.mskClusters().bootstrapServers(clusterArn).isEmpty()) {
+            throw ServiceException.invalidArgument("No bootstrap servers are configured for the MSK cluster "
+                    + clusterArn + ": set firehose.msk." + MskClusters.clusterName(clusterArn)
+                    + ".bootstrap-servers (or firehose.msk.bootstrap-servers for every cluster).");
+        }
+    }
+
+    private static MskSource mskSource(CreateRequest.MskRequest msk, long now, long activeAt) {
+        return msk == null ? null : new MskSource(msk.clusterArn(), msk.topicName(), msk.roleArn(),
+                msk.connectivity(), msk.readFromMillis() == null ? activeAt : msk.readFromMillis(), now);
     }
 
     public DeliveryStreamView describe(DeliveryStreamKey key) {
@@ -336,9 +357,9 @@ public final class FirehoseEngine implements AutoCloseable {
         if (status != DeliveryStreamStatus.ACTIVE) {
             throw ServiceException.notFound(key.describe() + " is not ACTIVE, instead in state " + status + ".");
         }
-        if (meta.type() == DeliveryStreamType.KinesisStreamAsSource) {
+        if (meta.type() != DeliveryStreamType.DirectPut) {
             throw ServiceException.invalidArgument(
-                    "This operation is not permitted on KinesisStreamAsSource delivery stream type.");
+                    "This operation is not permitted on " + meta.type() + " delivery stream type.");
         }
         StreamRuntime runtime = runtimes.get(key);
         if (runtime == null || runtime.createdAt() != meta.createdAt()) {
@@ -522,9 +543,9 @@ public final class FirehoseEngine implements AutoCloseable {
 
     private DeliveryStreamMeta encryptable(DeliveryStreamMeta meta) {
         DeliveryStreamKey key = meta.key();
-        if (meta.type() == DeliveryStreamType.KinesisStreamAsSource) {
+        if (meta.type() != DeliveryStreamType.DirectPut) {
             throw ServiceException.invalidArgument("Encryption is not supported for delivery streams of type "
-                    + "KinesisStreamAsSource; encrypt the source stream instead.");
+                    + meta.type() + "; encrypt the source instead.");
         }
         DeliveryStreamStatus status = meta.status(clock.millis());
         if (status != DeliveryStreamStatus.ACTIVE) {
@@ -587,7 +608,7 @@ public final class FirehoseEngine implements AutoCloseable {
             try {
                 runtime = runtimes.remove(meta.key());
                 if (runtime != null) {
-                    tasks.stop(runtime.worker().id());
+                    stop(runtime);
                 }
             } finally {
                 following.unlock();
@@ -615,12 +636,7 @@ public final class FirehoseEngine implements AutoCloseable {
         try {
             DurableBuffer buffer = new DurableBuffer(stores.buffers(), metadata, meta.bufferName(),
                     stores.logName(meta.bufferName()), sealer);
-            KinesisSourcePump pump = null;
-            if (meta.kinesisSource() != null && kinesis != null) {
-                StreamArn arn = StreamArn.parseOrNull(meta.kinesisSource().streamArn());
-                pump = new KinesisSourcePump(kinesis, new StreamKey(arn.account(), arn.region(), arn.streamName()),
-                        meta.kinesisSource().deliveryStartMillis(), buffer, metadata, meta.bufferName(), clock);
-            }
+            SourcePump pump = pump(meta, buffer);
             SplittableRandom random = new SplittableRandom();
             BufferSource source = pump == null ? BufferSource.NONE : pump;
             DeliveryWorker worker = new DeliveryWorker(taskId(meta.key()), meta.key().name(), meta.activeAt(), buffer,
@@ -630,6 +646,26 @@ public final class FirehoseEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private SourcePump pump(DeliveryStreamMeta meta, DurableBuffer buffer) {
+        if (meta.kinesisSource() != null && kinesis != null) {
+            StreamArn arn = StreamArn.parseOrNull(meta.kinesisSource().streamArn());
+            return new KinesisSourcePump(kinesis, new StreamKey(arn.account(), arn.region(), arn.streamName()),
+                    meta.kinesisSource().deliveryStartMillis(), buffer, metadata, meta.bufferName(), clock);
+        }
+        MskSource msk = meta.mskSource();
+        if (msk != null) {
+            // a cluster dropped from the settings since: nothing is read until it is configured again
+            String bootstrap = config.mskClusters().bootstrapServers(msk.clusterArn()).orElse(null);
+            if (bootstrap == null) {
+                LOG.warn("{}: no bootstrap servers are configured for MSK cluster {}; nothing is read from it",
+                        meta.key().describe(), msk.clusterArn());
+                return null;
+            }
+            return new MskSourcePump(msk, bootstrap, meta.key().name(), buffer, metadata, meta.bufferName(), clock);
+        }
+        return null;
     }
 
     private Routes routes(DeliveryStreamMeta meta) {
@@ -720,7 +756,7 @@ public final class FirehoseEngine implements AutoCloseable {
             StreamRuntime runtime = runtimes.get(key);
             if (runtime != null && (meta == null || runtime.createdAt() != meta.createdAt())) {
                 runtimes.remove(key);
-                tasks.stop(runtime.worker().id());
+                stop(runtime);
                 runtime = null;
             }
             if (meta == null) {
@@ -760,9 +796,17 @@ public final class FirehoseEngine implements AutoCloseable {
         }
         tasks.stop(deletions.id());
         for (StreamRuntime runtime : runtimes.values()) {
-            tasks.stop(runtime.worker().id());
+            stop(runtime);
         }
         http.close();
         stores.close();
+    }
+
+    /** Stops a delivery stream's worker here, then lets its source's connections go. */
+    private void stop(StreamRuntime runtime) {
+        tasks.stop(runtime.worker().id());
+        if (runtime.pump() != null) {
+            runtime.pump().close();
+        }
     }
 }

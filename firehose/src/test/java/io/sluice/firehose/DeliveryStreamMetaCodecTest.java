@@ -41,4 +41,21 @@ class DeliveryStreamMetaCodecTest {
                 .isInstanceOf(UnsupportedFormatVersionException.class)
                 .hasMessageContaining("stream/000000000000/us-east-1/orders").hasMessageContaining("version 3");
     }
+
+    @Test
+    void anMskSourceRoundTrips() {
+        DeliveryStreamMeta msk = new DeliveryStreamMeta(Fixture.key("from-msk"), DeliveryStreamType.MSKAsSource, 1, 2,
+                3, -1, 1, null, null, meta.destination(), Map.of(), null,
+                new MskSource("arn:aws:kafka:us-east-1:000000000000:cluster/local/x", "orders",
+                        "arn:aws:iam::000000000000:role/r", "PRIVATE", 0, 1));
+        assertThat(codec.decode("stream/x", codec.encode(msk))).isEqualTo(msk);
+    }
+
+    @Test
+    void entriesWrittenBeforeMskSourcesExistedHaveNone() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode tree = (ObjectNode) json.readTree(codec.encode(meta));
+        tree.remove("mskSource");
+        assertThat(codec.decode("stream/x", json.writeValueAsBytes(tree)).mskSource()).isNull();
+    }
 }

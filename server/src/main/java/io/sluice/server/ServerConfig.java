@@ -182,4 +182,12 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
                 analyticsBoundIntervalMillis, kafka, newLambda);
     }
+
+    /** The same settings with these delivery engine settings. */
+    public ServerConfig withFirehose(FirehoseConfig newFirehose) {
+        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
+                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, newFirehose,
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
+                analyticsBoundIntervalMillis, kafka, lambda);
+    }
 }

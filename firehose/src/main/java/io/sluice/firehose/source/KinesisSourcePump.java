@@ -13,7 +13,6 @@ import io.sluice.engine.StreamKey;
 import io.sluice.engine.store.MetaStore;
 import io.sluice.firehose.buffer.DurableBuffer;
 import io.sluice.firehose.buffer.KinesisRecordMetadata;
-import io.sluice.firehose.delivery.BufferSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +37,7 @@ import java.util.Map;
  *
  * <p>Threading: {@link #run} and {@link #resume} from the delivery stream's delivery thread only.
  */
-public final class KinesisSourcePump implements BufferSource {
+public final class KinesisSourcePump implements SourcePump {
 
     private static final Logger LOG = LoggerFactory.getLogger(KinesisSourcePump.class);
     private static final long POLL_MILLIS = 250;
@@ -101,9 +100,14 @@ public final class KinesisSourcePump implements BufferSource {
         positions.reload();
     }
 
-    /** Forgets the copied positions, for a deleted delivery stream. */
+    @Override
     public void clear() throws IOException {
         positions.clear();
+    }
+
+    /** Holds no connection: the stream is read through this node's engine. */
+    @Override
+    public void close() {
     }
 
     private boolean parentsFinished(ShardMeta shard, Map<String, ShardMeta> byId) {

@@ -10,10 +10,9 @@ import java.util.Map;
 
 /**
  * How far a KinesisStreamAsSource delivery stream has copied each shard of its source stream into its durable
- * buffer. Kept in the metadata store under {@code source/<buffer name>/<shard id>}: the sequence number of the last
+ * buffer (and an MSKAsSource one each partition of its topic: {@code kafka-<partition>}, the next offset). Kept in the metadata store under {@code source/<buffer name>/<shard id>}: the sequence number of the last
  * record copied, or {@code SHARD_END} once a closed shard has been copied to its end. A position is saved only
  * after the records up to it are durable in the buffer, so a restart copies a few records again at worst, and
- *
  * another node reads them again when the delivery stream's work moves to it ({@link #reload}).
  *
  * <p>Threading: used by the stream's delivery thread only.

@@ -26,6 +26,7 @@ final class DeliveryStreamActions {
 
     private static final List<String> TYPES = List.of("DirectPut", "KinesisStreamAsSource", "MSKAsSource",
             "DatabaseAsSource");
+    private static final List<String> SUPPORTED_TYPES = List.of("DirectPut", "KinesisStreamAsSource", "MSKAsSource");
     private static final int DEFAULT_LIST_LIMIT = 10;
     /** What a delivery stream does with its source stream: the caller needs each of these on it. */
     static final List<String> SOURCE_READ_ACTIONS = List.of("kinesis:DescribeStream", "kinesis:GetShardIterator",
@@ -58,15 +59,17 @@ final class DeliveryStreamActions {
                     .required(p + "roleARN", roleArn).length(p + "roleARN", roleArn, 1, 512)
                     .pattern(p + "roleARN", roleArn, Patterns.ROLE_ARN);
         }
+        WireObject mskConfig = in.object("MSKSourceConfiguration");
+        CreateRequest.MskRequest msk = MskSourceReader.read(v, mskConfig);
         WireObject encryption = in.object("DeliveryStreamEncryptionConfigurationInput");
         EncryptionActions.validate(v, "deliveryStreamEncryptionConfigurationInput", encryption);
         Map<String, String> tags = TagActions.readTags(v, in.objects("Tags"));
         DestinationConfig destination = destinations.create(in, v);
         v.check();
-        DeliveryStreamType streamType = sourceType(type, direct, kinesis);
-        if (encryption != null && streamType == DeliveryStreamType.KinesisStreamAsSource) {
+        DeliveryStreamType streamType = sourceType(type, direct, kinesis, mskConfig);
+        if (encryption != null && streamType != DeliveryStreamType.DirectPut) {
             throw ServiceException.invalidArgument("Encryption cannot be configured for a delivery stream of type "
-                    + "KinesisStreamAsSource; encrypt the source stream instead.");
+                    + streamType + "; encrypt the source instead.");
         }
         DestinationRules.check(destination);
         if (streamType == DeliveryStreamType.KinesisStreamAsSource) {
@@ -74,20 +77,29 @@ final class DeliveryStreamActions {
         }
         String arn = engine.create(new CreateRequest(key(context, name), streamType, hint, streamArn, roleArn,
                 destination, tags, encryption == null ? null : encryption.string("KeyType"),
-                encryption == null ? null : encryption.string("KeyARN")));
+                encryption == null ? null : encryption.string("KeyARN"), msk));
         out.string("DeliveryStreamARN", arn);
     }
 
-    private static DeliveryStreamType sourceType(String type, WireObject direct, WireObject kinesis) {
-        if (type != null && !type.equals("DirectPut") && !type.equals("KinesisStreamAsSource")) {
+    private static DeliveryStreamType sourceType(String type, WireObject direct, WireObject kinesis,
+                                                 WireObject msk) {
+        if (type != null && !SUPPORTED_TYPES.contains(type)) {
             throw DestinationRules.notYet("The " + type + " source");
         }
         DeliveryStreamType streamType = type == null ? DeliveryStreamType.DirectPut : DeliveryStreamType.valueOf(type);
+        if ((streamType == DeliveryStreamType.MSKAsSource) != (msk != null)) {
+            throw ServiceException.invalidArgument("MSKSourceConfiguration is required for, and only allowed for, "
+                    + "a delivery stream of type MSKAsSource.");
+        }
+        if (streamType == DeliveryStreamType.MSKAsSource && (direct != null || kinesis != null)) {
+            throw ServiceException.invalidArgument("Only MSKSourceConfiguration is allowed for a delivery stream "
+                    + "of type MSKAsSource.");
+        }
         if (streamType == DeliveryStreamType.KinesisStreamAsSource && kinesis == null) {
             throw ServiceException.invalidArgument("KinesisStreamSourceConfiguration is required for a delivery "
                     + "stream of type KinesisStreamAsSource.");
         }
-        if (streamType == DeliveryStreamType.DirectPut && kinesis != null) {
+        if (streamType != DeliveryStreamType.KinesisStreamAsSource && kinesis != null) {
             throw ServiceException.invalidArgument("KinesisStreamSourceConfiguration is only allowed for a delivery "
                     + "stream of type KinesisStreamAsSource.");
         }
@@ -122,8 +134,8 @@ final class DeliveryStreamActions {
         new Validator().range("limit", limit, 1, 10000).oneOf("deliveryStreamType", type, TYPES)
                 .length("exclusiveStartDeliveryStreamName", start, 1, 64)
                 .pattern("exclusiveStartDeliveryStreamName", start, Patterns.NAME).check();
-        DeliveryStreamType filter = type == null || !type.equals("DirectPut") && !type.equals("KinesisStreamAsSource")
-                ? null : DeliveryStreamType.valueOf(type);
+        DeliveryStreamType filter = type == null || !SUPPORTED_TYPES.contains(type) ? null
+                : DeliveryStreamType.valueOf(type);
         DeliveryStreamPage page = type != null && filter == null ? new DeliveryStreamPage(List.of(), false)
                 : engine.list(context.account(), context.region(), filter, start,
                 limit == null ? DEFAULT_LIST_LIMIT : limit);

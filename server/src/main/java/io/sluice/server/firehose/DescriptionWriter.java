@@ -4,6 +4,7 @@ import io.sluice.firehose.DeliveryStreamMeta;
 import io.sluice.firehose.DeliveryStreamView;
 import io.sluice.firehose.Encryption;
 import io.sluice.firehose.KinesisSource;
+import io.sluice.firehose.MskSource;
 import io.sluice.firehose.config.BufferingHints;
 import io.sluice.firehose.config.CloudWatchLogging;
 import io.sluice.firehose.config.CommonAttribute;
@@ -62,6 +63,14 @@ final class DescriptionWriter {
             out.startObject("Source").startObject("KinesisStreamSourceDescription")
                     .string("KinesisStreamARN", kinesis.streamArn()).string("RoleARN", kinesis.roleArn())
                     .timestamp("DeliveryStartTimestamp", kinesis.deliveryStartMillis()).endObject().endObject();
+        } else if (meta.mskSource() != null) {
+            MskSource msk = meta.mskSource();
+            out.startObject("Source").startObject("MSKSourceDescription")
+                    .string("MSKClusterARN", msk.clusterArn()).string("TopicName", msk.topicName())
+                    .startObject("AuthenticationConfiguration").string("RoleARN", msk.roleArn())
+                    .string("Connectivity", msk.connectivity()).endObject()
+                    .timestamp("DeliveryStartTimestamp", msk.deliveryStartMillis())
+                    .timestamp("ReadFromTimestamp", msk.readFromMillis()).endObject().endObject();
         } else if (meta.throughputHintMBs() != null) {
             out.startObject("Source").startObject("DirectPutSourceDescription")
                     .number("ThroughputHintInMBs", meta.throughputHintMBs()).endObject().endObject();

@@ -12,6 +12,8 @@ final class Patterns {
             "arn:.*:kms:[a-zA-Z0-9\\-]+:\\d{12}:(key|alias)/[a-zA-Z_0-9+=,.@\\-_/]+");
     static final Pattern KINESIS_STREAM_ARN = Pattern.compile(
             "arn:.*:kinesis:[a-zA-Z0-9\\-]+:\\d{12}:stream/[a-zA-Z0-9_.-]+");
+    static final Pattern MSK_CLUSTER_ARN = Pattern.compile("arn:.*");
+    static final Pattern TOPIC_NAME = Pattern.compile("[a-zA-Z0-9\\._\\-]+");
     static final Pattern DESTINATION_ID = Pattern.compile("[a-zA-Z0-9-]+");
     static final Pattern VERSION_ID = Pattern.compile("[0-9]+");
     static final Pattern NON_BLANK = Pattern.compile("^(?!\\s*$).+");
