@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.firehose.source.MskClusters;
 import io.sluice.server.ServerConfig;
 import io.sluice.server.http.CorsPolicy;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,23 @@ class ConfigLoaderTest {
         assertThat(config.dataDir()).isEqualTo(dir.resolve("d"));
         assertThat(config.log().fsync()).isFalse();
         assertThat(config.engine().createDelayMillis()).isZero();
+    }
+
+    @Test
+    void mskClustersAreFoundByTheNameInTheirArnOrByTheDefault() throws Exception {
+        Path file = dir.resolve("msk.properties");
+        Files.writeString(file, "firehose.msk.orders.bootstrap-servers=k1:9092,k2:9092\n"
+                + "firehose.msk.bootstrap-servers=fallback:9092\n");
+        MskClusters clusters = new ConfigLoader().load(file, null, null, null, null).firehose().mskClusters();
+        assertThat(clusters.bootstrapServers("arn:aws:kafka:us-east-1:123456789012:cluster/orders/abc-1"))
+                .contains("k1:9092,k2:9092");
+        assertThat(clusters.bootstrapServers("arn:aws:kafka:us-east-1:123456789012:cluster/other/abc-2"))
+                .contains("fallback:9092");
+
+        Path typo = dir.resolve("typo.properties");
+        Files.writeString(typo, "firehose.msk.orders.bootstrap=k1:9092\n");
+        assertThatThrownBy(() -> new ConfigLoader().load(typo, null, null, null, null))
+                .hasMessageContaining("firehose.msk.orders.bootstrap");
     }
 
     @Test
