@@ -133,6 +133,16 @@ class ProcessingOptionsOnSampleLinesTest {
     }
 
     @Test
+    void aDelimiterOfSeveralCharactersIsARegularExpressionAndOneCharacterIsItself() throws Exception {
+        assertThat(process("[{\"optionName\": \"CSVTOJSON\", \"customFieldNames\": [\"a\", \"b\"], "
+                + "\"delimiter\": \"\\\\s*;\\\\s*\"}]", "1 ; 2")).isEqualTo("{\"a\":\"1\",\"b\":\"2\"}\n");
+        assertThat(process("[{\"optionName\": \"CSVTOJSON\", \"customFieldNames\": [\"a\", \"b\"], "
+                + "\"delimiter\": \"|\"}]", "x|y")).isEqualTo("{\"a\":\"x\",\"b\":\"y\"}\n");
+        assertThat(process("[{\"optionName\": \"CSVTOJSON\", \"customFieldNames\": [\"a\", \"b\"], "
+                + "\"delimiter\": \"\\t\"}]", "x\ty")).isEqualTo("{\"a\":\"x\",\"b\":\"y\"}\n");
+    }
+
+    @Test
     void aMultiLineRecordBecomesOneLineThenCsvAsInAwsDocs() throws Exception {
         FlowConfig flow = flow("\"multiLineStartPattern\": \"\\\\[SEQUENCE=\", \"dataProcessingOptions\": ["
                 + "{\"optionName\": \"SINGLELINE\"}, {\"optionName\": \"CSVTOJSON\", "
