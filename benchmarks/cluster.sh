@@ -20,8 +20,10 @@
 # 256 KiB batches, linger 1 ms), then ConsumerPerformance reading that topic back.
 #
 # failover: two nodes; a fan-out subscription through node 1; `kill -9` of node 1; then the time until node 2's log
-# says it owns all the task partitions (the killed node's background tasks run on node 2) and until a
-# SubscribeToShard through node 2 (same consumer, same shard) delivers a record put after the kill.
+# says it owns all the task partitions (the killed node's background tasks run on node 2), until a
+# SubscribeToShard through node 2 (same consumer, same shard) delivers a record put after the kill, and until the
+# delivery streams whose delivery ran on node 1 have delivered a record put through node 2 after the kill into node
+# 2's local directory.
 #
 # Sluice runs with throughput limits off. The broker is the kafka-testkit's BrokerMain (the broker's classpath that
 # kafka-testkit's build writes), started here with a production-like JVM (1 GiB heap, G1, both JIT tiers); its
@@ -344,7 +346,7 @@ EOF
 
 # ---- failover ----------------------------------------------------------------------------------------------------
 failover() {
-  local port1 port2 pid1 arn consumer shard killed sub_pid attempt found t_tasks="" t_tasks_log t_sub="" i
+  local port1 port2 pid1 arn consumer shard killed sub_pid attempt found t_tasks="" t_tasks_log t_sub="" i f t_delivery all
   port1="$(free_port)"
   port2="$(free_port)"
   start_node fnode1 "$port1"
@@ -371,9 +373,14 @@ failover() {
   done
   grep -aq "before-" "$WORK/sub1.out" || { echo "the subscription through node 1 delivered nothing" >&2; exit 1; }
   grep 'now owns' "$WORK/fnode1.log" "$WORK/fnode2.log" | tail -2 >&2
+  # delivery streams whose delivery runs on node 1: the node whose local directory got a stream's first object
+  delivery_streams_before_kill "$port2"
   log "kill -9 of node 1 (pid $pid1)"
   killed=$(now_ms)
   kill -9 "$pid1"
+  for f in $ON_NODE1; do
+    firehose "$port2" PutRecord "{\"DeliveryStreamName\":\"$f\",\"Record\":{\"Data\":\"YWZ0ZXI=\"}}" >/dev/null
+  done
   # the consumer notices its stream ended and subscribes again through node 2, as a KCL worker would; a put through
   # node 2 every 100 ms, until one arrives through the new subscription
   attempt=0
@@ -399,6 +406,17 @@ failover() {
     sleep 0.05
   done
   grep 'now owns' "$WORK/fnode2.log" | tail -1 >&2
+  t_delivery=""
+  if [ -n "$ON_NODE1" ]; then
+    until [ -n "$t_delivery" ] || [ $(($(now_ms) - killed)) -gt 60000 ]; do
+      all=yes
+      for f in $ON_NODE1; do
+        grep -rqs after "$WORK/fnode2-data/firehose/objects/failover/$f/" || { all=""; break; }
+      done
+      [ -n "$all" ] && t_delivery=$(($(now_ms) - killed))
+      sleep 0.05
+    done
+  fi
   # the same from the log line's own time stamp, free of the polling interval
   t_tasks_log=$(grep 'node fnode2 now owns 32 of 32' "$WORK/fnode2.log" | head -1 | python3 -c "
 import sys, datetime
@@ -410,8 +428,44 @@ print(int(datetime.datetime.fromisoformat(line.replace('Z', '+00:00')).timestamp
       "${t_tasks_log:-?} ms by the time stamp of its log line)"
   echo "  SubscribeToShard through node 2 delivers a record put after the kill, after: ${t_sub:-not within 60000} ms" \
       "($attempt subscription attempt(s); the first made at once)"
+  if [ -n "$ON_NODE1" ]; then
+    echo "  delivery streams node 1 delivered ($ON_NODE1): a record put through node 2 after the kill is in node 2's" \
+        "local directory after: ${t_delivery:-not within 60000} ms (all of them)"
+  else
+    echo "  delivery streams: none of the 8 had its delivery on node 1, nothing to fail over"
+  fi
   head -c 300 "$WORK/sub2.out" | tr -c '[:print:]' '.' | head -c 300 >&2
   echo >&2
+}
+
+# firehose PORT ACTION JSON: one Firehose call, as kinesis does it
+firehose() {
+  curl -sS -f -X POST "http://127.0.0.1:$1/" \
+      -H "X-Amz-Target: Firehose_20150804.$2" -H 'Content-Type: application/x-amz-json-1.1' \
+      -H 'Authorization: AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/firehose/aws4_request, SignedHeaders=host, Signature=0000' \
+      -d "$3"
+}
+
+# delivery_streams_before_kill PORT: 8 DirectPut delivery streams to the local directory, one record each; sets
+# ON_NODE1 to those whose first object node 1 wrote (their delivery task is on node 1)
+delivery_streams_before_kill() {
+  local port="$1" i
+  ON_NODE1=""
+  for i in $(seq 0 7); do
+    firehose "$port" CreateDeliveryStream "{\"DeliveryStreamName\":\"f$i\",\"ExtendedS3DestinationConfiguration\":{\"RoleARN\":\"arn:aws:iam::000000000000:role/r\",\"BucketARN\":\"arn:aws:s3:::failover\",\"Prefix\":\"f$i/\",\"BufferingHints\":{\"SizeInMBs\":1,\"IntervalInSeconds\":0}}}" >/dev/null
+  done
+  for i in $(seq 0 7); do
+    until firehose "$port" DescribeDeliveryStream "{\"DeliveryStreamName\":\"f$i\"}" | grep -q '"ACTIVE"'; do sleep 0.1; done
+    firehose "$port" PutRecord "{\"DeliveryStreamName\":\"f$i\",\"Record\":{\"Data\":\"YmVmb3Jl\"}}" >/dev/null
+  done
+  for i in $(seq 0 7); do
+    for _ in $(seq 1 200); do
+      if grep -rqs before "$WORK/fnode1-data/firehose/objects/failover/f$i/"; then ON_NODE1="$ON_NODE1 f$i"; break; fi
+      grep -rqs before "$WORK/fnode2-data/firehose/objects/failover/f$i/" && break
+      sleep 0.05
+    done
+  done
+  ON_NODE1="${ON_NODE1# }"
 }
 
 # subscribe PORT CONSUMER SHARD FILE: a SubscribeToShard from LATEST whose event stream goes to FILE (at most 5 min)
