@@ -96,6 +96,7 @@ public final class KafkaMetaStore implements MetaStore {
         String topic = settings.metadataTopic();
         try (Admin admin = clients.admin()) {
             MetadataTopic.ensure(admin, topic, settings.replicationFactor(), timeout);
+            AutoCreateCheck.warnIfAutoCreating(admin, timeout);
         } catch (IOException e) {
             LOG.error("cannot open the metadata topic {}", topic, e);
             throw e;

@@ -125,6 +125,11 @@ class KafkaMetaStoreTest {
     }
 
     @Test
+    void brokersThatDoNotCreateTopicsOnFirstUseAreNotWarnedAbout() {
+        assertThat(AutoCreateCheckTest.autoCreates(broker.bootstrapServers())).isFalse();
+    }
+
+    @Test
     void aTopicThatDeletesByAgeIsRefused() throws Exception {
         String prefix = newPrefix();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
