@@ -13,7 +13,8 @@ import io.sluice.server.kinesis.RequestContext;
 import java.util.List;
 
 /**
- * CreateTable, GetTable, GetTables, UpdateTable, DeleteTable. Lake Formation transactions, time travel, partition
+ * CreateTable, GetTable, GetTables, UpdateTable, DeleteTable. Glue names a TableInput's members {@code table.*} in
+ * its validation messages ({@code table.storageDescriptor.columns.5.member.comment}), and so does Sluice. Lake Formation transactions, time travel, partition
  * indexes, open table formats and views' definitions are refused by name. Thread-safe.
  */
 final class TableActions {
@@ -33,7 +34,7 @@ final class TableActions {
         String database = in.string("DatabaseName");
         GlueReader.requiredName(v, "databaseName", database);
         GlueReader.name(v, "name", in.string("Name"));
-        TableInput input = GlueReader.table(in.object("TableInput"), "tableInput", v);
+        TableInput input = GlueReader.table(in.object("TableInput"), "table", v);
         v.check();
         catalog.createTable(c, database, input);
     }
@@ -80,7 +81,7 @@ final class TableActions {
         GlueReader.requiredName(v, "databaseName", database);
         GlueReader.name(v, "name", in.string("Name"));
         GlueReader.name(v, "versionId", version);
-        TableInput input = GlueReader.table(in.object("TableInput"), "tableInput", v);
+        TableInput input = GlueReader.table(in.object("TableInput"), "table", v);
         v.check();
         catalog.updateTable(c, database, input, Boolean.TRUE.equals(in.bool("SkipArchive")), version);
     }

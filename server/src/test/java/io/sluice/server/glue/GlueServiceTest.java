@@ -117,6 +117,11 @@ class GlueServiceTest {
         assertThat(linked.body().get("message").asText()).contains("TargetTable is not supported");
         assertThat(call("GetTables", "{\"DatabaseName\":\"sales\",\"MaxResults\":101}").type())
                 .isEqualTo("ValidationException");
+        Answer badComment = call("CreateTable", "{\"DatabaseName\":\"sales\",\"TableInput\":{\"Name\":\"c\","
+                + "\"StorageDescriptor\":{\"Columns\":[{\"Name\":\"a\",\"Type\":\"int\",\"Comment\":\"x\\ny\"}]}}}");
+        assertThat(badComment.type()).isEqualTo("ValidationException");
+        assertThat(badComment.body().get("message").asText())
+                .contains("at 'table.storageDescriptor.columns.1.member.comment'");
     }
 
     @Test
