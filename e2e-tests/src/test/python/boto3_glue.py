@@ -14,7 +14,11 @@ glue = boto3.client("glue", endpoint_url=sluice, region_name="us-east-1",
                     aws_access_key_id="local", aws_secret_access_key="local")
 
 glue.create_database(DatabaseInput={"Name": "Analytics", "Description": "clickstream",
-                                    "Parameters": {"team": "web"}})
+                                    "Parameters": {"team": "web"}}, Tags={"owner": "web"})
+arn = "arn:aws:glue:us-east-1:000000000000:database/analytics"
+glue.tag_resource(ResourceArn=arn, TagsToAdd={"env": "test"})
+glue.untag_resource(ResourceArn=arn, TagsToRemove=["owner"])
+check(glue.get_tags(ResourceArn=arn)["Tags"] == {"env": "test"}, "database tags")
 database = glue.get_database(Name="analytics")["Database"]
 check(database["Name"] == "analytics", "database names are stored lower-cased")
 check(database["Parameters"] == {"team": "web"}, "database parameters")

@@ -19,7 +19,8 @@ import java.util.function.Function;
  * The stored form of databases and table versions: a JSON object written member by member (never by reflection, so
  * renaming a record component cannot change it) with {@code "formatVersion"}, the catalogue ({@code CatalogId},
  * {@code Region}) and the members under Glue's own names ({@code Name}, {@code StorageDescriptor.Columns}, ...);
- * times in epoch milliseconds; optional members absent when not given.
+ * times in epoch milliseconds; optional members absent when not given (a database's {@code Tags} too, so entries
+ * written before databases had tags read as untagged).
  *
  * <p>Versions: 1 is the only one (golden files {@code golden/glue-database-v1.json} and
  * {@code golden/glue-table-v1.json} in the tests). Unknown members are ignored within a known version, so optional
@@ -44,6 +45,9 @@ public final class CatalogCodec {
         optional(root, "LocationUri", in.locationUri());
         map(root, "Parameters", in.parameters());
         root.put("CreateTime", database.createTime());
+        if (!database.tags().isEmpty()) {
+            map(root, "Tags", database.tags());
+        }
         return bytes(root);
     }
 
@@ -75,7 +79,8 @@ public final class CatalogCodec {
         JsonNode root = open(key, data);
         try {
             return new Database(catalog(root), new DatabaseInput(text(root, "Name"), optionalText(root, "Description"),
-                    optionalText(root, "LocationUri"), map(root, "Parameters")), number(root, "CreateTime"));
+                    optionalText(root, "LocationUri"), map(root, "Parameters")), number(root, "CreateTime"),
+                    map(root, "Tags"));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw damaged(key, e.getMessage());
         }

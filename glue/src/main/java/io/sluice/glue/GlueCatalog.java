@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -41,7 +42,10 @@ public final class GlueCatalog {
         this.clock = clock;
     }
 
-    public Database createDatabase(CatalogRef c, DatabaseInput input) {
+    /** Glue's limit on a resource's tags. */
+    public static final int MAX_TAGS = 50;
+
+    public Database createDatabase(CatalogRef c, DatabaseInput input, Map<String, String> tags) {
         DatabaseInput folded = new DatabaseInput(TableRules.fold(input.name()), input.description(),
                 input.locationUri(), input.parameters());
         String key = CatalogKeys.database(c, folded.name());
@@ -49,7 +53,7 @@ public final class GlueCatalog {
             if (store.database(key) != null) {
                 throw new ServiceException(ErrorType.ALREADY_EXISTS, "Database already exists.");
             }
-            Database database = new Database(c, folded, clock.millis());
+            Database database = new Database(c, folded, clock.millis(), tags);
             store.put(key, database);
             return database;
         });
@@ -74,7 +78,43 @@ public final class GlueCatalog {
         change(() -> {
             Database current = getDatabase(c, folded);
             store.put(CatalogKeys.database(c, folded), new Database(c, new DatabaseInput(folded,
-                    input.description(), input.locationUri(), input.parameters()), current.createTime()));
+                    input.description(), input.locationUri(), input.parameters()), current.createTime(),
+                    current.tags()));
+            return null;
+        });
+    }
+
+    /** A database's tags. */
+    public Map<String, String> databaseTags(CatalogRef c, String name) {
+        return getDatabase(c, name).tags();
+    }
+
+    /**
+     * Adds tags to a database (a key it has gets the new value); more than {@link #MAX_TAGS} in all is an
+     * InvalidInputException.
+     */
+    public void tagDatabase(CatalogRef c, String name, Map<String, String> add) {
+        String folded = TableRules.fold(name);
+        change(() -> {
+            Database current = getDatabase(c, folded);
+            Map<String, String> tags = new TreeMap<>(current.tags());
+            tags.putAll(add);
+            if (tags.size() > MAX_TAGS) {
+                throw TableRules.invalid("A resource can have at most " + MAX_TAGS + " tags.");
+            }
+            store.put(CatalogKeys.database(c, folded), current.withTags(tags));
+            return null;
+        });
+    }
+
+    /** Removes tags from a database; keys it does not have are ignored. */
+    public void untagDatabase(CatalogRef c, String name, List<String> remove) {
+        String folded = TableRules.fold(name);
+        change(() -> {
+            Database current = getDatabase(c, folded);
+            Map<String, String> tags = new TreeMap<>(current.tags());
+            remove.forEach(tags::remove);
+            store.put(CatalogKeys.database(c, folded), current.withTags(tags));
             return null;
         });
     }

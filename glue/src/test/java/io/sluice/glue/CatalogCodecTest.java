@@ -41,7 +41,7 @@ class CatalogCodecTest {
 
     static Database goldenDatabase() {
         return new Database(CATALOG, new DatabaseInput("sales", "sales data", "s3://lake/",
-                Map.of("owner", "data-team")), 1_765_000_000_000L);
+                Map.of("owner", "data-team")), 1_765_000_000_000L, Map.of("team", "data"));
     }
 
     private static byte[] golden(String name) throws IOException {
@@ -70,7 +70,7 @@ class CatalogCodecTest {
         assertThat(codec.decodeTable("glue/t", codec.encode(bare))).isEqualTo(bare);
         Table emptySd = new Table(CATALOG, "d", bare.input().withName("u"), 1, 2, "1");
         assertThat(codec.decodeTable("glue/u", codec.encode(emptySd))).isEqualTo(emptySd);
-        Database db = new Database(CATALOG, new DatabaseInput("d", null, null, null), 5);
+        Database db = new Database(CATALOG, new DatabaseInput("d", null, null, null), 5, null);
         assertThat(codec.decodeDatabase("glue/d", codec.encode(db))).isEqualTo(db);
     }
 

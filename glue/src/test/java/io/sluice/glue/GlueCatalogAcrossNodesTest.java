@@ -44,7 +44,7 @@ class GlueCatalogAcrossNodesTest {
 
     @Test
     void aTableCreatedOnOneNodeIsReadOnTheOtherAtOnce() {
-        nodeA.createDatabase(CATALOG, new DatabaseInput("d", null, null, null));
+        nodeA.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), null);
         Table created = nodeA.createTable(CATALOG, "d", table("t", "a", "int"));
         assertThat(nodeB.getTable(CATALOG, "d", "t")).isEqualTo(created);
         Table updated = nodeB.updateTable(CATALOG, "d", table("t", "a", "int", "b", "string"), false, "0");
@@ -53,7 +53,7 @@ class GlueCatalogAcrossNodesTest {
 
     @Test
     void racingCreatesGiveOneSuccessAndOneAlreadyExists() {
-        nodeA.createDatabase(CATALOG, new DatabaseInput("d", null, null, null));
+        nodeA.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), null);
         nodeB.getDatabase(CATALOG, "d");
         for (int round = 0; round < 10; round++) {
             String name = "t" + round;
@@ -67,7 +67,7 @@ class GlueCatalogAcrossNodesTest {
 
     @Test
     void racingUpdatesEachMakeTheirOwnVersion() {
-        nodeA.createDatabase(CATALOG, new DatabaseInput("d", null, null, null));
+        nodeA.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), null);
         nodeA.createTable(CATALOG, "d", table("t"));
         nodeB.getTable(CATALOG, "d", "t");
         CompletableFuture<Void> a = CompletableFuture.runAsync(() -> {

@@ -58,7 +58,7 @@ class GlueCatalogTest {
 
     @Test
     void namesAreFoldedToLowerCaseAsGlueStoresThem() {
-        catalog.createDatabase(CATALOG, new DatabaseInput("Sales", "d", null, null));
+        catalog.createDatabase(CATALOG, new DatabaseInput("Sales", "d", null, null), null);
         Table created = catalog.createTable(CATALOG, "SALES", table("Orders", "OrderId", "BIGINT", "Total",
                 "decimal(10,2)"));
         assertThat(created.name()).isEqualTo("orders");
@@ -73,8 +73,8 @@ class GlueCatalogTest {
 
     @Test
     void duplicatesAndMissingParentsGetGluesErrors() {
-        catalog.createDatabase(CATALOG, new DatabaseInput("sales", null, null, null));
-        assertError(() -> catalog.createDatabase(CATALOG, new DatabaseInput("SALES", null, null, null)),
+        catalog.createDatabase(CATALOG, new DatabaseInput("sales", null, null, null), null);
+        assertError(() -> catalog.createDatabase(CATALOG, new DatabaseInput("SALES", null, null, null), null),
                 ErrorType.ALREADY_EXISTS, "Database already exists.");
         catalog.createTable(CATALOG, "sales", table("orders", "id", "int"));
         assertError(() -> catalog.createTable(CATALOG, "sales", table("orders", "id", "int")),
@@ -91,7 +91,7 @@ class GlueCatalogTest {
 
     @Test
     void badColumnTypesAndRepeatedNamesAreInvalidInput() {
-        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null));
+        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), null);
         assertError(() -> catalog.createTable(CATALOG, "d", table("t", "a", "array<int")), ErrorType.INVALID_INPUT,
                 "Column a: Invalid type 'array<int'");
         assertError(() -> catalog.createTable(CATALOG, "d", table("t", "a", "int", "A", "string")),
@@ -106,7 +106,7 @@ class GlueCatalogTest {
 
     @Test
     void updatesMakeNewVersionsAndSkipArchiveReplacesTheCurrentOne() {
-        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null));
+        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), null);
         catalog.createTable(CATALOG, "d", table("t", "a", "int"));
         clock.advance(Duration.ofSeconds(5));
         Table v1 = catalog.updateTable(CATALOG, "d", table("t", "a", "int", "b", "string"), false, "0");
@@ -135,7 +135,7 @@ class GlueCatalogTest {
 
     @Test
     void listingsPageInNameOrderWithTokensAndFilterByExpression() {
-        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null));
+        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), null);
         for (String name : List.of("orders_2", "orders_1", "clicks", "orders_3", "refunds")) {
             catalog.createTable(CATALOG, "d", table(name));
         }
@@ -154,9 +154,9 @@ class GlueCatalogTest {
                 .containsExactly("clicks", "refunds");
         assertThat(catalog.getTables(CATALOG, "d", "ORDERS_.", null, 100).items()).hasSize(3);
 
-        catalog.createDatabase(CATALOG, new DatabaseInput("e", null, null, null));
+        catalog.createDatabase(CATALOG, new DatabaseInput("e", null, null, null), null);
         String dbToken = catalog.getDatabases(CATALOG, null, 1).nextToken();
-        catalog.createDatabase(CATALOG, new DatabaseInput("f", null, null, null));
+        catalog.createDatabase(CATALOG, new DatabaseInput("f", null, null, null), null);
         Page<Database> rest = catalog.getDatabases(CATALOG, dbToken, 10);
         assertThat(rest.items()).extracting(Database::name).containsExactly("e", "f");
         assertThat(rest.nextToken()).isNull();
@@ -168,19 +168,19 @@ class GlueCatalogTest {
 
     @Test
     void deletingADatabaseDeletesItsTablesAndTheirVersions() {
-        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null));
+        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), null);
         catalog.createTable(CATALOG, "d", table("t"));
         catalog.updateTable(CATALOG, "d", table("t", "a", "int"), false, null);
         catalog.deleteDatabase(CATALOG, "D");
         assertThat(store.entries().keySet()).noneMatch(k -> k.startsWith("glue/"));
-        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null));
+        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), null);
         assertError(() -> catalog.getTable(CATALOG, "d", "t"), ErrorType.ENTITY_NOT_FOUND, "Table t not found.");
         assertError(() -> catalog.deleteDatabase(CATALOG, "x"), ErrorType.ENTITY_NOT_FOUND, "Database x not found.");
     }
 
     @Test
     void updatingADatabaseKeepsItsCreationAndRefusesARename() {
-        catalog.createDatabase(CATALOG, new DatabaseInput("d", "old", null, null));
+        catalog.createDatabase(CATALOG, new DatabaseInput("d", "old", null, null), null);
         clock.advance(Duration.ofSeconds(1));
         catalog.updateDatabase(CATALOG, "d", new DatabaseInput("D", "new", "s3://x/", Map.of("k", "v")));
         Database updated = catalog.getDatabase(CATALOG, "d");
@@ -191,8 +191,23 @@ class GlueCatalogTest {
     }
 
     @Test
+    void databaseTagsAreAddedReplacedAndRemovedWithinGluesLimit() {
+        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), Map.of("team", "web"));
+        catalog.tagDatabase(CATALOG, "D", Map.of("team", "data", "env", "dev"));
+        catalog.untagDatabase(CATALOG, "d", List.of("env", "absent"));
+        assertThat(catalog.databaseTags(CATALOG, "d")).isEqualTo(Map.of("team", "data"));
+        Map<String, String> many = new java.util.HashMap<>();
+        for (int i = 0; i < 50; i++) {
+            many.put("k" + i, "v");
+        }
+        assertError(() -> catalog.tagDatabase(CATALOG, "d", many), ErrorType.INVALID_INPUT, "at most 50 tags");
+        catalog.updateDatabase(CATALOG, "d", new DatabaseInput("d", "kept tags", null, null));
+        assertThat(catalog.databaseTags(CATALOG, "d")).containsEntry("team", "data");
+    }
+
+    @Test
     void theCatalogueSurvivesAReopen() throws Exception {
-        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null));
+        catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), null);
         catalog.createTable(CATALOG, "d", table("t", "a", "struct<x:int>"));
         Table v1 = catalog.updateTable(CATALOG, "d", table("t", "a", "struct<x:int,y:string>"), false, null);
         store.close();

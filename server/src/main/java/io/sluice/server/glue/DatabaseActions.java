@@ -30,11 +30,8 @@ final class DatabaseActions {
         CatalogRef c = GlueReader.catalog(context, in, v);
         DatabaseInput input = GlueReader.database(in.object("DatabaseInput"), "databaseInput", v);
         Map<String, String> tags = in.stringMap("Tags");
-        v.size("tags", tags == null ? null : tags.keySet(), 0, 50).check();
-        if (tags != null && !tags.isEmpty()) {
-            GlueReader.refuse(in, "Tags");
-        }
-        catalog.createDatabase(c, input);
+        TagActions.tags(v, "tags", tags).check();
+        catalog.createDatabase(c, input, tags);
     }
 
     void get(RequestContext context, WireObject in, ResponseWriter out) {

@@ -18,9 +18,9 @@ import java.util.Set;
 
 /**
  * The AWS Glue Data Catalog API ({@code AWSGlue}, JSON 1.1) as it registers with the request pipeline: the
- * database, table and table version operations (IAM {@code glue:*}, signed for {@code glue}, audited as
+ * database, table and table version operations and database tags (IAM {@code glue:*}, signed for {@code glue}, audited as
  * {@code glue.amazonaws.com}), the catalogue, database and table ARNs each call acts on (IAM asks for all three on a
- * table call), and the actions. Thread-safe.
+ * table call; the ARN given for the tag operations), and the actions. Thread-safe.
  */
 public final class GlueService implements Api {
 
@@ -30,8 +30,9 @@ public final class GlueService implements Api {
     public static final ApiDefinition DEFINITION = new ApiDefinition(TARGET, "glue", "glue", "glue.amazonaws.com",
             Set.of("CreateDatabase", "GetDatabase", "GetDatabases", "UpdateDatabase", "DeleteDatabase",
                     "CreateTable", "GetTable", "GetTables", "UpdateTable", "DeleteTable", "GetTableVersion",
-                    "GetTableVersions", "DeleteTableVersion"), Set.of(),
-            Set.of("GetDatabase", "GetDatabases", "GetTable", "GetTables", "GetTableVersion", "GetTableVersions"),
+                    "GetTableVersions", "DeleteTableVersion", "GetTags", "TagResource", "UntagResource"), Set.of(),
+            Set.of("GetDatabase", "GetDatabases", "GetTable", "GetTables", "GetTableVersion", "GetTableVersions",
+                    "GetTags"),
             false, ErrorType.GLUE_INTERNAL);
 
     private final Map<String, GlueAction> actions;
@@ -40,6 +41,7 @@ public final class GlueService implements Api {
         DatabaseActions databases = new DatabaseActions(catalog);
         TableActions tables = new TableActions(catalog);
         VersionActions versions = new VersionActions(catalog);
+        TagActions tags = new TagActions(catalog);
         this.actions = Map.ofEntries(
                 Map.entry("CreateDatabase", databases::create),
                 Map.entry("GetDatabase", databases::get),
@@ -53,7 +55,10 @@ public final class GlueService implements Api {
                 Map.entry("DeleteTable", tables::delete),
                 Map.entry("GetTableVersion", versions::get),
                 Map.entry("GetTableVersions", versions::list),
-                Map.entry("DeleteTableVersion", versions::delete));
+                Map.entry("DeleteTableVersion", versions::delete),
+                Map.entry("GetTags", tags::get),
+                Map.entry("TagResource", tags::tag),
+                Map.entry("UntagResource", tags::untag));
         if (!actions.keySet().equals(DEFINITION.operations())) {
             throw new IllegalStateException("every Glue operation needs an action, and only those");
         }
@@ -72,6 +77,10 @@ public final class GlueService implements Api {
     public List<String> resources(ApiCall call) {
         RequestContext context = call.caller().context();
         WireObject in = call.input();
+        String resourceArn = in.string("ResourceArn");
+        if (call.operation().equals("GetTags") || call.operation().endsWith("Resource")) {
+            return List.of(resourceArn == null ? "*" : resourceArn);
+        }
         String catalogId = in.string("CatalogId") == null ? context.account() : in.string("CatalogId");
         String base = "arn:aws:glue:" + context.region() + ":" + catalogId + ":";
         List<String> arns = new ArrayList<>(List.of(base + "catalog"));

@@ -146,6 +146,25 @@ class GlueServiceTest {
     }
 
     @Test
+    void databasesCarryTagsAsTerraformReadsThem() throws Exception {
+        assertThat(call("CreateDatabase", "{\"DatabaseInput\":{\"Name\":\"Tagged\"},\"Tags\":{\"team\":\"web\"}}")
+                .status()).isEqualTo(200);
+        String arn = "arn:aws:glue:us-east-1:000000000000:database/tagged";
+        assertThat(call("TagResource", "{\"ResourceArn\":\"" + arn + "\",\"TagsToAdd\":{\"env\":\"dev\"}}")
+                .status()).isEqualTo(200);
+        assertThat(call("UntagResource", "{\"ResourceArn\":\"" + arn + "\",\"TagsToRemove\":[\"team\"]}")
+                .status()).isEqualTo(200);
+        assertThat(call("GetTags", "{\"ResourceArn\":\"" + arn + "\"}").body().get("Tags"))
+                .isEqualTo(json.readTree("{\"env\":\"dev\"}"));
+        Answer table = call("GetTags", "{\"ResourceArn\":\"arn:aws:glue:us-east-1:000000000000:table/tagged/t\"}");
+        assertThat(table.type()).isEqualTo("InvalidInputException");
+        assertThat(call("GetTags", "{\"ResourceArn\":\"arn:aws:glue:us-east-1:000000000000:database/none\"}").type())
+                .isEqualTo("EntityNotFoundException");
+        assertThat(call("GetTags", "{\"ResourceArn\":\"arn:aws:s3:::bucket\"}").type())
+                .isEqualTo("ValidationException");
+    }
+
+    @Test
     void formatConversionReadsTheCurrentOrANamedVersion() throws Exception {
         createOrders();
         call("UpdateTable", ORDERS.replace("\"bigint\"", "\"string\""));
