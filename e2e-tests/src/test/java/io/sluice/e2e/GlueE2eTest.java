@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * The Glue Data Catalog through real clients against a real server: the AWS SDK for Java v2's Glue client
  * (databases, tables with Hive types, versions, paging through the SDK's paginator, Glue's errors) and boto3
- * (boto3_glue.py: the calls a team's scripts make to define a Firehose schema, and a bad input).
+ * (boto3_glue.py: the calls a team's scripts make to define a Firehose schema, and a bad input) and the AWS CLI
+ * (cli_glue.sh).
  */
 class GlueE2eTest {
 
@@ -106,8 +107,16 @@ class GlueE2eTest {
 
     @Test
     void boto3ScriptsDefineAFirehoseSchemaUnchanged() throws Exception {
-        Process process = new ProcessBuilder(List.of("python3", SCRIPTS.resolve("boto3_glue.py").toString(),
-                SERVER.endpoint().toString())).redirectErrorStream(true).start();
+        run(List.of("python3", SCRIPTS.resolve("boto3_glue.py").toString(), SERVER.endpoint().toString()));
+    }
+
+    @Test
+    void theAwsCliDefinesATableAndGetsGluesErrors() throws Exception {
+        run(List.of("bash", SCRIPTS.resolve("cli_glue.sh").toString(), SERVER.endpoint().toString()));
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         process.getOutputStream().close();
         boolean finished = process.waitFor(2, TimeUnit.MINUTES);
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
