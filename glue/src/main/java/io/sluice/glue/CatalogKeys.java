@@ -38,7 +38,12 @@ final class CatalogKeys {
     }
 
     static String version(CatalogRef c, String database, String table, long versionId) {
-        return versions(c, database, table) + String.format("%010d", versionId);
+        return versions(c, database, table) + versionDigits(versionId);
+    }
+
+    /** A version id as the 10 digits its key ends with, so that keys sort in version order. */
+    static String versionDigits(long versionId) {
+        return String.format("%010d", versionId);
     }
 
     /** The kind of entry a key of this catalogue holds ({@link #DATABASE}, ...), or null for another key. */

@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The catalogue's entries ({@link CatalogKeys}), decoded, kept in memory and in the {@link MetaStore} in the form of
@@ -69,6 +71,28 @@ final class CatalogStore {
     NavigableMap<String, Object> range(String prefix, String after) {
         String from = after == null ? prefix : prefix + CatalogKeys.escape(after);
         return entries.subMap(from, after == null, prefix + Character.MAX_VALUE, false);
+    }
+
+    /**
+     * One page of the entries under {@code prefix} after {@code after} (null: from the first) that pass
+     * {@code filter}, at most {@code max}; its next token names the last entry by {@code tokenOf}.
+     */
+    <T> Page<T> page(String prefix, String after, int max, Predicate<T> filter, Class<T> type,
+                     Function<T, String> tokenOf) {
+        List<T> items = new ArrayList<>();
+        String last = null;
+        for (Object value : range(prefix, after).values()) {
+            T item = type.cast(value);
+            if (!filter.test(item)) {
+                continue;
+            }
+            if (items.size() == max) {
+                return new Page<>(items, PageTokens.next(prefix, last));
+            }
+            items.add(item);
+            last = tokenOf.apply(item);
+        }
+        return new Page<>(items, null);
     }
 
     void put(String key, Database database) {

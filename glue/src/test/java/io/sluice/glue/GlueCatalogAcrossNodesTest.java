@@ -48,7 +48,7 @@ class GlueCatalogAcrossNodesTest {
         Table created = nodeA.createTable(CATALOG, "d", table("t", "a", "int"));
         assertThat(nodeB.getTable(CATALOG, "d", "t")).isEqualTo(created);
         Table updated = nodeB.updateTable(CATALOG, "d", table("t", "a", "int", "b", "string"), false, "0");
-        assertThat(nodeA.getTableVersion(CATALOG, "d", "t", "1")).isEqualTo(updated);
+        assertThat(nodeA.versions().get(CATALOG, "d", "t", "1")).isEqualTo(updated);
     }
 
     @Test
@@ -82,8 +82,8 @@ class GlueCatalogAcrossNodesTest {
         });
         CompletableFuture.allOf(a, b).join();
         // a lookup that misses catches up with the other node's changes; listings answer from the view
-        assertThat(nodeA.getTableVersion(CATALOG, "d", "t", "10").versionId()).isEqualTo("10");
-        assertThat(nodeA.getTableVersions(CATALOG, "d", "t", null, 100).items()).extracting(Table::versionId)
+        assertThat(nodeA.versions().get(CATALOG, "d", "t", "10").versionId()).isEqualTo("10");
+        assertThat(nodeA.versions().list(CATALOG, "d", "t", null, 100).items()).extracting(Table::versionId)
                 .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
         assertThat(nodeB.getTable(CATALOG, "d", "t").versionId()).isEqualTo("10");
     }

@@ -114,22 +114,22 @@ class GlueCatalogTest {
         assertThat(v1.createTime()).isEqualTo(1_765_000_000_000L);
         assertThat(v1.updateTime()).isEqualTo(1_765_000_005_000L);
         Table v2 = catalog.updateTable(CATALOG, "d", table("t", "a", "int", "c", "date"), true, null);
-        assertThat(catalog.getTableVersions(CATALOG, "d", "t", null, 100).items()).extracting(Table::versionId)
+        assertThat(catalog.versions().list(CATALOG, "d", "t", null, 100).items()).extracting(Table::versionId)
                 .containsExactly("0", "2");
-        assertThat(catalog.getTableVersion(CATALOG, "d", "t", "0").input().storageDescriptor().columns())
+        assertThat(catalog.versions().get(CATALOG, "d", "t", "0").input().storageDescriptor().columns())
                 .extracting(Column::name).containsExactly("a");
-        assertThat(catalog.getTableVersion(CATALOG, "d", "t", null)).isEqualTo(v2);
-        assertError(() -> catalog.getTableVersion(CATALOG, "d", "t", "1"), ErrorType.ENTITY_NOT_FOUND,
+        assertThat(catalog.versions().get(CATALOG, "d", "t", null)).isEqualTo(v2);
+        assertError(() -> catalog.versions().get(CATALOG, "d", "t", "1"), ErrorType.ENTITY_NOT_FOUND,
                 "Version 1 of table t not found.");
-        assertError(() -> catalog.getTableVersion(CATALOG, "d", "t", "x"), ErrorType.INVALID_INPUT,
+        assertError(() -> catalog.versions().get(CATALOG, "d", "t", "x"), ErrorType.INVALID_INPUT,
                 "Version ID x is not valid");
         assertError(() -> catalog.updateTable(CATALOG, "d", table("t"), false, "1"),
                 ErrorType.CONCURRENT_MODIFICATION, "version is 2, not 1");
 
-        assertError(() -> catalog.deleteTableVersion(CATALOG, "d", "t", "2"), ErrorType.INVALID_INPUT,
+        assertError(() -> catalog.versions().delete(CATALOG, "d", "t", "2"), ErrorType.INVALID_INPUT,
                 "current version");
-        catalog.deleteTableVersion(CATALOG, "d", "t", "0");
-        assertThat(catalog.getTableVersions(CATALOG, "d", "t", null, 100).items()).extracting(Table::versionId)
+        catalog.versions().delete(CATALOG, "d", "t", "0");
+        assertThat(catalog.versions().list(CATALOG, "d", "t", null, 100).items()).extracting(Table::versionId)
                 .containsExactly("2");
     }
 
@@ -193,16 +193,16 @@ class GlueCatalogTest {
     @Test
     void databaseTagsAreAddedReplacedAndRemovedWithinGluesLimit() {
         catalog.createDatabase(CATALOG, new DatabaseInput("d", null, null, null), Map.of("team", "web"));
-        catalog.tagDatabase(CATALOG, "D", Map.of("team", "data", "env", "dev"));
-        catalog.untagDatabase(CATALOG, "d", List.of("env", "absent"));
-        assertThat(catalog.databaseTags(CATALOG, "d")).isEqualTo(Map.of("team", "data"));
+        catalog.tags().add(CATALOG, "D", Map.of("team", "data", "env", "dev"));
+        catalog.tags().remove(CATALOG, "d", List.of("env", "absent"));
+        assertThat(catalog.tags().get(CATALOG, "d")).isEqualTo(Map.of("team", "data"));
         Map<String, String> many = new java.util.HashMap<>();
         for (int i = 0; i < 50; i++) {
             many.put("k" + i, "v");
         }
-        assertError(() -> catalog.tagDatabase(CATALOG, "d", many), ErrorType.INVALID_INPUT, "at most 50 tags");
+        assertError(() -> catalog.tags().add(CATALOG, "d", many), ErrorType.INVALID_INPUT, "at most 50 tags");
         catalog.updateDatabase(CATALOG, "d", new DatabaseInput("d", "kept tags", null, null));
-        assertThat(catalog.databaseTags(CATALOG, "d")).containsEntry("team", "data");
+        assertThat(catalog.tags().get(CATALOG, "d")).containsEntry("team", "data");
     }
 
     @Test
@@ -214,7 +214,7 @@ class GlueCatalogTest {
         store = LocalMetaStore.open(dir);
         GlueCatalog reopened = new GlueCatalog(store, clock);
         assertThat(reopened.getTable(CATALOG, "d", "t")).isEqualTo(v1);
-        assertThat(reopened.getTableVersions(CATALOG, "d", "t", null, 10).items()).hasSize(2);
+        assertThat(reopened.versions().list(CATALOG, "d", "t", null, 10).items()).hasSize(2);
         assertThat(reopened.updateTable(CATALOG, "d", table("t"), false, null).versionId()).isEqualTo("2");
     }
 }

@@ -44,7 +44,7 @@ public final class GlueTableSchemas implements TableSchemas {
         String version = ref.versionId() == null || ref.versionId().equalsIgnoreCase(LATEST) ? null : ref.versionId();
         Table table;
         try {
-            table = catalog.getTableVersion(c, ref.databaseName(), ref.tableName(), version);
+            table = catalog.versions().get(c, ref.databaseName(), ref.tableName(), version);
         } catch (ServiceException e) {
             throw new SchemaUnavailableException(e.type().awsName(), e.getMessage());
         }

@@ -3,6 +3,7 @@ package io.sluice.server.glue;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 import io.sluice.glue.CatalogRef;
+import io.sluice.glue.DatabaseTags;
 import io.sluice.glue.GlueCatalog;
 import io.sluice.protocol.ResponseWriter;
 import io.sluice.protocol.Validator;
@@ -37,7 +38,7 @@ final class TagActions {
         arn(new Validator(), arn).check();
         Matcher database = database(context, arn);
         out.startObject("Tags");
-        new TreeMap<>(catalog.databaseTags(catalog(database), database.group(3))).forEach(out::string);
+        new TreeMap<>(catalog.tags().get(catalog(database), database.group(3))).forEach(out::string);
         out.endObject();
     }
 
@@ -47,7 +48,7 @@ final class TagActions {
         Validator v = arn(new Validator(), arn).required("tagsToAdd", tags);
         tags(v, "tagsToAdd", tags).check();
         Matcher database = database(context, arn);
-        catalog.tagDatabase(catalog(database), database.group(3), tags);
+        catalog.tags().add(catalog(database), database.group(3), tags);
     }
 
     void untag(RequestContext context, WireObject in, ResponseWriter out) {
@@ -59,13 +60,13 @@ final class TagActions {
         }
         v.check();
         Matcher database = database(context, arn);
-        catalog.untagDatabase(catalog(database), database.group(3), keys);
+        catalog.tags().remove(catalog(database), database.group(3), keys);
     }
 
     /** Checks a TagsMap (at most 50; keys 1 to 128 characters, values up to 256) into {@code v}. */
     static Validator tags(Validator v, String path, Map<String, String> tags) {
         if (tags != null) {
-            v.size(path, tags.keySet(), 0, GlueCatalog.MAX_TAGS);
+            v.size(path, tags.keySet(), 0, DatabaseTags.MAX_TAGS);
             tags.forEach((key, value) -> v.length(path + ".key", key, 1, 128).length(path + ".value", value, 0,
                     256));
         }

@@ -27,7 +27,7 @@ final class VersionActions {
         GlueReader.requiredName(v, "databaseName", database);
         GlueReader.requiredName(v, "tableName", table);
         GlueReader.name(v, "versionId", version).check();
-        write(out, "TableVersion", catalog.getTableVersion(c, database, table, version));
+        write(out, "TableVersion", catalog.versions().get(c, database, table, version));
     }
 
     void list(RequestContext context, WireObject in, ResponseWriter out) {
@@ -38,7 +38,7 @@ final class VersionActions {
         Integer max = in.integer("MaxResults");
         GlueReader.requiredName(v, "databaseName", database);
         GlueReader.requiredName(v, "tableName", table).range("maxResults", max, 1, 100).check();
-        Page<Table> page = catalog.getTableVersions(c, database, table, in.string("NextToken"),
+        Page<Table> page = catalog.versions().list(c, database, table, in.string("NextToken"),
                 max == null ? GlueCatalog.DEFAULT_PAGE : max);
         out.startArray("TableVersions");
         page.items().forEach(t -> write(out, null, t));
@@ -54,7 +54,7 @@ final class VersionActions {
         GlueReader.requiredName(v, "databaseName", database);
         GlueReader.requiredName(v, "tableName", table);
         GlueReader.requiredName(v, "versionId", version).check();
-        catalog.deleteTableVersion(c, database, table, version);
+        catalog.versions().delete(c, database, table, version);
     }
 
     /** A TableVersion structure: the table as it was, and its version id. */
