@@ -51,6 +51,14 @@ public enum ErrorType {
     LAMBDA_RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
     /** Lambda: the service failed (Lambda's name for an internal failure). */
     LAMBDA_SERVICE("ServiceException", 500),
+    /** Glue: a database or table of that name already exists. */
+    ALREADY_EXISTS("AlreadyExistsException", 400),
+    /** Glue: the database, table or table version named does not exist. */
+    ENTITY_NOT_FOUND("EntityNotFoundException", 400),
+    /** Glue: the input breaks a rule of the service (a column type, an expression, a paging token). */
+    INVALID_INPUT("InvalidInputException", 400),
+    /** Glue: the service failed (Glue's name for an internal failure). */
+    GLUE_INTERNAL("InternalServiceException", 500),
     REQUEST_ENTITY_TOO_LARGE("RequestEntityTooLargeException", 413),
     INTERNAL_FAILURE("InternalFailureException", 500),
     SERVICE_UNAVAILABLE("ServiceUnavailableException", 503);

@@ -2,18 +2,24 @@ package io.sluice.server;
 
 import io.sluice.engine.store.MetaStore;
 import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.conversion.TableSchemas;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
 import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.server.analytics.AnalyticsNode;
 import io.sluice.server.firehose.FirehoseService;
 import io.sluice.server.firehose.KmsBufferSealer;
+import io.sluice.server.glue.GlueService;
+import io.sluice.server.glue.GlueTableSchemas;
+import io.sluice.server.kinesis.RequestContext;
+import io.sluice.glue.GlueCatalog;
 import io.sluice.server.pipeline.Api;
 
 import java.util.List;
 
 /**
- * The APIs a node serves besides Kinesis (Firehose, Kinesis Analytics) and the background work behind them, once
+ * The APIs a node serves besides Kinesis (Firehose, Kinesis Analytics, the Glue Data Catalog) and the background
+ * work behind them, once
  * opened: {@link LocalAddOns} opens them on the data directory, {@link ClusterAddOns} on the cluster backend's
  * stores. From the server's start/stop thread.
  */
@@ -24,18 +30,24 @@ final class AddOnServices implements AutoCloseable {
     private final FirehoseEngine firehose;
     private final AnalyticsNode analytics;
     private final MetaStore analyticsStore;
+    private final GlueCatalog glue;
+    private final MetaStore glueStore;
 
     /**
      * @param analyticsStore the analytics catalogue's store if the add-ons opened it (closed after analytics), or
      *                       null when it is the engine's
+     * @param glueStore      the Glue catalogue's store if the add-ons opened it (closed last), or null when it is
+     *                       the engine's
      */
     AddOnServices(ObjectStore objects, KmsBufferSealer sealer, FirehoseEngine firehose, AnalyticsNode analytics,
-                  MetaStore analyticsStore) {
+                  MetaStore analyticsStore, GlueCatalog glue, MetaStore glueStore) {
         this.objects = objects;
         this.sealer = sealer;
         this.firehose = firehose;
         this.analytics = analytics;
         this.analyticsStore = analyticsStore;
+        this.glue = glue;
+        this.glueStore = glueStore;
     }
 
     /** Where Firehose's S3 destinations write: the configured S3-compatible store, or the local directory. */
@@ -47,7 +59,15 @@ final class AddOnServices implements AutoCloseable {
 
     /** The APIs, for the router (each is wrapped in the pipeline). */
     List<Api> apis() {
-        return List.of(new FirehoseService(firehose), analytics.service());
+        return List.of(new FirehoseService(firehose), analytics.service(), new GlueService(glue));
+    }
+
+    /**
+     * Where record format conversion reads Glue tables: this node's Glue Data Catalog. A table reference without
+     * CatalogId or Region falls back to the default account and region of callers without their own.
+     */
+    TableSchemas tableSchemas() {
+        return new GlueTableSchemas(glue, RequestContext.DEFAULT_ACCOUNT, RequestContext.DEFAULT_REGION);
     }
 
     /** The delivery streams, for mappings' on-failure destinations. */
@@ -81,5 +101,8 @@ final class AddOnServices implements AutoCloseable {
         firehose.close();
         objects.close();
         sealer.close();
+        if (glueStore != null) {
+            glueStore.close();
+        }
     }
 }

@@ -11,6 +11,7 @@ import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.firehose.store.FirehoseStores;
 import io.sluice.firehose.store.PrefixedMetaStore;
+import io.sluice.glue.GlueCatalog;
 import io.sluice.server.analytics.AnalyticsNode;
 import io.sluice.server.firehose.FirehoseMetrics;
 import io.sluice.server.firehose.KmsBufferSealer;
@@ -24,7 +25,8 @@ import io.sluice.server.firehose.KmsBufferSealer;
  * dies). Kinesis Data Analytics keeps its catalogue and each application's positions in the shared metadata too
  * ({@link AnalyticsNode}), and each application runs on the node the placement gives its task to. The destination
  * store is shared by every node when it is S3-compatible; a local directory destination is each node's own. From
- * the server's start/stop thread.
+ * the server's start/stop thread. The Glue Data Catalog keeps its databases and tables under {@code glue/} in the
+ * shared metadata, so every node serves the same catalogue.
  */
 final class ClusterAddOns {
 
@@ -49,7 +51,8 @@ final class ClusterAddOns {
                     config.analyticsBoundIntervalMillis(), engine, firehose, config.firehoseS3(),
                     config.firehoseLocalDir(), config.firehose().requestTimeout(), namedFunctions, tasks, clock,
                     registry);
-            return new AddOnServices(objects, sealer, firehose, analytics, null);
+            return new AddOnServices(objects, sealer, firehose, analytics, null,
+                    new GlueCatalog(stores.metadata(), clock), null);
         } catch (RuntimeException e) {
             if (firehose != null) {
                 firehose.close();

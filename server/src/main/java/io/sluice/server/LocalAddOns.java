@@ -10,6 +10,7 @@ import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
 import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.processing.FunctionInvoker;
+import io.sluice.glue.GlueCatalog;
 import io.sluice.server.analytics.AnalyticsNode;
 import io.sluice.server.firehose.FirehoseMetrics;
 import io.sluice.server.firehose.KmsBufferSealer;
@@ -20,9 +21,10 @@ import io.sluice.storage.MetadataStore;
 import java.io.IOException;
 
 /**
- * Firehose and Kinesis Analytics on one node: the delivery streams' buffers and keys under the Firehose data
- * directory, the destination store (S3-compatible or a local directory), and the analytics catalogue and
- * positions under the data directory. From the server's start/stop thread.
+ * Firehose, Kinesis Analytics and the Glue Data Catalog on one node: the delivery streams' buffers and keys under
+ * the Firehose data directory, the destination store (S3-compatible or a local directory), the analytics catalogue
+ * and positions under the data directory, and the Glue catalogue in {@code <data dir>/glue/meta}. From the server's
+ * start/stop thread.
  */
 final class LocalAddOns {
 
@@ -50,6 +52,17 @@ final class LocalAddOns {
             analyticsMeta.close();
             throw e;
         }
-        return new AddOnServices(objects, sealer, firehose, analytics, analyticsMeta);
+        MetaStore glueMeta = new LocalMetaStore(new MetadataStore(config.dataDir().resolve("glue").resolve("meta"),
+                MetadataStore.DEFAULT_COMPACTION_BYTES, config.truncateCorruptMetadata(), storage));
+        GlueCatalog glue;
+        try {
+            glue = new GlueCatalog(glueMeta, clock);
+        } catch (RuntimeException e) {
+            glueMeta.close();
+            analytics.close();
+            analyticsMeta.close();
+            throw e;
+        }
+        return new AddOnServices(objects, sealer, firehose, analytics, analyticsMeta, glue, glueMeta);
     }
 }

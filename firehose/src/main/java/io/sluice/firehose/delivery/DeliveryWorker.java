@@ -218,7 +218,8 @@ public final class DeliveryWorker implements Task {
                     record.sourceOffset());
         }
         for (FailedRecord failed : result.failed()) {
-            add(new BufferKey(Batch.Route.ERRORS, Map.of(), "processing-failed"), errorRecords.encode(failed),
+            add(new BufferKey(Batch.Route.ERRORS, Map.of(), failed.errorOutputType()),
+                    errorRecords.encode(failed),
                     failed.arrivalMillis(), failed.sourceOffset());
         }
     }

@@ -14,4 +14,12 @@ public record FailedRecord(long sourceOffset, long arrivalMillis, byte[] rawData
         return new FailedRecord(record.sourceOffset(), record.arrivalMillis(), record.data(), errorCode,
                 errorMessage, attempts, now, lambdaArn);
     }
+
+    /**
+     * Where the record goes under the error output prefix ({@code !{firehose:error-output-type}}):
+     * {@code decompression-failed} for a record Decompression could not gunzip, else {@code processing-failed}.
+     */
+    public String errorOutputType() {
+        return Decompression.FAILED_CODE.equals(errorCode) ? "decompression-failed" : "processing-failed";
+    }
 }

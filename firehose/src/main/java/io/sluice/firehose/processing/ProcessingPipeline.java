@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The processors of a delivery stream, run in the order Firehose runs them whatever order they are listed in:
- * de-aggregation (always KPL de-aggregation for a Kinesis source), the Lambda transformation, metadata extraction
+ * decompression of CloudWatch Logs payloads and the extraction of their log events (CloudWatch Logs never writes
+ * KPL aggregates, so these come before de-aggregation), de-aggregation (always KPL de-aggregation for a Kinesis source), the Lambda transformation, metadata extraction
  * for dynamic partitioning, then the delimiter. Failures of every stage are collected. Apply from one thread at a
  * time.
  */
@@ -21,8 +22,10 @@ public final class ProcessingPipeline {
     public static final String LAMBDA = "Lambda";
     public static final String METADATA_EXTRACTION = "MetadataExtraction";
     public static final String APPEND_DELIMITER = "AppendDelimiterToRecord";
-    public static final List<String> SUPPORTED = List.of(RECORD_DEAGGREGATION, LAMBDA, METADATA_EXTRACTION,
-            APPEND_DELIMITER);
+    public static final String DECOMPRESSION = "Decompression";
+    public static final String CLOUDWATCH_LOG_PROCESSING = "CloudWatchLogProcessing";
+    public static final List<String> SUPPORTED = List.of(DECOMPRESSION, CLOUDWATCH_LOG_PROCESSING,
+            RECORD_DEAGGREGATION, LAMBDA, METADATA_EXTRACTION, APPEND_DELIMITER);
 
     /** AWS's defaults: 3 retries of a failed invocation, 1 MiB of records per invocation. */
     private static final String DEFAULT_RETRIES = "3";
@@ -43,6 +46,13 @@ public final class ProcessingPipeline {
     public static ProcessingPipeline of(Processing processing, boolean kinesisSource, LambdaTransform.Target target,
                                         FunctionInvoker invoker, Clock clock) {
         List<ProcessingStage> stages = new ArrayList<>();
+        if (processing.active(DECOMPRESSION) != null) {
+            stages.add(new Decompression(clock));
+        }
+        Processor logs = processing.active(CLOUDWATCH_LOG_PROCESSING);
+        if (logs != null && Boolean.parseBoolean(logs.parameter("DataMessageExtraction", "false"))) {
+            stages.add(new CloudWatchLogProcessing(clock));
+        }
         Processor deaggregation = processing.active(RECORD_DEAGGREGATION);
         if (deaggregation != null) {
             String type = deaggregation.parameter("SubRecordType", "NONE");

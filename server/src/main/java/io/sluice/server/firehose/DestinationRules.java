@@ -103,8 +103,32 @@ final class DestinationRules {
                 case ProcessingPipeline.LAMBDA -> checkLambda(processor);
                 case ProcessingPipeline.METADATA_EXTRACTION -> checkExtraction(processor, partitioned);
                 case ProcessingPipeline.RECORD_DEAGGREGATION -> checkDeaggregation(processor);
+                case ProcessingPipeline.DECOMPRESSION -> checkDecompression(processor);
+                case ProcessingPipeline.CLOUDWATCH_LOG_PROCESSING -> checkLogProcessing(processor, processing);
                 default -> checkDelimiter(processor);
             }
+        }
+    }
+
+    private static void checkDecompression(Processor processor) {
+        String format = processor.parameter("CompressionFormat", "GZIP");
+        if (!format.equals("GZIP")) {
+            throw ServiceException.invalidArgument("CompressionFormat must be GZIP, not " + format + ".");
+        }
+    }
+
+    /** Message extraction reads decompressed CloudWatch Logs payloads, so it needs the Decompression processor. */
+    private static void checkLogProcessing(Processor processor, Processing processing) {
+        String extraction = processor.parameter("DataMessageExtraction", null);
+        if (extraction == null || !List.of("true", "false").contains(extraction)) {
+            throw ServiceException.invalidArgument("The CloudWatchLogProcessing processor needs a "
+                    + "DataMessageExtraction parameter of true or false, not " + extraction + ".");
+        }
+        boolean decompressed = processing.processors().stream()
+                .anyMatch(p -> p.type().equals(ProcessingPipeline.DECOMPRESSION));
+        if (!decompressed) {
+            throw ServiceException.invalidArgument("The CloudWatchLogProcessing processor needs the Decompression "
+                    + "processor.");
         }
     }
 

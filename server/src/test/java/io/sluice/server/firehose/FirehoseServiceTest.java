@@ -287,6 +287,37 @@ class FirehoseServiceTest {
         assertThat(answer.body().get("message").asText()).contains("Lambda function ARN");
     }
 
+    @Test
+    void cloudWatchLogsDecompressionAndMessageExtractionAreAcceptedAndDescribed() throws Exception {
+        Answer created = createWithProcessors("logs", "{\"Type\":\"Decompression\",\"Parameters\":[{\"ParameterName\":"
+                + "\"CompressionFormat\",\"ParameterValue\":\"GZIP\"}]},{\"Type\":\"CloudWatchLogProcessing\","
+                + "\"Parameters\":[{\"ParameterName\":\"DataMessageExtraction\",\"ParameterValue\":\"true\"}]}");
+        assertThat(created.status()).isEqualTo(200);
+        JsonNode processors = call("DescribeDeliveryStream", "{\"DeliveryStreamName\":\"logs\"}").body()
+                .at("/DeliveryStreamDescription/Destinations/0/ExtendedS3DestinationDescription"
+                        + "/ProcessingConfiguration/Processors");
+        assertThat(processors.findValuesAsText("Type")).containsExactly("Decompression", "CloudWatchLogProcessing");
+    }
+
+    @Test
+    void cloudWatchLogProcessingNeedsDecompressionAndGzip() throws Exception {
+        Answer alone = createWithProcessors("alone", "{\"Type\":\"CloudWatchLogProcessing\",\"Parameters\":"
+                + "[{\"ParameterName\":\"DataMessageExtraction\",\"ParameterValue\":\"true\"}]}");
+        assertThat(alone.type()).isEqualTo("InvalidArgumentException");
+        assertThat(alone.body().get("message").asText()).contains("needs the Decompression processor");
+        Answer zip = createWithProcessors("zip", "{\"Type\":\"Decompression\",\"Parameters\":[{\"ParameterName\":"
+                + "\"CompressionFormat\",\"ParameterValue\":\"ZIP\"}]}");
+        assertThat(zip.type()).isEqualTo("InvalidArgumentException");
+        assertThat(zip.body().get("message").asText()).contains("CompressionFormat must be GZIP");
+    }
+
+    private Answer createWithProcessors(String name, String processors) throws Exception {
+        return call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"" + name + "\","
+                + "\"ExtendedS3DestinationConfiguration\":{\"RoleARN\":\"arn:aws:iam::000000000000:role/r\","
+                + "\"BucketARN\":\"arn:aws:s3:::b\",\"ProcessingConfiguration\":{\"Enabled\":true,\"Processors\":"
+                + "[" + processors + "]}}}");
+    }
+
     private Answer createWithLambda(String name, String lambdaArn) throws Exception {
         return call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"" + name + "\","
                 + "\"ExtendedS3DestinationConfiguration\":{\"RoleARN\":\"arn:aws:iam::000000000000:role/r\","
