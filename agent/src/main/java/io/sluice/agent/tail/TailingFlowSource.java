@@ -76,8 +76,13 @@ final class TailingFlowSource implements FlowSource {
     void start() throws IOException {
         Optional<Checkpoint> checkpoint = checkpoints.get(flow.id());
         checkpointed = checkpoint.isPresent();
-        tracker.refresh(null, checkpoint);
+        KnownFile startsWith = tracker.refresh(null, checkpoint);
         lastRefreshMillis = clock.millis();
+        if (startsWith != null && startsWith.fingerprint() != null) {
+            FileSnapshot f = startsWith.seen();
+            checkpointStart(new Checkpoint(flow.id(), f.fileKey(), f.path(), startsWith.consumed(), f.size(),
+                    f.modifiedMillis(), startsWith.fingerprint(), clock.millis()));
+        }
         updateBehind();
     }
 
@@ -160,12 +165,19 @@ final class TailingFlowSource implements FlowSource {
         currentStart = next.consumed();
         goneSinceMillis = -1;
         if (!checkpointed) {
-            // where the flow starts is durable before anything is read: a restart never skips what this run read
-            checkpoints.put(new Checkpoint(flow.id(), current.fileKey(), current.path(), currentStart,
+            checkpointStart(new Checkpoint(flow.id(), current.fileKey(), current.path(), currentStart,
                     current.size(), current.modifiedMillis(), current.fingerprint(), clock.millis()));
-            checkpointed = true;
         }
         return true;
+    }
+
+    /**
+     * Where a flow without checkpoint starts is made durable before anything is read: a restart then never takes
+     * the files as new to the flow (initialPosition) and skips what this run read and did not get acknowledged.
+     */
+    private void checkpointStart(Checkpoint start) throws IOException {
+        checkpoints.put(start);
+        checkpointed = true;
     }
 
     /** Whether the current file's path now names another file or none (renamed): the pattern is listed again. */
