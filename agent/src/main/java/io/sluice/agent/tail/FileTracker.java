@@ -88,7 +88,9 @@ final class FileTracker {
         }
         for (Iterator<KnownFile> it = known.values().iterator(); it.hasNext(); ) {
             KnownFile k = it.next();
-            if (!keys.contains(k.fileKey()) && !k.fileKey().equals(currentKey)) {
+            // a file to read first was found by key out of the pattern (the checkpoint's): it stays until read
+            boolean kept = k.fileKey().equals(currentKey) || first.contains(k.fileKey()) && k.pending();
+            if (!keys.contains(k.fileKey()) && !kept) {
                 if (k.pending()) {
                     LOG.warn("flow {}: {} left the file pattern (deleted or renamed) with {} bytes not read; they are"
                             + " lost", flowId, k.seen().path(), k.behind());
