@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  * kept open for maxTimeBetweenFileTrackerRefreshMillis (its writer may still add to it), then left.
  *
  * <p>Polls: a poll that found nothing makes the next one wait minTimeBetweenFilePollsMillis (it returns nothing
- * before); the pattern is listed again every maxTimeBetweenFileTrackerRefreshMillis, and at once when the current
- * file's path names another file (rename rotation) or the file was truncated. Failures: a poll that fails marks the
+ * before); the pattern is listed again every maxTimeBetweenFileTrackerRefreshMillis, at once when the current
+ * file's path names another file (rename rotation) or the file was truncated, and at each poll while no file is
+ * open. So a new file of a create rotation (timestamped names) is seen within maxTimeBetweenFileTrackerRefreshMillis. Failures: a poll that fails marks the
  * source unhealthy and logs the cause (once per distinct cause); the next poll tries again, and one that succeeds
  * marks it healthy.
  *
@@ -98,7 +99,8 @@ final class TailingFlowSource implements FlowSource {
         }
         lastPollMillis = now;
         try {
-            if (now - lastRefreshMillis >= flow.maxTimeBetweenFileTrackerRefreshMillis()) {
+            // with no file open, a file appearing or growing is seen by listing only
+            if (current == null || now - lastRefreshMillis >= flow.maxTimeBetweenFileTrackerRefreshMillis()) {
                 refresh(now);
             }
             read(out, maxRecords, now);
