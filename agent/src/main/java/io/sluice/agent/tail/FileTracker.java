@@ -276,7 +276,7 @@ final class FileTracker {
                 return null;
             }
             try (FileChannel channel = opened.get()) {
-                boolean same = f.fileKey().equals(checkpointKey) || cp.fingerprint().length() > 0;
+                boolean same = f.fileKey().equals(checkpointKey) || cp.fingerprint().identifying();
                 if (same && channel.size() >= cp.offset() && cp.fingerprint().matches(channel)) {
                     return new KnownFile(f, cp.offset(), FileFingerprint.of(channel));
                 }
@@ -325,7 +325,7 @@ final class FileTracker {
     }
 
     private KnownFile findCopy(FileFingerprint of, long minSize, String excludingKey) throws IOException {
-        if (of == null || of.length() == 0) {
+        if (of == null || !of.identifying()) {
             return null;
         }
         KnownFile best = null;
@@ -340,15 +340,36 @@ final class FileTracker {
 
     private boolean isCopyOfKnown(FileSnapshot f) throws IOException {
         for (KnownFile k : known.values()) {
-            if (!k.copy() && !k.fileKey().equals(f.fileKey()) && isCopyOf(f, k.fingerprint())) {
+            if (k.copy() || k.fileKey().equals(f.fileKey())) {
+                continue;
+            }
+            FileFingerprint of = k.fingerprint();
+            if (of != null && of.partial() && k.seen().size() > of.length()) {
+                of = extended(k);
+            }
+            if (isCopyOf(f, of)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** A fingerprint taken when the file was shorter, taken again over the first bytes it has now. */
+    private static FileFingerprint extended(KnownFile k) throws IOException {
+        Optional<FileChannel> opened = FileLister.open(k.seen());
+        if (opened.isEmpty()) {
+            return k.fingerprint();
+        }
+        try (FileChannel channel = opened.get()) {
+            if (k.fingerprint().matches(channel)) {
+                k.fingerprint(FileFingerprint.of(channel));
+            }
+            return k.fingerprint();
+        }
+    }
+
     private static boolean isCopyOf(FileSnapshot f, FileFingerprint of) throws IOException {
-        if (of == null || of.length() == 0 || f.size() < of.length()) {
+        if (of == null || !of.identifying() || f.size() < of.length()) {
             return false;
         }
         Optional<FileChannel> opened = FileLister.open(f);

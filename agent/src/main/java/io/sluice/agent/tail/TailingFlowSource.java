@@ -137,7 +137,7 @@ final class TailingFlowSource implements FlowSource {
             emit(out, max);
             switch (result) {
                 case DATA -> rechecked = false;
-                case TRUNCATED -> truncated(out, max, now);
+                case TRUNCATED -> truncated(now);
                 case END -> {
                     if (!rechecked) {
                         rechecked = true;
@@ -230,15 +230,14 @@ final class TailingFlowSource implements FlowSource {
         closeCurrent();
     }
 
-    private void truncated(List<TailedRecord> out, int max, long now) throws IOException {
+    /**
+     * The current file was truncated: reading goes on in its copy, if one is listed, from the end of the last record
+     * read, then in the file from its start. Without a copy, the bytes of a record the reader held incomplete are
+     * dropped with the rest of that record (it was cut by the truncation).
+     */
+    private void truncated(long now) throws IOException {
         refresh(now);
-        KnownFile copy = tracker.truncated(current.fileKey(), current.fingerprint(), current.boundary());
-        if (copy == null) {
-            // the bytes held of a record cut by the truncation are all there is of it
-            split.clear();
-            current.finish(split);
-            emit(out, max);
-        }
+        tracker.truncated(current.fileKey(), current.fingerprint(), current.boundary());
         closeCurrent();
     }
 
