@@ -80,10 +80,10 @@ public final class MetricHistory {
                 double seconds = (nowMillis - previousMillis) / 1000.0;
                 current.forEach((key, now) -> {
                     double[] before = previous.getOrDefault(key, new double[now.length]);
-                    Double value = isCounter.get(key) ? Math.max(0, now[0] - before[0]) / seconds
-                            : now[0] > before[0] ? (now[1] - before[1]) / (now[0] - before[0]) : null;
-                    if (value != null) {
-                        series.computeIfAbsent(key, k -> new Ring(capacity)).add(nowMillis, value);
+                    if (isCounter.get(key)) {
+                        append(key, nowMillis, Math.max(0, now[0] - before[0]) / seconds);
+                    } else if (now[0] > before[0]) {
+                        append(key, nowMillis, (now[1] - before[1]) / (now[0] - before[0]));
                     }
                 });
             }
@@ -93,6 +93,10 @@ public final class MetricHistory {
         } finally {
             lock.writeLock().unlock();
         }
+    }
+
+    private void append(SeriesKey key, long timeMillis, double value) {
+        series.computeIfAbsent(key, k -> new Ring(capacity)).add(timeMillis, value);
     }
 
     /** Every series of one stream or delivery stream ({@code kind} is its tag), by key, oldest point first. */

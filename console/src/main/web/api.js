@@ -1,0 +1,106 @@
+// Every call the console makes: the Kinesis and Firehose JSON APIs and Sluice's console API, signed with SigV4 by
+// the signed-in user's key (held in this tab's sessionStorage only), or, on an open server, by a placeholder key
+// that such a server accepts. There is no cookie: a page of another site cannot make a call on the user's behalf.
+import { signedHeaders } from './sigv4.js';
+
+const JSON_11 = 'application/x-amz-json-1.1';
+const SERVICES = {
+  kinesis: { prefix: 'Kinesis_20131202', signing: 'kinesis' },
+  firehose: { prefix: 'Firehose_20150804', signing: 'firehose' },
+  console: { prefix: 'SluiceConsole_20261206', signing: 'kinesis' },
+  analytics: { prefix: 'KinesisAnalytics_20150814', signing: 'kinesisanalytics' },
+};
+const OPEN_SERVER = { accessKeyId: 'sluice-console', secretAccessKey: 'sluice-console', region: 'us-east-1' };
+const KEY = 'sluice.console.credentials';
+
+/** An AWS error answer: its __type (e.g. AccessDeniedException) and AWS's message. */
+export class AwsError extends Error {
+  constructor(type, message, status) {
+    super(message || type);
+    this.type = type;
+    this.status = status;
+  }
+
+  toString() {
+    return `${this.type}: ${this.message}`;
+  }
+}
+
+const AUTH_ERRORS = new Set(['UnrecognizedClientException', 'InvalidSignatureException',
+  'MissingAuthenticationTokenException', 'IncompleteSignatureException', 'ExpiredTokenException']);
+
+export function isAuthError(e) {
+  return e instanceof AwsError && AUTH_ERRORS.has(e.type);
+}
+
+export function credentials() {
+  const saved = sessionStorage.getItem(KEY);
+  return saved ? JSON.parse(saved) : OPEN_SERVER;
+}
+
+export function signedIn() {
+  return sessionStorage.getItem(KEY) !== null;
+}
+
+export function signIn(accessKeyId, secretAccessKey, region) {
+  sessionStorage.setItem(KEY, JSON.stringify({ accessKeyId, secretAccessKey, region: region || 'us-east-1' }));
+}
+
+export function signOut() {
+  sessionStorage.removeItem(KEY);
+}
+
+async function post(service, operation, input, signal) {
+  const s = SERVICES[service];
+  const body = JSON.stringify(input || {});
+  const headers = await signedHeaders(credentials(), s.signing, `${s.prefix}.${operation}`, JSON_11, body,
+    location.host);
+  return fetch('/', { method: 'POST', headers, body, signal, credentials: 'omit', cache: 'no-store' });
+}
+
+/** One call; resolves to its output, rejects with an AwsError carrying AWS's type and message. */
+export async function call(service, operation, input) {
+  const response = await post(service, operation, input);
+  const text = await response.text();
+  const output = text ? JSON.parse(text) : {};
+  if (!response.ok) {
+    const type = (output.__type || response.headers.get('x-amzn-ErrorType') || 'Error').split('#').pop();
+    throw new AwsError(type, output.message || output.Message, response.status);
+  }
+  return output;
+}
+
+export const kinesis = (op, input) => call('kinesis', op, input);
+export const firehose = (op, input) => call('firehose', op, input);
+export const sluice = (op, input) => call('console', op, input);
+
+/**
+ * The live tail: a streamed answer of server-sent events, read as it arrives. onEvent(name, data) is called per
+ * event; resolves when the stream ends, rejects with an AwsError if the call is refused. abort() stops it.
+ */
+export async function tail(input, onEvent, abort) {
+  const response = await post('console', 'TailStream', input, abort);
+  if (!response.ok) {
+    const output = await response.json().catch(() => ({}));
+    throw new AwsError((output.__type || 'Error').split('#').pop(), output.message, response.status);
+  }
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return;
+    buffered += value;
+    let end;
+    while ((end = buffered.indexOf('\n\n')) >= 0) {
+      const frame = buffered.slice(0, end);
+      buffered = buffered.slice(end + 2);
+      let name = 'message';
+      let data = '';
+      for (const line of frame.split('\n')) {
+        if (line.startsWith('event: ')) name = line.slice(7);
+        else if (line.startsWith('data: ')) data += line.slice(6);
+      }
+      onEvent(name, data ? JSON.parse(data) : null);
+    }
+  }
+}
