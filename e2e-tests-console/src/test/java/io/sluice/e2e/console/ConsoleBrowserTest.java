@@ -125,9 +125,12 @@ class ConsoleBrowserTest {
     @Test
     @Order(4)
     void theTailKeepsUpWithAThousandRecordsASecond() throws Exception {
-        browser.go(console + "#/tail/" + STREAM);
+        browser.go(console + "#/streams");
+        browser.visible("tr[data-stream='" + STREAM + "'] a[href^='#/tail/']").click();
         browser.visible("#tail-start").click();
         browser.waiting(10).until(ExpectedConditions.textToBe(By.id("tail-status"), "connected"));
+        Thread.sleep(1500);
+        assertThat(browser.visible("#tail-count").getText()).isEqualTo("0");
         int seconds = 5;
         int perTick = 100;
         try (KinesisClient kinesis = client()) {
@@ -148,7 +151,9 @@ class ConsoleBrowserTest {
             }
         }
         int expected = seconds * 10 * perTick;
-        browser.waiting(15).until(ExpectedConditions.textToBe(By.id("tail-count"), String.valueOf(expected)));
+        browser.waiting(15).until(d -> Integer.parseInt(d.findElement(By.id("tail-count")).getText()) >= expected);
+        assertThat(browser.visible("#tail-records").getText()).doesNotContain("teapot");
+        assertThat(browser.visible("#tail-count").getText()).isEqualTo(String.valueOf(expected));
         assertThat(browser.visible("#tail-status").getText()).isEqualTo("connected");
     }
 
