@@ -53,9 +53,21 @@ export function signOut() {
 async function post(service, operation, input, signal) {
   const s = SERVICES[service];
   const body = JSON.stringify(input || {});
-  const headers = await signedHeaders(credentials(), s.signing, `${s.prefix}.${operation}`, JSON_11, body,
-    location.host);
+  const headers = await signedHeaders(credentials(), s.signing, { method: 'POST', path: '/',
+    target: `${s.prefix}.${operation}`, contentType: JSON_11, body, host: location.host });
   return fetch('/', { method: 'POST', headers, body, signal, credentials: 'omit', cache: 'no-store' });
+}
+
+/** A GET of Lambda's REST API (event source mappings), signed for lambda. */
+export async function lambdaGet(path) {
+  const headers = await signedHeaders(credentials(), 'lambda', { method: 'GET', path, host: location.host });
+  const response = await fetch(path, { headers, credentials: 'omit', cache: 'no-store' });
+  const output = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    throw new AwsError(output.Type || response.headers.get('x-amzn-ErrorType')?.split(':')[0] || 'Error',
+      output.Message || output.message, response.status);
+  }
+  return output;
 }
 
 /** One call; resolves to its output, rejects with an AwsError carrying AWS's type and message. */
@@ -73,6 +85,7 @@ export async function call(service, operation, input) {
 export const kinesis = (op, input) => call('kinesis', op, input);
 export const firehose = (op, input) => call('firehose', op, input);
 export const sluice = (op, input) => call('console', op, input);
+export const analytics = (op, input) => call('analytics', op, input);
 
 /**
  * The live tail: a streamed answer of server-sent events, read as it arrives. onEvent(name, data) is called per

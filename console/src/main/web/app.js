@@ -1,4 +1,4 @@
-// The console's shell: routes (#/streams, #/stream/NAME, #/tail/NAME, #/firehose, #/server), sign-in when the
+// The console's shell: routes (#/streams, #/stream/NAME, #/tail/NAME, #/firehose, #/apps, #/server), sign-in when the
 // server wants signed calls, the alert line every failed call writes AWS's error to, and the theme switch.
 import { h, mount, field } from './dom.js';
 import { sluice, signIn, signOut, signedIn, credentials, isAuthError } from './api.js';
@@ -8,8 +8,9 @@ import * as stream from './stream.js';
 import * as tail from './tail.js';
 import * as firehose from './firehose.js';
 import * as server from './server.js';
+import * as apps from './apps.js';
 
-const ROUTES = { streams, stream, tail, firehose, server };
+const ROUTES = { streams, stream, tail, firehose, apps, server };
 const main = document.getElementById('main');
 let cleanup = null;
 

@@ -17,16 +17,19 @@ function hex(buffer) {
 }
 
 /**
- * The headers of a signed POST to the server's root: Content-Type, X-Amz-Target, X-Amz-Date, Authorization.
- * credentials: {accessKeyId, secretAccessKey, region}; service: the signing name (kinesis, firehose).
+ * The headers of a signed request: X-Amz-Date and Authorization, plus Content-Type and X-Amz-Target when given.
+ * request: {method, path, query, target, contentType, body, host}; credentials: {accessKeyId, secretAccessKey,
+ * region}; service: the signing name (kinesis, firehose, lambda...).
  */
-export async function signedHeaders(credentials, service, target, contentType, body, host, now = new Date()) {
+export async function signedHeaders(credentials, service, request, now = new Date()) {
   const amzDate = now.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
   const date = amzDate.slice(0, 8);
-  const headers = { 'content-type': contentType, host, 'x-amz-date': amzDate, 'x-amz-target': target };
+  const headers = { host: request.host, 'x-amz-date': amzDate };
+  if (request.contentType) headers['content-type'] = request.contentType;
+  if (request.target) headers['x-amz-target'] = request.target;
   const names = Object.keys(headers).sort();
-  const canonical = ['POST', '/', '', ...names.map(n => `${n}:${headers[n]}`), '', names.join(';'),
-    await sha256Hex(body)].join('\n');
+  const canonical = [request.method, request.path, request.query || '', ...names.map(n => `${n}:${headers[n]}`), '',
+    names.join(';'), await sha256Hex(request.body || '')].join('\n');
   const scope = `${date}/${credentials.region}/${service}/aws4_request`;
   const toSign = ['AWS4-HMAC-SHA256', amzDate, scope, await sha256Hex(canonical)].join('\n');
   let key = await hmac('AWS4' + credentials.secretAccessKey, date);
@@ -34,11 +37,12 @@ export async function signedHeaders(credentials, service, target, contentType, b
   key = await hmac(key, service);
   key = await hmac(key, 'aws4_request');
   const signature = hex(await hmac(key, toSign));
-  return {
-    'Content-Type': contentType,
-    'X-Amz-Target': target,
+  const out = {
     'X-Amz-Date': amzDate,
     'Authorization': `AWS4-HMAC-SHA256 Credential=${credentials.accessKeyId}/${scope}, `
       + `SignedHeaders=${names.join(';')}, Signature=${signature}`,
   };
+  if (request.contentType) out['Content-Type'] = request.contentType;
+  if (request.target) out['X-Amz-Target'] = request.target;
+  return out;
 }

@@ -65,11 +65,13 @@ class ConsoleApiTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("content-type").orElseThrow()).startsWith("text/event-stream");
         List<String> sequences = new ArrayList<>();
+        StringBuilder events = new StringBuilder();
         CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
                     StandardCharsets.UTF_8))) {
                 String line;
                 while (sequences.size() < 300 && (line = lines.readLine()) != null) {
+                    events.append(line).append('\n');
                     Matcher m = SEQUENCE.matcher(line);
                     while (m.find()) {
                         sequences.add(m.group(1));
@@ -86,6 +88,9 @@ class ConsoleApiTest {
         }
         reading.get(10, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(sequences).hasSize(300).doesNotHaveDuplicates();
+        // "old" was put before the tail began, "r299" last: LATEST starts after the one and reaches the other
+        assertThat(events.toString()).doesNotContain("\"Data\":\"b2xk\"").contains("\"Data\":\"cjI5OQ==\"")
+                .contains("event: records");
     }
 
     @Test

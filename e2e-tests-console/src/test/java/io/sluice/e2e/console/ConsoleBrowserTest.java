@@ -169,18 +169,25 @@ class ConsoleBrowserTest {
         assertThat(browser.driver.findElements(By.cssSelector("#lineage line[data-edge^='shardId-000000000000>']")))
                 .hasSize(2);
         browser.waiting(10).until(d -> d.findElements(By.cssSelector("#shard-map rect.shard")).size() == 3);
+        browser.driver.executeScript("document.getElementById('shard-map').previousElementSibling"
+                + ".previousElementSibling.scrollIntoView()");
         browser.screenshot("stream");
     }
 
     @Test
     @Order(6)
-    void theServerAndFirehosePagesShowWithoutErrors() throws Exception {
+    void theServerFirehoseAndApplicationsPagesShowWithoutErrors() throws Exception {
         browser.go(console + "#/server");
         assertThat(browser.visible("#server-version").getText()).isNotBlank();
         browser.waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("disk"), STREAM));
         browser.screenshot("server");
         browser.go(console + "#/firehose");
         browser.visible("#delivery-streams");
+        assertThat(browser.driver.findElement(By.id("alert")).isDisplayed()).isFalse();
+        browser.go(console + "#/apps");
+        browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mappings"),
+                "No event source mappings."));
+        assertThat(browser.visible("#applications").getText()).isEqualTo("No analytics applications.");
         assertThat(browser.driver.findElement(By.id("alert")).isDisplayed()).isFalse();
     }
 
