@@ -89,14 +89,16 @@ export const analytics = (op, input) => call('analytics', op, input);
 
 /**
  * The live tail: a streamed answer of server-sent events, read as it arrives. onEvent(name, data) is called per
- * event; resolves when the stream ends, rejects with an AwsError if the call is refused. abort() stops it.
+ * event, onOpen() once the server has taken the tail (its starting position is fixed from then on); resolves when
+ * the stream ends, rejects with an AwsError if the call is refused; the abort signal stops it.
  */
-export async function tail(input, onEvent, abort) {
+export async function tail(input, onEvent, abort, onOpen) {
   const response = await post('console', 'TailStream', input, abort);
   if (!response.ok) {
     const output = await response.json().catch(() => ({}));
     throw new AwsError((output.__type || 'Error').split('#').pop(), output.message, response.status);
   }
+  onOpen();
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
   for (;;) {

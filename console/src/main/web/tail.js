@@ -89,10 +89,12 @@ export async function render(main, [name]) {
     state.controller = controller;
     start.disabled = true;
     stop.disabled = false;
-    status.textContent = 'connected';
-    status.className = 'status-live';
+    status.textContent = 'connecting';
     try {
-      await tail(input, onEvent, controller.signal);
+      await tail(input, onEvent, controller.signal, () => {
+        status.textContent = 'connected';
+        status.className = 'status-live';
+      });
     } catch (e) {
       if (e.name !== 'AbortError') report(e);
     }

@@ -94,11 +94,40 @@ class ConsoleApiTest {
     }
 
     @Test
+    void theTailOfEveryShardFollowsASplitIntoTheChildren() throws Exception {
+        kinesis.createStream(b -> b.streamName("resharded").shardCount(1));
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(call("TailStream",
+                "{\"StreamName\":\"resharded\",\"StartingPosition\":{\"Type\":\"LATEST\"}}"),
+                HttpResponse.BodyHandlers.ofInputStream());
+        StringBuilder events = new StringBuilder();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    events.append(line).append('\n');
+                    if (line.contains("\"PartitionKey\":\"after-split\"")) {
+                        return;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        kinesis.splitShard(b -> b.streamName("resharded").shardToSplit("shardId-000000000000")
+                .newStartingHashKey("170141183460469231731687303715884105728"));
+        kinesis.putRecord(b -> b.streamName("resharded").partitionKey("after-split")
+                .data(SdkBytes.fromUtf8String("child")));
+        reading.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(events.toString()).containsPattern("\"ShardId\":\"shardId-00000000000[12]\"");
+    }
+
+    @Test
     void theServerFactsNameTheVersionAndTheStreamsOnDisk() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(call("DescribeServer", "{}"),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"Version\":\"0.1.0-SNAPSHOT\"").contains("\"StreamName\":\"tailed\"")
-                .contains("\"MetricsEndpoint\":\"/metrics\"");
+                .contains("\"MetricsEndpoint\":\"/metrics\"").contains("\"BytesOnDisk\":");
     }
 }
