@@ -16,6 +16,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
 
@@ -181,8 +183,20 @@ class ConsoleBrowserTest {
         assertThat(browser.visible("#server-version").getText()).isNotBlank();
         browser.waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("disk"), STREAM));
         browser.screenshot("server");
+        try (FirehoseClient firehose = FirehoseClient.builder()
+                .endpointOverride(URI.create("http://127.0.0.1:" + SERVER.port())).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
+                .httpClientBuilder(ApacheHttpClient.builder()).build()) {
+            firehose.createDeliveryStream(b -> b.deliveryStreamName("console-audit")
+                    .extendedS3DestinationConfiguration(d -> d.roleARN("arn:aws:iam::000000000000:role/firehose")
+                            .bucketARN("arn:aws:s3:::console").bufferingHints(hb -> hb.sizeInMBs(1)
+                                    .intervalInSeconds(60))));
+            browser.waiting(10).until(d -> firehose.describeDeliveryStream(r -> r.deliveryStreamName("console-audit"))
+                    .deliveryStreamDescription().deliveryStreamStatus() == DeliveryStreamStatus.ACTIVE);
+        }
         browser.go(console + "#/firehose");
-        browser.visible("#delivery-streams");
+        String row = browser.visible("tr[data-delivery-stream='console-audit']").getText();
+        assertThat(row).contains("ACTIVE").contains("ExtendedS3").contains("1 MiB / 60 s").contains("Direct PUT");
         assertThat(browser.driver.findElement(By.id("alert")).isDisplayed()).isFalse();
         browser.go(console + "#/apps");
         browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mappings"),
