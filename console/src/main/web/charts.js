@@ -38,9 +38,15 @@ export function timeChart(container, title, series, unit) {
     figure.append(h('p.muted', {}, 'No data yet: points are sampled every 10 seconds.'));
     return;
   }
-  const width = Math.max(300, Math.min(container.clientWidth || 600, 900) - 16);
+  // the width of one cell of the page's grid (minmax(420px, 1fr), gap 12px), known before the other cells exist
+  const total = container.clientWidth || 600;
+  const cells = Math.max(1, Math.floor((total + 12) / (420 + 12)));
+  const width = Math.max(280, Math.floor((total - 12 * (cells - 1)) / cells) - 18);
+  const now = Date.now() / 1000;
   new uPlot({
     width, height: 180,
+    // the last hour, whatever the points: one early point must not stretch the axis to years
+    scales: { x: { time: true, range: () => [now - 3600, now] } },
     series: [{}, ...series.map((s, i) => ({ label: s.label, stroke: PALETTE[i % PALETTE.length], width: 1.5,
       value: (u, v) => v === null ? '–' : fmtNumber(v) + (unit ? ' ' + unit : '') }))],
     axes: [{ stroke: 'currentColor', grid: { stroke: 'rgba(128,128,128,0.2)' } },

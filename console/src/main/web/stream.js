@@ -7,6 +7,8 @@ import { report, attempt } from './ui.js';
 
 const MAX_HASH = (1n << 128n) - 1n;
 const REFRESH_MILLIS = 5000;
+/** The history gains a point every 10 seconds. */
+const CHART_REFRESH_MILLIS = 10000;
 
 export async function render(main, [name]) {
   const state = { name, selected: null };
@@ -35,7 +37,11 @@ export async function render(main, [name]) {
   await refresh();
   await attempt(() => drawCharts(charts, name));
   const timer = setInterval(refresh, REFRESH_MILLIS);
-  return () => clearInterval(timer);
+  const chartTimer = setInterval(() => attempt(() => drawCharts(charts, name)), CHART_REFRESH_MILLIS);
+  return () => {
+    clearInterval(timer);
+    clearInterval(chartTimer);
+  };
 }
 
 async function load(name) {
