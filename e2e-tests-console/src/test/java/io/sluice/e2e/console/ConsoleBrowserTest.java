@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -163,7 +164,10 @@ class ConsoleBrowserTest {
     @Order(5)
     void splittingAShardRedrawsTheLineage() throws Exception {
         browser.go(console + "#/stream/" + STREAM);
-        browser.visible("rect[data-shard-id='shardId-000000000000']").click();
+        // selected with the keyboard, as a user without a mouse would
+        browser.visible("rect[data-shard-id='shardId-000000000000']").sendKeys(Keys.ENTER);
+        assertThat(browser.visible("rect[data-shard-id='shardId-000000000000']").getAttribute("aria-pressed"))
+                .isEqualTo("true");
         browser.waiting(5).until(ExpectedConditions.elementToBeClickable(By.id("split"))).click();
         browser.waiting(15).until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#lineage g[data-shard-id='shardId-000000000000'][data-state='closed']")));
@@ -198,6 +202,15 @@ class ConsoleBrowserTest {
         String row = browser.visible("tr[data-delivery-stream='console-audit']").getText();
         assertThat(row).contains("ACTIVE").contains("ExtendedS3").contains("1 MiB / 60 s").contains("Direct PUT");
         assertThat(browser.driver.findElement(By.id("alert")).isDisplayed()).isFalse();
+        browser.visible("#theme").click();
+        String theme = browser.driver.findElement(By.tagName("html")).getAttribute("data-theme");
+        assertThat(theme).isIn("dark", "light");
+        if (theme.equals("light")) {
+            browser.visible("#theme").click();
+        }
+        assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("data-theme")).isEqualTo("dark");
+        browser.screenshot("firehose-dark");
+        browser.visible("#theme").click();
         browser.go(console + "#/apps");
         browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("mappings"),
                 "No event source mappings."));
