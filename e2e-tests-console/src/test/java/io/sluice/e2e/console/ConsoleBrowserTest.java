@@ -106,7 +106,7 @@ class ConsoleBrowserTest {
         assertThat(browser.visible("tr[data-stream='" + STREAM + "']").getText()).contains("PROVISIONED");
         assertThat(client().listTagsForStream(b -> b.streamName(STREAM)).tags())
                 .anySatisfy(tag -> assertThat(tag.key() + "=" + tag.value()).isEqualTo("team=data"));
-        browser.screenshot("streams");
+        browser.screenshot("created");
     }
 
     @Test
@@ -183,6 +183,11 @@ class ConsoleBrowserTest {
     @Test
     @Order(6)
     void theServerFirehoseAndApplicationsPagesShowWithoutErrors() throws Exception {
+        // the history is sampled every 10 seconds: by now the load above is in the table's sparklines
+        browser.go(console + "#/streams");
+        browser.waiting(25).until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-stream='" + STREAM + "'] svg.spark polyline")));
+        browser.screenshot("streams");
         browser.go(console + "#/server");
         assertThat(browser.visible("#server-version").getText()).isNotBlank();
         browser.waiting(5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("disk"), STREAM));
