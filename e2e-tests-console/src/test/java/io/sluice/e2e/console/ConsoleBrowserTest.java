@@ -158,6 +158,25 @@ class ConsoleBrowserTest {
         assertThat(browser.visible("#tail-records").getText()).doesNotContain("teapot");
         assertThat(browser.visible("#tail-count").getText()).isEqualTo(String.valueOf(expected));
         assertThat(browser.visible("#tail-status").getText()).isEqualTo("connected");
+
+        // stopped and started again on the same page: a new tail from LATEST, counting from zero
+        browser.visible("#tail-stop").click();
+        browser.waiting(5).until(ExpectedConditions.textToBe(By.id("tail-status"), "not connected"));
+        browser.visible("#tail-start").click();
+        browser.waiting(10).until(ExpectedConditions.textToBe(By.id("tail-status"), "connected"));
+        Thread.sleep(1000);
+        assertThat(browser.visible("#tail-count").getText()).isEqualTo("0");
+        try (KinesisClient kinesis = client()) {
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                kinesis.putRecord(b -> b.streamName(STREAM).partitionKey("again")
+                        .data(SdkBytes.fromString("again " + n, StandardCharsets.UTF_8)));
+            }
+        }
+        browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tail-records"),
+                "again 2"));
+        Thread.sleep(500);
+        assertThat(browser.visible("#tail-count").getText()).isEqualTo("3");
     }
 
     @Test
