@@ -42,7 +42,8 @@ import java.util.TreeSet;
  * {@code audit.data-events}, {@code analytics.rowtime-bound-interval-ms}, the {@code firehose.*} keys of the
  * README (with {@code firehose.msk.*}, see {@link MskSettings}), and cluster mode's {@code storage.backend} ({@code local} or {@code kafka}), {@code node.id} and
  * {@code kafka.*} keys (see {@link KafkaConfigReader}), and {@code lambda.endpoint}, {@code lambda.access-key-id},
- * {@code lambda.secret-access-key}, {@code lambda.region}, {@code lambda.timeout-ms} (where functions named by ARN are invoked).
+ * {@code lambda.secret-access-key}, {@code lambda.region}, {@code lambda.timeout-ms} (where functions named by ARN are invoked),
+ * {@code console.enabled} (serve the web console at {@code /console}; default true).
  */
 final class ConfigLoader {
 
@@ -56,7 +57,7 @@ final class ConfigLoader {
             "firehose.s3.endpoint", "firehose.s3.region", "firehose.s3.access-key-id", "firehose.s3.secret-access-key",
             "firehose.s3.path-style", "firehose.local-dir", "firehose.create-delay-ms", "firehose.delete-delay-ms",
             "lambda.endpoint", "lambda.access-key-id", "lambda.secret-access-key", "lambda.region",
-            "lambda.timeout-ms");
+            "lambda.timeout-ms", "console.enabled");
     private static final String LIMITS_PREFIX = "limits.";
     private static final String LIMITS_PROFILE = "limits.profile";
 
@@ -152,7 +153,8 @@ final class ConfigLoader {
                 boolValue(props, "storage.metadata.truncate-corrupt", false),
                 longValue(props, "analytics.rowtime-bound-interval-ms",
                         ServerConfig.DEFAULT_ANALYTICS_BOUND_INTERVAL_MILLIS),
-                KafkaConfigReader.read(props, cluster, listenPort), lambda(props));
+                KafkaConfigReader.read(props, cluster, listenPort), lambda(props),
+                boolValue(props, "console.enabled", true));
     }
 
     private static FirehoseConfig firehose(Properties props, Path dataDirectory) {

@@ -40,13 +40,16 @@ import java.nio.file.Path;
  *                      embedded default, the data directory's own log ({@code storage.backend=local}); in cluster
  *                      mode every node must derive the same master key, so {@code kms.master-key-file} is required
  * @param lambda        where functions named by ARN are invoked ({@code lambda.*}); null: {@link LambdaSettings#DEFAULTS}
+ * @param consoleEnabled whether the web console is served at {@code /console} ({@code console.enabled}, default
+ *                      true)
  */
 public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
                            Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
                            int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log,
                            FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir,
                            boolean allowUnsigned, CorsPolicy cors, boolean truncateCorruptMetadata,
-                           long analyticsBoundIntervalMillis, KafkaSettings kafka, LambdaSettings lambda) {
+                           long analyticsBoundIntervalMillis, KafkaSettings kafka, LambdaSettings lambda,
+                           boolean consoleEnabled) {
 
     public static final int DEFAULT_PORT = 4567;
     public static final int DEFAULT_TLS_PORT = 4568;
@@ -85,6 +88,19 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
                     + "cluster must derive the same master key (give each node a copy of one 32-byte key file), "
                     + "or encrypted streams written through one node cannot be read through another");
         }
+    }
+
+    /** These settings with the web console served. */
+    public ServerConfig(String host, int port, int tlsPort, Path tlsCertFile, Path tlsKeyFile, Path dataDir,
+                        Path credentialsFile, Path auditDir, boolean auditDataEvents, int maxBodyBytes,
+                        int maxConnections, long shutdownGraceMillis, EngineConfig engine, LogConfig log,
+                        FirehoseConfig firehose, S3ObjectStore.Settings firehoseS3, Path firehoseLocalDir,
+                        boolean allowUnsigned, CorsPolicy cors, boolean truncateCorruptMetadata,
+                        long analyticsBoundIntervalMillis, KafkaSettings kafka, LambdaSettings lambda) {
+        this(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir, auditDataEvents,
+                maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose, firehoseS3,
+                firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata, analyticsBoundIntervalMillis, kafka,
+                lambda, true);
     }
 
     /** Settings that serve only signed requests and leave CORS to its default. */
@@ -126,7 +142,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, newKafka, lambda);
+                analyticsBoundIntervalMillis, newKafka, lambda, consoleEnabled);
     }
 
     public static ServerConfig defaults(Path dataDir) {
@@ -141,14 +157,14 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, newPort, newTlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile,
                 auditDir, auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka, lambda);
+                analyticsBoundIntervalMillis, kafka, lambda, consoleEnabled);
     }
 
     public ServerConfig withEngine(EngineConfig newEngine) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, newEngine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka, lambda);
+                analyticsBoundIntervalMillis, kafka, lambda, consoleEnabled);
     }
 
     /** The same settings with authentication against a credentials file and, optionally, an audit log. */
@@ -156,7 +172,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, newCredentialsFile,
                 newAuditDir, newAuditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka, lambda);
+                analyticsBoundIntervalMillis, kafka, lambda, consoleEnabled);
     }
 
     /** The same settings with requests that carry no signature served (true) or refused (false). */
@@ -164,7 +180,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, newAllowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka, lambda);
+                analyticsBoundIntervalMillis, kafka, lambda, consoleEnabled);
     }
 
     /** The same settings with these allowed browser origins (null: the default). */
@@ -172,7 +188,7 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, newCors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka, lambda);
+                analyticsBoundIntervalMillis, kafka, lambda, consoleEnabled);
     }
 
     /** The same settings invoking functions named by ARN through these Lambda settings. */
@@ -180,7 +196,15 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka, newLambda);
+                analyticsBoundIntervalMillis, kafka, newLambda, consoleEnabled);
+    }
+
+    /** The same settings with the web console served (true) or not (false). */
+    public ServerConfig withConsole(boolean newConsoleEnabled) {
+        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
+                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
+                firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
+                analyticsBoundIntervalMillis, kafka, lambda, newConsoleEnabled);
     }
 
     /** The same settings with these delivery engine settings. */

@@ -25,7 +25,9 @@ import io.sluice.engine.store.EngineStores;
 import io.sluice.engine.store.LocalMetaStore;
 import io.sluice.engine.store.LocalShardLogStore;
 import io.sluice.server.metrics.StorageMetrics;
+import io.sluice.server.console.ConsoleNode;
 import io.sluice.server.http.ApiResponse;
+import io.sluice.server.http.ApiService;
 import io.sluice.server.http.ServiceRouter;
 import io.sluice.server.http.HttpServer;
 import io.sluice.server.http.TlsSettings;
@@ -74,13 +76,16 @@ public final class SluiceServer implements AutoCloseable {
     private final AuditLog audit;
     private final AddOnServices addOns;
     private final MappingsNode mappings;
+    /** The web console; null when {@code console.enabled=false}. */
+    private final ConsoleNode console;
     /** The Kafka backend in cluster mode; null on the local backend. */
     private final KafkaBackend cluster;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
     private SluiceServer(ServerConfig config, KinesisEngine engine, HttpServer http,
                          TaskRunner tasks, int port, int tlsPort, AuditLog audit, AddOnServices addOns,
-                         MappingsNode mappings, KafkaBackend cluster) {
+                         MappingsNode mappings, ConsoleNode console, KafkaBackend cluster) {
+        this.console = console;
         this.audit = audit;
         this.addOns = addOns;
         this.mappings = mappings;
@@ -200,8 +205,16 @@ public final class SluiceServer implements AutoCloseable {
         apis.add(pipeline.wrap(new KinesisService(engine, metrics)));
         addOns.apis().forEach(api -> apis.add(pipeline.wrap(api)));
         apis.add(pipeline.wrap(mappings.service()));
+        ConsoleNode console = config.consoleEnabled() ? ConsoleNode.start(engine, registry, clock,
+                cluster == null ? "local" : "kafka", config.dataDir(),
+                cluster == null ? config.dataDir().resolve("logs") : null, config.log().fsync(),
+                config.engine().limits(), credentials != null) : null;
+        if (console != null) {
+            apis.add(pipeline.wrap(console.api()));
+        }
+        ApiService router = new ServiceRouter(apis);
         HttpServer http = new HttpServer(config.maxBodyBytes(), config.maxConnections(), config.corsPolicy(),
-                new ServiceRouter(apis),
+                console == null ? router : console.pages(router),
                 Map.of("/health", cluster == null ? () -> ApiResponse.ok("application/json", HEALTHY)
                                 : new ClusterHealth(cluster.settings().nodeId(), cluster::connected),
                         "/metrics", () -> ApiResponse.ok(PROMETHEUS_TEXT,
@@ -216,6 +229,9 @@ public final class SluiceServer implements AutoCloseable {
             }
         } catch (IOException | RuntimeException | InterruptedException e) {
             http.stop(0);
+            if (console != null) {
+                console.close();
+            }
             addOns.close();
             tasks.close();
             mappings.close();
@@ -239,7 +255,8 @@ public final class SluiceServer implements AutoCloseable {
                     cluster.settings().bootstrapServers(), cluster.settings().topicPrefix(),
                     (System.nanoTime() - begin) / 1_000_000);
         }
-        return new SluiceServer(config, engine, http, tasks, port, tlsPort, audit, addOns, mappings, cluster);
+        return new SluiceServer(config, engine, http, tasks, port, tlsPort, audit, addOns, mappings, console,
+                cluster);
     }
 
     /** Opens the Kafka backend, logging where it connects first so that a cluster that does not answer is named. */
@@ -268,6 +285,9 @@ public final class SluiceServer implements AutoCloseable {
             http.stop(config.shutdownGraceMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (console != null) {
+            console.close();
         }
         // applications read streams and delivery streams, and Firehose reads the Kinesis engine: they close first
         addOns.close();

@@ -195,6 +195,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, answer.contentType())
                 .set("x-amzn-RequestId", call.request().requestId())
                 .set("x-amz-id-2", randomId());
+        answer.headers().forEach(response.headers()::set);
         cors(response.headers(), call);
         HttpUtil.setTransferEncodingChunked(response, true);
         HttpUtil.setKeepAlive(response, call.keepAlive());
@@ -229,6 +230,7 @@ final class RequestHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         if (answer.errorType() != null) {
             headers.set("x-amzn-ErrorType", answer.errorType());
         }
+        answer.headers().forEach(headers::set);
         cors(headers, call);
         if (call.request().method().equals(HttpMethod.OPTIONS.name()) && answer.status() == 200) {
             String requested = call.request().header("access-control-request-headers");

@@ -47,6 +47,14 @@ public interface Api {
     }
 
     /**
+     * The IAM action a caller needs for an operation; by default the API's own, e.g. {@code firehose:PutRecord}.
+     * An API of Sluice's own (the console's reads) names the AWS action that reads the same thing.
+     */
+    default String iamAction(String operation) {
+        return definition().iamAction(operation);
+    }
+
+    /**
      * The ARNs a call acts on, as IAM names them; the caller needs the operation's action on each. A call on no
      * particular resource (a List call) names the account's wildcard ARN, e.g.
      * {@code arn:aws:firehose:us-east-1:111122223333:deliverystream/*}.

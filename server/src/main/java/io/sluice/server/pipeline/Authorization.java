@@ -22,7 +22,7 @@ final class Authorization implements Stage {
     public ApiResponse serve(ApiCall call, ApiHandler next) {
         Caller caller = call.caller();
         if (caller.identity() != null) {
-            String action = call.api().iamAction(call.operation());
+            String action = api.iamAction(call.operation());
             for (String resource : api.resources(call)) {
                 authorizer.authorize(caller.identity(), action, resource);
             }

@@ -1,0 +1,183 @@
+package io.sluice.server.console;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.common.ErrorType;
+import io.sluice.common.StreamArn;
+import io.sluice.engine.IteratorType;
+import io.sluice.engine.KinesisEngine;
+import io.sluice.engine.StreamKey;
+import io.sluice.protocol.ResponseWriter;
+import io.sluice.protocol.Validator;
+import io.sluice.protocol.WireFormat;
+import io.sluice.protocol.WireObject;
+import io.sluice.server.http.ApiResponse;
+import io.sluice.server.kinesis.RequestContext;
+import io.sluice.server.pipeline.Api;
+import io.sluice.server.pipeline.ApiCall;
+import io.sluice.server.pipeline.ApiDefinition;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The read-only calls the web console makes besides the Kinesis and Firehose APIs, as one more JSON 1.1 API behind
+ * the pipeline ({@code X-Amz-Target: SluiceConsole_20261206.<Operation>}, signed for {@code kinesis}), so that
+ * they pass the same authentication, authorization and audit as every call. Each is authorized as the AWS action
+ * that reads the same thing ({@link #iamAction}):
+ * <ul>
+ *   <li>{@code ListStreamMetrics}: every stream's IncomingRecords and IncomingBytes per second over the last hour
+ *       ({@code kinesis:ListStreams});</li>
+ *   <li>{@code GetStreamMetrics} ({@code StreamName}): every sampled series of one stream, shard-level ones
+ *       included ({@code kinesis:DescribeStreamSummary});</li>
+ *   <li>{@code GetDeliveryStreamMetrics} ({@code DeliveryStreamName}): a delivery stream's series
+ *       ({@code firehose:DescribeDeliveryStream});</li>
+ *   <li>{@code TailStream} ({@code StreamName}, optional {@code ShardId}, {@code StartingPosition} as
+ *       SubscribeToShard's): the live tail as server-sent events ({@code kinesis:GetRecords});</li>
+ *   <li>{@code DescribeServer}: the server page ({@code kinesis:DescribeLimits}).</li>
+ * </ul>
+ * Series are {@code {"Metric","ShardId","Timestamps":[epoch seconds],"Values":[...]}}. Metrics are kept by stream
+ * name, as Sluice's metrics are. Thread-safe.
+ */
+public final class ConsoleService implements Api {
+
+    public static final String TARGET = "SluiceConsole_20261206";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> TYPES = Arrays.stream(IteratorType.values()).map(Enum::name).toList();
+    private static final Map<String, String> ACTIONS = Map.of(
+            "ListStreamMetrics", "kinesis:ListStreams",
+            "GetStreamMetrics", "kinesis:DescribeStreamSummary",
+            "GetDeliveryStreamMetrics", "firehose:DescribeDeliveryStream",
+            "TailStream", "kinesis:GetRecords",
+            "DescribeServer", "kinesis:DescribeLimits");
+
+    private final KinesisEngine engine;
+    private final MetricHistory history;
+    private final ServerFacts facts;
+    private final ApiDefinition definition = new ApiDefinition(TARGET, "kinesis", "kinesis",
+            "kinesis.amazonaws.com", ACTIONS.keySet(), Set.of("TailStream"), ACTIONS.keySet(), false,
+            ErrorType.INTERNAL_FAILURE);
+
+    ConsoleService(KinesisEngine engine, MetricHistory history, ServerFacts facts) {
+        this.engine = engine;
+        this.history = history;
+        this.facts = facts;
+    }
+
+    @Override
+    public ApiDefinition definition() {
+        return definition;
+    }
+
+    @Override
+    public String iamAction(String operation) {
+        return ACTIONS.get(operation);
+    }
+
+    @Override
+    public List<String> resources(ApiCall call) {
+        RequestContext context = call.caller().context();
+        WireObject in = call.input();
+        return switch (call.operation()) {
+            case "GetStreamMetrics", "TailStream" -> List.of(new StreamArn(context.region(), context.account(),
+                    streamName(in)).toString());
+            case "GetDeliveryStreamMetrics" -> List.of("arn:aws:firehose:" + context.region() + ":"
+                    + context.account() + ":deliverystream/" + deliveryStreamName(in));
+            default -> List.of("arn:aws:kinesis:" + context.region() + ":" + context.account() + ":stream/*");
+        };
+    }
+
+    @Override
+    public ApiResponse serve(ApiCall call) {
+        RequestContext context = call.caller().context();
+        WireObject in = call.input();
+        return switch (call.operation()) {
+            case "ListStreamMetrics" -> {
+                Map<String, Object> out = new LinkedHashMap<>();
+                out.put("IncomingRecords", byResource(history.metric(MetricHistory.STREAM_TAG, "IncomingRecords")));
+                out.put("IncomingBytes", byResource(history.metric(MetricHistory.STREAM_TAG, "IncomingBytes")));
+                yield json(out);
+            }
+            case "GetStreamMetrics" -> json(Map.of("Series",
+                    series(history.of(MetricHistory.STREAM_TAG, streamName(in)))));
+            case "GetDeliveryStreamMetrics" -> json(Map.of("Series",
+                    series(history.of(MetricHistory.DELIVERY_STREAM_TAG, deliveryStreamName(in)))));
+            case "TailStream" -> tail(context, in);
+            default -> {
+                ResponseWriter out = new ResponseWriter(WireFormat.JSON);
+                facts.write(context, out);
+                yield ApiResponse.ok(WireFormat.JSON.contentType(), out.finish());
+            }
+        };
+    }
+
+    private ApiResponse tail(RequestContext context, WireObject in) {
+        String shardId = in.string("ShardId");
+        WireObject position = in.object("StartingPosition");
+        String type = position == null ? null : position.string("Type");
+        String sequence = position == null ? null : position.string("SequenceNumber");
+        new Validator().length("shardId", shardId, 1, 128).pattern("shardId", shardId, Validator.NAME)
+                .required("startingPosition", position).required("startingPosition.type", type)
+                .oneOf("startingPosition.type", type, TYPES)
+                .pattern("startingPosition.sequenceNumber", sequence, Validator.SEQUENCE_NUMBER).check();
+        IteratorType iteratorType = IteratorType.valueOf(type);
+        if ((iteratorType == IteratorType.AT_SEQUENCE_NUMBER || iteratorType == IteratorType.AFTER_SEQUENCE_NUMBER)
+                && shardId == null) {
+            throw io.sluice.common.ServiceException.invalidArgument(
+                    "A starting sequence number belongs to one shard: give its ShardId.");
+        }
+        StreamTail tail = new StreamTail(engine, new StreamKey(context.account(), context.region(), streamName(in)),
+                shardId, iteratorType, sequence, position.timestampMillis("Timestamp")).open();
+        return ApiResponse.streamed(StreamTail.CONTENT_TYPE, tail::run);
+    }
+
+    private static String streamName(WireObject in) {
+        String name = in.string("StreamName");
+        new Validator().required("streamName", name).length("streamName", name, 1, 128)
+                .pattern("streamName", name, Validator.NAME).check();
+        return name;
+    }
+
+    private static String deliveryStreamName(WireObject in) {
+        String name = in.string("DeliveryStreamName");
+        new Validator().required("deliveryStreamName", name).length("deliveryStreamName", name, 1, 64)
+                .pattern("deliveryStreamName", name, Validator.NAME).check();
+        return name;
+    }
+
+    private static Map<String, Object> byResource(Map<String, List<MetricHistory.Point>> series) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        series.forEach((name, points) -> out.put(name, columns(null, null, points)));
+        return out;
+    }
+
+    private static List<Map<String, Object>> series(Map<MetricHistory.SeriesKey, List<MetricHistory.Point>> all) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        all.forEach((key, points) -> out.add(columns(key.metric(), key.shard(), points)));
+        return out;
+    }
+
+    private static Map<String, Object> columns(String metric, String shard, List<MetricHistory.Point> points) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (metric != null) {
+            out.put("Metric", metric);
+        }
+        if (shard != null) {
+            out.put("ShardId", shard);
+        }
+        out.put("Timestamps", points.stream().map(p -> p.timeMillis() / 1000.0).toList());
+        out.put("Values", points.stream().map(MetricHistory.Point::value).toList());
+        return out;
+    }
+
+    private static ApiResponse json(Object value) {
+        try {
+            return ApiResponse.ok(WireFormat.JSON.contentType(), JSON.writeValueAsBytes(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the console's metrics", e);
+        }
+    }
+}
