@@ -212,6 +212,6 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
                 auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, newFirehose,
                 firehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
-                analyticsBoundIntervalMillis, kafka, lambda);
+                analyticsBoundIntervalMillis, kafka, lambda, consoleEnabled);
     }
 }
