@@ -10,6 +10,7 @@ import io.sluice.firehose.config.RedshiftDestination;
 import io.sluice.firehose.config.S3Settings;
 import io.sluice.firehose.delivery.DeliveryObserver;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
+import io.sluice.firehose.delivery.ObjectStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,6 +43,7 @@ class RedshiftDeliveryTest {
     private Fixture fx;
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final ObjectMapper json = new ObjectMapper();
+    private final AtomicBoolean storeDown = new AtomicBoolean();
 
     @BeforeAll
     static void startPostgres() throws IOException {
@@ -54,7 +57,14 @@ class RedshiftDeliveryTest {
 
     @BeforeEach
     void open() throws IOException {
-        fx = new Fixture(dir, new LocalDirectoryObjectStore(dir.resolve("objects")), new DeliveryObserver() {
+        LocalDirectoryObjectStore store = new LocalDirectoryObjectStore(dir.resolve("objects"));
+        ObjectStore flaky = (bucket, key, body) -> {
+            if (storeDown.get()) {
+                throw new IOException("store unavailable");
+            }
+            store.put(bucket, key, body);
+        };
+        fx = new Fixture(dir, flaky, new DeliveryObserver() {
             @Override
             public void deliveryFailed(String stream, Target target) {
                 failures.add(target.metricPrefix());
@@ -215,5 +225,26 @@ class RedshiftDeliveryTest {
         }
         assertThat(pg.rows("SELECT n FROM cut_rows ORDER BY n")).containsExactly("1", "2", "3");
         assertThat(failures).hasSize(1);
+    }
+
+    @Test
+    void aBatchThatCouldNotBeStagedGoesToTheErrorOutputWhenGivenUp() throws Exception {
+        pg.execute("CREATE TABLE unstaged_rows (n int)");
+        fx.create("unstaged", redshift(pg.jdbcUrl(), "unstaged_rows", null, "CSV", Compression.UNCOMPRESSED, 20));
+        storeDown.set(true);
+        fx.put("unstaged", "1\n");
+        fx.engine.runOnce();
+        fx.advance(Duration.ofSeconds(25));
+        fx.engine.runOnce(); // given up: its error records wait for the store
+        storeDown.set(false);
+        fx.advance(Duration.ofMinutes(3));
+        fx.engine.runOnce();
+
+        assertThat(pg.rows("SELECT * FROM unstaged_rows")).isEmpty();
+        Map<String, byte[]> objects = fx.objects("staging");
+        assertThat(objects.keySet()).hasSize(1).allMatch(k -> k.startsWith("redshift-failed/2023/11/14/22/"));
+        JsonNode error = json.readTree(objects.values().iterator().next());
+        assertThat(error.get("errorCode").asText()).isEqualTo("S3.PutObjectFailed");
+        assertThat(Fixture.text(java.util.Base64.getDecoder().decode(error.get("rawData").asText()))).isEqualTo("1\n");
     }
 }
