@@ -247,4 +247,20 @@ class RedshiftDeliveryTest {
         assertThat(error.get("errorCode").asText()).isEqualTo("S3.PutObjectFailed");
         assertThat(Fixture.text(java.util.Base64.getDecoder().decode(error.get("rawData").asText()))).isEqualTo("1\n");
     }
+
+    @Test
+    void withS3BackupEnabledEverySourceRecordAlsoGoesToTheBackupBucket() throws Exception {
+        pg.execute("CREATE TABLE backed_up_rows (n int)");
+        RedshiftDestination plain = redshift(pg.jdbcUrl(), "backed_up_rows", null, "CSV", Compression.UNCOMPRESSED,
+                60);
+        fx.create("backed", new RedshiftDestination(plain.roleArn(), plain.jdbcUrl(), plain.username(),
+                plain.password(), plain.copyCommand(), 60, plain.s3(), Processing.NONE, true,
+                Fixture.s3("backup", "src/", new BufferingHints(1, 0), Compression.UNCOMPRESSED), null));
+        fx.put("backed", "1\n", "2\n");
+        fx.engine.runOnce();
+
+        assertThat(pg.rows("SELECT n FROM backed_up_rows ORDER BY n")).containsExactly("1", "2");
+        assertThat(Fixture.texts(fx.objects("backup"))).containsExactly("1\n2\n");
+        assertThat(fx.objects("backup").keySet()).allMatch(k -> k.startsWith("src/2023/11/14/22/backed-1-"));
+    }
 }

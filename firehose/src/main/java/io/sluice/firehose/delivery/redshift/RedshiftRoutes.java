@@ -10,6 +10,9 @@ import io.sluice.firehose.delivery.Routes;
 import io.sluice.firehose.delivery.S3Writer;
 import io.sluice.firehose.delivery.Sink;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.ZoneOffset;
 
 /**
@@ -19,6 +22,8 @@ import java.time.ZoneOffset;
  * bucket. Stateless.
  */
 public final class RedshiftRoutes {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RedshiftRoutes.class);
 
     private RedshiftRoutes() {
     }
@@ -33,6 +38,10 @@ public final class RedshiftRoutes {
         PostgresLoader loader = new PostgresLoader(d.jdbcUrl(), d.username(), d.password(), meta.key().name(),
                 tools.clock());
         CopyOptions options = CopyOptions.parse(d.copyCommand().copyOptions());
+        if (!options.ignored().isEmpty()) {
+            LOG.info("{}: CopyOptions {} ignored: they have no meaning in PostgreSQL", meta.key().name(),
+                    options.ignored());
+        }
         TableTarget target = TableTarget.parse(d.copyCommand().dataTableName(), d.copyCommand().dataTableColumns());
         Sink main = new RedshiftSink(staging, manifests, staged, loader, target, new CopyInput(options));
         Sink errorOutput = new S3Writer(tools.objects(), s3, PrefixTemplate.forErrors(s3.errorOutputPrefix()), naming,
