@@ -5,7 +5,9 @@ import io.sluice.firehose.DeliveryStreamMeta;
 import io.sluice.firehose.config.BufferingHints;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
+import io.sluice.firehose.config.RedshiftDestination;
 import io.sluice.firehose.config.S3Settings;
+import io.sluice.firehose.delivery.redshift.RedshiftRoutes;
 
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
@@ -38,6 +40,7 @@ public record Routes(Sink main, DeliveryObserver.Target mainTarget, BufferingHin
         return switch (meta.destination()) {
             case ExtendedS3Destination s3 -> extendedS3(meta, s3, tools);
             case HttpEndpointDestination http -> httpEndpoint(meta, http, tools);
+            case RedshiftDestination redshift -> RedshiftRoutes.of(meta, redshift, tools);
         };
     }
 

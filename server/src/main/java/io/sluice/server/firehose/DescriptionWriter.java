@@ -13,6 +13,7 @@ import io.sluice.firehose.config.HttpEndpointDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.Processor;
 import io.sluice.firehose.config.ProcessorParameter;
+import io.sluice.firehose.config.RedshiftDestination;
 import io.sluice.firehose.config.S3Settings;
 import io.sluice.protocol.ResponseWriter;
 
@@ -45,6 +46,7 @@ final class DescriptionWriter {
                 extendedS3(out, s3);
             }
             case HttpEndpointDestination http -> httpEndpoint(out, http);
+            case RedshiftDestination redshift -> RedshiftDescription.write(out, redshift);
         }
         out.endObject().endArray().bool("HasMoreDestinations", false).endObject();
     }
@@ -113,7 +115,7 @@ final class DescriptionWriter {
         out.endObject();
     }
 
-    private static void s3(ResponseWriter out, String name, S3Settings s3) {
+    static void s3(ResponseWriter out, String name, S3Settings s3) {
         out.startObject(name);
         s3Members(out, s3);
         out.endObject();
@@ -138,13 +140,13 @@ final class DescriptionWriter {
                 .number("IntervalInSeconds", hints.intervalInSeconds()).endObject();
     }
 
-    private static void logging(ResponseWriter out, CloudWatchLogging logging) {
+    static void logging(ResponseWriter out, CloudWatchLogging logging) {
         out.startObject("CloudWatchLoggingOptions").bool("Enabled", logging.enabled())
                 .string("LogGroupName", logging.logGroupName()).string("LogStreamName", logging.logStreamName())
                 .endObject();
     }
 
-    private static void processing(ResponseWriter out, Processing processing) {
+    static void processing(ResponseWriter out, Processing processing) {
         out.startObject("ProcessingConfiguration").bool("Enabled", processing.enabled()).startArray("Processors");
         for (Processor processor : processing.processors()) {
             out.startObject().string("Type", processor.type()).startArray("Parameters");

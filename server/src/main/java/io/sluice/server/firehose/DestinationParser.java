@@ -6,6 +6,7 @@ import io.sluice.firehose.config.DynamicPartitioning;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
 import io.sluice.firehose.config.Processing;
+import io.sluice.firehose.config.RedshiftDestination;
 import io.sluice.firehose.config.S3Settings;
 import io.sluice.protocol.Validator;
 import io.sluice.protocol.WireObject;
@@ -15,15 +16,17 @@ import java.util.List;
 
 /**
  * Finds the one destination of a CreateDeliveryStream or UpdateDestination call and reads it: ExtendedS3, the
- * deprecated S3 (an ExtendedS3 destination without the extras), or HttpEndpoint. Destinations Sluice does not have
+ * deprecated S3 (an ExtendedS3 destination without the extras), HttpEndpoint, or Redshift (delivered to
+ * PostgreSQL). Destinations Sluice does not have
  * yet are refused with InvalidArgumentException. Stateless.
  */
 final class DestinationParser {
 
-    private static final List<String> UNSUPPORTED = List.of("Redshift", "Elasticsearch", "Amazonopensearchservice",
-            "AmazonOpenSearchServerless", "Splunk", "Snowflake", "Iceberg");
+    private static final List<String> UNSUPPORTED = List.of("Elasticsearch", "Amazonopensearchservice",
+            "AmazonOpenSearchServerless", "Splunk", "Iceberg");
 
     private final DestinationReader reader = new DestinationReader();
+    private final RedshiftReader redshift = new RedshiftReader(reader);
 
     /** The destination of a CreateDeliveryStream call (null if the validator found it incomplete). */
     DestinationConfig create(WireObject in, Validator v) {
@@ -33,6 +36,7 @@ final class DestinationParser {
         return switch (member) {
             case "ExtendedS3" -> reader.extendedS3(config, path, v, null, false);
             case "S3" -> plain(reader.s3(config, path, v, null));
+            case "Redshift" -> redshift.read(config, path, v, null, false);
             default -> reader.httpEndpoint(config, path, v, null, false);
         };
     }
@@ -55,15 +59,21 @@ final class DestinationParser {
                         base.backupEnabled(), base.backup(), base.dynamicPartitioning(), base.fileExtension(),
                         base.customTimeZone());
             }
+            case "Redshift" -> redshift.read(update, path, v,
+                    current instanceof RedshiftDestination r ? r : null, true);
             default -> reader.httpEndpoint(update, path, v,
                     current instanceof HttpEndpointDestination http ? http : null, true);
         };
     }
 
-    /** Which one of the destination members is given ("ExtendedS3", "S3" or "HttpEndpoint"). */
+    /** Which one of the destination members is given ("ExtendedS3", "S3", "HttpEndpoint" or "Redshift"). */
     private static String only(WireObject in, String suffix) {
         List<String> given = new ArrayList<>();
-        for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint")) {
+        if (in.has("Snowflake" + suffix)) {
+            throw ServiceException.invalidArgument("The Snowflake destination is not supported by Sluice: it "
+                    + "loads a Snowflake account, which Sluice cannot reach or stand in for.");
+        }
+        for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint", "Redshift")) {
             if (in.has(type + suffix)) {
                 given.add(type);
             }
@@ -86,6 +96,6 @@ final class DestinationParser {
     }
 
     private static String lowerFirst(String member) {
-        return member.equals("S3") ? "s3" : member.equals("ExtendedS3") ? "extendedS3" : "httpEndpoint";
+        return Character.toLowerCase(member.charAt(0)) + member.substring(1);
     }
 }

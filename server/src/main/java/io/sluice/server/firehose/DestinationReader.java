@@ -205,7 +205,7 @@ final class DestinationReader {
         return key;
     }
 
-    private CloudWatchLogging logging(WireObject in, String path, Validator v, CloudWatchLogging base) {
+    CloudWatchLogging logging(WireObject in, String path, Validator v, CloudWatchLogging base) {
         if (in == null) {
             return base;
         }

@@ -4,6 +4,7 @@ import io.sluice.common.ServiceException;
 import io.sluice.firehose.config.DestinationConfig;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
+import io.sluice.firehose.config.RedshiftDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.Processor;
 import io.sluice.firehose.config.S3Settings;
@@ -38,6 +39,11 @@ final class DestinationRules {
             case HttpEndpointDestination http -> {
                 checkPrefixes(http.s3(), false);
                 checkProcessing(http.processing(), false);
+            }
+            case RedshiftDestination redshift -> {
+                RedshiftRules.check(redshift);
+                checkPrefixes(redshift.s3(), false);
+                checkProcessing(redshift.processing(), false);
             }
         }
     }

@@ -112,9 +112,9 @@ class FirehoseServiceTest {
     @Test
     void destinationsNotSupportedYetAreRefusedClearly() throws Exception {
         Answer answer = call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"r\","
-                + "\"RedshiftDestinationConfiguration\":{}}");
+                + "\"SnowflakeDestinationConfiguration\":{}}");
         assertThat(answer.type()).isEqualTo("InvalidArgumentException");
-        assertThat(answer.body().get("message").asText()).contains("Redshift", "not supported");
+        assertThat(answer.body().get("message").asText()).contains("Snowflake", "not supported");
         Answer parquet = call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"p\","
                 + "\"ExtendedS3DestinationConfiguration\":{\"RoleARN\":\"arn:aws:iam::000000000000:role/r\","
                 + "\"BucketARN\":\"arn:aws:s3:::b\",\"DataFormatConversionConfiguration\":{}}}");
