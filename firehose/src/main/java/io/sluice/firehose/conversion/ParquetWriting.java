@@ -12,7 +12,6 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.OutputFile;
 
 import java.io.IOException;
-import java.util.List;
 
 /**
  * Writes a Parquet file with parquet-java as the ParquetSerDe says: row group (block) and page sizes, codec,
@@ -27,9 +26,9 @@ final class ParquetWriting implements ColumnarWriter {
     }
 
     @Override
-    public byte[] write(TypeDescription table, List<Object[]> rows, long inputBytes) throws IOException {
+    public File open(TypeDescription table, long inputBytes) throws IOException {
         MemoryOutputFile file = new MemoryOutputFile((int) Math.min(inputBytes / 2 + 4096, 64 << 20));
-        try (ParquetWriter<Object[]> writer = new Builder(file, new RowWriteSupport(table))
+        ParquetWriter<Object[]> writer = new Builder(file, new RowWriteSupport(table))
                 .withConf(new PlainParquetConfiguration())
                 .withCompressionCodec(CompressionCodecName.valueOf(serde.compression()))
                 .withRowGroupSize((long) serde.blockSizeBytes())
@@ -38,12 +37,24 @@ final class ParquetWriting implements ColumnarWriter {
                 .withMaxPaddingSize(serde.maxPaddingBytes())
                 .withWriterVersion(serde.writerVersion().equals("V2") ? ParquetProperties.WriterVersion.PARQUET_2_0
                         : ParquetProperties.WriterVersion.PARQUET_1_0)
-                .build()) {
-            for (Object[] row : rows) {
+                .build();
+        return new File() {
+            @Override
+            public void write(Object[] row) throws IOException {
                 writer.write(row);
             }
-        }
-        return file.toByteArray();
+
+            @Override
+            public byte[] finish() throws IOException {
+                writer.close();
+                return file.toByteArray();
+            }
+
+            @Override
+            public void close() throws IOException {
+                writer.close();
+            }
+        };
     }
 
     private static final class Builder extends ParquetWriter.Builder<Object[], Builder> {

@@ -62,28 +62,32 @@ public final class RecordConverter {
      */
     public Converted convert(List<byte[]> records) throws ConversionException {
         TypeDescription columns = columns();
-        List<Object[]> rows = new ArrayList<>(records.size());
-        List<Failure> failures = new ArrayList<>();
         long bytes = 0;
-        for (int i = 0; i < records.size(); i++) {
-            byte[] record = records.get(i);
+        for (byte[] record : records) {
             bytes += record.length;
-            try {
-                List<JsonNode> objects = json.read(record);
-                List<Object[]> recordRows = new ArrayList<>(objects.size());
-                for (JsonNode object : objects) {
-                    recordRows.add(values.struct(columns, object));
+        }
+        List<Failure> failures = new ArrayList<>();
+        int rows = 0;
+        // rows go to the file as each record is read: a 128 MiB batch is never held as rows all at once
+        try (ColumnarWriter.File file = writer.open(columns, bytes)) {
+            for (int i = 0; i < records.size(); i++) {
+                List<Object[]> recordRows;
+                try {
+                    List<JsonNode> objects = json.read(records.get(i));
+                    recordRows = new ArrayList<>(objects.size());
+                    for (JsonNode object : objects) {
+                        recordRows.add(values.struct(columns, object));
+                    }
+                } catch (ConversionException e) {
+                    failures.add(new Failure(i, e.code(), e.getMessage()));
+                    continue;
                 }
-                rows.addAll(recordRows);
-            } catch (ConversionException e) {
-                failures.add(new Failure(i, e.code(), e.getMessage()));
+                for (Object[] row : recordRows) {
+                    file.write(row);
+                }
+                rows += recordRows.size();
             }
-        }
-        if (rows.isEmpty()) {
-            return new Converted(null, 0, failures);
-        }
-        try {
-            return new Converted(writer.write(columns, rows, bytes), rows.size(), failures);
+            return new Converted(rows == 0 ? null : file.finish(), rows, failures);
         } catch (IOException e) {
             throw new UncheckedIOException("writing a columnar file in memory or a temporary file failed", e);
         }
