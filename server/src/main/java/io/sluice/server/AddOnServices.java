@@ -63,10 +63,10 @@ final class AddOnServices implements AutoCloseable {
     }
 
     /**
-     * Where record format conversion reads Glue tables: this node's Glue Data Catalog. A table reference without
-     * CatalogId or Region falls back to the default account and region of callers without their own.
+     * Where record format conversion reads Glue tables: this node's Glue Data Catalog. The delivery stream fills in
+     * its own account and region where a SchemaConfiguration leaves CatalogId and Region out.
      */
-    TableSchemas tableSchemas() {
+    static TableSchemas tableSchemas(GlueCatalog glue) {
         return new GlueTableSchemas(glue, RequestContext.DEFAULT_ACCOUNT, RequestContext.DEFAULT_REGION);
     }
 

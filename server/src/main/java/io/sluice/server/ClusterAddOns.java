@@ -44,15 +44,15 @@ final class ClusterAddOns {
                 new PrefixedMetaStore(stores.metadata(), FirehoseStores.CLUSTER_PREFIX));
         FirehoseEngine firehose = null;
         try {
+            GlueCatalog glue = new GlueCatalog(stores.metadata(), clock);
             firehose = new FirehoseEngine(FirehoseStores.shared(stores.metadata(), stores.logs()),
                     config.firehose(), clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks,
-                    namedFunctions);
+                    namedFunctions, AddOnServices.tableSchemas(glue));
             AnalyticsNode analytics = AnalyticsNode.open(stores.metadata(), config.dataDir(),
                     config.analyticsBoundIntervalMillis(), engine, firehose, config.firehoseS3(),
                     config.firehoseLocalDir(), config.firehose().requestTimeout(), namedFunctions, tasks, clock,
                     registry);
-            return new AddOnServices(objects, sealer, firehose, analytics, null,
-                    new GlueCatalog(stores.metadata(), clock), null);
+            return new AddOnServices(objects, sealer, firehose, analytics, null, glue, null);
         } catch (RuntimeException e) {
             if (firehose != null) {
                 firehose.close();

@@ -34,13 +34,26 @@ final class LocalAddOns {
     static AddOnServices open(ServerConfig config, Clock clock, KinesisEngine engine, LocalKms kms, TaskRunner tasks,
                               MeterRegistry registry, StorageMetrics storage, FunctionInvoker namedFunctions)
             throws IOException {
-        ObjectStore objects = AddOnServices.objectStore(config);
-        KmsBufferSealer sealer = new KmsBufferSealer(kms, new LocalMetaStore(new MetadataStore(
-                config.firehose().dataDir().resolve("keys"), MetadataStore.DEFAULT_COMPACTION_BYTES,
-                config.truncateCorruptMetadata(), storage)));
-        FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
-                new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
-                clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage, namedFunctions);
+        MetaStore glueMeta = new LocalMetaStore(new MetadataStore(config.dataDir().resolve("glue").resolve("meta"),
+                MetadataStore.DEFAULT_COMPACTION_BYTES, config.truncateCorruptMetadata(), storage));
+        GlueCatalog glue;
+        FirehoseEngine firehose;
+        ObjectStore objects;
+        KmsBufferSealer sealer;
+        try {
+            glue = new GlueCatalog(glueMeta, clock);
+            objects = AddOnServices.objectStore(config);
+            sealer = new KmsBufferSealer(kms, new LocalMetaStore(new MetadataStore(
+                    config.firehose().dataDir().resolve("keys"), MetadataStore.DEFAULT_COMPACTION_BYTES,
+                    config.truncateCorruptMetadata(), storage)));
+            firehose = new FirehoseEngine(config.firehose().withBufferLog(
+                    new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
+                    clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage, namedFunctions,
+                    AddOnServices.tableSchemas(glue));
+        } catch (IOException | RuntimeException e) {
+            glueMeta.close();
+            throw e;
+        }
         MetaStore analyticsMeta = AnalyticsNode.localStore(config.dataDir(), config.truncateCorruptMetadata(),
                 storage);
         AnalyticsNode analytics;
@@ -50,17 +63,7 @@ final class LocalAddOns {
                     config.firehose().requestTimeout(), namedFunctions, tasks, clock, registry);
         } catch (RuntimeException e) {
             analyticsMeta.close();
-            throw e;
-        }
-        MetaStore glueMeta = new LocalMetaStore(new MetadataStore(config.dataDir().resolve("glue").resolve("meta"),
-                MetadataStore.DEFAULT_COMPACTION_BYTES, config.truncateCorruptMetadata(), storage));
-        GlueCatalog glue;
-        try {
-            glue = new GlueCatalog(glueMeta, clock);
-        } catch (RuntimeException e) {
             glueMeta.close();
-            analytics.close();
-            analyticsMeta.close();
             throw e;
         }
         return new AddOnServices(objects, sealer, firehose, analytics, analyticsMeta, glue, glueMeta);

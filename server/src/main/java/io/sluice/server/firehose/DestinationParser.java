@@ -57,7 +57,7 @@ final class DestinationParser {
                 S3Settings s3 = reader.s3(update, path, v, base == null ? null : base.s3());
                 yield s3 == null ? null : base == null ? plain(s3) : new ExtendedS3Destination(s3, base.processing(),
                         base.backupEnabled(), base.backup(), base.dynamicPartitioning(), base.fileExtension(),
-                        base.customTimeZone());
+                        base.customTimeZone(), base.dataFormatConversion());
             }
             case "Redshift" -> redshift.read(update, path, v,
                     current instanceof RedshiftDestination r ? r : null, true);
