@@ -21,6 +21,7 @@ import io.sluice.firehose.delivery.DeliveryObserver;
 import io.sluice.firehose.delivery.DeliveryWorker;
 import io.sluice.firehose.delivery.LazyHttpClient;
 import io.sluice.firehose.delivery.ObjectStore;
+import io.sluice.firehose.conversion.TableSchemas;
 import io.sluice.firehose.delivery.Routes;
 import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.firehose.processing.HttpFunctionInvoker;
@@ -108,6 +109,7 @@ public final class FirehoseEngine implements AutoCloseable {
     private final LazyHttpClient http;
     private final FunctionInvoker invoker;
     private final ObjectStore objects;
+    private final TableSchemas tableSchemas;
     private final TaskHost tasks;
     private final Deletions deletions;
     private final ReentrantLock following = new ReentrantLock();
@@ -138,18 +140,20 @@ public final class FirehoseEngine implements AutoCloseable {
                           DeliveryObserver observer, BufferSealer sealer, TaskRunner runner,
                           StorageEvents storage) throws IOException {
         this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, storage), config, clock, kinesis,
-                objects, observer, sealer, TaskHost.on(runner), null);
+                objects, observer, sealer, TaskHost.on(runner), null, TableSchemas.NONE);
     }
 
     /**
      * As above, with Lambda processors whose {@code LambdaArn} is an ARN or a name (not a URL) invoked through
-     * {@code namedFunctions} (the Lambda Invoke API at {@code lambda.endpoint}).
+     * {@code namedFunctions} (the Lambda Invoke API at {@code lambda.endpoint}), and record format conversion
+     * reading its tables from {@code tableSchemas} (the Glue Data Catalog).
      */
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer, BufferSealer sealer, TaskRunner runner,
-                          StorageEvents storage, FunctionInvoker namedFunctions) throws IOException {
+                          StorageEvents storage, FunctionInvoker namedFunctions, TableSchemas tableSchemas)
+            throws IOException {
         this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, storage), config, clock, kinesis,
-                objects, observer, sealer, TaskHost.on(runner), namedFunctions);
+                objects, observer, sealer, TaskHost.on(runner), namedFunctions, tableSchemas);
     }
 
     /**
@@ -159,14 +163,19 @@ public final class FirehoseEngine implements AutoCloseable {
      */
     public FirehoseEngine(FirehoseStores stores, FirehoseConfig config, Clock clock, KinesisEngine kinesis,
                           ObjectStore objects, DeliveryObserver observer, BufferSealer sealer, TaskRunner runner) {
-        this(stores, config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner), null);
+        this(stores, config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner), null,
+                TableSchemas.NONE);
     }
 
-    /** As above, with functions named by ARN invoked through {@code namedFunctions} (see the local variant). */
+    /**
+     * As above, with functions named by ARN invoked through {@code namedFunctions} and tables read from
+     * {@code tableSchemas} (see the local variant).
+     */
     public FirehoseEngine(FirehoseStores stores, FirehoseConfig config, Clock clock, KinesisEngine kinesis,
                           ObjectStore objects, DeliveryObserver observer, BufferSealer sealer, TaskRunner runner,
-                          FunctionInvoker namedFunctions) {
-        this(stores, config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner), namedFunctions);
+                          FunctionInvoker namedFunctions, TableSchemas tableSchemas) {
+        this(stores, config, clock, kinesis, objects, observer, sealer, TaskHost.on(runner), namedFunctions,
+                tableSchemas);
     }
 
     /**
@@ -176,7 +185,7 @@ public final class FirehoseEngine implements AutoCloseable {
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer) throws IOException {
         this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, StorageEvents.NONE), config, clock,
-                kinesis, objects, observer, null, new SteppedTasks(), null);
+                kinesis, objects, observer, null, new SteppedTasks(), null, TableSchemas.NONE);
     }
 
     /**
@@ -186,7 +195,7 @@ public final class FirehoseEngine implements AutoCloseable {
     public FirehoseEngine(FirehoseConfig config, Clock clock, KinesisEngine kinesis, ObjectStore objects,
                           DeliveryObserver observer, BufferSealer sealer) throws IOException {
         this(FirehoseStores.local(config.dataDir(), config.bufferLog(), clock, StorageEvents.NONE), config, clock,
-                kinesis, objects, observer, sealer, new SteppedTasks(), null);
+                kinesis, objects, observer, sealer, new SteppedTasks(), null, TableSchemas.NONE);
     }
 
     /**
@@ -197,13 +206,14 @@ public final class FirehoseEngine implements AutoCloseable {
                                          KinesisEngine kinesis, ObjectStore objects, DeliveryObserver observer,
                                          BufferSealer sealer) {
         return new FirehoseEngine(stores, config, clock, kinesis, objects, observer, sealer, new SteppedTasks(),
-                null);
+                null, TableSchemas.NONE);
     }
 
     private FirehoseEngine(FirehoseStores stores, FirehoseConfig config, Clock clock, KinesisEngine kinesis,
                            ObjectStore objects, DeliveryObserver observer, BufferSealer sealer, TaskHost tasks,
-                           FunctionInvoker namedFunctions) {
+                           FunctionInvoker namedFunctions, TableSchemas tableSchemas) {
         this.stores = stores;
+        this.tableSchemas = tableSchemas;
         this.sealer = sealer;
         this.config = config;
         this.clock = clock;
@@ -670,7 +680,7 @@ public final class FirehoseEngine implements AutoCloseable {
 
     private Routes routes(DeliveryStreamMeta meta) {
         return Routes.of(meta, new Routes.Tools(objects, http, config.requestTimeout(), clock,
-                new SplittableRandom()));
+                new SplittableRandom(), tableSchemas));
     }
 
     private ProcessingPipeline pipeline(DeliveryStreamMeta meta) {

@@ -1,5 +1,6 @@
 package io.sluice.firehose;
 
+import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.delivery.DeliveryObserver;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,12 @@ class GoldenFirehoseDirectoryTest {
         }
         try (Fixture fx = new Fixture(dir, new LocalDirectoryObjectStore(dir.resolve("objects")),
                 DeliveryObserver.NONE)) {
-            assertThat(fx.engine.describe(Fixture.key("golden-ds")).meta().destination()).isNotNull();
+            // written before record format conversion existed: read as an ExtendedS3 destination without it
+            assertThat(fx.engine.describe(Fixture.key("golden-ds")).meta().destination())
+                    .isInstanceOfSatisfying(ExtendedS3Destination.class, d -> {
+                        assertThat(d.dataFormatConversion()).isNull();
+                        assertThat(d.converts()).isFalse();
+                    });
             fx.advance(Duration.ofSeconds(10));
             fx.engine.runOnce();
             fx.advance(Duration.ofSeconds(61));

@@ -91,6 +91,15 @@ public final class ResponseWriter {
         return this;
     }
 
+    public ResponseWriter number(String name, double value) {
+        try {
+            generator.writeNumberField(name, value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
     public ResponseWriter bool(String name, boolean value) {
         try {
             generator.writeBooleanField(name, value);

@@ -78,6 +78,18 @@ public final class WireObject {
         return value.intValue();
     }
 
+    /** A double (the model's Proportion and similar members): a finite number. */
+    public Double real(String name) {
+        JsonNode value = member(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+            throw wrongType(name, "a number");
+        }
+        return value.doubleValue();
+    }
+
     public Boolean bool(String name) {
         JsonNode value = member(name);
         if (value == null) {

@@ -7,6 +7,7 @@ import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.store.EngineStores;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.conversion.TableSchemas;
 import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.firehose.store.FirehoseStores;
@@ -44,7 +45,7 @@ final class ClusterAddOns {
         try {
             firehose = new FirehoseEngine(FirehoseStores.shared(stores.metadata(), stores.logs()),
                     config.firehose(), clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks,
-                    namedFunctions);
+                    namedFunctions, TableSchemas.NONE);
             AnalyticsNode analytics = AnalyticsNode.open(stores.metadata(), config.dataDir(),
                     config.analyticsBoundIntervalMillis(), engine, firehose, config.firehoseS3(),
                     config.firehoseLocalDir(), config.firehose().requestTimeout(), namedFunctions, tasks, clock,

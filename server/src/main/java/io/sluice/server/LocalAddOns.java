@@ -8,6 +8,7 @@ import io.sluice.engine.store.LocalMetaStore;
 import io.sluice.engine.store.MetaStore;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
+import io.sluice.firehose.conversion.TableSchemas;
 import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.server.analytics.AnalyticsNode;
@@ -38,7 +39,8 @@ final class LocalAddOns {
                 config.truncateCorruptMetadata(), storage)));
         FirehoseEngine firehose = new FirehoseEngine(config.firehose().withBufferLog(
                 new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
-                clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage, namedFunctions);
+                clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage, namedFunctions,
+                TableSchemas.NONE);
         MetaStore analyticsMeta = AnalyticsNode.localStore(config.dataDir(), config.truncateCorruptMetadata(),
                 storage);
         AnalyticsNode analytics;

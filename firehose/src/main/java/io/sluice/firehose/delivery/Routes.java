@@ -3,9 +3,13 @@ package io.sluice.firehose.delivery;
 import io.sluice.common.Clock;
 import io.sluice.firehose.DeliveryStreamMeta;
 import io.sluice.firehose.config.BufferingHints;
+import io.sluice.firehose.config.ConversionSchema;
+import io.sluice.firehose.config.DataFormatConversion;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
 import io.sluice.firehose.config.S3Settings;
+import io.sluice.firehose.conversion.RecordConverter;
+import io.sluice.firehose.conversion.TableSchemas;
 
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
@@ -29,9 +33,13 @@ public record Routes(Sink main, DeliveryObserver.Target mainTarget, BufferingHin
                      String giveUpErrorType, boolean partitioned, Sink backup, BufferingHints backupHints,
                      Sink errors, BufferingHints errorHints) {
 
-    /** The tools routes are built with. */
+    /**
+     * The tools routes are built with.
+     *
+     * @param tableSchemas where record format conversion reads its tables' columns
+     */
     public record Tools(ObjectStore objects, Supplier<HttpClient> http, Duration requestTimeout, Clock clock,
-                        RandomGenerator random) {
+                        RandomGenerator random, TableSchemas tableSchemas) {
     }
 
     public static Routes of(DeliveryStreamMeta meta, Tools tools) {
@@ -46,9 +54,10 @@ public record Routes(Sink main, DeliveryObserver.Target mainTarget, BufferingHin
                 : ZoneId.of(d.customTimeZone());
         S3Writer.Naming naming = new S3Writer.Naming(meta.key().name(), meta.version(), zone, d.fileExtension());
         boolean partitioned = d.dynamicPartitioning().enabled();
-        Sink main = new S3Writer(tools.objects(), d.s3(), PrefixTemplate.forObjects(d.s3().prefix(), partitioned),
-                naming, tools.random());
         Sink errors = new S3Writer(tools.objects(), d.s3(), PrefixTemplate.forErrors(d.s3().errorOutputPrefix()),
+                naming, tools.random());
+        Sink main = d.converts() ? converting(meta, d, zone, partitioned, errors, tools)
+                : new S3Writer(tools.objects(), d.s3(), PrefixTemplate.forObjects(d.s3().prefix(), partitioned),
                 naming, tools.random());
         Sink backup = null;
         BufferingHints backupHints = null;
@@ -58,6 +67,24 @@ public record Routes(Sink main, DeliveryObserver.Target mainTarget, BufferingHin
         }
         return new Routes(main, DeliveryObserver.Target.S3, d.s3().bufferingHints(), -1, null, partitioned, backup,
                 backupHints, errors, d.s3().bufferingHints());
+    }
+
+    /** Converted objects take the format's extension (.parquet, .orc) unless a FileExtension is set, as in AWS. */
+    private static Sink converting(DeliveryStreamMeta meta, ExtendedS3Destination d, ZoneId zone,
+                                   boolean partitioned, Sink errors, Tools tools) {
+        DataFormatConversion conversion = d.dataFormatConversion();
+        String extension = d.fileExtension() == null || d.fileExtension().isEmpty()
+                ? conversion.serializer().extension() : d.fileExtension();
+        S3Writer objects = new S3Writer(tools.objects(), d.s3(),
+                PrefixTemplate.forObjects(d.s3().prefix(), partitioned),
+                new S3Writer.Naming(meta.key().name(), meta.version(), zone, extension), tools.random());
+        ConversionSchema schema = conversion.schema();
+        ErrorRecords.CatalogTable table = new ErrorRecords.CatalogTable(
+                schema.catalogId() == null ? meta.key().account() : schema.catalogId(), schema.databaseName(),
+                schema.tableName(), schema.region() == null ? meta.key().region() : schema.region(),
+                schema.versionId() == null ? "LATEST" : schema.versionId());
+        return new ConvertingS3Writer(objects, new RecordConverter(conversion, tools.tableSchemas()), errors, table,
+                tools.clock());
     }
 
     private static Routes httpEndpoint(DeliveryStreamMeta meta, HttpEndpointDestination d, Tools tools) {

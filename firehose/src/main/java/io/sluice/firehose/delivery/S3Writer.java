@@ -47,8 +47,15 @@ public final class S3Writer implements Sink {
         }
         String extension = extension();
         String name = batch.objectKey().substring(batch.objectKey().lastIndexOf('/') + 1);
-        byte[] body = Compressor.compress(settings.compression(), concat(batch),
-                name.substring(0, name.length() - extension.length()));
+        put(batch, Compressor.compress(settings.compression(), concat(batch),
+                name.substring(0, name.length() - extension.length())));
+    }
+
+    /** Writes {@code body} as the batch's object (a converted file: no compression applied). */
+    void put(Batch batch, byte[] body) throws DeliveryException {
+        if (batch.objectKey() == null) {
+            batch.objectKey(key(batch));
+        }
         try {
             store.put(settings.bucket(), batch.objectKey(), body);
         } catch (IOException e) {

@@ -89,8 +89,11 @@ final class DescriptionWriter {
                 .startObject("RetryOptions").number("DurationInSeconds", d.dynamicPartitioning().retryDurationSeconds())
                 .endObject().bool("Enabled", d.dynamicPartitioning().enabled()).endObject()
                 .string("FileExtension", d.fileExtension())
-                .string("CustomTimeZone", d.customTimeZone())
-                .endObject();
+                .string("CustomTimeZone", d.customTimeZone());
+        if (d.dataFormatConversion() != null) {
+            ConversionDescription.write(out, d.dataFormatConversion());
+        }
+        out.endObject();
     }
 
     private static void httpEndpoint(ResponseWriter out, HttpEndpointDestination d) {

@@ -53,7 +53,7 @@ final class DestinationParser {
                 S3Settings s3 = reader.s3(update, path, v, base == null ? null : base.s3());
                 yield s3 == null ? null : base == null ? plain(s3) : new ExtendedS3Destination(s3, base.processing(),
                         base.backupEnabled(), base.backup(), base.dynamicPartitioning(), base.fileExtension(),
-                        base.customTimeZone());
+                        base.customTimeZone(), base.dataFormatConversion());
             }
             default -> reader.httpEndpoint(update, path, v,
                     current instanceof HttpEndpointDestination http ? http : null, true);

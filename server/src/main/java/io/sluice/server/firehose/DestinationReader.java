@@ -5,6 +5,7 @@ import io.sluice.firehose.config.BufferingHints;
 import io.sluice.firehose.config.CloudWatchLogging;
 import io.sluice.firehose.config.CommonAttribute;
 import io.sluice.firehose.config.Compression;
+import io.sluice.firehose.config.DataFormatConversion;
 import io.sluice.firehose.config.DynamicPartitioning;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
@@ -29,6 +30,7 @@ final class DestinationReader {
     private static final List<String> CONTENT_ENCODINGS = List.of("NONE", "GZIP");
 
     private final ProcessingReader processing = new ProcessingReader();
+    private final ConversionReader conversion = new ConversionReader();
 
     /** An S3DestinationConfiguration (or S3DestinationUpdate over {@code base}). */
     S3Settings s3(WireObject in, String path, Validator v, S3Settings base) {
@@ -86,7 +88,8 @@ final class DestinationReader {
                 .pattern(path + ".fileExtension", extension, Patterns.FILE_EXTENSION);
         String zone = in.string("CustomTimeZone");
         v.length(path + ".customTimeZone", zone, 0, 50).pattern(path + ".customTimeZone", zone, Patterns.TIME_ZONE);
-        DestinationRules.refuseFormatConversion(in.object("DataFormatConversionConfiguration"));
+        DataFormatConversion formatConversion = conversion.read(in.object("DataFormatConversionConfiguration"),
+                path + ".dataFormatConversionConfiguration", v, base == null ? null : base.dataFormatConversion());
         if (s3 == null) {
             return null;
         }
@@ -99,7 +102,7 @@ final class DestinationReader {
         }
         return new ExtendedS3Destination(s3, proc, backupEnabled, backup, partitioning,
                 or(extension, base == null ? null : base.fileExtension()),
-                or(zone, base == null ? null : base.customTimeZone()));
+                or(zone, base == null ? null : base.customTimeZone()), formatConversion);
     }
 
     /** An HttpEndpointDestinationConfiguration (or HttpEndpointDestinationUpdate over {@code base}). */

@@ -1,6 +1,9 @@
 package io.sluice.server.firehose;
 
 import io.sluice.common.ServiceException;
+import io.sluice.firehose.config.Compression;
+import io.sluice.firehose.config.ConversionSchema;
+import io.sluice.firehose.config.DataFormatConversion;
 import io.sluice.firehose.config.DestinationConfig;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
@@ -10,7 +13,6 @@ import io.sluice.firehose.config.S3Settings;
 import io.sluice.firehose.delivery.PrefixTemplate;
 import io.sluice.firehose.processing.MetadataExtraction;
 import io.sluice.firehose.processing.ProcessingPipeline;
-import io.sluice.protocol.WireObject;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -21,13 +23,14 @@ import java.util.regex.Pattern;
 /**
  * The checks of a whole destination configuration that the model's member constraints cannot express, answered
  * with InvalidArgumentException as AWS does: prefixes and their expressions, dynamic partitioning's requirements,
- * processor parameters, and what Sluice does not support yet. Stateless.
+ * processor parameters, record format conversion's requirements, and what Sluice does not support yet. Stateless.
  */
 final class DestinationRules {
 
     private static final Pattern LAMBDA_FUNCTION_ARN = Pattern.compile(
             "arn:aws[a-z-]*:lambda:[a-z0-9-]+:\\d{12}:function:[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_$-]{1,128})?");
     private static final List<String> SUB_RECORD_TYPES = List.of("JSON", "DELIMITED");
+    private static final int MIN_CONVERSION_BUFFER_MB = 64;
 
     private DestinationRules() {
     }
@@ -39,13 +42,6 @@ final class DestinationRules {
                 checkPrefixes(http.s3(), false);
                 checkProcessing(http.processing(), false);
             }
-        }
-    }
-
-    /** DataFormatConversion (JSON to Parquet or ORC) is refused when it is asked for. */
-    static void refuseFormatConversion(WireObject conversion) {
-        if (conversion != null && !Boolean.FALSE.equals(conversion.bool("Enabled"))) {
-            throw notYet("Data format conversion (Parquet, ORC)");
         }
     }
 
@@ -79,6 +75,39 @@ final class DestinationRules {
             }
         }
         checkProcessing(d.processing(), partitioned);
+        if (d.dataFormatConversion() != null && d.dataFormatConversion().enabled()) {
+            checkConversion(d);
+        }
+    }
+
+    /** AWS's rules for record format conversion: a complete configuration, a 64 MiB buffer, no S3 compression. */
+    private static void checkConversion(ExtendedS3Destination d) {
+        DataFormatConversion conversion = d.dataFormatConversion();
+        ConversionSchema schema = conversion.schema();
+        if (schema == null) {
+            throw ServiceException.invalidArgument("SchemaConfiguration is required when DataFormatConversion is "
+                    + "enabled.");
+        }
+        if (schema.databaseName() == null || schema.tableName() == null || schema.roleArn() == null) {
+            throw ServiceException.invalidArgument("SchemaConfiguration needs a DatabaseName, a TableName and a "
+                    + "RoleARN when DataFormatConversion is enabled.");
+        }
+        if (conversion.deserializer() == null) {
+            throw ServiceException.invalidArgument("InputFormatConfiguration is required when DataFormatConversion "
+                    + "is enabled.");
+        }
+        if (conversion.serializer() == null) {
+            throw ServiceException.invalidArgument("OutputFormatConfiguration is required when "
+                    + "DataFormatConversion is enabled.");
+        }
+        if (d.s3().bufferingHints().sizeInMBs() < MIN_CONVERSION_BUFFER_MB) {
+            throw ServiceException.invalidArgument("BufferingHints.SizeInMBs must be at least "
+                    + MIN_CONVERSION_BUFFER_MB + " when DataFormatConversion is enabled.");
+        }
+        if (d.s3().compression() != Compression.UNCOMPRESSED) {
+            throw ServiceException.invalidArgument("CompressionFormat must be UNCOMPRESSED when "
+                    + "DataFormatConversion is enabled: the Parquet or ORC serializer's compression applies.");
+        }
     }
 
     private static void checkPrefixes(S3Settings s3, boolean partitioned) {

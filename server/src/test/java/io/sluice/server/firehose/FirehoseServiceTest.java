@@ -115,11 +115,6 @@ class FirehoseServiceTest {
                 + "\"RedshiftDestinationConfiguration\":{}}");
         assertThat(answer.type()).isEqualTo("InvalidArgumentException");
         assertThat(answer.body().get("message").asText()).contains("Redshift", "not supported");
-        Answer parquet = call("CreateDeliveryStream", "{\"DeliveryStreamName\":\"p\","
-                + "\"ExtendedS3DestinationConfiguration\":{\"RoleARN\":\"arn:aws:iam::000000000000:role/r\","
-                + "\"BucketARN\":\"arn:aws:s3:::b\",\"DataFormatConversionConfiguration\":{}}}");
-        assertThat(parquet.type()).isEqualTo("InvalidArgumentException");
-        assertThat(parquet.body().get("message").asText()).contains("Parquet");
     }
 
     @Test
