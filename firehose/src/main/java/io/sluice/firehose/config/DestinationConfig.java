@@ -10,9 +10,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ExtendedS3Destination.class, name = "ExtendedS3"),
-        @JsonSubTypes.Type(value = HttpEndpointDestination.class, name = "HttpEndpoint")
+        @JsonSubTypes.Type(value = HttpEndpointDestination.class, name = "HttpEndpoint"),
+        @JsonSubTypes.Type(value = IcebergDestination.class, name = "Iceberg")
 })
-public sealed interface DestinationConfig permits ExtendedS3Destination, HttpEndpointDestination {
+public sealed interface DestinationConfig permits ExtendedS3Destination, HttpEndpointDestination,
+        IcebergDestination {
 
     BufferingHints bufferingHints();
 
