@@ -5,6 +5,7 @@ import io.sluice.firehose.config.DestinationConfig;
 import io.sluice.firehose.config.DynamicPartitioning;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
+import io.sluice.firehose.config.IcebergDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.S3Settings;
 import io.sluice.protocol.Validator;
@@ -15,15 +16,16 @@ import java.util.List;
 
 /**
  * Finds the one destination of a CreateDeliveryStream or UpdateDestination call and reads it: ExtendedS3, the
- * deprecated S3 (an ExtendedS3 destination without the extras), or HttpEndpoint. Destinations Sluice does not have
- * yet are refused with InvalidArgumentException. Stateless.
+ * deprecated S3 (an ExtendedS3 destination without the extras), HttpEndpoint, or Iceberg. Destinations Sluice does
+ * not have yet are refused with InvalidArgumentException. Stateless.
  */
 final class DestinationParser {
 
     private static final List<String> UNSUPPORTED = List.of("Redshift", "Elasticsearch", "Amazonopensearchservice",
-            "AmazonOpenSearchServerless", "Splunk", "Snowflake", "Iceberg");
+            "AmazonOpenSearchServerless", "Splunk", "Snowflake");
 
     private final DestinationReader reader = new DestinationReader();
+    private final IcebergReader iceberg = new IcebergReader(reader);
 
     /** The destination of a CreateDeliveryStream call (null if the validator found it incomplete). */
     DestinationConfig create(WireObject in, Validator v) {
@@ -33,6 +35,7 @@ final class DestinationParser {
         return switch (member) {
             case "ExtendedS3" -> reader.extendedS3(config, path, v, null, false);
             case "S3" -> plain(reader.s3(config, path, v, null));
+            case "Iceberg" -> iceberg.read(config, path, v, null, false);
             default -> reader.httpEndpoint(config, path, v, null, false);
         };
     }
@@ -55,6 +58,7 @@ final class DestinationParser {
                         base.backupEnabled(), base.backup(), base.dynamicPartitioning(), base.fileExtension(),
                         base.customTimeZone(), base.dataFormatConversion());
             }
+            case "Iceberg" -> iceberg.read(update, path, v, current instanceof IcebergDestination d ? d : null, true);
             default -> reader.httpEndpoint(update, path, v,
                     current instanceof HttpEndpointDestination http ? http : null, true);
         };
@@ -63,7 +67,7 @@ final class DestinationParser {
     /** Which one of the destination members is given ("ExtendedS3", "S3" or "HttpEndpoint"). */
     private static String only(WireObject in, String suffix) {
         List<String> given = new ArrayList<>();
-        for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint")) {
+        for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint", "Iceberg")) {
             if (in.has(type + suffix)) {
                 given.add(type);
             }
@@ -86,6 +90,6 @@ final class DestinationParser {
     }
 
     private static String lowerFirst(String member) {
-        return member.equals("S3") ? "s3" : member.equals("ExtendedS3") ? "extendedS3" : "httpEndpoint";
+        return member.equals("S3") ? "s3" : Character.toLowerCase(member.charAt(0)) + member.substring(1);
     }
 }

@@ -7,6 +7,7 @@ import io.sluice.firehose.config.DataFormatConversion;
 import io.sluice.firehose.config.DestinationConfig;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
+import io.sluice.firehose.config.IcebergDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.Processor;
 import io.sluice.firehose.config.S3Settings;
@@ -41,6 +42,10 @@ final class DestinationRules {
             case HttpEndpointDestination http -> {
                 checkPrefixes(http.s3(), false);
                 checkProcessing(http.processing(), false);
+            }
+            case IcebergDestination iceberg -> {
+                checkPrefixes(iceberg.s3(), false);
+                checkProcessing(iceberg.processing(), false);
             }
         }
     }
