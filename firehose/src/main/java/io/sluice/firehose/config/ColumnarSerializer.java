@@ -39,8 +39,9 @@ public sealed interface ColumnarSerializer {
     /**
      * The ORC SerDe.
      *
-     * @param compression   NONE, ZLIB or SNAPPY
-     * @param formatVersion V0_11 or V0_12
+     * @param compression            NONE, ZLIB or SNAPPY
+     * @param formatVersion          V0_11 or V0_12
+     * @param dictionaryKeyThreshold AWS documents no default; ORC's and Hive's own (0.8) is used
      */
     record Orc(int stripeSizeBytes, int blockSizeBytes, int rowIndexStride, boolean enablePadding,
                double paddingTolerance, String compression, List<String> bloomFilterColumns,
@@ -48,7 +49,7 @@ public sealed interface ColumnarSerializer {
             implements ColumnarSerializer {
 
         public static final Orc DEFAULT = new Orc(64 << 20, 256 << 20, 10_000, false, 0.05, "SNAPPY", List.of(),
-                0.05, 0.0, "V0_12");
+                0.05, 0.8, "V0_12");
 
         public Orc {
             bloomFilterColumns = bloomFilterColumns == null ? List.of() : List.copyOf(bloomFilterColumns);

@@ -41,22 +41,30 @@ final class KeyMatching {
      */
     JsonNode[] values(JsonNode object, List<String> fields) {
         JsonNode[] values = new JsonNode[fields.size()];
-        if (!ignoreCase && !dotsToUnderscores) {
-            for (int i = 0; i < values.length; i++) {
-                values[i] = object.get(columnToKey.getOrDefault(fields.get(i), fields.get(i)));
+        Map<String, JsonNode> byKey = null;
+        for (int i = 0; i < values.length; i++) {
+            String mapped = columnToKey.get(fields.get(i));
+            String key = mapped != null ? mapped : fields.get(i);
+            // most keys are spelt as the column: the exact lookup spares normalising every key of every object
+            JsonNode value = object.get(key);
+            if (value == null && (ignoreCase || dotsToUnderscores)) {
+                if (byKey == null) {
+                    byKey = normalisedKeys(object);
+                }
+                value = byKey.get(normalise(key));
             }
-            return values;
+            values[i] = value;
         }
+        return values;
+    }
+
+    private Map<String, JsonNode> normalisedKeys(JsonNode object) {
         Map<String, JsonNode> byKey = new HashMap<>(object.size() * 2);
         for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             byKey.putIfAbsent(normalise(field.getKey()), field.getValue());
         }
-        for (int i = 0; i < values.length; i++) {
-            String mapped = columnToKey.get(fields.get(i));
-            values[i] = byKey.get(mapped != null ? normalise(mapped) : fields.get(i));
-        }
-        return values;
+        return byKey;
     }
 
     private String normalise(String key) {
