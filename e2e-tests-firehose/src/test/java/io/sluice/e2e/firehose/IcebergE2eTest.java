@@ -103,7 +103,8 @@ class IcebergE2eTest {
                         .s3BackupMode(IcebergS3BackupMode.FAILED_DATA_ONLY)
                         .s3Configuration(s -> s.roleARN(ROLE).bucketARN("arn:aws:s3:::iceberg-errors"))));
         Await.until(Duration.ofSeconds(10), () -> firehose.describeDeliveryStream(r -> r.deliveryStreamName(
-                "to-iceberg")).deliveryStreamDescription().deliveryStreamStatus(), s -> s == DeliveryStreamStatus.ACTIVE);
+                "to-iceberg")).deliveryStreamDescription().deliveryStreamStatus(),
+                s -> s == DeliveryStreamStatus.ACTIVE);
 
         firehose.putRecordBatch(r -> r.deliveryStreamName("to-iceberg").records(
                 record("{\"id\":1,\"name\":\"Ada\"}"), record("{\"id\":2,\"name\":\"Grace\"}")));

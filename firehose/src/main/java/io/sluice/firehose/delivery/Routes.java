@@ -44,6 +44,12 @@ public record Routes(Sink main, DeliveryObserver.Target mainTarget, BufferingHin
      */
     public record Tools(ObjectStore objects, Supplier<HttpClient> http, Duration requestTimeout, Clock clock,
                         RandomGenerator random, TableSchemas tableSchemas, IcebergCatalogs icebergCatalogs) {
+
+        /** Tools without an Iceberg catalog: Iceberg destinations cannot open their tables. */
+        public Tools(ObjectStore objects, Supplier<HttpClient> http, Duration requestTimeout, Clock clock,
+                     RandomGenerator random, TableSchemas tableSchemas) {
+            this(objects, http, requestTimeout, clock, random, tableSchemas, IcebergCatalogs.NONE);
+        }
     }
 
     public static Routes of(DeliveryStreamMeta meta, Tools tools) {

@@ -139,9 +139,9 @@ class IcebergDestinationApiTest {
         assertThat(d.at("/SchemaEvolutionConfiguration/Enabled").asBoolean()).isFalse();
         assertThat(d.at("/S3DestinationDescription/BucketARN").asText()).isEqualTo("arn:aws:s3:::b");
 
-        JsonNode update = call("UpdateDestination", "{\"DeliveryStreamName\":\"ice\",\"CurrentDeliveryStreamVersionId\":"
-                + "\"1\",\"DestinationId\":\"destinationId-000000000001\",\"IcebergDestinationUpdate\":"
-                + "{\"AppendOnly\":true}}");
+        JsonNode update = call("UpdateDestination", "{\"DeliveryStreamName\":\"ice\","
+                + "\"CurrentDeliveryStreamVersionId\":\"1\",\"DestinationId\":\"destinationId-000000000001\","
+                + "\"IcebergDestinationUpdate\":{\"AppendOnly\":true}}");
         assertThat(update.get("status").asInt()).isEqualTo(200);
         JsonNode updated = describe("ice");
         assertThat(updated.get("AppendOnly").asBoolean()).isTrue();

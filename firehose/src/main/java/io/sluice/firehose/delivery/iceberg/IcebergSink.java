@@ -9,6 +9,7 @@ import io.sluice.firehose.delivery.Batch;
 import io.sluice.firehose.delivery.DeliveryException;
 import io.sluice.firehose.delivery.ErrorOutput;
 import io.sluice.firehose.delivery.ErrorRecords;
+import io.sluice.firehose.delivery.Sink;
 import io.sluice.firehose.processing.FailedRecord;
 import org.apache.iceberg.Table;
 import org.apache.iceberg.catalog.Catalog;
@@ -43,7 +44,7 @@ import java.util.TreeMap;
  * <p>Used from the delivery stream's one delivery thread at a time (it keeps the catalog client, the tables and
  * the error records of the batch being retried).
  */
-public final class IcebergSink implements io.sluice.firehose.delivery.Sink {
+public final class IcebergSink implements Sink {
 
     static final String ERROR_OUTPUT_TYPE = "iceberg-failed";
     static final String NO_SUCH_TABLE = "Iceberg.NoSuchTable";
@@ -147,8 +148,8 @@ public final class IcebergSink implements io.sluice.firehose.delivery.Sink {
         }
     }
 
-    private void fail(Map<ErrorOutput, SortedMap<Integer, Batch.Entry>> errors, ErrorOutput output, Batch batch, int index,
-                      String code, String message) {
+    private void fail(Map<ErrorOutput, SortedMap<Integer, Batch.Entry>> errors, ErrorOutput output, Batch batch,
+                      int index, String code, String message) {
         Batch.Entry entry = batch.entries().get(index);
         FailedRecord record = new FailedRecord(batch.firstOffset(), entry.arrivalMillis(), entry.data(), code,
                 message, batch.attempts() + 1, clock.millis(), null);

@@ -24,9 +24,10 @@ import java.util.UUID;
 /**
  * Reads one JSON value as an Iceberg primitive, in the generic data model's classes (Integer, Long, Float, Double,
  * BigDecimal, String, UUID, LocalDate, LocalTime, LocalDateTime, OffsetDateTime, ByteBuffer, byte[]). Numbers are
- * numbers or numeric strings (integers integral and in range; a decimal's scale may only grow), strings may carry any type in its
- * ISO form; dates may be days since the epoch, times microseconds since midnight and timestamps microseconds since
- * the epoch, as AWS asks timestamps to be sent; binary and fixed values are base64 strings. Stateless.
+ * numbers or numeric strings (integers integral and in range; a decimal's scale may only grow); strings may carry
+ * any type in its ISO form; dates may be days since the epoch, times microseconds since midnight and timestamps
+ * microseconds since the epoch, as AWS asks timestamps to be sent; binary and fixed values are base64 strings.
+ * Stateless.
  */
 final class JsonValues {
 
