@@ -36,7 +36,11 @@ import java.util.Map;
  * <p>Exactly once per batch: the snapshot records the batch id in its summary under {@link #BATCH_ID}, and a batch
  * whose id is in the summary of the current snapshot or one of its ancestors is not committed again; files written
  * by an attempt whose commit failed are overwritten by the next attempt (their names derive from the batch id) and
- * are never part of the table. Stateless; a table object is used from one thread at a time.
+ * are never part of the table. The id is the batch's request id (a UUID) as text, under a property that names
+ * its purpose; there is no version to check because a snapshot either carries an id or does not, and a batch read
+ * again after a restart has a new id (delivery is at least once there, as in AWS). Finding the id walks the
+ * current snapshot's ancestors, which are in the table metadata already loaded. A batch with nothing to write
+ * commits nothing. Stateless; a table object is used from one thread at a time.
  */
 final class TableCommitter {
 
@@ -67,9 +71,9 @@ final class TableCommitter {
         return false;
     }
 
-    /** Commits the changes unless the batch is already in the table; false if it was. */
+    /** Commits the changes unless there are none or the batch is already in the table; false if not committed. */
     boolean commit(Table table, String batchId, Changes changes) throws IOException {
-        if (committed(table, batchId)) {
+        if (changes.rows().isEmpty() && changes.deletes().isEmpty() || committed(table, batchId)) {
             return false;
         }
         PartitionSpec spec = table.spec();

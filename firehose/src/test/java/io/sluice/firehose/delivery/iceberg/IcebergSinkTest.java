@@ -268,6 +268,7 @@ class IcebergSinkTest {
         sink.deliver(batch("b-1", "{\"id\":1}"));
 
         assertThat(IcebergFixture.rows(table)).isEmpty();
+        assertThat(table.snapshots()).isEmpty();
         assertThat(fixture.errorRecords().values()).singleElement().satisfies(records ->
                 assertThat(records.get(0).get("errorCode").asText()).isEqualTo("Iceberg.InvalidUniqueKeys"));
     }
