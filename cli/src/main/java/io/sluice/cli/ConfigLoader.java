@@ -40,7 +40,8 @@ import java.util.TreeSet;
  * {@code auth.allow-unsigned} (serve requests without any signature; only without a credentials file),
  * {@code cors.allowed-origins} ({@code *}, a comma-separated list of origins, or empty for none), {@code audit.dir},
  * {@code audit.data-events}, {@code analytics.rowtime-bound-interval-ms}, the {@code firehose.*} keys of the
- * README (with {@code firehose.msk.*}, see {@link MskSettings}), and cluster mode's {@code storage.backend} ({@code local} or {@code kafka}), {@code node.id} and
+ * README (with {@code firehose.msk.*}, see {@link MskSettings}; {@code firehose.iceberg.catalog.*}, see
+ * {@link IcebergSettings}), and cluster mode's {@code storage.backend} ({@code local} or {@code kafka}), {@code node.id} and
  * {@code kafka.*} keys (see {@link KafkaConfigReader}), and {@code lambda.endpoint}, {@code lambda.access-key-id},
  * {@code lambda.secret-access-key}, {@code lambda.region}, {@code lambda.timeout-ms} (where functions named by ARN are invoked),
  * {@code console.enabled} (serve the web console at {@code /console}; default true).
@@ -92,7 +93,7 @@ final class ConfigLoader {
             Set<String> unknown = new TreeSet<>(props.stringPropertyNames());
             unknown.removeAll(KEYS);
             unknown.removeIf(key -> key.startsWith(LIMITS_PREFIX) || key.startsWith(KafkaConfigReader.PREFIX)
-                    || MskSettings.isKey(key));
+                    || MskSettings.isKey(key) || IcebergSettings.isKey(key));
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("unknown setting(s) in " + file + ": " + unknown
                         + "; known settings: " + new TreeSet<>(KEYS));
@@ -160,7 +161,8 @@ final class ConfigLoader {
     private static FirehoseConfig firehose(Properties props, Path dataDirectory) {
         FirehoseConfig defaults = FirehoseConfig.defaults(dataDirectory.resolve("firehose"));
         return defaults.withStatusDelays(longValue(props, "firehose.create-delay-ms", 500),
-                longValue(props, "firehose.delete-delay-ms", 500)).withMskClusters(MskSettings.read(props));
+                longValue(props, "firehose.delete-delay-ms", 500)).withMskClusters(MskSettings.read(props))
+                .withIcebergCatalogs(IcebergSettings.read(props));
     }
 
     /** Where functions named by ARN are invoked; the defaults (no endpoint) when no {@code lambda.*} key is set. */

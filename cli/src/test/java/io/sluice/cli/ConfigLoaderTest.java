@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.firehose.delivery.iceberg.IcebergCatalogs;
 import io.sluice.firehose.source.MskClusters;
 import io.sluice.server.ServerConfig;
 import io.sluice.server.http.CorsPolicy;
@@ -8,6 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -112,5 +114,17 @@ class ConfigLoaderTest {
         assertThat(new ConfigLoader().load(null, null, null, null, null, null, null, true).allowUnsigned()).isTrue();
         assertThatThrownBy(() -> new ConfigLoader().load(file, null, null, null, null, null, credentials))
                 .hasMessageContaining("auth.allow-unsigned");
+    }
+
+    @Test
+    void icebergCatalogPropertiesAreTheFirehoseIcebergCatalogKeysWithoutTheirPrefix() throws Exception {
+        Path file = dir.resolve("iceberg.properties");
+        Files.writeString(file, "firehose.iceberg.catalog.type=hadoop\n"
+                + "firehose.iceberg.catalog.warehouse=/var/lib/warehouse \n");
+        IcebergCatalogs catalogs = new ConfigLoader().load(file, null, null, null, null).firehose().icebergCatalogs();
+        assertThat(catalogs.properties()).isEqualTo(Map.of("type", "hadoop", "warehouse", "/var/lib/warehouse"));
+        assertThat(catalogs.configured()).isTrue();
+        assertThat(new ConfigLoader().load(null, null, null, null, null).firehose().icebergCatalogs().configured())
+                .isFalse();
     }
 }

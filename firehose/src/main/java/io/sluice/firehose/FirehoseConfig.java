@@ -1,5 +1,6 @@
 package io.sluice.firehose;
 
+import io.sluice.firehose.delivery.iceberg.IcebergCatalogs;
 import io.sluice.firehose.source.MskClusters;
 import io.sluice.storage.LogConfig;
 
@@ -24,16 +25,19 @@ import java.util.Objects;
  * @param maxRecordAgeMillis  records that could not be delivered to S3 for this long after they arrived are
  *                            dropped, as AWS drops DirectPut data after 24 hours of retries
  * @param mskClusters         the Kafka clusters MSKAsSource delivery streams may read
+ * @param icebergCatalogs     the Iceberg catalog Iceberg destinations write through
  */
 public record FirehoseConfig(Path dataDir, long createDelayMillis, long deleteDelayMillis, LogConfig bufferLog,
                              int maxDeliveryStreams, long maxInMemoryBytes, Duration requestTimeout,
-                             long maxRecordAgeMillis, MskClusters mskClusters) {
+                             long maxRecordAgeMillis, MskClusters mskClusters,
+                             IcebergCatalogs icebergCatalogs) {
 
     public FirehoseConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(bufferLog, "bufferLog");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(mskClusters, "mskClusters");
+        Objects.requireNonNull(icebergCatalogs, "icebergCatalogs");
         if (createDelayMillis < 0 || deleteDelayMillis < 0) {
             throw new IllegalArgumentException("status delays must not be negative");
         }
@@ -55,21 +59,26 @@ public record FirehoseConfig(Path dataDir, long createDelayMillis, long deleteDe
     public static FirehoseConfig defaults(Path dataDir) {
         return new FirehoseConfig(dataDir, 500, 500,
                 new LogConfig(16L << 20, Duration.ofHours(1).toMillis(), 4096, true), 5000, 256L << 20,
-                Duration.ofMinutes(3), Duration.ofHours(24).toMillis(), MskClusters.NONE);
+                Duration.ofMinutes(3), Duration.ofHours(24).toMillis(), MskClusters.NONE, IcebergCatalogs.NONE);
     }
 
     public FirehoseConfig withStatusDelays(long createMillis, long deleteMillis) {
         return new FirehoseConfig(dataDir, createMillis, deleteMillis, bufferLog, maxDeliveryStreams,
-                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis, mskClusters);
+                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis, mskClusters, icebergCatalogs);
     }
 
     public FirehoseConfig withBufferLog(LogConfig log) {
         return new FirehoseConfig(dataDir, createDelayMillis, deleteDelayMillis, log, maxDeliveryStreams,
-                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis, mskClusters);
+                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis, mskClusters, icebergCatalogs);
     }
 
     public FirehoseConfig withMskClusters(MskClusters clusters) {
         return new FirehoseConfig(dataDir, createDelayMillis, deleteDelayMillis, bufferLog, maxDeliveryStreams,
-                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis, clusters);
+                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis, clusters, icebergCatalogs);
+    }
+
+    public FirehoseConfig withIcebergCatalogs(IcebergCatalogs catalogs) {
+        return new FirehoseConfig(dataDir, createDelayMillis, deleteDelayMillis, bufferLog, maxDeliveryStreams,
+                maxInMemoryBytes, requestTimeout, maxRecordAgeMillis, mskClusters, catalogs);
     }
 }

@@ -15,6 +15,7 @@ import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.buffer.BufferSealer;
 import io.sluice.firehose.buffer.DurableBuffer;
 import io.sluice.firehose.config.DestinationConfig;
+import io.sluice.firehose.config.IcebergDestination;
 import io.sluice.firehose.delivery.Backoff;
 import io.sluice.firehose.delivery.BufferSource;
 import io.sluice.firehose.delivery.DeliveryObserver;
@@ -255,6 +256,7 @@ public final class FirehoseEngine implements AutoCloseable {
         if (request.type() == DeliveryStreamType.MSKAsSource) {
             checkCluster(request.msk().clusterArn());
         }
+        checkIcebergCatalog(request.destination());
         if (request.encryptionKeyType() != null) {
             checkKey(request.encryptionKeyType(), request.encryptionKeyArn());
         }
@@ -295,6 +297,13 @@ public final class FirehoseEngine implements AutoCloseable {
         }
         // a stream that does not exist answers ResourceNotFoundException, as in AWS
         kinesis.describe(new StreamKey(parsed.account(), parsed.region(), parsed.streamName()));
+    }
+
+    private void checkIcebergCatalog(DestinationConfig destination) {
+        if (destination instanceof IcebergDestination && !config.icebergCatalogs().configured()) {
+            throw ServiceException.invalidArgument("No Iceberg catalog is configured: set "
+                    + "firehose.iceberg.catalog.type (hadoop, jdbc or rest) and its properties.");
+        }
     }
 
     private void checkCluster(String clusterArn) {
@@ -456,6 +465,7 @@ public final class FirehoseEngine implements AutoCloseable {
                         + key.describe() + ".");
             }
             DeliveryStreamMeta updated = meta.withDestination(change.apply(meta.destination()), clock.millis());
+            checkIcebergCatalog(updated.destination());
             // built here so that a configuration the routes refuse fails the call, not the worker
             routes(updated);
             registry.store(updated);
@@ -680,7 +690,7 @@ public final class FirehoseEngine implements AutoCloseable {
 
     private Routes routes(DeliveryStreamMeta meta) {
         return Routes.of(meta, new Routes.Tools(objects, http, config.requestTimeout(), clock,
-                new SplittableRandom(), tableSchemas));
+                new SplittableRandom(), tableSchemas, config.icebergCatalogs()));
     }
 
     private ProcessingPipeline pipeline(DeliveryStreamMeta meta) {

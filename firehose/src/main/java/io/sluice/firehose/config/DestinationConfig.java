@@ -11,10 +11,11 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ExtendedS3Destination.class, name = "ExtendedS3"),
         @JsonSubTypes.Type(value = HttpEndpointDestination.class, name = "HttpEndpoint"),
-        @JsonSubTypes.Type(value = RedshiftDestination.class, name = "Redshift")
+        @JsonSubTypes.Type(value = RedshiftDestination.class, name = "Redshift"),
+        @JsonSubTypes.Type(value = IcebergDestination.class, name = "Iceberg")
 })
 public sealed interface DestinationConfig permits ExtendedS3Destination, HttpEndpointDestination,
-        RedshiftDestination {
+        RedshiftDestination, IcebergDestination {
 
     BufferingHints bufferingHints();
 

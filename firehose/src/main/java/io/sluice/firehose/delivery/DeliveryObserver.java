@@ -15,7 +15,8 @@ public interface DeliveryObserver {
     /** Where records were delivered, as the prefix of AWS's metric names. */
     enum Target {
         S3("DeliveryToS3"), HTTP_ENDPOINT("DeliveryToHttpEndpoint"), BACKUP_S3("BackupToS3"),
-        REDSHIFT("DeliveryToRedshift");
+        REDSHIFT("DeliveryToRedshift"),
+        ICEBERG("DeliveryToIceberg");
 
         private final String metricPrefix;
 

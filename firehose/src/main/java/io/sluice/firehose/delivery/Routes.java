@@ -12,6 +12,9 @@ import io.sluice.firehose.config.S3Settings;
 import io.sluice.firehose.conversion.RecordConverter;
 import io.sluice.firehose.conversion.TableRef;
 import io.sluice.firehose.conversion.TableSchemas;
+import io.sluice.firehose.config.IcebergDestination;
+import io.sluice.firehose.delivery.iceberg.IcebergCatalogs;
+import io.sluice.firehose.delivery.iceberg.IcebergRoutes;
 import io.sluice.firehose.delivery.redshift.RedshiftRoutes;
 
 import java.net.http.HttpClient;
@@ -39,16 +42,24 @@ public record Routes(Sink main, DeliveryObserver.Target mainTarget, BufferingHin
     /**
      * The tools routes are built with.
      *
-     * @param tableSchemas where record format conversion reads its tables' columns
+     * @param tableSchemas    where record format conversion reads its tables' columns
+     * @param icebergCatalogs the catalog Iceberg destinations write through
      */
     public record Tools(ObjectStore objects, Supplier<HttpClient> http, Duration requestTimeout, Clock clock,
-                        RandomGenerator random, TableSchemas tableSchemas) {
+                        RandomGenerator random, TableSchemas tableSchemas, IcebergCatalogs icebergCatalogs) {
+
+        /** Tools without an Iceberg catalog: Iceberg destinations cannot open their tables. */
+        public Tools(ObjectStore objects, Supplier<HttpClient> http, Duration requestTimeout, Clock clock,
+                     RandomGenerator random, TableSchemas tableSchemas) {
+            this(objects, http, requestTimeout, clock, random, tableSchemas, IcebergCatalogs.NONE);
+        }
     }
 
     public static Routes of(DeliveryStreamMeta meta, Tools tools) {
         return switch (meta.destination()) {
             case ExtendedS3Destination s3 -> extendedS3(meta, s3, tools);
             case HttpEndpointDestination http -> httpEndpoint(meta, http, tools);
+            case IcebergDestination iceberg -> IcebergRoutes.of(meta, iceberg, tools);
             case RedshiftDestination redshift -> RedshiftRoutes.of(meta, redshift, tools);
         };
     }

@@ -10,6 +10,7 @@ import io.sluice.firehose.config.CloudWatchLogging;
 import io.sluice.firehose.config.CommonAttribute;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
+import io.sluice.firehose.config.IcebergDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.Processor;
 import io.sluice.firehose.config.ProcessorParameter;
@@ -47,6 +48,7 @@ final class DescriptionWriter {
             }
             case HttpEndpointDestination http -> httpEndpoint(out, http);
             case RedshiftDestination redshift -> RedshiftDescription.write(out, redshift);
+            case IcebergDestination iceberg -> IcebergDescription.write(out, iceberg);
         }
         out.endObject().endArray().bool("HasMoreDestinations", false).endObject();
     }
@@ -138,7 +140,7 @@ final class DescriptionWriter {
         logging(out, s3.logging());
     }
 
-    private static void hints(ResponseWriter out, BufferingHints hints) {
+    static void hints(ResponseWriter out, BufferingHints hints) {
         out.startObject("BufferingHints").number("SizeInMBs", hints.sizeInMBs())
                 .number("IntervalInSeconds", hints.intervalInSeconds()).endObject();
     }

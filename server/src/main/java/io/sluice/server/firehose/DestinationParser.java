@@ -5,6 +5,7 @@ import io.sluice.firehose.config.DestinationConfig;
 import io.sluice.firehose.config.DynamicPartitioning;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
+import io.sluice.firehose.config.IcebergDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.RedshiftDestination;
 import io.sluice.firehose.config.S3Settings;
@@ -16,17 +17,17 @@ import java.util.List;
 
 /**
  * Finds the one destination of a CreateDeliveryStream or UpdateDestination call and reads it: ExtendedS3, the
- * deprecated S3 (an ExtendedS3 destination without the extras), HttpEndpoint, or Redshift (delivered to
- * PostgreSQL). Destinations Sluice does not have
- * yet are refused with InvalidArgumentException. Stateless.
+ * deprecated S3 (an ExtendedS3 destination without the extras), HttpEndpoint, Redshift (delivered to PostgreSQL)
+ * or Iceberg. Destinations Sluice does not have yet are refused with InvalidArgumentException. Stateless.
  */
 final class DestinationParser {
 
     private static final List<String> UNSUPPORTED = List.of("Elasticsearch", "Amazonopensearchservice",
-            "AmazonOpenSearchServerless", "Splunk", "Iceberg");
+            "AmazonOpenSearchServerless", "Splunk");
 
     private final DestinationReader reader = new DestinationReader();
     private final RedshiftReader redshift = new RedshiftReader(reader);
+    private final IcebergReader iceberg = new IcebergReader(reader);
 
     /** The destination of a CreateDeliveryStream call (null if the validator found it incomplete). */
     DestinationConfig create(WireObject in, Validator v) {
@@ -37,6 +38,7 @@ final class DestinationParser {
             case "ExtendedS3" -> reader.extendedS3(config, path, v, null, false);
             case "S3" -> plain(reader.s3(config, path, v, null));
             case "Redshift" -> redshift.read(config, path, v, null, false);
+            case "Iceberg" -> iceberg.read(config, path, v, null, false);
             default -> reader.httpEndpoint(config, path, v, null, false);
         };
     }
@@ -61,6 +63,7 @@ final class DestinationParser {
             }
             case "Redshift" -> redshift.read(update, path, v,
                     current instanceof RedshiftDestination r ? r : null, true);
+            case "Iceberg" -> iceberg.read(update, path, v, current instanceof IcebergDestination d ? d : null, true);
             default -> reader.httpEndpoint(update, path, v,
                     current instanceof HttpEndpointDestination http ? http : null, true);
         };
@@ -73,7 +76,7 @@ final class DestinationParser {
             throw ServiceException.invalidArgument("The Snowflake destination is not supported by Sluice: it "
                     + "loads a Snowflake account, which Sluice cannot reach or stand in for.");
         }
-        for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint", "Redshift")) {
+        for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint", "Redshift", "Iceberg")) {
             if (in.has(type + suffix)) {
                 given.add(type);
             }
@@ -96,6 +99,6 @@ final class DestinationParser {
     }
 
     private static String lowerFirst(String member) {
-        return Character.toLowerCase(member.charAt(0)) + member.substring(1);
+        return member.equals("S3") ? "s3" : Character.toLowerCase(member.charAt(0)) + member.substring(1);
     }
 }

@@ -8,6 +8,7 @@ import io.sluice.firehose.config.DestinationConfig;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
 import io.sluice.firehose.config.RedshiftDestination;
+import io.sluice.firehose.config.IcebergDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.Processor;
 import io.sluice.firehose.config.S3Settings;
@@ -47,6 +48,10 @@ final class DestinationRules {
                 RedshiftRules.check(redshift);
                 checkPrefixes(redshift.s3(), false);
                 checkProcessing(redshift.processing(), false);
+            }
+            case IcebergDestination iceberg -> {
+                checkPrefixes(iceberg.s3(), false);
+                checkProcessing(iceberg.processing(), false);
             }
         }
     }

@@ -1,0 +1,18 @@
+package io.sluice.firehose.delivery;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** Main batches for tests of sinks outside this package (the Batch constructor is the delivery worker's). */
+public final class TestBatches {
+
+    private TestBatches() {
+    }
+
+    public static Batch main(String requestId, long arrivalMillis, String... records) {
+        List<Batch.Entry> entries = java.util.Arrays.stream(records)
+                .map(r -> new Batch.Entry(r.getBytes(StandardCharsets.UTF_8), arrivalMillis)).toList();
+        return new Batch(Batch.Route.MAIN, Map.of(), null, entries, 0, requestId);
+    }
+}
