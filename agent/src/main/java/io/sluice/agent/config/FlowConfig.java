@@ -40,7 +40,24 @@ public record FlowConfig(String id, String filePattern, Destination destination,
     /** Where a flow's records go: a Kinesis stream or a Firehose delivery stream, by name or ARN. */
     public record Destination(Kind kind, String name) {
 
-        public enum Kind { KINESIS_STREAM, DELIVERY_STREAM }
+        public enum Kind {
+            KINESIS_STREAM(1024 * 1024),
+            DELIVERY_STREAM(1000 * 1024);
+
+            private final int maxRecordBytes;
+
+            Kind(int maxRecordBytes) {
+                this.maxRecordBytes = maxRecordBytes;
+            }
+
+            /**
+             * The largest record the service takes (Kinesis 1 MiB, Firehose 1000 KiB, as AWS's agent): longer
+             * records are truncated to it.
+             */
+            public int maxRecordBytes() {
+                return maxRecordBytes;
+            }
+        }
 
         public Destination {
             Objects.requireNonNull(kind, "kind");

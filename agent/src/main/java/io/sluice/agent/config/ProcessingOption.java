@@ -1,5 +1,7 @@
 package io.sluice.agent.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +14,10 @@ public sealed interface ProcessingOption {
     record SingleLine() implements ProcessingOption {
     }
 
-    /** CSVTOJSON: delimited fields become a JSON object with {@code customFieldNames} as keys. */
+    /**
+     * CSVTOJSON: delimited fields become a JSON object with {@code customFieldNames} as keys; the delimiter is a
+     * regular expression, as AWS's agent splits with it (so {@code "\\t"} or {@code "\\|"} work).
+     */
     record CsvToJson(List<String> customFieldNames, String delimiter, JsonFormat jsonFormat)
             implements ProcessingOption {
 
@@ -32,15 +37,22 @@ public sealed interface ProcessingOption {
         }
     }
 
-    /** ADDMETADATA: the record becomes {@code {"metadata":..., "data":...}}, with {@code ts} when asked. */
-    record AddMetadata(Map<String, Object> metadata, boolean timestamp) implements ProcessingOption {
+    /**
+     * ADDMETADATA: the record becomes {@code {"metadata":..., "data":...}}, with {@code ts} first when asked.
+     *
+     * @param metadata the JSON object given, in its order (values are what Jackson reads: maps, lists, strings,
+     *                 numbers, booleans, nulls)
+     */
+    record AddMetadata(Map<String, Object> metadata, boolean timestamp, JsonFormat jsonFormat)
+            implements ProcessingOption {
 
         public AddMetadata {
-            metadata = Map.copyOf(metadata);
+            metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
+            Objects.requireNonNull(jsonFormat, "jsonFormat");
         }
     }
 
-    /** ADDBRACKETS: records of a batch are sent as one JSON array. */
+    /** ADDBRACKETS: each record is wrapped in curly brackets, as AWS's agent does ({@code a} becomes {@code {a}}). */
     record AddBrackets() implements ProcessingOption {
     }
 

@@ -4,7 +4,8 @@ package io.sluice.agent.parse;
 public interface RecordProcessor {
 
     /**
-     * The record as it is sent.
+     * The record as it is sent: as AWS's agent sends it, it ends with one newline (added unless the record, cut at
+     * the size limit with a terminator ending in one, already has it), so Firehose objects stay one record per line.
      *
      * @throws RecordConversionException when the record does not fit a conversion (a line that is not the log
      *                                    format, a CSV line with too few fields): the record is skipped and counted

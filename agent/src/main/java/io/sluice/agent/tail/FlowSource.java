@@ -24,6 +24,9 @@ public interface FlowSource extends AutoCloseable {
     /** Bytes of the flow's files not yet read ("Tailer is X MB behind"). */
     long bytesBehind();
 
+    /** Records skipped because a processing option could not convert them (RecordConversionException). */
+    long recordsSkipped();
+
     /** Whether the tailer is still working; false after an error it could not get past (the health check). */
     boolean healthy();
 

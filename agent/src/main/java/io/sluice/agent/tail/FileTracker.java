@@ -1,0 +1,327 @@
+package io.sluice.agent.tail;
+
+import io.sluice.agent.config.FlowConfig.InitialPosition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.ArrayDeque;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Which of a flow's files have bytes not yet read, and from where, through rotations. Each {@link #refresh} lists the
+ * pattern's files and compares them, by file key, with what it knew:
+ * <ul>
+ *   <li>a known key under another name was renamed (logrotate's default): it keeps its place and offset;</li>
+ *   <li>a new key whose first bytes are those of a known file is a copy of it (copytruncate's copy): it is not read
+ *       unless the original is truncated, and then only from where the original was left;</li>
+ *   <li>any other new key is a new file (a rotation created it): read from its start;</li>
+ *   <li>a known file smaller than what was read of it, or whose first bytes changed (truncated, even if written
+ *       beyond its old size since), is read again from 0 after the unread part of its copy, if one matches;</li>
+ *   <li>a key no longer listed was deleted or renamed out of the pattern.</li>
+ * </ul>
+ * Files with unread bytes are read oldest first (last-modified time, then path), a copy of a truncated file before
+ * anything else. The first refresh places files by the flow's checkpoint ({@link #resume}) or, without one, reads
+ * only the newest file from the flow's initialPosition (as AWS's agent does; older matching files are archives).
+ *
+ * <p>Used by the flow's reader thread only.
+ */
+final class FileTracker {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileTracker.class);
+
+    private final String flowId;
+    private final FileLister lister;
+    private final InitialPosition initialPosition;
+    private final Map<String, KnownFile> known = new LinkedHashMap<>();
+    private final Deque<String> first = new ArrayDeque<>();
+    private Set<String> listed = Set.of();
+    private boolean initialized;
+
+    FileTracker(String flowId, FileLister lister, InitialPosition initialPosition) {
+        this.flowId = flowId;
+        this.lister = lister;
+        this.initialPosition = initialPosition;
+    }
+
+    /** Lists the files again; the file being read ({@code currentKey}, may be null) is checked by its reader. */
+    void refresh(String currentKey, Optional<Checkpoint> checkpoint) throws IOException {
+        List<FileSnapshot> listing = lister.list();
+        Set<String> keys = new HashSet<>();
+        listing.forEach(f -> keys.add(f.fileKey()));
+        listed = keys;
+        if (!initialized) {
+            initialized = true;
+            if (checkpoint.isPresent()) {
+                resume(listing, checkpoint.get());
+            } else {
+                start(listing);
+            }
+            return;
+        }
+        for (FileSnapshot now : listing) {
+            KnownFile k = known.get(now.fileKey());
+            if (k == null) {
+                discovered(now);
+                continue;
+            }
+            FileSnapshot before = k.seen();
+            k.seen(now);
+            boolean changed = before.size() != now.size() || before.modifiedMillis() != now.modifiedMillis();
+            if (changed && !now.fileKey().equals(currentKey)) {
+                check(k);
+            }
+        }
+        for (Iterator<KnownFile> it = known.values().iterator(); it.hasNext(); ) {
+            KnownFile k = it.next();
+            if (!keys.contains(k.fileKey()) && !k.fileKey().equals(currentKey)) {
+                if (k.pending()) {
+                    LOG.warn("flow {}: {} left the file pattern (deleted or renamed) with {} bytes not read; they are"
+                            + " lost", flowId, k.seen().path(), k.behind());
+                }
+                it.remove();
+            }
+        }
+        first.removeIf(key -> !known.containsKey(key));
+    }
+
+    /** The next file to read, other than {@code excludingKey}; null when none has unread bytes. */
+    KnownFile next(String excludingKey) {
+        for (Iterator<String> it = first.iterator(); it.hasNext(); ) {
+            KnownFile k = known.get(it.next());
+            if (k == null || !k.pending()) {
+                it.remove();
+            } else if (!k.fileKey().equals(excludingKey)) {
+                return k;
+            }
+        }
+        return known.values().stream()
+                .filter(k -> k.pending() && !k.fileKey().equals(excludingKey))
+                .min(Comparator.comparingLong((KnownFile k) -> k.seen().modifiedMillis())
+                        .thenComparing(k -> k.seen().path()))
+                .orElse(null);
+    }
+
+    KnownFile known(String fileKey) {
+        return known.get(fileKey);
+    }
+
+    /** Whether the last listing saw the key under the pattern. */
+    boolean listed(String fileKey) {
+        return listed.contains(fileKey);
+    }
+
+    /** The file was read up to {@code offset} and left. */
+    void finished(String fileKey, long offset) {
+        KnownFile k = known.get(fileKey);
+        if (k != null) {
+            k.consumed(offset);
+        }
+    }
+
+    /**
+     * The file was found truncated when {@code readTo} of it had been read (records before it returned) and its
+     * first bytes were {@code before}: it is read again from 0, after the rest of its copy if one is listed.
+     *
+     * @return the copy, or null when none matches (the bytes written after {@code readTo} before the truncation are
+     *         then lost)
+     */
+    KnownFile truncated(String fileKey, FileFingerprint before, long readTo) throws IOException {
+        KnownFile copy = findCopy(before, readTo, fileKey);
+        KnownFile k = known.get(fileKey);
+        if (k != null) {
+            k.consumed(0);
+            k.fingerprint(fingerprint(k.seen()));
+        }
+        if (copy != null) {
+            copy.copy(false);
+            copy.consumed(readTo);
+            first.addFirst(copy.fileKey());
+            LOG.info("flow {}: the file with key {} was truncated after {} bytes were read; reading the rest from its"
+                    + " copy {}, then the file again from its start", flowId, fileKey, readTo, copy.seen().path());
+        } else {
+            LOG.warn("flow {}: the file with key {} was truncated (copytruncate?) after {} bytes were read and no copy"
+                    + " of it matches the pattern: what was written to it after that and before the truncation is lost;"
+                    + " reading it again from its start", flowId, fileKey, readTo);
+        }
+        return copy;
+    }
+
+    /** Bytes listed and not yet read, in files other than {@code excludingKey}. */
+    long behind(String excludingKey) {
+        long behind = 0;
+        for (KnownFile k : known.values()) {
+            if (!k.fileKey().equals(excludingKey)) {
+                behind += k.behind();
+            }
+        }
+        return behind;
+    }
+
+    private void start(List<FileSnapshot> listing) throws IOException {
+        FileSnapshot newest = listing.stream().max(Comparator.comparingLong(FileSnapshot::modifiedMillis)
+                .thenComparing(FileSnapshot::path)).orElse(null);
+        for (FileSnapshot f : listing) {
+            long from = f == newest && initialPosition == InitialPosition.START_OF_FILE ? 0 : f.size();
+            known.put(f.fileKey(), new KnownFile(f, from, fingerprint(f)));
+        }
+        if (newest != null) {
+            LOG.info("flow {}: no checkpoint; tailing {} from its {}", flowId, newest.path(),
+                    initialPosition == InitialPosition.START_OF_FILE ? "start" : "end");
+        }
+    }
+
+    /**
+     * Places files by the checkpoint: its file (by key, under any name, even out of the pattern) resumes at the
+     * checkpoint's offset if it still starts with the same bytes and is long enough; otherwise (truncated or its
+     * inode reused while the agent was down) a listed copy of it resumes there. Files modified since the checkpoint's
+     * file was read were written after it: they are read from their start; older ones are not read.
+     */
+    private void resume(List<FileSnapshot> listing, Checkpoint cp) throws IOException {
+        FileSnapshot target = listing.stream().filter(f -> f.fileKey().equals(cp.fileKey())).findFirst()
+                .or(() -> find(cp.fileKey())).orElse(null);
+        KnownFile resumed = target == null ? null : resumable(target, cp, cp.fileKey());
+        if (resumed == null) {
+            resumed = listing.stream().filter(f -> !f.fileKey().equals(cp.fileKey()))
+                    .sorted(Comparator.comparingLong(FileSnapshot::modifiedMillis).reversed())
+                    .map(f -> resumable(f, cp, cp.fileKey())).filter(Objects::nonNull).findFirst().orElse(null);
+            if (resumed == null) {
+                LOG.warn("flow {}: the checkpoint's file {} (key {}) is gone or was truncated while the agent was"
+                        + " down and no copy of it matches the pattern: its bytes after offset {} are lost", flowId,
+                        cp.path(), cp.fileKey(), cp.offset());
+            } else {
+                LOG.info("flow {}: the checkpoint's file {} was truncated while the agent was down; resuming from its"
+                        + " copy {} at offset {}", flowId, cp.path(), resumed.seen().path(), cp.offset());
+            }
+        } else {
+            LOG.info("flow {}: resuming {} at offset {}", flowId, resumed.seen().path(), cp.offset());
+        }
+        if (resumed != null) {
+            known.put(resumed.fileKey(), resumed);
+            first.add(resumed.fileKey());
+        }
+        for (FileSnapshot f : listing) {
+            if (known.containsKey(f.fileKey())) {
+                continue;
+            }
+            FileFingerprint fingerprint = fingerprint(f);
+            boolean copy = !f.fileKey().equals(cp.fileKey()) && isCopyOf(f, cp.fingerprint());
+            boolean newer = f.modifiedMillis() >= cp.modifiedMillis() && !copy;
+            KnownFile k = new KnownFile(f, newer ? 0 : f.size(), fingerprint);
+            k.copy(copy);
+            known.put(f.fileKey(), k);
+        }
+    }
+
+    /** The file as the checkpoint's, resuming at its offset, if it starts with the checkpoint's first bytes. */
+    private KnownFile resumable(FileSnapshot f, Checkpoint cp, String checkpointKey) {
+        try {
+            Optional<FileChannel> opened = FileLister.open(f);
+            if (opened.isEmpty()) {
+                return null;
+            }
+            try (FileChannel channel = opened.get()) {
+                boolean same = f.fileKey().equals(checkpointKey) || cp.fingerprint().length() > 0;
+                if (same && channel.size() >= cp.offset() && cp.fingerprint().matches(channel)) {
+                    return new KnownFile(f, cp.offset(), FileFingerprint.of(channel));
+                }
+                return null;
+            }
+        } catch (IOException e) {
+            LOG.warn("flow {}: cannot read {}: {}", flowId, f.path(), e.toString());
+            return null;
+        }
+    }
+
+    private Optional<FileSnapshot> find(String fileKey) {
+        try {
+            return lister.find(fileKey);
+        } catch (IOException e) {
+            LOG.warn("flow {}: cannot look for the checkpoint's file: {}", flowId, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private void discovered(FileSnapshot f) throws IOException {
+        KnownFile k = new KnownFile(f, 0, fingerprint(f));
+        k.copy(isCopyOfKnown(f));
+        known.put(f.fileKey(), k);
+    }
+
+    /** A known file changed (not the one being read): truncated, or a copy that was still being written. */
+    private void check(KnownFile k) throws IOException {
+        Optional<FileChannel> opened = FileLister.open(k.seen());
+        if (opened.isEmpty()) {
+            return;
+        }
+        try (FileChannel channel = opened.get()) {
+            FileFingerprint before = k.fingerprint();
+            if (channel.size() < k.consumed() || before != null && !before.matches(channel)) {
+                truncated(k.fileKey(), before, k.consumed());
+                return;
+            }
+            if (before == null || before.partial()) {
+                k.fingerprint(FileFingerprint.of(channel));
+            }
+        }
+        if (k.consumed() == 0 && !k.copy() && isCopyOfKnown(k.seen())) {
+            k.copy(true);
+        }
+    }
+
+    private KnownFile findCopy(FileFingerprint of, long minSize, String excludingKey) throws IOException {
+        if (of == null || of.length() == 0) {
+            return null;
+        }
+        KnownFile best = null;
+        for (KnownFile k : known.values()) {
+            if (!k.fileKey().equals(excludingKey) && k.seen().size() >= minSize && isCopyOf(k.seen(), of)
+                    && (best == null || k.seen().modifiedMillis() > best.seen().modifiedMillis())) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    private boolean isCopyOfKnown(FileSnapshot f) throws IOException {
+        for (KnownFile k : known.values()) {
+            if (!k.copy() && !k.fileKey().equals(f.fileKey()) && isCopyOf(f, k.fingerprint())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isCopyOf(FileSnapshot f, FileFingerprint of) throws IOException {
+        if (of == null || of.length() == 0 || f.size() < of.length()) {
+            return false;
+        }
+        Optional<FileChannel> opened = FileLister.open(f);
+        if (opened.isEmpty()) {
+            return false;
+        }
+        try (FileChannel channel = opened.get()) {
+            return of.matches(channel);
+        }
+    }
+
+    private static FileFingerprint fingerprint(FileSnapshot f) throws IOException {
+        Optional<FileChannel> opened = FileLister.open(f);
+        if (opened.isEmpty()) {
+            return null;
+        }
+        try (FileChannel channel = opened.get()) {
+            return FileFingerprint.of(channel);
+        }
+    }
+}

@@ -1,0 +1,314 @@
+package io.sluice.agent.tail;
+
+import io.sluice.agent.config.FlowConfig;
+import io.sluice.agent.parse.RecordConversionException;
+import io.sluice.agent.parse.RecordProcessor;
+import io.sluice.agent.parse.RecordSplitter;
+import io.sluice.agent.parse.SplitRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/**
+ * The {@link FlowSource} of one flow: reads one file at a time through an open channel ({@link OpenFile}), and moves
+ * to the next file the {@link FileTracker} names once the current one is read to its end and another one has bytes.
+ * Before leaving a file it reads it once more after the listing that showed the next file, so lines a writer adds to
+ * the renamed file before it reopens its log are not missed; a file gone from the pattern with no other to read is
+ * kept open for maxTimeBetweenFileTrackerRefreshMillis (its writer may still add to it), then left.
+ *
+ * <p>Polls: a poll that found nothing makes the next one wait minTimeBetweenFilePollsMillis (it returns nothing
+ * before); the pattern is listed again every maxTimeBetweenFileTrackerRefreshMillis, and at once when the current
+ * file's path names another file (rename rotation) or the file was truncated. Failures: a poll that fails marks the
+ * source unhealthy and logs the cause (once per distinct cause); the next poll tries again, and one that succeeds
+ * marks it healthy.
+ *
+ * <p>Threading: {@link #poll} and {@link #close} from the flow's reader thread; {@link #acknowledged} from any sender
+ * thread; {@link #bytesBehind}, {@link #healthy}, {@link #recordsSkipped} from any thread.
+ */
+final class TailingFlowSource implements FlowSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TailingFlowSource.class);
+    private static final int READ_BUFFER = 64 * 1024;
+
+    private final FlowConfig flow;
+    private final CheckpointStore checkpoints;
+    private final Clock clock;
+    private final Supplier<RecordSplitter> splitters;
+    private final RecordProcessor processor;
+    private final FileTracker tracker;
+    private final AckLog acks = new AckLog();
+    private final Deque<TailedRecord> overflow = new ArrayDeque<>();
+    private final List<SplitRecord> split = new ArrayList<>();
+    private final AtomicBoolean healthy = new AtomicBoolean(true);
+    private final AtomicLong behind = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private OpenFile current;
+    private long currentStart;
+    private boolean checkpointed;
+    private boolean idle;
+    private long lastPollMillis;
+    private long lastRefreshMillis;
+    private long goneSinceMillis = -1;
+    private String lastFailure;
+
+    TailingFlowSource(FlowConfig flow, CheckpointStore checkpoints, Clock clock, Supplier<RecordSplitter> splitters,
+                      RecordProcessor processor) {
+        this.flow = flow;
+        this.checkpoints = checkpoints;
+        this.clock = clock;
+        this.splitters = splitters;
+        this.processor = processor;
+        this.tracker = new FileTracker(flow.id(), new FileLister(flow.filePattern()), flow.initialPosition());
+    }
+
+    /** Places the flow's files by its checkpoint, or by initialPosition without one. */
+    void start() throws IOException {
+        Optional<Checkpoint> checkpoint = checkpoints.get(flow.id());
+        checkpointed = checkpoint.isPresent();
+        tracker.refresh(null, checkpoint);
+        lastRefreshMillis = clock.millis();
+        updateBehind();
+    }
+
+    @Override
+    public List<TailedRecord> poll(int maxRecords) throws IOException {
+        List<TailedRecord> out = new ArrayList<>(Math.min(maxRecords, 1024));
+        while (out.size() < maxRecords && !overflow.isEmpty()) {
+            out.add(overflow.poll());
+        }
+        long now = clock.millis();
+        if (out.size() >= maxRecords || idle && now - lastPollMillis < flow.minTimeBetweenFilePollsMillis()) {
+            return out;
+        }
+        lastPollMillis = now;
+        try {
+            if (now - lastRefreshMillis >= flow.maxTimeBetweenFileTrackerRefreshMillis()) {
+                refresh(now);
+            }
+            read(out, maxRecords, now);
+            updateBehind();
+            recovered();
+        } catch (IOException | RuntimeException e) {
+            failed(e);
+            throw e;
+        }
+        idle = out.isEmpty();
+        return out;
+    }
+
+    private void read(List<TailedRecord> out, int max, long now) throws IOException {
+        boolean verify = true;
+        boolean rechecked = false;
+        while (out.size() < max) {
+            if (current == null) {
+                if (!openNext(now)) {
+                    return;
+                }
+                verify = true;
+                rechecked = false;
+            }
+            split.clear();
+            OpenFile.Read result = current.read(split, verify);
+            verify = false;
+            emit(out, max);
+            switch (result) {
+                case DATA -> rechecked = false;
+                case TRUNCATED -> truncated(out, max, now);
+                case END -> {
+                    if (!rechecked) {
+                        rechecked = true;
+                        verify = rotated(now);
+                    } else if (tracker.next(current.fileKey()) != null || goneLongEnough(now)) {
+                        leave(out, max);
+                    } else {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Opens the next file with unread bytes; false when there is none. */
+    private boolean openNext(long now) throws IOException {
+        KnownFile next = tracker.next(null);
+        if (next == null) {
+            return false;
+        }
+        Optional<FileChannel> opened = FileLister.open(next.seen());
+        if (opened.isEmpty()) {
+            refresh(now);
+            return false;
+        }
+        FileChannel channel = opened.get();
+        if (next.fingerprint() != null && !next.fingerprint().matches(channel)) {
+            channel.close();
+            tracker.truncated(next.fileKey(), next.fingerprint(), next.consumed());
+            return false;
+        }
+        current = new OpenFile(next.seen(), channel, next.consumed(), splitters.get(), READ_BUFFER);
+        currentStart = next.consumed();
+        goneSinceMillis = -1;
+        if (!checkpointed) {
+            // where the flow starts is durable before anything is read: a restart never skips what this run read
+            checkpoints.put(new Checkpoint(flow.id(), current.fileKey(), current.path(), currentStart,
+                    current.size(), current.modifiedMillis(), current.fingerprint(), clock.millis()));
+            checkpointed = true;
+        }
+        return true;
+    }
+
+    /** Whether the current file's path now names another file or none (renamed): the pattern is listed again. */
+    private boolean rotated(long now) throws IOException {
+        boolean moved = FileLister.stat(current.path()).map(f -> !f.fileKey().equals(current.fileKey()))
+                .orElse(true);
+        if (moved) {
+            refresh(now);
+        }
+        return moved;
+    }
+
+    private boolean goneLongEnough(long now) {
+        if (tracker.listed(current.fileKey())) {
+            goneSinceMillis = -1;
+            return false;
+        }
+        if (goneSinceMillis < 0) {
+            goneSinceMillis = now;
+        }
+        return now - goneSinceMillis >= flow.maxTimeBetweenFileTrackerRefreshMillis();
+    }
+
+    private void leave(List<TailedRecord> out, int max) throws IOException {
+        split.clear();
+        current.finish(split);
+        emit(out, max);
+        tracker.finished(current.fileKey(), current.readOffset());
+        closeCurrent();
+    }
+
+    private void truncated(List<TailedRecord> out, int max, long now) throws IOException {
+        refresh(now);
+        KnownFile copy = tracker.truncated(current.fileKey(), current.fingerprint(), current.boundary());
+        if (copy == null) {
+            // the bytes held of a record cut by the truncation are all there is of it
+            split.clear();
+            current.finish(split);
+            emit(out, max);
+        }
+        closeCurrent();
+    }
+
+    private void emit(List<TailedRecord> out, int max) {
+        if (split.isEmpty()) {
+            return;
+        }
+        long last = -1;
+        for (SplitRecord r : split) {
+            byte[] data;
+            try {
+                data = processor.process(r.data());
+            } catch (RecordConversionException e) {
+                long n = skipped.incrementAndGet();
+                if (n == 1 || n % 1000 == 0) {
+                    LOG.warn("flow {}: record at {} offset {} skipped ({} so far): {}", flow.id(), current.path(),
+                            r.startOffset(), n, e.getMessage());
+                }
+                continue;
+            }
+            TailedRecord record = new TailedRecord(data,
+                    new TailPosition(current.fileKey(), current.path(), r.endOffset()));
+            if (out.size() < max) {
+                out.add(record);
+            } else {
+                overflow.add(record);
+            }
+            last = r.endOffset();
+        }
+        if (last >= 0) {
+            acks.polled(current, currentStart, last);
+        }
+    }
+
+    private void refresh(long now) throws IOException {
+        tracker.refresh(current == null ? null : current.fileKey(), Optional.empty());
+        lastRefreshMillis = now;
+        if (current != null) {
+            KnownFile k = tracker.known(current.fileKey());
+            if (k != null) {
+                current.movedTo(k.seen().path());
+            }
+        }
+    }
+
+    private void closeCurrent() throws IOException {
+        OpenFile leaving = current;
+        current = null;
+        leaving.close();
+    }
+
+    private void updateBehind() throws IOException {
+        long total = tracker.behind(current == null ? null : current.fileKey());
+        if (current != null) {
+            total += Math.max(0, current.size() - current.readOffset());
+        }
+        behind.set(total);
+    }
+
+    @Override
+    public void acknowledged(TailPosition position) throws IOException {
+        Checkpoint checkpoint = acks.checkpoint(flow.id(), position, clock.millis());
+        if (checkpoint != null) {
+            checkpoints.put(checkpoint);
+        }
+    }
+
+    @Override
+    public long bytesBehind() {
+        return behind.get();
+    }
+
+    @Override
+    public long recordsSkipped() {
+        return skipped.get();
+    }
+
+    @Override
+    public boolean healthy() {
+        return healthy.get();
+    }
+
+    private void failed(Exception e) {
+        healthy.set(false);
+        String cause = e.toString();
+        if (!cause.equals(lastFailure)) {
+            lastFailure = cause;
+            LOG.error("flow {}: tailing {} failed; trying again at the next poll", flow.id(), flow.filePattern(), e);
+        }
+    }
+
+    private void recovered() {
+        if (!healthy.get()) {
+            LOG.info("flow {}: tailing works again", flow.id());
+            healthy.set(true);
+        }
+        lastFailure = null;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (current != null) {
+            closeCurrent();
+        }
+    }
+}
