@@ -45,6 +45,7 @@ public final class Agent implements AutoCloseable {
 
     private final AgentConfig config;
     private final List<Flow> flows = new ArrayList<>();
+    private final List<AutoCloseable> resources = new ArrayList<>();
     private final ExecutorService sendingThreads;
     private final ScheduledExecutorService scheduler;
     private final PrometheusMeterRegistry registry;
@@ -68,7 +69,14 @@ public final class Agent implements AutoCloseable {
      */
     public static Agent start(AgentConfig config, SourceFactory sources, Function<FlowConfig, RecordSender> senders,
                               Clock clock) throws IOException {
+        return start(config, sources, senders, clock, List.of());
+    }
+
+    /** As {@link #start(AgentConfig, SourceFactory, Function, Clock)}, closing {@code resources} when it stops. */
+    static Agent start(AgentConfig config, SourceFactory sources, Function<FlowConfig, RecordSender> senders,
+                       Clock clock, List<AutoCloseable> resources) throws IOException {
         Agent agent = new Agent(config, new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        agent.resources.addAll(resources);
         try {
             agent.open(sources, senders, clock);
         } catch (IOException | RuntimeException e) {
@@ -183,6 +191,13 @@ public final class Agent implements AutoCloseable {
                 flow.source().close();
             } catch (IOException e) {
                 LOG.warn("flow {}: closing its files failed", flow.config().id(), e);
+            }
+        }
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                LOG.warn("closing {} failed", resource, e);
             }
         }
         LOG.info("agent stopped");

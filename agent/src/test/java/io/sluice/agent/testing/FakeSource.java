@@ -60,6 +60,11 @@ public final class FakeSource implements FlowSource {
     }
 
     @Override
+    public long recordsSkipped() {
+        return 0;
+    }
+
+    @Override
     public boolean healthy() {
         return healthy;
     }
