@@ -44,14 +44,17 @@ public final class BatchSender {
     public void send(List<byte[]> records) throws InterruptedException {
         Backoff backoff = new Backoff(initialBackoffMillis, maxBackoffMillis, random);
         List<byte[]> pending = records;
+        int round = 0;
         while (!pending.isEmpty()) {
+            // a destination down for minutes would otherwise log a line per attempt of every batch
+            boolean loud = round++ % 20 == 0;
             List<byte[]> failed = new ArrayList<>();
             ErrorKind worst = null;
             int from = 0;
             while (from < pending.size()) {
                 int to = requestEnd(pending, from);
                 List<byte[]> request = pending.subList(from, to);
-                ErrorKind kind = attempt(request, failed);
+                ErrorKind kind = attempt(request, failed, loud);
                 worst = worse(worst, kind);
                 from = to;
             }
@@ -63,7 +66,8 @@ public final class BatchSender {
     }
 
     /** One request: adds the records to retry to {@code failed} and returns the kind of error that kept them. */
-    private ErrorKind attempt(List<byte[]> request, List<byte[]> failed) throws InterruptedException {
+    private ErrorKind attempt(List<byte[]> request, List<byte[]> failed, boolean loud)
+            throws InterruptedException {
         metrics.recordSendAttempts.increment(request.size());
         List<RecordFailure> failures;
         try {
@@ -80,8 +84,12 @@ public final class BatchSender {
                 metrics.recordsDropped.increment(request.size());
                 return null;
             }
-            LOG.warn("flow {}: {} records not sent, retrying: {}", flowId, request.size(), e.getMessage(),
-                    e.kind() == ErrorKind.CONFIGURATION ? e : null);
+            if (loud) {
+                LOG.warn("flow {}: {} records not sent, retrying: {}", flowId, request.size(), e.getMessage(),
+                        e.kind() == ErrorKind.CONFIGURATION ? e : null);
+            } else {
+                LOG.debug("flow {}: {} records not sent, retrying: {}", flowId, request.size(), e.getMessage());
+            }
             failed.addAll(request);
             return e.kind();
         }
