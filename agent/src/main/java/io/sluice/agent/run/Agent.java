@@ -92,7 +92,7 @@ public final class Agent implements AutoCloseable {
         for (FlowConfig flow : config.flows()) {
             FlowSource source = sources.open(flow);
             FlowMetrics metrics = new FlowMetrics(registry, flow.id(), flow.destination().name(),
-                    source::bytesBehind);
+                    source::bytesBehind, source::recordsSkipped);
             BatchSender sender = new BatchSender(senders.apply(flow), flow.id(), flow.retryInitialBackoffMillis(),
                     flow.retryMaxBackoffMillis(), Sleeper.system(), ThreadLocalRandom.current(), metrics);
             FlowPublisher publisher = new FlowPublisher(flow.id(), flow.publishQueueCapacity(),

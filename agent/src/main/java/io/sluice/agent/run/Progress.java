@@ -11,8 +11,8 @@ import java.util.function.LongSupplier;
 
 /**
  * The progress lines logged every {@code log.progressInterval}, in the spirit of AWS's agent: one line for the
- * agent ("Agent: Progress: N records parsed (B bytes), and M records sent successfully to destinations. Uptime: T
- * ms"), and one per flow whose files are not read to their end ("Tailer is X MB (B bytes) behind"). Called by the
+ * agent ("Agent: Progress: N records parsed (B bytes), S skipped, and M records sent successfully to destinations.
+ * Uptime: T ms"), and one per flow whose files are not read to their end ("Tailer is X MB (B bytes) behind"). Called by the
  * agent's one scheduler thread.
  */
 final class Progress implements Runnable {
@@ -44,14 +44,16 @@ final class Progress implements Runnable {
         long parsed = 0;
         long parsedBytes = 0;
         long sent = 0;
+        long skipped = 0;
         for (Flow flow : flows) {
+            skipped += flow.metrics().recordsSkipped();
             parsed += flow.metrics().recordsParsed();
             parsedBytes += flow.metrics().bytesParsed();
             sent += flow.metrics().recordsSent();
         }
         List<String> lines = new java.util.ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "Agent: Progress: %d records parsed (%d bytes), and %d records sent "
-                + "successfully to destinations. Uptime: %d ms", parsed, parsedBytes, sent,
+        lines.add(String.format(Locale.ROOT, "Agent: Progress: %d records parsed (%d bytes), %d skipped, and %d "
+                + "records sent successfully to destinations. Uptime: %d ms", parsed, parsedBytes, skipped, sent,
                 clock.millis() - startedAt));
         for (Flow flow : flows) {
             long behind = flow.bytesBehind().getAsLong();

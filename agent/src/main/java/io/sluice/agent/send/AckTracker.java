@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -15,9 +17,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * their records were read and complete in any order (they are sent in parallel), and the source hears of a batch
  * only once every batch before it has completed too. A checkpoint therefore never passes a record not yet sent.
  *
- * <p>Thread-safe: the reader registers, senders complete. Acknowledgements reach the source one at a time, in
- * order, under the tracker's lock. A checkpoint that cannot be written is logged with its cause; the next
- * completion writes a later one.
+ * <p>Thread-safe: the reader registers, senders complete. Acknowledgements reach the source one at a time and
+ * in order (one sender at a time writes, always the newest prefix). A checkpoint that cannot be written is logged
+ * with its cause; the next completion writes a later one.
  */
 public final class AckTracker {
 
@@ -30,6 +32,8 @@ public final class AckTracker {
     private final Map<Long, Boolean> completed = new HashMap<>();
     private long nextToRegister;
     private long nextToAcknowledge;
+    private final AtomicReference<TailPosition> newest = new AtomicReference<>();
+    private final AtomicBoolean writing = new AtomicBoolean();
 
     public AckTracker(FlowSource source, String flowId) {
         this.source = source;
@@ -48,7 +52,11 @@ public final class AckTracker {
         }
     }
 
-    /** The batch's records were all accepted (or dropped as invalid): acknowledges the prefix it may close. */
+    /**
+     * The batch's records were all accepted (or dropped as invalid): acknowledges the prefix it may close. The
+     * checkpoint write (durable, so slow) is group-committed: while one sender writes, the others only leave the
+     * newer position for it, and it writes the newest position again before it returns.
+     */
     public void complete(long sequence) {
         lock.lock();
         try {
@@ -59,13 +67,24 @@ public final class AckTracker {
                 nextToAcknowledge++;
             }
             if (last != null) {
-                source.acknowledged(last);
+                // set under the lock, so the position left for the writer only ever moves forward
+                newest.set(last);
             }
-        } catch (IOException e) {
-            LOG.error("flow {}: could not write its checkpoint; records may be sent again after a restart",
-                    flowId, e);
         } finally {
             lock.unlock();
+        }
+        while (newest.get() != null && writing.compareAndSet(false, true)) {
+            try {
+                TailPosition position;
+                while ((position = newest.getAndSet(null)) != null) {
+                    source.acknowledged(position);
+                }
+            } catch (IOException e) {
+                LOG.error("flow {}: could not write its checkpoint; records may be sent again after a restart",
+                        flowId, e);
+            } finally {
+                writing.set(false);
+            }
         }
     }
 

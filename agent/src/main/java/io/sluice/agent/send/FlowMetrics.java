@@ -1,6 +1,7 @@
 package io.sluice.agent.send;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
@@ -22,8 +23,19 @@ public final class FlowMetrics {
     final Counter recordSendErrors;
     final Counter serviceErrors;
     final Counter recordsDropped;
+    private final LongSupplier recordsSkipped;
 
     public FlowMetrics(MeterRegistry registry, String flowId, String destination, LongSupplier bytesBehind) {
+        this(registry, flowId, destination, bytesBehind, () -> 0);
+    }
+
+    /**
+     * @param bytesBehind    bytes of the flow's files not yet read
+     * @param recordsSkipped records a processing option could not convert, so far
+     */
+    public FlowMetrics(MeterRegistry registry, String flowId, String destination, LongSupplier bytesBehind,
+                       LongSupplier recordsSkipped) {
+        this.recordsSkipped = recordsSkipped;
         Tags tags = Tags.of("flow", flowId, "destination", destination);
         recordsParsed = registry.counter("agent.records.parsed", tags);
         bytesParsed = registry.counter("agent.bytes.parsed", tags);
@@ -35,6 +47,12 @@ public final class FlowMetrics {
         recordsDropped = registry.counter("agent.records.dropped", tags);
         Gauge.builder("agent.bytes.behind", bytesBehind::getAsLong).tags(tags)
                 .description("bytes of the flow's files not yet read").register(registry);
+        FunctionCounter.builder("agent.records.skipped", recordsSkipped, LongSupplier::getAsLong).tags(tags)
+                .description("records a processing option could not convert").register(registry);
+    }
+
+    public long recordsSkipped() {
+        return recordsSkipped.getAsLong();
     }
 
     /** Records read from the files and processed, and their bytes as sent. */

@@ -62,7 +62,7 @@ class AgentTest {
             HttpResponse<String> metrics = get(port, "/metrics");
             assertThat(metrics.body()).contains("agent_bytes_sent_total{destination=\"logs\",flow=\""
                     + flow.id() + "\"} 1.0", "agent_record_send_attempts_total", "agent_service_errors_total",
-                    "agent_record_send_errors_total", "agent_bytes_behind");
+                    "agent_record_send_errors_total", "agent_bytes_behind", "agent_records_skipped_total");
 
             source.healthy = false;
             HttpResponse<String> health = get(port, "/health");
@@ -75,14 +75,14 @@ class AgentTest {
     @Test
     void theProgressLineCountsRecordsAndSaysHowFarBehindTheTailerIs() throws Exception {
         io.sluice.agent.send.FlowMetrics metrics = new io.sluice.agent.send.FlowMetrics(
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "f", "logs", () -> 0);
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), "f", "logs", () -> 0, () -> 2);
         metrics.parsed(3, 600);
         io.sluice.common.ManualClock clock = new io.sluice.common.ManualClock(0);
         Progress progress = new Progress(List.of(new Progress.Flow("f", metrics, () -> 3 << 20)), clock);
         clock.advance(java.time.Duration.ofSeconds(60));
         assertThat(progress.lines()).containsExactly(
-                "Agent: Progress: 3 records parsed (600 bytes), and 0 records sent successfully to destinations. "
-                        + "Uptime: 60000 ms",
+                "Agent: Progress: 3 records parsed (600 bytes), 2 skipped, and 0 records sent successfully to "
+                        + "destinations. Uptime: 60000 ms",
                 "Flow f: Tailer is 3.00 MB (3145728 bytes) behind.");
     }
 

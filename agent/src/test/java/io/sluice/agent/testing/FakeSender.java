@@ -6,6 +6,7 @@ import io.sluice.agent.send.SendException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,7 +30,7 @@ public final class FakeSender implements RecordSender {
     }
 
     public final List<List<String>> requests = new CopyOnWriteArrayList<>();
-    public final List<String> accepted = new CopyOnWriteArrayList<>();
+    public final List<String> accepted = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Answer> script = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final long maxBytes;
