@@ -54,8 +54,13 @@ final class FileTracker {
         this.initialPosition = initialPosition;
     }
 
-    /** Lists the files again; the file being read ({@code currentKey}, may be null) is checked by its reader. */
-    void refresh(String currentKey, Optional<Checkpoint> checkpoint) throws IOException {
+    /**
+     * Lists the files again; the file being read ({@code currentKey}, may be null) is checked by its reader.
+     *
+     * @return at the first refresh without a checkpoint, the file reading starts with (null if none matches yet);
+     *         otherwise null
+     */
+    KnownFile refresh(String currentKey, Optional<Checkpoint> checkpoint) throws IOException {
         List<FileSnapshot> listing = lister.list();
         Set<String> keys = new HashSet<>();
         listing.forEach(f -> keys.add(f.fileKey()));
@@ -64,10 +69,9 @@ final class FileTracker {
             initialized = true;
             if (checkpoint.isPresent()) {
                 resume(listing, checkpoint.get());
-            } else {
-                start(listing);
+                return null;
             }
-            return;
+            return start(listing);
         }
         for (FileSnapshot now : listing) {
             KnownFile k = known.get(now.fileKey());
@@ -84,7 +88,9 @@ final class FileTracker {
         }
         for (Iterator<KnownFile> it = known.values().iterator(); it.hasNext(); ) {
             KnownFile k = it.next();
-            if (!keys.contains(k.fileKey()) && !k.fileKey().equals(currentKey)) {
+            // a file to read first was found by key out of the pattern (the checkpoint's): it stays until read
+            boolean kept = k.fileKey().equals(currentKey) || first.contains(k.fileKey()) && k.pending();
+            if (!keys.contains(k.fileKey()) && !kept) {
                 if (k.pending()) {
                     LOG.warn("flow {}: {} left the file pattern (deleted or renamed) with {} bytes not read; they are"
                             + " lost", flowId, k.seen().path(), k.behind());
@@ -93,6 +99,7 @@ final class FileTracker {
             }
         }
         first.removeIf(key -> !known.containsKey(key));
+        return null;
     }
 
     /** The next file to read, other than {@code excludingKey}; null when none has unread bytes. */
@@ -168,17 +175,19 @@ final class FileTracker {
         return behind;
     }
 
-    private void start(List<FileSnapshot> listing) throws IOException {
+    private KnownFile start(List<FileSnapshot> listing) throws IOException {
         FileSnapshot newest = listing.stream().max(Comparator.comparingLong(FileSnapshot::modifiedMillis)
                 .thenComparing(FileSnapshot::path)).orElse(null);
         for (FileSnapshot f : listing) {
             long from = f == newest && initialPosition == InitialPosition.START_OF_FILE ? 0 : f.size();
             known.put(f.fileKey(), new KnownFile(f, from, fingerprint(f)));
         }
-        if (newest != null) {
-            LOG.info("flow {}: no checkpoint; tailing {} from its {}", flowId, newest.path(),
-                    initialPosition == InitialPosition.START_OF_FILE ? "start" : "end");
+        if (newest == null) {
+            return null;
         }
+        LOG.info("flow {}: no checkpoint; tailing {} from its {}", flowId, newest.path(),
+                initialPosition == InitialPosition.START_OF_FILE ? "start" : "end");
+        return known.get(newest.fileKey());
     }
 
     /**

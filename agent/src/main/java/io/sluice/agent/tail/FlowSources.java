@@ -2,7 +2,9 @@ package io.sluice.agent.tail;
 
 import io.sluice.agent.config.FlowConfig;
 import io.sluice.agent.parse.RecordProcessor;
+import io.sluice.agent.parse.RecordProcessors;
 import io.sluice.agent.parse.RecordSplitter;
+import io.sluice.agent.parse.RecordSplitters;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -19,8 +21,8 @@ public final class FlowSources {
      * split and processed as the flow's settings say.
      */
     public static FlowSource open(FlowConfig flow, CheckpointStore checkpoints, Clock clock) throws IOException {
-        throw new UnsupportedOperationException("record splitting and processing (parse.RecordSplitters,"
-                + " parse.RecordProcessors) are not merged into the tailer yet");
+        return open(flow, checkpoints, clock, () -> RecordSplitters.forFlow(flow),
+                RecordProcessors.forFlow(flow, clock));
     }
 
     /**

@@ -28,8 +28,9 @@ import java.util.function.Supplier;
  * kept open for maxTimeBetweenFileTrackerRefreshMillis (its writer may still add to it), then left.
  *
  * <p>Polls: a poll that found nothing makes the next one wait minTimeBetweenFilePollsMillis (it returns nothing
- * before); the pattern is listed again every maxTimeBetweenFileTrackerRefreshMillis, and at once when the current
- * file's path names another file (rename rotation) or the file was truncated. Failures: a poll that fails marks the
+ * before); the pattern is listed again every maxTimeBetweenFileTrackerRefreshMillis, at once when the current
+ * file's path names another file (rename rotation) or the file was truncated, and at each poll while no file is
+ * open. So a new file of a create rotation (timestamped names) is seen within maxTimeBetweenFileTrackerRefreshMillis. Failures: a poll that fails marks the
  * source unhealthy and logs the cause (once per distinct cause); the next poll tries again, and one that succeeds
  * marks it healthy.
  *
@@ -76,8 +77,13 @@ final class TailingFlowSource implements FlowSource {
     void start() throws IOException {
         Optional<Checkpoint> checkpoint = checkpoints.get(flow.id());
         checkpointed = checkpoint.isPresent();
-        tracker.refresh(null, checkpoint);
+        KnownFile startsWith = tracker.refresh(null, checkpoint);
         lastRefreshMillis = clock.millis();
+        if (startsWith != null && startsWith.fingerprint() != null) {
+            FileSnapshot f = startsWith.seen();
+            checkpointStart(new Checkpoint(flow.id(), f.fileKey(), f.path(), startsWith.consumed(), f.size(),
+                    f.modifiedMillis(), startsWith.fingerprint(), clock.millis()));
+        }
         updateBehind();
     }
 
@@ -93,7 +99,8 @@ final class TailingFlowSource implements FlowSource {
         }
         lastPollMillis = now;
         try {
-            if (now - lastRefreshMillis >= flow.maxTimeBetweenFileTrackerRefreshMillis()) {
+            // with no file open, a file appearing or growing is seen by listing only
+            if (current == null || now - lastRefreshMillis >= flow.maxTimeBetweenFileTrackerRefreshMillis()) {
                 refresh(now);
             }
             read(out, maxRecords, now);
@@ -160,12 +167,19 @@ final class TailingFlowSource implements FlowSource {
         currentStart = next.consumed();
         goneSinceMillis = -1;
         if (!checkpointed) {
-            // where the flow starts is durable before anything is read: a restart never skips what this run read
-            checkpoints.put(new Checkpoint(flow.id(), current.fileKey(), current.path(), currentStart,
+            checkpointStart(new Checkpoint(flow.id(), current.fileKey(), current.path(), currentStart,
                     current.size(), current.modifiedMillis(), current.fingerprint(), clock.millis()));
-            checkpointed = true;
         }
         return true;
+    }
+
+    /**
+     * Where a flow without checkpoint starts is made durable before anything is read: a restart then never takes
+     * the files as new to the flow (initialPosition) and skips what this run read and did not get acknowledged.
+     */
+    private void checkpointStart(Checkpoint start) throws IOException {
+        checkpoints.put(start);
+        checkpointed = true;
     }
 
     /** Whether the current file's path now names another file or none (renamed): the pattern is listed again. */
