@@ -3,8 +3,6 @@ package io.sluice.agent.run;
 import io.sluice.agent.config.AgentConfig;
 import io.sluice.agent.config.AgentConfigException;
 import io.sluice.agent.config.AgentConfigReader;
-import io.sluice.agent.parse.RecordProcessors;
-import io.sluice.agent.parse.RecordSplitters;
 import io.sluice.agent.send.DestinationClients;
 import io.sluice.agent.tail.CheckpointStore;
 import io.sluice.agent.tail.FlowSources;
@@ -34,8 +32,7 @@ public final class AgentLauncher {
                 time);
         DestinationClients clients = new DestinationClients(config);
         try {
-            return Agent.start(config, flow -> FlowSources.open(flow, checkpoints, time,
-                    () -> RecordSplitters.forFlow(flow), RecordProcessors.forFlow(flow)), clients::senderFor,
+            return Agent.start(config, flow -> FlowSources.open(flow, checkpoints, time), clients::senderFor,
                     Clock.system(), List.of(clients));
         } catch (IOException | RuntimeException e) {
             clients.close();
