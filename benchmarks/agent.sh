@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # sluice agent: throughput and footprint, with Sluice on the same machine.
 #
-#   benchmarks/agent.sh        # LINES=1000000 RATE=1000 DURATION=60 SHARDS=8
+#   benchmarks/agent.sh        # LINES=1000000 RATE=1000 DURATION=90 SHARDS=8
 #
 # 1. Throughput: a file of LINES Apache common log lines of 200 bytes each is written first, then the agent
 #    (LOGTOJSON COMMONAPACHELOG, START_OF_FILE, agent.json's other defaults) ships it to a stream of SHARDS shards;
@@ -12,13 +12,14 @@
 #    reported over the last two thirds of the run (the first third is the JVM warming up).
 #
 # Starts its own server (bin/sluice server, fsync on) with limits.profile=off: the agent, not the shards' AWS
-# write limits, is measured. SLUICE_JAVA_OPTS applies to both processes (e.g. -Xmx). Needs the AWS CLI and python3.
+# write limits, is measured. AGENT_JAVA_OPTS is the agent's SLUICE_JAVA_OPTS (bin/sluice gives the agent the serial
+# collector and -Xmx256m unless told otherwise). Needs the AWS CLI and python3.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LINES="${LINES:-1000000}"
 RATE="${RATE:-1000}"
-DURATION="${DURATION:-60}"
+DURATION="${DURATION:-90}"
 SHARDS="${SHARDS:-8}"
 PORT="${PORT:-4597}"
 METRICS_PORT="${METRICS_PORT:-4596}"
