@@ -13,7 +13,7 @@
 #
 # Starts its own server (bin/sluice server, fsync on) with limits.profile=off: the agent, not the shards' AWS
 # write limits, is measured. AGENT_JAVA_OPTS is the agent's SLUICE_JAVA_OPTS (bin/sluice gives the agent the serial
-# collector and -Xmx256m unless told otherwise). Needs the AWS CLI and python3.
+# collector and -Xmx128m unless told otherwise). Needs the AWS CLI and python3.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
