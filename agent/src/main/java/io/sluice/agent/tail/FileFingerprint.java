@@ -21,6 +21,13 @@ public record FileFingerprint(int length, long crc32c) {
     /** Bytes summed once a file has that many. */
     public static final int MAX_LENGTH = 1024;
 
+    /**
+     * Fewer first bytes do not tell a copy: log files often start alike (a date, a banner line), so a file is taken
+     * as another's copy only when they share at least this many first bytes. A copytruncate of a file shorter than
+     * that is read again from the copy's start (duplicates, never a loss).
+     */
+    public static final int MIN_IDENTIFYING_LENGTH = 64;
+
     /** The fingerprint of nothing (an empty file). */
     public static final FileFingerprint EMPTY = new FileFingerprint(0, new CRC32C().getValue());
 
@@ -38,6 +45,11 @@ public record FileFingerprint(int length, long crc32c) {
     /** Whether the channel's first {@code length} bytes are those this fingerprint was taken of. */
     public boolean matches(FileChannel channel) throws IOException {
         return length == 0 || channel.size() >= length && of(channel, length).equals(this);
+    }
+
+    /** Whether it is long enough to tell a copy of its file ({@link #MIN_IDENTIFYING_LENGTH}). */
+    public boolean identifying() {
+        return length >= MIN_IDENTIFYING_LENGTH;
     }
 
     /** Whether a longer fingerprint could be taken: the file had fewer than {@link #MAX_LENGTH} bytes. */

@@ -7,8 +7,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -30,9 +32,10 @@ import java.util.Set;
  *       beyond its old size since), is read again from 0 after the unread part of its copy, if one matches;</li>
  *   <li>a key no longer listed was deleted or renamed out of the pattern.</li>
  * </ul>
- * Files with unread bytes are read oldest first (last-modified time, then path), a copy of a truncated file before
- * anything else. The first refresh places files by the flow's checkpoint ({@link #resume}) or, without one, reads
- * only the newest file from the flow's initialPosition (as AWS's agent does; older matching files are archives).
+ * Files with unread bytes are read oldest first (last-modified time, then path); a truncated file's turn goes to
+ * the rest of its copy first. The first refresh places files by the flow's checkpoint ({@link #resume}) or, without
+ * one, reads only the newest file from the flow's initialPosition (as AWS's agent does; older matching files are
+ * archives).
  *
  * <p>Used by the flow's reader thread only.
  */
@@ -45,6 +48,7 @@ final class FileTracker {
     private final InitialPosition initialPosition;
     private final Map<String, KnownFile> known = new LinkedHashMap<>();
     private final Deque<String> first = new ArrayDeque<>();
+    private final Map<String, String> copies = new HashMap<>();
     private Set<String> listed = Set.of();
     private boolean initialized;
 
@@ -73,6 +77,7 @@ final class FileTracker {
             }
             return start(listing);
         }
+        List<KnownFile> changed = new ArrayList<>();
         for (FileSnapshot now : listing) {
             KnownFile k = known.get(now.fileKey());
             if (k == null) {
@@ -81,10 +86,14 @@ final class FileTracker {
             }
             FileSnapshot before = k.seen();
             k.seen(now);
-            boolean changed = before.size() != now.size() || before.modifiedMillis() != now.modifiedMillis();
-            if (changed && !now.fileKey().equals(currentKey)) {
-                check(k);
+            if ((before.size() != now.size() || before.modifiedMillis() != now.modifiedMillis())
+                    && !now.fileKey().equals(currentKey)) {
+                changed.add(k);
             }
+        }
+        // after the new files: a copy made just before a truncation is known when the truncation is seen
+        for (KnownFile k : changed) {
+            check(k);
         }
         for (Iterator<KnownFile> it = known.values().iterator(); it.hasNext(); ) {
             KnownFile k = it.next();
@@ -99,10 +108,15 @@ final class FileTracker {
             }
         }
         first.removeIf(key -> !known.containsKey(key));
+        copies.values().removeIf(key -> !known.containsKey(key));
         return null;
     }
 
-    /** The next file to read, other than {@code excludingKey}; null when none has unread bytes. */
+    /**
+     * The next file to read, other than {@code excludingKey}; null when none has unread bytes. Oldest first: a restart
+     * takes the files older than its checkpoint's file as read. A truncated file's turn goes to the rest of its copy
+     * first.
+     */
     KnownFile next(String excludingKey) {
         for (Iterator<String> it = first.iterator(); it.hasNext(); ) {
             KnownFile k = known.get(it.next());
@@ -112,11 +126,18 @@ final class FileTracker {
                 return k;
             }
         }
-        return known.values().stream()
+        KnownFile oldest = known.values().stream()
                 .filter(k -> k.pending() && !k.fileKey().equals(excludingKey))
                 .min(Comparator.comparingLong((KnownFile k) -> k.seen().modifiedMillis())
                         .thenComparing(k -> k.seen().path()))
                 .orElse(null);
+        if (oldest != null) {
+            KnownFile copy = known.get(copies.getOrDefault(oldest.fileKey(), ""));
+            if (copy != null && copy.pending() && !copy.fileKey().equals(excludingKey)) {
+                return copy;
+            }
+        }
+        return oldest;
     }
 
     KnownFile known(String fileKey) {
@@ -137,6 +158,21 @@ final class FileTracker {
     }
 
     /**
+     * The file was left at {@code offset} for an older one while it may still grow, last modified at
+     * {@code modifiedMillis} as its reader saw: it comes after that older file.
+     */
+    void suspended(String fileKey, long offset, long modifiedMillis) {
+        KnownFile k = known.get(fileKey);
+        if (k != null) {
+            k.consumed(offset);
+            FileSnapshot seen = k.seen();
+            if (seen.modifiedMillis() < modifiedMillis) {
+                k.seen(new FileSnapshot(seen.fileKey(), seen.path(), seen.size(), modifiedMillis));
+            }
+        }
+    }
+
+    /**
      * The file was found truncated when {@code readTo} of it had been read (records before it returned) and its
      * first bytes were {@code before}: it is read again from 0, after the rest of its copy if one is listed.
      *
@@ -153,7 +189,7 @@ final class FileTracker {
         if (copy != null) {
             copy.copy(false);
             copy.consumed(readTo);
-            first.addFirst(copy.fileKey());
+            copies.put(fileKey, copy.fileKey());
             LOG.info("flow {}: the file with key {} was truncated after {} bytes were read; reading the rest from its"
                     + " copy {}, then the file again from its start", flowId, fileKey, readTo, copy.seen().path());
         } else {
@@ -240,7 +276,7 @@ final class FileTracker {
                 return null;
             }
             try (FileChannel channel = opened.get()) {
-                boolean same = f.fileKey().equals(checkpointKey) || cp.fingerprint().length() > 0;
+                boolean same = f.fileKey().equals(checkpointKey) || cp.fingerprint().identifying();
                 if (same && channel.size() >= cp.offset() && cp.fingerprint().matches(channel)) {
                     return new KnownFile(f, cp.offset(), FileFingerprint.of(channel));
                 }
@@ -289,7 +325,7 @@ final class FileTracker {
     }
 
     private KnownFile findCopy(FileFingerprint of, long minSize, String excludingKey) throws IOException {
-        if (of == null || of.length() == 0) {
+        if (of == null || !of.identifying()) {
             return null;
         }
         KnownFile best = null;
@@ -304,15 +340,36 @@ final class FileTracker {
 
     private boolean isCopyOfKnown(FileSnapshot f) throws IOException {
         for (KnownFile k : known.values()) {
-            if (!k.copy() && !k.fileKey().equals(f.fileKey()) && isCopyOf(f, k.fingerprint())) {
+            if (k.copy() || k.fileKey().equals(f.fileKey())) {
+                continue;
+            }
+            FileFingerprint of = k.fingerprint();
+            if (of != null && of.partial() && k.seen().size() > of.length()) {
+                of = extended(k);
+            }
+            if (isCopyOf(f, of)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** A fingerprint taken when the file was shorter, taken again over the first bytes it has now. */
+    private static FileFingerprint extended(KnownFile k) throws IOException {
+        Optional<FileChannel> opened = FileLister.open(k.seen());
+        if (opened.isEmpty()) {
+            return k.fingerprint();
+        }
+        try (FileChannel channel = opened.get()) {
+            if (k.fingerprint().matches(channel)) {
+                k.fingerprint(FileFingerprint.of(channel));
+            }
+            return k.fingerprint();
+        }
+    }
+
     private static boolean isCopyOf(FileSnapshot f, FileFingerprint of) throws IOException {
-        if (of == null || of.length() == 0 || f.size() < of.length()) {
+        if (of == null || !of.identifying() || f.size() < of.length()) {
             return false;
         }
         Optional<FileChannel> opened = FileLister.open(f);

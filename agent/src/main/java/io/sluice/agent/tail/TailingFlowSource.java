@@ -24,15 +24,18 @@ import java.util.function.Supplier;
  * The {@link FlowSource} of one flow: reads one file at a time through an open channel ({@link OpenFile}), and moves
  * to the next file the {@link FileTracker} names once the current one is read to its end and another one has bytes.
  * Before leaving a file it reads it once more after the listing that showed the next file, so lines a writer adds to
- * the renamed file before it reopens its log are not missed; a file gone from the pattern with no other to read is
- * kept open for maxTimeBetweenFileTrackerRefreshMillis (its writer may still add to it), then left.
+ * the renamed file before it reopens its log are not missed. Leaving for a newer file, the current one is taken as
+ * rotated: its last line, even without a line end, is a record. Leaving for an older one (a late write to a rotated
+ * file), a record it holds incomplete is read again from its start when the file is read next. A file gone from the
+ * pattern with no other to read is kept open for maxTimeBetweenFileTrackerRefreshMillis (its writer may still add to
+ * it), then left.
  *
  * <p>Polls: a poll that found nothing makes the next one wait minTimeBetweenFilePollsMillis (it returns nothing
  * before); the pattern is listed again every maxTimeBetweenFileTrackerRefreshMillis, at once when the current
  * file's path names another file (rename rotation) or the file was truncated, and at each poll while no file is
- * open. So a new file of a create rotation (timestamped names) is seen within maxTimeBetweenFileTrackerRefreshMillis. Failures: a poll that fails marks the
- * source unhealthy and logs the cause (once per distinct cause); the next poll tries again, and one that succeeds
- * marks it healthy.
+ * open. So a new file of a create rotation (timestamped names) is seen within maxTimeBetweenFileTrackerRefreshMillis.
+ * Failures: a poll that fails marks the source unhealthy and logs the cause (once per distinct cause); the next poll
+ * tries again, and one that succeeds marks it healthy.
  *
  * <p>Threading: {@link #poll} and {@link #close} from the flow's reader thread; {@link #acknowledged} from any sender
  * thread; {@link #bytesBehind}, {@link #healthy}, {@link #recordsSkipped} from any thread.
@@ -41,6 +44,7 @@ final class TailingFlowSource implements FlowSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(TailingFlowSource.class);
     private static final int READ_BUFFER = 64 * 1024;
+    private static final int MAX_OPENS_PER_POLL = 64;
 
     private final FlowConfig flow;
     private final CheckpointStore checkpoints;
@@ -51,11 +55,11 @@ final class TailingFlowSource implements FlowSource {
     private final AckLog acks = new AckLog();
     private final Deque<TailedRecord> overflow = new ArrayDeque<>();
     private final List<SplitRecord> split = new ArrayList<>();
+    private long[] ends = new long[256];
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicLong behind = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
     private OpenFile current;
-    private long currentStart;
     private boolean checkpointed;
     private boolean idle;
     private long lastPollMillis;
@@ -117,9 +121,11 @@ final class TailingFlowSource implements FlowSource {
     private void read(List<TailedRecord> out, int max, long now) throws IOException {
         boolean verify = true;
         boolean rechecked = false;
+        int opened = 0;
         while (out.size() < max) {
             if (current == null) {
-                if (!openNext(now)) {
+                // a bound on the files one poll opens: never a busy loop, whatever the files do
+                if (++opened > MAX_OPENS_PER_POLL || !openNext(now)) {
                     return;
                 }
                 verify = true;
@@ -131,15 +137,20 @@ final class TailingFlowSource implements FlowSource {
             emit(out, max);
             switch (result) {
                 case DATA -> rechecked = false;
-                case TRUNCATED -> truncated(out, max, now);
+                case TRUNCATED -> truncated(now);
                 case END -> {
                     if (!rechecked) {
                         rechecked = true;
                         verify = rotated(now);
-                    } else if (tracker.next(current.fileKey()) != null || goneLongEnough(now)) {
-                        leave(out, max);
                     } else {
-                        return;
+                        KnownFile next = tracker.next(current.fileKey());
+                        if (next != null && next.seen().modifiedMillis() < current.modifiedMillis()) {
+                            suspend();
+                        } else if (next != null || goneLongEnough(now)) {
+                            leave(out, max);
+                        } else {
+                            return;
+                        }
                     }
                 }
             }
@@ -164,10 +175,9 @@ final class TailingFlowSource implements FlowSource {
             return false;
         }
         current = new OpenFile(next.seen(), channel, next.consumed(), splitters.get(), READ_BUFFER);
-        currentStart = next.consumed();
         goneSinceMillis = -1;
         if (!checkpointed) {
-            checkpointStart(new Checkpoint(flow.id(), current.fileKey(), current.path(), currentStart,
+            checkpointStart(new Checkpoint(flow.id(), current.fileKey(), current.path(), next.consumed(),
                     current.size(), current.modifiedMillis(), current.fingerprint(), clock.millis()));
         }
         return true;
@@ -211,15 +221,23 @@ final class TailingFlowSource implements FlowSource {
         closeCurrent();
     }
 
-    private void truncated(List<TailedRecord> out, int max, long now) throws IOException {
+    /**
+     * Leaves the current file for an older one (a copy, a late write to a rotated file): the current file may still
+     * grow, so a record it holds incomplete is read again from its start when the file is read next.
+     */
+    private void suspend() throws IOException {
+        tracker.suspended(current.fileKey(), current.boundary(), current.modifiedMillis());
+        closeCurrent();
+    }
+
+    /**
+     * The current file was truncated: reading goes on in its copy, if one is listed, from the end of the last record
+     * read, then in the file from its start. Without a copy, the bytes of a record the reader held incomplete are
+     * dropped with the rest of that record (it was cut by the truncation).
+     */
+    private void truncated(long now) throws IOException {
         refresh(now);
-        KnownFile copy = tracker.truncated(current.fileKey(), current.fingerprint(), current.boundary());
-        if (copy == null) {
-            // the bytes held of a record cut by the truncation are all there is of it
-            split.clear();
-            current.finish(split);
-            emit(out, max);
-        }
+        tracker.truncated(current.fileKey(), current.fingerprint(), current.boundary());
         closeCurrent();
     }
 
@@ -227,7 +245,10 @@ final class TailingFlowSource implements FlowSource {
         if (split.isEmpty()) {
             return;
         }
-        long last = -1;
+        if (ends.length < split.size()) {
+            ends = new long[Math.max(split.size(), 2 * ends.length)];
+        }
+        int count = 0;
         for (SplitRecord r : split) {
             byte[] data;
             try {
@@ -247,14 +268,21 @@ final class TailingFlowSource implements FlowSource {
             } else {
                 overflow.add(record);
             }
-            last = r.endOffset();
+            ends[count++] = r.endOffset();
         }
-        if (last >= 0) {
-            acks.polled(current, currentStart, last);
+        if (count > 0) {
+            acks.polled(current, ends, count);
         }
     }
 
     private void refresh(long now) throws IOException {
+        if (current != null) {
+            // copies are recognised by the first bytes the reader saw last
+            KnownFile k = tracker.known(current.fileKey());
+            if (k != null) {
+                k.fingerprint(current.fingerprint());
+            }
+        }
         tracker.refresh(current == null ? null : current.fileKey(), Optional.empty());
         lastRefreshMillis = now;
         if (current != null) {

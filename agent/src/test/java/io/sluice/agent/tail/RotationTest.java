@@ -22,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each kind of rotation, with the agent running and while it is down. */
 class RotationTest {
 
+    /** A first line long enough for a copy of its file to be told ({@link FileFingerprint#MIN_IDENTIFYING_LENGTH}). */
+    static final String FIRST = "2026-12-06T05:00:00Z app started: the first line of this log, longer than 64 bytes";
+
     @TempDir
     Path dir;
 
@@ -80,9 +83,9 @@ class RotationTest {
     @Test
     void copytruncateReadsTheUnreadRestFromTheCopyThenTheTruncatedFileFromItsStart() throws Exception {
         TailFixture f = new TailFixture(dir, InitialPosition.START_OF_FILE);
-        f.append(f.log, lines("a", 0, 3));
+        f.append(f.log, FIRST + "\n" + lines("a", 0, 3));
         f.open();
-        assertThat(f.drainAndAck()).containsExactly("a0", "a1", "a2");
+        assertThat(f.drainAndAck()).containsExactly(FIRST, "a0", "a1", "a2");
 
         f.append(f.log, lines("a", 3, 6));
         Path copy = dir.resolve("app.log.1");
@@ -97,9 +100,9 @@ class RotationTest {
     @Test
     void copytruncateSeenBeforeTheTruncationDoesNotReadTheCopyAgain() throws Exception {
         TailFixture f = new TailFixture(dir, InitialPosition.START_OF_FILE);
-        f.append(f.log, lines("a", 0, 3));
+        f.append(f.log, FIRST + "\n" + lines("a", 0, 3));
         f.open();
-        assertThat(f.drainAndAck()).containsExactly("a0", "a1", "a2");
+        assertThat(f.drainAndAck()).containsExactly(FIRST, "a0", "a1", "a2");
         f.append(f.log, lines("a", 3, 5));
         Path copy = dir.resolve("app.log.1");
         Files.copy(f.log, copy);
@@ -109,6 +112,22 @@ class RotationTest {
         truncate(f.log);
         f.append(f.log, lines("b", 0, 2));
         assertThat(f.drainAndAck()).containsExactly("b0", "b1");
+    }
+
+    @Test
+    void copytruncateOfAFileTooShortToTellItsCopyReadsTheCopyAgainFromItsStart() throws Exception {
+        TailFixture f = new TailFixture(dir, InitialPosition.START_OF_FILE);
+        f.append(f.log, lines("a", 0, 2));
+        f.open();
+        assertThat(f.drainAndAck()).containsExactly("a0", "a1");
+        f.append(f.log, lines("a", 2, 3));
+        Path copy = dir.resolve("app.log.1");
+        Files.copy(f.log, copy);
+        f.touch(copy);
+        truncate(f.log);
+        f.append(f.log, lines("b", 0, 1));
+
+        assertThat(f.drainAndAck()).containsExactly("a0", "a1", "a2", "b0");
     }
 
     @Test
@@ -231,9 +250,9 @@ class RotationTest {
     @Test
     void copytruncateWhileDownResumesInTheCopyThenReadsTheTruncatedFile() throws Exception {
         TailFixture f = new TailFixture(dir, InitialPosition.START_OF_FILE);
-        f.append(f.log, lines("a", 0, 2));
+        f.append(f.log, FIRST + "\n" + lines("a", 0, 2));
         f.open();
-        assertThat(f.drainAndAck()).containsExactly("a0", "a1");
+        assertThat(f.drainAndAck()).containsExactly(FIRST, "a0", "a1");
         String originalKey = key(f.log);
         f.source.close();
 
