@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -35,10 +34,6 @@ public final class AgentConfigReader {
     public static final String METRICS_PORT_KEY = "sluice.metricsPort";
     static final Path DEFAULT_CHECKPOINT_FILE = Path.of("/var/run/aws-kinesis-agent/checkpoints");
 
-    private static final String NOT_YET = "not supported yet: give awsAccessKeyId/awsSecretAccessKey or use the "
-            + "AWS SDK's default credentials chain (environment, profile, instance role)";
-    private static final Set<String> LOG_LEVELS = Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR");
-    private static final int INT_MAX = Integer.MAX_VALUE;
 
     private final ObjectMapper mapper;
     private final int cores;
@@ -63,8 +58,9 @@ public final class AgentConfigReader {
         try {
             root = mapper.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new AgentConfigException(List.of("not valid JSON: " + e.getOriginalMessage() + " at line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr()));
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new AgentConfigException(List.of("not valid JSON: " + e.getOriginalMessage() + where));
         }
         if (!(root instanceof ObjectNode object)) {
             throw new AgentConfigException(List.of("the file must hold one JSON object"));
@@ -83,29 +79,20 @@ public final class AgentConfigReader {
         String kinesisRegion = region(top, "kinesis.region", kinesisEndpoint);
         URI firehoseEndpoint = Endpoints.uri(top, "firehose.endpoint");
         String firehoseRegion = region(top, "firehose.region", firehoseEndpoint);
-        Endpoints.uri(top, "sts.endpoint");
-        StaticCredentials credentials = credentials(top);
-        top.refuse("assumeRoleARN", NOT_YET);
-        top.refuse("assumeRoleExternalId", NOT_YET);
-        top.refuse("assumeRoleDurationSeconds", NOT_YET);
-        refusePrefix(root, top, "userDefinedCredentialsProvider.");
+        StaticCredentials credentials = CredentialKeys.read(root, top);
 
         Path checkpointFile = path(top, "checkpointFile", DEFAULT_CHECKPOINT_FILE);
         int checkpointDays = top.integer("checkpointTimeToLiveDays", 7, 1, 3650);
         int perCore = top.integer("maxSendingThreadsPerCore", 12, 1, 1000);
         int sendingThreads = top.integer("maxSendingThreads", Math.max(2, perCore * cores), 1, 10_000);
-        top.number("sendingThreadsKeepAliveMillis", 60_000, 0, Long.MAX_VALUE);
-        top.integer("sendingThreadsMaxQueueSize", 100, 1, INT_MAX);
         // the AWS SDK v1's ClientConfiguration defaults, which AWS's agent uses
         int maxConnections = top.integer("maxConnections", Math.max(50, sendingThreads), 1, 100_000);
-        long connectTimeout = top.number("connectionTimeoutMillis", 10_000, 1, INT_MAX);
-        long socketTimeout = top.number("socketTimeoutMillis", 50_000, 0, INT_MAX);
-        top.number("connectionTTLMillis", -1, -1, Long.MAX_VALUE);
-        top.bool("useTcpKeepAlive", false);
+        long connectTimeout = top.number("connectionTimeoutMillis", 10_000, 1, Integer.MAX_VALUE);
+        long socketTimeout = top.number("socketTimeoutMillis", 50_000, 0, Integer.MAX_VALUE);
         boolean gzip = top.bool("useHttpGzip", false);
         long shutdownTimeout = top.number("shutdownTimeoutMillis", 10_000, 0, 24 * 3_600_000L);
 
-        cloudWatchAndLogKeys(top);
+        UnusedKeys.check(top);
         long progressSeconds = progressSeconds(top);
         int metricsPort = top.integer(METRICS_PORT_KEY, 0, 0, 65_535);
         List<FlowConfig> flows = flows(top, problems);
@@ -145,19 +132,11 @@ public final class AgentConfigReader {
         return result;
     }
 
-    private static StaticCredentials credentials(ConfigSection top) {
-        String accessKey = top.string("awsAccessKeyId", null);
-        String secretKey = top.string("awsSecretAccessKey", null);
-        if ((accessKey == null) != (secretKey == null)) {
-            top.problem(accessKey == null ? "awsAccessKeyId" : "awsSecretAccessKey",
-                    "missing: awsAccessKeyId and awsSecretAccessKey go together");
-            return null;
-        }
-        return accessKey == null ? null : new StaticCredentials(accessKey, secretKey);
-    }
-
     private static String region(ConfigSection top, String key, URI endpoint) {
         String region = top.string(key, null);
+        if (region != null && region.isBlank()) {
+            region = null;
+        }
         if (region != null && !region.matches("[a-z]{2}(-[a-z]+)+-\\d+")) {
             top.problem(key, "\"" + region + "\" is not a region name (e.g. us-east-1)");
             return null;
@@ -175,32 +154,6 @@ public final class AgentConfigReader {
             return defaultValue;
         }
         return Path.of(text);
-    }
-
-    private static void refusePrefix(ObjectNode root, ConfigSection top, String prefix) {
-        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
-            String key = names.next();
-            if (key.startsWith(prefix)) {
-                top.refuse(key, "custom credentials provider classes are " + NOT_YET);
-            }
-        }
-    }
-
-    private static void cloudWatchAndLogKeys(ConfigSection top) {
-        top.bool("cloudwatch.emitMetrics", true);
-        Endpoints.uri(top, "cloudwatch.endpoint");
-        top.string("cloudwatch.namespace", "AWSKinesisAgent");
-        top.number("cloudwatch.metricsBufferTimeMillis", 30_000, 1, Long.MAX_VALUE);
-        top.integer("cloudwatch.metricsQueueSize", 10_000, 1, INT_MAX);
-        top.string("log.file", null);
-        String level = top.string("log.level", null);
-        if (level != null && !LOG_LEVELS.contains(level)) {
-            top.problem("log.level", "\"" + level + "\" is not one of TRACE, DEBUG, INFO, WARN, ERROR");
-        }
-        top.integer("log.maxBackupIndex", -1, -1, INT_MAX);
-        top.number("log.maxFileSize", -1, -1, Long.MAX_VALUE);
-        top.bool("log.emitMetrics", false);
-        top.bool("log.emitInternalMetrics", false);
     }
 
     private static long progressSeconds(ConfigSection top) {

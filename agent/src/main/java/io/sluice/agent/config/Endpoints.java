@@ -19,10 +19,13 @@ final class Endpoints {
     private Endpoints() {
     }
 
-    /** The endpoint at the key, or null when absent; a problem when it is not a http(s) URL or host. */
+    /**
+     * The endpoint at the key, or null when absent or empty (the agent.json AWS ships has {@code ""}); a problem when
+     * it is not a http(s) URL or host.
+     */
     static URI uri(ConfigSection section, String key) {
         String text = section.string(key, null);
-        if (text == null) {
+        if (text == null || text.isBlank()) {
             return null;
         }
         String trimmed = text.trim();

@@ -77,8 +77,10 @@ final class FlowConfigReader {
         }
         int queueCapacity = flow.integer("publishQueueCapacity", 100, 1, 100_000);
         long waitOnFull = flow.number("waitOnFullPublishQueueMillis", 60_000, SECOND, FIFTEEN_MINUTES);
-        // read for compatibility: this agent's reader does not wait on an empty queue
+        // read for compatibility, not used: this agent's reader does not wait on an empty queue, and its metrics
+        // are on the Prometheus endpoint
         flow.number("waitOnEmptyPublishQueueMillis", 60_000, SECOND, FIFTEEN_MINUTES);
+        flow.bool("log.emitInternalMetrics", false);
         List<ProcessingOption> processing = options.read(flow.raw("dataProcessingOptions"),
                 flow.name("dataProcessingOptions"), problems);
         flow.reportUnknownKeys();

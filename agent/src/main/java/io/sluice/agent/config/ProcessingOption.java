@@ -15,8 +15,9 @@ public sealed interface ProcessingOption {
     }
 
     /**
-     * CSVTOJSON: delimited fields become a JSON object with {@code customFieldNames} as keys; the delimiter is a
-     * regular expression, as AWS's agent splits with it (so {@code "\\t"} or {@code "\\|"} work).
+     * CSVTOJSON: delimited fields become a JSON object with {@code customFieldNames} as keys; a delimiter of several
+     * characters is a regular expression, as AWS's agent splits with it ({@code "\\t"}, {@code "\\|"}), a single
+     * character is itself.
      */
     record CsvToJson(List<String> customFieldNames, String delimiter, JsonFormat jsonFormat)
             implements ProcessingOption {

@@ -95,7 +95,7 @@ final class ProcessingOptionReader {
         String delimiter = section.string("delimiter", ",");
         if (delimiter.isEmpty()) {
             section.problem("delimiter", "must not be empty");
-        } else {
+        } else if (delimiter.length() > 1) {
             try {
                 Pattern.compile(delimiter);
             } catch (PatternSyntaxException e) {

@@ -7,9 +7,11 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * CSVTOJSON, as AWS's agent does it: the record is split at the delimiter (a regular expression; trailing empty
- * fields dropped, as {@link String#split} does), the i-th value goes to the i-th custom field name, a missing value
- * is null and extra values are dropped. Immutable; thread-safe.
+ * CSVTOJSON, as AWS's agent does it: the record is split at the delimiter (trailing empty fields dropped, as
+ * {@link String#split} does), the i-th value goes to the i-th custom field name, a missing value is null and extra
+ * values are dropped. A delimiter of several characters is a regular expression, as in AWS's agent ({@code "\\t"},
+ * {@code "\\|"}); a single character is itself, so {@code "|"} or {@code "."} split where users expect (AWS's agent
+ * would split between every character). Immutable; thread-safe.
  */
 final class CsvToJsonStep implements ProcessingStep {
 
@@ -19,7 +21,8 @@ final class CsvToJsonStep implements ProcessingStep {
 
     CsvToJsonStep(ProcessingOption.CsvToJson option) {
         this.names = option.customFieldNames();
-        this.delimiter = Pattern.compile(option.delimiter());
+        String delimiter = option.delimiter();
+        this.delimiter = Pattern.compile(delimiter.length() == 1 ? Pattern.quote(delimiter) : delimiter);
         this.format = option.jsonFormat();
     }
 

@@ -130,10 +130,7 @@ final class LineRecordSplitter implements RecordSplitter {
                 return;
             }
             if (startPattern == null) {
-                record.append(line);
-                recordStart = lineStart;
-                recordEnd = lineEnd;
-                flushRecord(out);
+                out.add(record(line, lineStart, lineEnd));
                 return;
             }
             if (recordStart >= 0 && startPattern.matcher(text(line)).lookingAt()) {
@@ -154,20 +151,25 @@ final class LineRecordSplitter implements RecordSplitter {
         if (recordStart < 0) {
             return;
         }
-        long contentLength = record.length() - terminatorLength(record);
+        out.add(record(record, recordStart, recordEnd));
+        record.clear();
+        recordStart = -1;
+    }
+
+    /** The record of {@code bytes} (its lines with their terminators), cut at the size limit when over it. */
+    private SplitRecord record(CappedBytes bytes, long start, long end) {
+        long contentLength = bytes.length() - terminatorLength(bytes);
         byte[] data;
         if (contentLength + 1 <= maxRecordBytes) {
-            data = Arrays.copyOf(record.array(), (int) contentLength);
+            data = Arrays.copyOf(bytes.array(), (int) contentLength);
         } else {
             boolean endsWithNewline = terminator.length > 0 && terminator[terminator.length - 1] == '\n';
             int room = maxRecordBytes - terminator.length - (endsWithNewline ? 0 : 1);
-            int cut = characterBoundary(record, room);
-            data = Arrays.copyOf(record.array(), cut + terminator.length);
+            int cut = characterBoundary(bytes, room);
+            data = Arrays.copyOf(bytes.array(), cut + terminator.length);
             System.arraycopy(terminator, 0, data, cut, terminator.length);
         }
-        out.add(new SplitRecord(data, recordStart, recordEnd));
-        record.clear();
-        recordStart = -1;
+        return new SplitRecord(data, start, end);
     }
 
     /** 1 for {@code \n}, 2 for {@code \r\n}, 0 for a last line without one. */

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,6 +81,22 @@ class AgentConfigReaderTest {
 
         assertThat(config.kinesisEndpoint()).isEqualTo(URI.create("http://localhost:4567"));
         assertThat(config.kinesisRegion()).isEqualTo("eu-west-1");
+    }
+
+    @Test
+    void theConfigurationAwsDocumentsIsReadAsItIs() throws Exception {
+        Path file = Path.of(getClass().getResource("/agent-json/aws-documented.json").toURI());
+
+        AgentConfig config = reader.read(file);
+
+        assertThat(config.kinesisEndpoint()).isNull();
+        assertThat(config.firehoseEndpoint()).isEqualTo(URI.create("https://firehose.us-east-1.amazonaws.com"));
+        assertThat(config.firehoseRegion()).isEqualTo("us-east-1");
+        assertThat(config.flows()).extracting(FlowConfig::id)
+                .containsExactly("/tmp/app.log*->yourkinesisstream", "/tmp/app.log*->yourdeliverystream");
+        assertThat(config.flows().get(1).processing()).containsExactly(new ProcessingOption.SingleLine(),
+                new ProcessingOption.CsvToJson(List.of("field1", "field2", "field3"), "\\t",
+                        ProcessingOption.JsonFormat.COMPACT));
     }
 
     @Test
