@@ -16,7 +16,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -33,9 +32,8 @@ import java.util.Set;
  *   <li>a key no longer listed was deleted or renamed out of the pattern.</li>
  * </ul>
  * Files with unread bytes are read oldest first (last-modified time, then path); a truncated file's turn goes to
- * the rest of its copy first. The first refresh places files by the flow's checkpoint ({@link #resume}) or, without
- * one, reads only the newest file from the flow's initialPosition (as AWS's agent does; older matching files are
- * archives).
+ * the rest of its copy first. The first refresh places files by the flow's checkpoint or, without one, reads only
+ * the newest file from the flow's initialPosition (see {@link FirstPlacement}).
  *
  * <p>Used by the flow's reader thread only.
  */
@@ -71,11 +69,15 @@ final class FileTracker {
         listed = keys;
         if (!initialized) {
             initialized = true;
-            if (checkpoint.isPresent()) {
-                resume(listing, checkpoint.get());
+            FirstPlacement placed = checkpoint.isPresent()
+                    ? FirstPlacement.fromCheckpoint(flowId, lister, listing, checkpoint.get())
+                    : FirstPlacement.withoutCheckpoint(flowId, listing, initialPosition);
+            placed.files().forEach(k -> known.put(k.fileKey(), k));
+            if (placed.resumed() != null) {
+                first.add(placed.resumed().fileKey());
                 return null;
             }
-            return start(listing);
+            return placed.startsWith();
         }
         List<KnownFile> changed = new ArrayList<>();
         for (FileSnapshot now : listing) {
@@ -184,7 +186,7 @@ final class FileTracker {
         KnownFile k = known.get(fileKey);
         if (k != null) {
             k.consumed(0);
-            k.fingerprint(fingerprint(k.seen()));
+            k.fingerprint(FileProbe.fingerprint(k.seen()));
         }
         if (copy != null) {
             copy.copy(false);
@@ -211,94 +213,8 @@ final class FileTracker {
         return behind;
     }
 
-    private KnownFile start(List<FileSnapshot> listing) throws IOException {
-        FileSnapshot newest = listing.stream().max(Comparator.comparingLong(FileSnapshot::modifiedMillis)
-                .thenComparing(FileSnapshot::path)).orElse(null);
-        for (FileSnapshot f : listing) {
-            long from = f == newest && initialPosition == InitialPosition.START_OF_FILE ? 0 : f.size();
-            known.put(f.fileKey(), new KnownFile(f, from, fingerprint(f)));
-        }
-        if (newest == null) {
-            return null;
-        }
-        LOG.info("flow {}: no checkpoint; tailing {} from its {}", flowId, newest.path(),
-                initialPosition == InitialPosition.START_OF_FILE ? "start" : "end");
-        return known.get(newest.fileKey());
-    }
-
-    /**
-     * Places files by the checkpoint: its file (by key, under any name, even out of the pattern) resumes at the
-     * checkpoint's offset if it still starts with the same bytes and is long enough; otherwise (truncated or its
-     * inode reused while the agent was down) a listed copy of it resumes there. Files modified since the checkpoint's
-     * file was read were written after it: they are read from their start; older ones are not read.
-     */
-    private void resume(List<FileSnapshot> listing, Checkpoint cp) throws IOException {
-        FileSnapshot target = listing.stream().filter(f -> f.fileKey().equals(cp.fileKey())).findFirst()
-                .or(() -> find(cp.fileKey())).orElse(null);
-        KnownFile resumed = target == null ? null : resumable(target, cp, cp.fileKey());
-        if (resumed == null) {
-            resumed = listing.stream().filter(f -> !f.fileKey().equals(cp.fileKey()))
-                    .sorted(Comparator.comparingLong(FileSnapshot::modifiedMillis).reversed())
-                    .map(f -> resumable(f, cp, cp.fileKey())).filter(Objects::nonNull).findFirst().orElse(null);
-            if (resumed == null) {
-                LOG.warn("flow {}: the checkpoint's file {} (key {}) is gone or was truncated while the agent was"
-                        + " down and no copy of it matches the pattern: its bytes after offset {} are lost", flowId,
-                        cp.path(), cp.fileKey(), cp.offset());
-            } else {
-                LOG.info("flow {}: the checkpoint's file {} was truncated while the agent was down; resuming from its"
-                        + " copy {} at offset {}", flowId, cp.path(), resumed.seen().path(), cp.offset());
-            }
-        } else {
-            LOG.info("flow {}: resuming {} at offset {}", flowId, resumed.seen().path(), cp.offset());
-        }
-        if (resumed != null) {
-            known.put(resumed.fileKey(), resumed);
-            first.add(resumed.fileKey());
-        }
-        for (FileSnapshot f : listing) {
-            if (known.containsKey(f.fileKey())) {
-                continue;
-            }
-            FileFingerprint fingerprint = fingerprint(f);
-            boolean copy = !f.fileKey().equals(cp.fileKey()) && isCopyOf(f, cp.fingerprint());
-            boolean newer = f.modifiedMillis() >= cp.modifiedMillis() && !copy;
-            KnownFile k = new KnownFile(f, newer ? 0 : f.size(), fingerprint);
-            k.copy(copy);
-            known.put(f.fileKey(), k);
-        }
-    }
-
-    /** The file as the checkpoint's, resuming at its offset, if it starts with the checkpoint's first bytes. */
-    private KnownFile resumable(FileSnapshot f, Checkpoint cp, String checkpointKey) {
-        try {
-            Optional<FileChannel> opened = FileLister.open(f);
-            if (opened.isEmpty()) {
-                return null;
-            }
-            try (FileChannel channel = opened.get()) {
-                boolean same = f.fileKey().equals(checkpointKey) || cp.fingerprint().identifying();
-                if (same && channel.size() >= cp.offset() && cp.fingerprint().matches(channel)) {
-                    return new KnownFile(f, cp.offset(), FileFingerprint.of(channel));
-                }
-                return null;
-            }
-        } catch (IOException e) {
-            LOG.warn("flow {}: cannot read {}: {}", flowId, f.path(), e.toString());
-            return null;
-        }
-    }
-
-    private Optional<FileSnapshot> find(String fileKey) {
-        try {
-            return lister.find(fileKey);
-        } catch (IOException e) {
-            LOG.warn("flow {}: cannot look for the checkpoint's file: {}", flowId, e.toString());
-            return Optional.empty();
-        }
-    }
-
     private void discovered(FileSnapshot f) throws IOException {
-        KnownFile k = new KnownFile(f, 0, fingerprint(f));
+        KnownFile k = new KnownFile(f, 0, FileProbe.fingerprint(f));
         k.copy(isCopyOfKnown(f));
         known.put(f.fileKey(), k);
     }
@@ -330,7 +246,7 @@ final class FileTracker {
         }
         KnownFile best = null;
         for (KnownFile k : known.values()) {
-            if (!k.fileKey().equals(excludingKey) && k.seen().size() >= minSize && isCopyOf(k.seen(), of)
+            if (!k.fileKey().equals(excludingKey) && k.seen().size() >= minSize && FileProbe.isCopyOf(k.seen(), of)
                     && (best == null || k.seen().modifiedMillis() > best.seen().modifiedMillis())) {
                 best = k;
             }
@@ -347,7 +263,7 @@ final class FileTracker {
             if (of != null && of.partial() && k.seen().size() > of.length()) {
                 of = extended(k);
             }
-            if (isCopyOf(f, of)) {
+            if (FileProbe.isCopyOf(f, of)) {
                 return true;
             }
         }
@@ -365,29 +281,6 @@ final class FileTracker {
                 k.fingerprint(FileFingerprint.of(channel));
             }
             return k.fingerprint();
-        }
-    }
-
-    private static boolean isCopyOf(FileSnapshot f, FileFingerprint of) throws IOException {
-        if (of == null || !of.identifying() || f.size() < of.length()) {
-            return false;
-        }
-        Optional<FileChannel> opened = FileLister.open(f);
-        if (opened.isEmpty()) {
-            return false;
-        }
-        try (FileChannel channel = opened.get()) {
-            return of.matches(channel);
-        }
-    }
-
-    private static FileFingerprint fingerprint(FileSnapshot f) throws IOException {
-        Optional<FileChannel> opened = FileLister.open(f);
-        if (opened.isEmpty()) {
-            return null;
-        }
-        try (FileChannel channel = opened.get()) {
-            return FileFingerprint.of(channel);
         }
     }
 }
