@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The {@code sluice} command. */
 @Command(name = "sluice", mixinStandardHelpOptions = true, version = "sluice 0.1.0",
         description = "A self-hosted Amazon Kinesis.",
-        subcommands = {ServerCommand.class, io.sluice.cli.bench.BenchCommand.class,
+        subcommands = {ServerCommand.class, AgentCommand.class, io.sluice.cli.bench.BenchCommand.class,
                 io.sluice.cli.data.DataCommand.class, io.sluice.cli.analytics.AnalyticsCommand.class})
 public final class SluiceCommand implements Runnable {
 
