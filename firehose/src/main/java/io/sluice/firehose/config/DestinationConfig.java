@@ -10,9 +10,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ExtendedS3Destination.class, name = "ExtendedS3"),
-        @JsonSubTypes.Type(value = HttpEndpointDestination.class, name = "HttpEndpoint")
+        @JsonSubTypes.Type(value = HttpEndpointDestination.class, name = "HttpEndpoint"),
+        @JsonSubTypes.Type(value = SearchDestination.class, name = "Search"),
+        @JsonSubTypes.Type(value = SplunkDestination.class, name = "Splunk")
 })
-public sealed interface DestinationConfig permits ExtendedS3Destination, HttpEndpointDestination {
+public sealed interface DestinationConfig permits ExtendedS3Destination, HttpEndpointDestination,
+        SearchDestination, SplunkDestination {
 
     BufferingHints bufferingHints();
 

@@ -14,7 +14,10 @@ public interface DeliveryObserver {
 
     /** Where records were delivered, as the prefix of AWS's metric names. */
     enum Target {
-        S3("DeliveryToS3"), HTTP_ENDPOINT("DeliveryToHttpEndpoint"), BACKUP_S3("BackupToS3");
+        S3("DeliveryToS3"), HTTP_ENDPOINT("DeliveryToHttpEndpoint"), BACKUP_S3("BackupToS3"),
+        OPENSEARCH("DeliveryToAmazonOpenSearchService"),
+        ELASTICSEARCH("DeliveryToElasticsearch"),
+        SPLUNK("DeliveryToSplunk");
 
         private final String metricPrefix;
 

@@ -6,6 +6,10 @@ import io.sluice.firehose.config.BufferingHints;
 import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
 import io.sluice.firehose.config.S3Settings;
+import io.sluice.firehose.config.SearchDestination;
+import io.sluice.firehose.config.SplunkDestination;
+import io.sluice.firehose.delivery.search.SearchRoutes;
+import io.sluice.firehose.delivery.splunk.SplunkRoutes;
 
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
@@ -38,6 +42,8 @@ public record Routes(Sink main, DeliveryObserver.Target mainTarget, BufferingHin
         return switch (meta.destination()) {
             case ExtendedS3Destination s3 -> extendedS3(meta, s3, tools);
             case HttpEndpointDestination http -> httpEndpoint(meta, http, tools);
+            case SearchDestination search -> SearchRoutes.of(meta, search, tools);
+            case SplunkDestination splunk -> SplunkRoutes.of(meta, splunk, tools);
         };
     }
 

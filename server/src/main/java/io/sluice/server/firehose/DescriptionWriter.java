@@ -13,6 +13,8 @@ import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.Processor;
 import io.sluice.firehose.config.ProcessorParameter;
 import io.sluice.firehose.config.S3Settings;
+import io.sluice.firehose.config.SearchDestination;
+import io.sluice.firehose.config.SplunkDestination;
 import io.sluice.protocol.ResponseWriter;
 
 /**
@@ -44,6 +46,8 @@ final class DescriptionWriter {
                 extendedS3(out, s3);
             }
             case HttpEndpointDestination http -> httpEndpoint(out, http);
+            case SearchDestination search -> SearchDescription.write(out, search);
+            case SplunkDestination splunk -> SplunkDescription.write(out, splunk);
         }
         out.endObject().endArray().bool("HasMoreDestinations", false).endObject();
     }
@@ -104,7 +108,7 @@ final class DescriptionWriter {
         out.endObject();
     }
 
-    private static void s3(ResponseWriter out, String name, S3Settings s3) {
+    static void s3(ResponseWriter out, String name, S3Settings s3) {
         out.startObject(name);
         s3Members(out, s3);
         out.endObject();
@@ -124,18 +128,18 @@ final class DescriptionWriter {
         logging(out, s3.logging());
     }
 
-    private static void hints(ResponseWriter out, BufferingHints hints) {
+    static void hints(ResponseWriter out, BufferingHints hints) {
         out.startObject("BufferingHints").number("SizeInMBs", hints.sizeInMBs())
                 .number("IntervalInSeconds", hints.intervalInSeconds()).endObject();
     }
 
-    private static void logging(ResponseWriter out, CloudWatchLogging logging) {
+    static void logging(ResponseWriter out, CloudWatchLogging logging) {
         out.startObject("CloudWatchLoggingOptions").bool("Enabled", logging.enabled())
                 .string("LogGroupName", logging.logGroupName()).string("LogStreamName", logging.logStreamName())
                 .endObject();
     }
 
-    private static void processing(ResponseWriter out, Processing processing) {
+    static void processing(ResponseWriter out, Processing processing) {
         out.startObject("ProcessingConfiguration").bool("Enabled", processing.enabled()).startArray("Processors");
         for (Processor processor : processing.processors()) {
             out.startObject().string("Type", processor.type()).startArray("Parameters");

@@ -7,6 +7,8 @@ import io.sluice.firehose.config.ExtendedS3Destination;
 import io.sluice.firehose.config.HttpEndpointDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.S3Settings;
+import io.sluice.firehose.config.SearchDestination;
+import io.sluice.firehose.config.SplunkDestination;
 import io.sluice.protocol.Validator;
 import io.sluice.protocol.WireObject;
 
@@ -15,15 +17,18 @@ import java.util.List;
 
 /**
  * Finds the one destination of a CreateDeliveryStream or UpdateDestination call and reads it: ExtendedS3, the
- * deprecated S3 (an ExtendedS3 destination without the extras), or HttpEndpoint. Destinations Sluice does not have
+ * deprecated S3 (an ExtendedS3 destination without the extras), HttpEndpoint, Amazonopensearchservice or
+ * Elasticsearch (a self-hosted cluster), or Splunk. Destinations Sluice does not have
  * yet are refused with InvalidArgumentException. Stateless.
  */
 final class DestinationParser {
 
-    private static final List<String> UNSUPPORTED = List.of("Redshift", "Elasticsearch", "Amazonopensearchservice",
-            "AmazonOpenSearchServerless", "Splunk", "Snowflake", "Iceberg");
+    private static final List<String> UNSUPPORTED = List.of("Redshift",
+            "AmazonOpenSearchServerless", "Snowflake", "Iceberg");
 
     private final DestinationReader reader = new DestinationReader();
+    private final SearchDestinationReader search = new SearchDestinationReader();
+    private final SplunkDestinationReader splunk = new SplunkDestinationReader();
 
     /** The destination of a CreateDeliveryStream call (null if the validator found it incomplete). */
     DestinationConfig create(WireObject in, Validator v) {
@@ -33,6 +38,9 @@ final class DestinationParser {
         return switch (member) {
             case "ExtendedS3" -> reader.extendedS3(config, path, v, null, false);
             case "S3" -> plain(reader.s3(config, path, v, null));
+            case "Elasticsearch", "Amazonopensearchservice" -> search.read(service(member), config, path, v, null,
+                    false);
+            case "Splunk" -> splunk.read(config, path, v, null, false);
             default -> reader.httpEndpoint(config, path, v, null, false);
         };
     }
@@ -55,6 +63,9 @@ final class DestinationParser {
                         base.backupEnabled(), base.backup(), base.dynamicPartitioning(), base.fileExtension(),
                         base.customTimeZone());
             }
+            case "Elasticsearch", "Amazonopensearchservice" -> search.read(service(member), update, path, v,
+                    current instanceof SearchDestination d && d.service() == service(member) ? d : null, true);
+            case "Splunk" -> splunk.read(update, path, v, current instanceof SplunkDestination d ? d : null, true);
             default -> reader.httpEndpoint(update, path, v,
                     current instanceof HttpEndpointDestination http ? http : null, true);
         };
@@ -63,7 +74,8 @@ final class DestinationParser {
     /** Which one of the destination members is given ("ExtendedS3", "S3" or "HttpEndpoint"). */
     private static String only(WireObject in, String suffix) {
         List<String> given = new ArrayList<>();
-        for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint")) {
+        for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint", "Elasticsearch", "Amazonopensearchservice",
+                "Splunk")) {
             if (in.has(type + suffix)) {
                 given.add(type);
             }
@@ -85,7 +97,12 @@ final class DestinationParser {
                 DynamicPartitioning.DISABLED, null, null);
     }
 
+    private static SearchDestination.Service service(String member) {
+        return member.equals("Elasticsearch") ? SearchDestination.Service.ELASTICSEARCH
+                : SearchDestination.Service.OPENSEARCH;
+    }
+
     private static String lowerFirst(String member) {
-        return member.equals("S3") ? "s3" : member.equals("ExtendedS3") ? "extendedS3" : "httpEndpoint";
+        return member.equals("S3") ? "s3" : Character.toLowerCase(member.charAt(0)) + member.substring(1);
     }
 }

@@ -174,7 +174,7 @@ final class DestinationReader {
                 backupMode == null ? base != null && base.allDataBackup() : backupMode.equals("AllData"), s3);
     }
 
-    private BufferingHints hints(WireObject in, String path, Validator v, int maxSize, BufferingHints base) {
+    BufferingHints hints(WireObject in, String path, Validator v, int maxSize, BufferingHints base) {
         BufferingHints current = base == null ? BufferingHints.DEFAULT : base;
         if (in == null) {
             return current;
@@ -205,7 +205,7 @@ final class DestinationReader {
         return key;
     }
 
-    private CloudWatchLogging logging(WireObject in, String path, Validator v, CloudWatchLogging base) {
+    CloudWatchLogging logging(WireObject in, String path, Validator v, CloudWatchLogging base) {
         if (in == null) {
             return base;
         }
@@ -228,7 +228,7 @@ final class DestinationReader {
         return new DynamicPartitioning(enabled == null ? current.enabled() : enabled, retry);
     }
 
-    private int retry(WireObject in, String path, Validator v, int base) {
+    int retry(WireObject in, String path, Validator v, int base) {
         Integer seconds = in == null ? null : in.integer("DurationInSeconds");
         v.range(path + ".durationInSeconds", seconds, 0, 7200);
         return seconds == null ? base : Math.max(0, Math.min(seconds, 7200));
