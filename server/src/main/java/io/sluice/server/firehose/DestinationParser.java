@@ -71,7 +71,7 @@ final class DestinationParser {
         };
     }
 
-    /** Which one of the destination members is given ("ExtendedS3", "S3" or "HttpEndpoint"). */
+    /** Which one of the supported destination members is given ("ExtendedS3", "S3", "HttpEndpoint"...). */
     private static String only(WireObject in, String suffix) {
         List<String> given = new ArrayList<>();
         for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint", "Elasticsearch", "Amazonopensearchservice",
