@@ -91,8 +91,9 @@ public final class OpenSearchNode implements AutoCloseable {
         try {
             node.awaitReady();
         } catch (RuntimeException e) {
-            node.close();
-            throw e;
+            node.stop();
+            node.removeHook();
+            throw e; // the directory stays, for the log its message names
         }
         return node;
     }
@@ -127,6 +128,10 @@ public final class OpenSearchNode implements AutoCloseable {
     @Override
     public void close() {
         kill();
+        removeHook();
+    }
+
+    private void removeHook() {
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -160,16 +165,20 @@ public final class OpenSearchNode implements AutoCloseable {
     }
 
     private void kill() {
+        stop();
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("cannot delete " + directory + ": " + e);
+        }
+    }
+
+    private void stop() {
         process.destroyForcibly();
         try {
             process.onExit().get(30, TimeUnit.SECONDS);
         } catch (Exception e) {
             System.err.println("the OpenSearch node (pid " + process.pid() + ") did not exit: " + e);
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            System.err.println("cannot delete " + directory + ": " + e);
         }
     }
 
@@ -189,7 +198,8 @@ public final class OpenSearchNode implements AutoCloseable {
             }
             String nodeClasspath = new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
             URI own = NodeMain.class.getProtectionDomain().getCodeSource().getLocation().toURI();
-            return Path.of(own) + File.pathSeparator + nodeClasspath;
+            // the node's jars first: a dependent's shaded jar (the benchmarks') carries other versions of Netty
+            return nodeClasspath + File.pathSeparator + Path.of(own);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + CLASSPATH_RESOURCE, e);
         } catch (URISyntaxException e) {
