@@ -116,9 +116,11 @@ check(error_code(lambda: firehose.create_delivery_stream(
         "RoleARN": ROLE, "BucketARN": "arn:aws:s3:::boto3-lake"})) == "ValidationException", "model validation")
 check(error_code(lambda: firehose.create_delivery_stream(
     DeliveryStreamName="splunk", SplunkDestinationConfiguration={
-        "HECEndpoint": "https://splunk", "HECEndpointType": "Raw", "HECToken": "t",
+        "HECEndpoint": "https://splunk", "HECEndpointType": "Raw",
+        "SecretsManagerConfiguration": {"Enabled": True,
+                                        "SecretARN": "arn:aws:secretsmanager:us-east-1:000000000000:secret:hec"},
         "S3Configuration": {"RoleARN": ROLE, "BucketARN": "arn:aws:s3:::boto3-lake"}}))
-      == "InvalidArgumentException", "Splunk is not supported yet")
+      == "InvalidArgumentException", "a Splunk token from Secrets Manager is not supported yet")
 
 firehose.start_delivery_stream_encryption(DeliveryStreamName="boto3-orders")
 encryption = firehose.describe_delivery_stream(DeliveryStreamName="boto3-orders")["DeliveryStreamDescription"][

@@ -12,10 +12,12 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ExtendedS3Destination.class, name = "ExtendedS3"),
         @JsonSubTypes.Type(value = HttpEndpointDestination.class, name = "HttpEndpoint"),
         @JsonSubTypes.Type(value = RedshiftDestination.class, name = "Redshift"),
-        @JsonSubTypes.Type(value = IcebergDestination.class, name = "Iceberg")
+        @JsonSubTypes.Type(value = IcebergDestination.class, name = "Iceberg"),
+        @JsonSubTypes.Type(value = SearchDestination.class, name = "Search"),
+        @JsonSubTypes.Type(value = SplunkDestination.class, name = "Splunk")
 })
 public sealed interface DestinationConfig permits ExtendedS3Destination, HttpEndpointDestination,
-        RedshiftDestination, IcebergDestination {
+        RedshiftDestination, IcebergDestination, SearchDestination, SplunkDestination {
 
     BufferingHints bufferingHints();
 

@@ -16,7 +16,10 @@ public interface DeliveryObserver {
     enum Target {
         S3("DeliveryToS3"), HTTP_ENDPOINT("DeliveryToHttpEndpoint"), BACKUP_S3("BackupToS3"),
         REDSHIFT("DeliveryToRedshift"),
-        ICEBERG("DeliveryToIceberg");
+        ICEBERG("DeliveryToIceberg"),
+        OPENSEARCH("DeliveryToAmazonOpenSearchService"),
+        ELASTICSEARCH("DeliveryToElasticsearch"),
+        SPLUNK("DeliveryToSplunk");
 
         private final String metricPrefix;
 

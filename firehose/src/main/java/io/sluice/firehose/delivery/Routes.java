@@ -16,6 +16,10 @@ import io.sluice.firehose.config.IcebergDestination;
 import io.sluice.firehose.delivery.iceberg.IcebergCatalogs;
 import io.sluice.firehose.delivery.iceberg.IcebergRoutes;
 import io.sluice.firehose.delivery.redshift.RedshiftRoutes;
+import io.sluice.firehose.config.SearchDestination;
+import io.sluice.firehose.config.SplunkDestination;
+import io.sluice.firehose.delivery.search.SearchRoutes;
+import io.sluice.firehose.delivery.splunk.SplunkRoutes;
 
 import java.net.http.HttpClient;
 import java.util.function.Supplier;
@@ -61,6 +65,8 @@ public record Routes(Sink main, DeliveryObserver.Target mainTarget, BufferingHin
             case HttpEndpointDestination http -> httpEndpoint(meta, http, tools);
             case IcebergDestination iceberg -> IcebergRoutes.of(meta, iceberg, tools);
             case RedshiftDestination redshift -> RedshiftRoutes.of(meta, redshift, tools);
+            case SearchDestination search -> SearchRoutes.of(meta, search, tools);
+            case SplunkDestination splunk -> SplunkRoutes.of(meta, splunk, tools);
         };
     }
 

@@ -1,6 +1,7 @@
 package io.sluice.firehose.delivery;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +12,11 @@ public final class TestBatches {
     }
 
     public static Batch main(String requestId, long arrivalMillis, String... records) {
-        List<Batch.Entry> entries = java.util.Arrays.stream(records)
-                .map(r -> new Batch.Entry(r.getBytes(StandardCharsets.UTF_8), arrivalMillis)).toList();
+        return main(requestId, Arrays.stream(records)
+                .map(r -> new Batch.Entry(r.getBytes(StandardCharsets.UTF_8), arrivalMillis)).toList());
+    }
+
+    public static Batch main(String requestId, List<Batch.Entry> entries) {
         return new Batch(Batch.Route.MAIN, Map.of(), null, entries, 0, requestId);
     }
 }

@@ -16,6 +16,8 @@ import io.sluice.firehose.config.Processor;
 import io.sluice.firehose.config.ProcessorParameter;
 import io.sluice.firehose.config.RedshiftDestination;
 import io.sluice.firehose.config.S3Settings;
+import io.sluice.firehose.config.SearchDestination;
+import io.sluice.firehose.config.SplunkDestination;
 import io.sluice.protocol.ResponseWriter;
 
 /**
@@ -49,6 +51,8 @@ final class DescriptionWriter {
             case HttpEndpointDestination http -> httpEndpoint(out, http);
             case RedshiftDestination redshift -> RedshiftDescription.write(out, redshift);
             case IcebergDestination iceberg -> IcebergDescription.write(out, iceberg);
+            case SearchDestination search -> SearchDescription.write(out, search);
+            case SplunkDestination splunk -> SplunkDescription.write(out, splunk);
         }
         out.endObject().endArray().bool("HasMoreDestinations", false).endObject();
     }

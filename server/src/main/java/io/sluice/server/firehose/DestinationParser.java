@@ -9,6 +9,8 @@ import io.sluice.firehose.config.IcebergDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.RedshiftDestination;
 import io.sluice.firehose.config.S3Settings;
+import io.sluice.firehose.config.SearchDestination;
+import io.sluice.firehose.config.SplunkDestination;
 import io.sluice.protocol.Validator;
 import io.sluice.protocol.WireObject;
 
@@ -17,17 +19,19 @@ import java.util.List;
 
 /**
  * Finds the one destination of a CreateDeliveryStream or UpdateDestination call and reads it: ExtendedS3, the
- * deprecated S3 (an ExtendedS3 destination without the extras), HttpEndpoint, Redshift (delivered to PostgreSQL)
- * or Iceberg. Destinations Sluice does not have yet are refused with InvalidArgumentException. Stateless.
+ * deprecated S3 (an ExtendedS3 destination without the extras), HttpEndpoint, Redshift (delivered to PostgreSQL),
+ * Iceberg, Amazonopensearchservice or Elasticsearch (a self-hosted cluster), or Splunk. Destinations Sluice does
+ * not have yet are refused with InvalidArgumentException. Stateless.
  */
 final class DestinationParser {
 
-    private static final List<String> UNSUPPORTED = List.of("Elasticsearch", "Amazonopensearchservice",
-            "AmazonOpenSearchServerless", "Splunk");
+    private static final List<String> UNSUPPORTED = List.of("AmazonOpenSearchServerless");
 
     private final DestinationReader reader = new DestinationReader();
     private final RedshiftReader redshift = new RedshiftReader(reader);
     private final IcebergReader iceberg = new IcebergReader(reader);
+    private final SearchDestinationReader search = new SearchDestinationReader();
+    private final SplunkDestinationReader splunk = new SplunkDestinationReader();
 
     /** The destination of a CreateDeliveryStream call (null if the validator found it incomplete). */
     DestinationConfig create(WireObject in, Validator v) {
@@ -39,6 +43,9 @@ final class DestinationParser {
             case "S3" -> plain(reader.s3(config, path, v, null));
             case "Redshift" -> redshift.read(config, path, v, null, false);
             case "Iceberg" -> iceberg.read(config, path, v, null, false);
+            case "Elasticsearch", "Amazonopensearchservice" -> search.read(service(member), config, path, v, null,
+                    false);
+            case "Splunk" -> splunk.read(config, path, v, null, false);
             default -> reader.httpEndpoint(config, path, v, null, false);
         };
     }
@@ -64,19 +71,23 @@ final class DestinationParser {
             case "Redshift" -> redshift.read(update, path, v,
                     current instanceof RedshiftDestination r ? r : null, true);
             case "Iceberg" -> iceberg.read(update, path, v, current instanceof IcebergDestination d ? d : null, true);
+            case "Elasticsearch", "Amazonopensearchservice" -> search.read(service(member), update, path, v,
+                    current instanceof SearchDestination d && d.service() == service(member) ? d : null, true);
+            case "Splunk" -> splunk.read(update, path, v, current instanceof SplunkDestination d ? d : null, true);
             default -> reader.httpEndpoint(update, path, v,
                     current instanceof HttpEndpointDestination http ? http : null, true);
         };
     }
 
-    /** Which one of the destination members is given ("ExtendedS3", "S3", "HttpEndpoint" or "Redshift"). */
+    /** Which one of the supported destination members is given ("ExtendedS3", "S3", "HttpEndpoint"...). */
     private static String only(WireObject in, String suffix) {
         List<String> given = new ArrayList<>();
         if (in.has("Snowflake" + suffix)) {
             throw ServiceException.invalidArgument("The Snowflake destination is not supported by Sluice: it "
                     + "loads a Snowflake account, which Sluice cannot reach or stand in for.");
         }
-        for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint", "Redshift", "Iceberg")) {
+        for (String type : List.of("ExtendedS3", "S3", "HttpEndpoint", "Redshift", "Iceberg", "Elasticsearch",
+                "Amazonopensearchservice", "Splunk")) {
             if (in.has(type + suffix)) {
                 given.add(type);
             }
@@ -96,6 +107,11 @@ final class DestinationParser {
     private static ExtendedS3Destination plain(S3Settings s3) {
         return s3 == null ? null : new ExtendedS3Destination(s3, Processing.NONE, false, null,
                 DynamicPartitioning.DISABLED, null, null);
+    }
+
+    private static SearchDestination.Service service(String member) {
+        return member.equals("Elasticsearch") ? SearchDestination.Service.ELASTICSEARCH
+                : SearchDestination.Service.OPENSEARCH;
     }
 
     private static String lowerFirst(String member) {

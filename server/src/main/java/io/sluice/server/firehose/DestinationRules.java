@@ -12,6 +12,8 @@ import io.sluice.firehose.config.IcebergDestination;
 import io.sluice.firehose.config.Processing;
 import io.sluice.firehose.config.Processor;
 import io.sluice.firehose.config.S3Settings;
+import io.sluice.firehose.config.SearchDestination;
+import io.sluice.firehose.config.SplunkDestination;
 import io.sluice.firehose.delivery.PrefixTemplate;
 import io.sluice.firehose.processing.MetadataExtraction;
 import io.sluice.firehose.processing.ProcessingPipeline;
@@ -52,6 +54,14 @@ final class DestinationRules {
             case IcebergDestination iceberg -> {
                 checkPrefixes(iceberg.s3(), false);
                 checkProcessing(iceberg.processing(), false);
+            }
+            case SearchDestination search -> {
+                checkPrefixes(search.s3(), false);
+                checkProcessing(search.processing(), false);
+            }
+            case SplunkDestination splunk -> {
+                checkPrefixes(splunk.s3(), false);
+                checkProcessing(splunk.processing(), false);
             }
         }
     }

@@ -44,7 +44,7 @@ public final class FirehoseMetrics implements DeliveryObserver {
         counter(prefix + ".Success", tags).increment();
         counter(prefix + ".Attempts", tags).increment();
         Timer.builder(prefix + ".DataFreshness").tags(tags).register(registry).record(dataFreshness);
-        if (target != Target.HTTP_ENDPOINT) {
+        if (target == Target.S3 || target == Target.BACKUP_S3) {
             counter(prefix + ".ObjectCount", tags).increment();
         }
     }
