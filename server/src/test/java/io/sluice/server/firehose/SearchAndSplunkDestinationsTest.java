@@ -1,25 +1,13 @@
 package io.sluice.server.firehose;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.sluice.common.ManualClock;
-import io.sluice.engine.limits.ControlPlaneLimiter;
-import io.sluice.engine.limits.LimitSettings;
-import io.sluice.firehose.FirehoseConfig;
-import io.sluice.firehose.FirehoseEngine;
-import io.sluice.firehose.delivery.DeliveryObserver;
-import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
-import io.sluice.server.http.ApiRequest;
-import io.sluice.server.http.ApiResponse;
-import io.sluice.server.pipeline.ApiPipeline;
-import io.sluice.server.pipeline.Pipeline;
+import io.sluice.server.firehose.FirehoseApi.Answer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,33 +22,20 @@ class SearchAndSplunkDestinationsTest {
     @TempDir
     Path dir;
     private final ManualClock clock = new ManualClock(1_700_000_000_000L);
-    private final ObjectMapper json = new ObjectMapper();
-    private FirehoseEngine engine;
-    private ApiPipeline service;
+    private FirehoseApi api;
 
     @BeforeEach
     void open() throws Exception {
-        engine = new FirehoseEngine(FirehoseConfig.defaults(dir).withStatusDelays(0, 0), clock, null,
-                new LocalDirectoryObjectStore(dir.resolve("objects")), DeliveryObserver.NONE,
-                new KmsBufferSealer(io.sluice.engine.crypto.LocalKms.open(dir, null, java.util.List.of()),
-                        io.sluice.engine.store.LocalMetaStore.open(dir.resolve("keys"))));
-        service = Pipeline.open(true, null, new ControlPlaneLimiter(clock, LimitSettings.off()),
-                new SimpleMeterRegistry()).wrap(new FirehoseService(engine));
+        api = FirehoseApi.open(dir, clock);
     }
 
     @AfterEach
     void close() {
-        engine.close();
-    }
-
-    private record Answer(int status, String type, JsonNode body) {
+        api.close();
     }
 
     private Answer call(String operation, String body) throws Exception {
-        ApiResponse response = service.handle(ApiRequest.post("Firehose_20150804." + operation,
-                "application/x-amz-json-1.1", null, body.getBytes(StandardCharsets.UTF_8)));
-        JsonNode node = json.readTree(response.body());
-        return new Answer(response.status(), node.path("__type").asText(null), node);
+        return api.call(operation, body);
     }
 
     private JsonNode destination(String name) throws Exception {
