@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -21,6 +22,10 @@ import java.util.function.Predicate;
  * record is cut); an entry this code cannot decode stops the start naming its key, never silently dropping a table.
  * In a cluster the view follows the changes other nodes make through the store's watcher (a value that cannot be
  * decoded there is logged and leaves the view as it was).
+ *
+ * <p>Inside a change, {@link #database} and {@link #table} read the store's own view instead of the decoded one:
+ * a change that lost to another node's is run again, and the store has by then set the keys it touched back to what
+ * was committed, while this view learns of that only when the store's watcher tells it, which may come later.
  *
  * <p>Threading: reads from any thread without locks; {@link #put} and {@link #remove} only inside a change of
  * {@link GlueCatalog} (atomic in the store, under its change lock), so that the store and the view agree. The
@@ -37,9 +42,12 @@ final class CatalogStore {
     private final ReentrantLock loading = new ReentrantLock();
     private final List<String> parked = new ArrayList<>();
     private boolean loaded;
+    private final BooleanSupplier inChange;
 
-    CatalogStore(MetaStore store) {
+    /** @param inChange whether the calling thread is inside a change of the catalogue */
+    CatalogStore(MetaStore store, BooleanSupplier inChange) {
         this.store = store;
+        this.inChange = inChange;
         // watch before reading, so no change applied in between is missed; the watcher parks those until loaded
         store.watch(this::applied);
         for (Map.Entry<String, byte[]> entry : store.entries().entrySet()) {
@@ -60,11 +68,19 @@ final class CatalogStore {
     }
 
     Database database(String key) {
-        return entries.get(key) instanceof Database d ? d : null;
+        return entry(key) instanceof Database d ? d : null;
     }
 
     Table table(String key) {
-        return entries.get(key) instanceof Table t ? t : null;
+        return entry(key) instanceof Table t ? t : null;
+    }
+
+    private Object entry(String key) {
+        if (!inChange.getAsBoolean()) {
+            return entries.get(key);
+        }
+        byte[] value = store.get(key);
+        return value == null ? null : decode(key, value);
     }
 
     /** The entries whose keys start with {@code prefix} and come after {@code after} (null: from the first). */

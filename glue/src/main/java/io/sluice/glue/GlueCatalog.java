@@ -35,8 +35,8 @@ public final class GlueCatalog {
     private final DatabaseTags tags;
 
     public GlueCatalog(MetaStore metaStore, Clock clock) {
-        this.store = new CatalogStore(metaStore);
         this.changes = new CatalogChanges(metaStore);
+        this.store = new CatalogStore(metaStore, changes::inChange);
         this.clock = clock;
         this.versions = new TableVersions(this, store, changes);
         this.tags = new DatabaseTags(this, store, changes);
@@ -73,6 +73,7 @@ public final class GlueCatalog {
 
     public Page<Database> getDatabases(CatalogRef c, String token, int max) {
         String prefix = CatalogKeys.databases(c);
+        changes.catchUp();
         return store.page(prefix, PageTokens.after(prefix, token), max, v -> true, Database.class, Database::name);
     }
 
@@ -141,6 +142,7 @@ public final class GlueCatalog {
         getDatabase(c, db);
         Predicate<Table> filter = TableExpression.of(expression);
         String prefix = CatalogKeys.tables(c, db);
+        changes.catchUp();
         return store.page(prefix, PageTokens.after(prefix, token), max, filter, Table.class, Table::name);
     }
 

@@ -81,7 +81,7 @@ class GlueCatalogAcrossNodesTest {
             }
         });
         CompletableFuture.allOf(a, b).join();
-        // a lookup that misses catches up with the other node's changes; listings answer from the view
+        // lookups and listings catch up with the other node's changes first
         assertThat(nodeA.versions().get(CATALOG, "d", "t", "10").versionId()).isEqualTo("10");
         assertThat(nodeA.versions().list(CATALOG, "d", "t", null, 100).items()).extracting(Table::versionId)
                 .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
