@@ -8,7 +8,7 @@ import io.sluice.engine.store.LocalMetaStore;
 import io.sluice.engine.store.MetaStore;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
-import io.sluice.firehose.delivery.ObjectStore;
+import io.sluice.firehose.delivery.ReadableObjectStore;
 import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.glue.GlueCatalog;
 import io.sluice.server.analytics.AnalyticsNode;
@@ -34,7 +34,7 @@ final class LocalAddOns {
     static AddOnServices open(ServerConfig config, Clock clock, KinesisEngine engine, LocalKms kms, TaskRunner tasks,
                               MeterRegistry registry, StorageMetrics storage, FunctionInvoker namedFunctions)
             throws IOException {
-        ObjectStore objects = AddOnServices.objectStore(config);
+        ReadableObjectStore objects = AddOnServices.objectStore(config);
         KmsBufferSealer sealer = new KmsBufferSealer(kms, new LocalMetaStore(new MetadataStore(
                 config.firehose().dataDir().resolve("keys"), MetadataStore.DEFAULT_COMPACTION_BYTES,
                 config.truncateCorruptMetadata(), storage)));

@@ -221,10 +221,33 @@ class ConsoleBrowserTest {
                                     .intervalInSeconds(60))));
             browser.waiting(10).until(d -> firehose.describeDeliveryStream(r -> r.deliveryStreamName("console-audit"))
                     .deliveryStreamDescription().deliveryStreamStatus() == DeliveryStreamStatus.ACTIVE);
+            // an endpoint nobody listens on: the record goes to http-endpoint-failed/ once its one retry is over
+            firehose.createDeliveryStream(b -> b.deliveryStreamName("console-hook")
+                    .httpEndpointDestinationConfiguration(d -> d.endpointConfiguration(e -> e.url(closedPortUrl()))
+                            .bufferingHints(hb -> hb.sizeInMBs(1).intervalInSeconds(0))
+                            .retryOptions(o -> o.durationInSeconds(1))
+                            .s3Configuration(c -> c.roleARN("arn:aws:iam::000000000000:role/firehose")
+                                    .bucketARN("arn:aws:s3:::console-errors")
+                                    .bufferingHints(hb -> hb.sizeInMBs(1).intervalInSeconds(0)))));
+            browser.waiting(10).until(d -> firehose.describeDeliveryStream(r -> r.deliveryStreamName("console-hook"))
+                    .deliveryStreamDescription().deliveryStreamStatus() == DeliveryStreamStatus.ACTIVE);
+            firehose.putRecord(r -> r.deliveryStreamName("console-hook")
+                    .record(x -> x.data(SdkBytes.fromUtf8String("{\"order\":\"lost-1\"}"))));
         }
         browser.go(console + "#/firehose");
         String row = browser.visible("tr[data-delivery-stream='console-audit']").getText();
         assertThat(row).contains("ACTIVE").contains("ExtendedS3").contains("1 MiB / 60 s").contains("Direct PUT");
+        // the page reads the error output when it opens: open it again until the failed record is there
+        WebElement errors = browser.waiting(30).until(d -> {
+            d.navigate().refresh();
+            return browser.waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.id("error-records")))
+                    .findElements(By.cssSelector("section[data-error-records='console-hook'] tbody tr"))
+                    .stream().findFirst().orElse(null);
+        });
+        assertThat(errors.getText()).contains("http-endpoint-failed").contains("HttpEndpoint.")
+                .contains("{\"order\":\"lost-1\"}");
+        assertThat(browser.driver.findElements(By.cssSelector("section[data-error-records='console-audit']")))
+                .isEmpty();
         assertThat(browser.driver.findElement(By.id("alert")).isDisplayed()).isFalse();
         browser.visible("#theme").click();
         String theme = browser.driver.findElement(By.tagName("html")).getAttribute("data-theme");
@@ -240,6 +263,14 @@ class ConsoleBrowserTest {
                 "No event source mappings."));
         assertThat(browser.visible("#applications").getText()).isEqualTo("No analytics applications.");
         assertThat(browser.driver.findElement(By.id("alert")).isDisplayed()).isFalse();
+    }
+
+    private static String closedPortUrl() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.sluice.common.StreamArn;
 import io.sluice.engine.IteratorType;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.StreamKey;
+import io.sluice.firehose.DeliveryStreamKey;
 import io.sluice.protocol.ResponseWriter;
 import io.sluice.protocol.Validator;
 import io.sluice.protocol.WireFormat;
@@ -35,6 +36,9 @@ import java.util.Set;
  *       included ({@code kinesis:DescribeStreamSummary});</li>
  *   <li>{@code GetDeliveryStreamMetrics} ({@code DeliveryStreamName}): a delivery stream's series
  *       ({@code firehose:DescribeDeliveryStream});</li>
+ *   <li>{@code GetDeliveryStreamErrorRecords} ({@code DeliveryStreamName}, optional {@code Limit} 1-100): the
+ *       newest records of its destination's error output ({@link DeliveryStreamErrors};
+ *       {@code firehose:DescribeDeliveryStream});</li>
  *   <li>{@code TailStream} ({@code StreamName}, optional {@code ShardId}, {@code StartingPosition} as
  *       SubscribeToShard's): the live tail as server-sent events ({@code kinesis:GetRecords});</li>
  *   <li>{@code DescribeServer}: the server page ({@code kinesis:DescribeLimits}).</li>
@@ -51,20 +55,23 @@ public final class ConsoleService implements Api {
             "ListStreamMetrics", "kinesis:ListStreams",
             "GetStreamMetrics", "kinesis:DescribeStreamSummary",
             "GetDeliveryStreamMetrics", "firehose:DescribeDeliveryStream",
+            "GetDeliveryStreamErrorRecords", "firehose:DescribeDeliveryStream",
             "TailStream", "kinesis:GetRecords",
             "DescribeServer", "kinesis:DescribeLimits");
 
     private final KinesisEngine engine;
     private final MetricHistory history;
     private final ServerFacts facts;
+    private final DeliveryStreamErrors errors;
     private final ApiDefinition definition = new ApiDefinition(TARGET, "kinesis", "kinesis",
             "kinesis.amazonaws.com", ACTIONS.keySet(), Set.of("TailStream"), ACTIONS.keySet(), false,
             ErrorType.INTERNAL_FAILURE);
 
-    ConsoleService(KinesisEngine engine, MetricHistory history, ServerFacts facts) {
+    ConsoleService(KinesisEngine engine, MetricHistory history, ServerFacts facts, DeliveryStreamErrors errors) {
         this.engine = engine;
         this.history = history;
         this.facts = facts;
+        this.errors = errors;
     }
 
     @Override
@@ -84,8 +91,8 @@ public final class ConsoleService implements Api {
         return switch (call.operation()) {
             case "GetStreamMetrics", "TailStream" -> List.of(new StreamArn(context.region(), context.account(),
                     streamName(in)).toString());
-            case "GetDeliveryStreamMetrics" -> List.of("arn:aws:firehose:" + context.region() + ":"
-                    + context.account() + ":deliverystream/" + deliveryStreamName(in));
+            case "GetDeliveryStreamMetrics", "GetDeliveryStreamErrorRecords" -> List.of("arn:aws:firehose:"
+                    + context.region() + ":" + context.account() + ":deliverystream/" + deliveryStreamName(in));
             default -> List.of("arn:aws:kinesis:" + context.region() + ":" + context.account() + ":stream/*");
         };
     }
@@ -105,6 +112,12 @@ public final class ConsoleService implements Api {
                     series(history.of(MetricHistory.STREAM_TAG, streamName(in)))));
             case "GetDeliveryStreamMetrics" -> json(Map.of("Series",
                     series(history.of(MetricHistory.DELIVERY_STREAM_TAG, deliveryStreamName(in)))));
+            case "GetDeliveryStreamErrorRecords" -> {
+                Integer limit = in.integer("Limit");
+                new Validator().range("limit", limit, 1, DeliveryStreamErrors.MAX_RECORDS).check();
+                yield json(errors.newest(new DeliveryStreamKey(context.account(), context.region(),
+                        deliveryStreamName(in)), limit == null ? DeliveryStreamErrors.DEFAULT_RECORDS : limit));
+            }
             case "TailStream" -> tail(context, in);
             default -> {
                 ResponseWriter out = new ResponseWriter(WireFormat.JSON);

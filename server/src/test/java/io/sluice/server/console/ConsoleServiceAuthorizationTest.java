@@ -56,7 +56,7 @@ class ConsoleServiceAuthorizationTest {
         MetricHistory history = new MetricHistory(registry, 10);
         console = Pipeline.secured(credentials, new SigV4Verifier(credentials, clock),
                 new Authorizer(arn -> Optional.empty()), null, new ControlPlaneLimiter(clock, LimitSettings.off()),
-                registry).wrap(new ConsoleService(null, history, null));
+                registry).wrap(new ConsoleService(null, history, null, null));
     }
 
     private ApiResponse call(String operation, String body) {
@@ -87,6 +87,9 @@ class ConsoleServiceAuthorizationTest {
                 .contains("kinesis:GetRecords");
         assertThat(new String(call("GetDeliveryStreamMetrics", "{\"DeliveryStreamName\":\"d\"}").body(),
                 StandardCharsets.UTF_8)).contains("firehose:DescribeDeliveryStream")
+                .contains("arn:aws:firehose:eu-west-1:111111111111:deliverystream/d");
+        assertThat(new String(call("GetDeliveryStreamErrorRecords", "{\"DeliveryStreamName\":\"d\"}").body(),
+                StandardCharsets.UTF_8)).contains("AccessDeniedException").contains("firehose:DescribeDeliveryStream")
                 .contains("arn:aws:firehose:eu-west-1:111111111111:deliverystream/d");
         assertThat(new String(call("DescribeServer", "{}").body(), StandardCharsets.UTF_8))
                 .contains("kinesis:DescribeLimits");
