@@ -70,6 +70,11 @@ final class AddOnServices implements AutoCloseable {
         return new GlueTableSchemas(glue, RequestContext.DEFAULT_ACCOUNT, RequestContext.DEFAULT_REGION);
     }
 
+    /** The analytics applications, for the console's preview of their streams. */
+    AnalyticsNode analytics() {
+        return analytics;
+    }
+
     /** The delivery streams, for mappings' on-failure destinations. */
     FirehoseEngine firehose() {
         return firehose;

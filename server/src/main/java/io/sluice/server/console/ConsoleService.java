@@ -1,6 +1,8 @@
 package io.sluice.server.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.analytics.app.ApplicationKey;
+import io.sluice.analytics.host.RecentRows;
 import io.sluice.common.ErrorType;
 import io.sluice.common.StreamArn;
 import io.sluice.engine.IteratorType;
@@ -11,6 +13,7 @@ import io.sluice.protocol.ResponseWriter;
 import io.sluice.protocol.Validator;
 import io.sluice.protocol.WireFormat;
 import io.sluice.protocol.WireObject;
+import io.sluice.server.analytics.AnalyticsNode;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.kinesis.RequestContext;
 import io.sluice.server.pipeline.Api;
@@ -39,6 +42,9 @@ import java.util.Set;
  *   <li>{@code GetDeliveryStreamErrorRecords} ({@code DeliveryStreamName}, optional {@code Limit} 1-100): the
  *       newest records of its destination's error output ({@link DeliveryStreamErrors};
  *       {@code firehose:DescribeDeliveryStream});</li>
+ *   <li>{@code GetApplicationStreamRows} ({@code ApplicationName}, {@code StreamName}): the last rows the
+ *       application wrote to one of its in-application streams, {@code {"Columns":[...],"Rows":[{"Rowtime"
+ *       (epoch millis),"Values":[text or null]}]}}, oldest first ({@code kinesisanalytics:DescribeApplication});</li>
  *   <li>{@code TailStream} ({@code StreamName}, optional {@code ShardId}, {@code StartingPosition} as
  *       SubscribeToShard's): the live tail as server-sent events ({@code kinesis:GetRecords});</li>
  *   <li>{@code DescribeServer}: the server page ({@code kinesis:DescribeLimits}).</li>
@@ -51,27 +57,31 @@ public final class ConsoleService implements Api {
     public static final String TARGET = "SluiceConsole_20261206";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> TYPES = Arrays.stream(IteratorType.values()).map(Enum::name).toList();
-    private static final Map<String, String> ACTIONS = Map.of(
-            "ListStreamMetrics", "kinesis:ListStreams",
-            "GetStreamMetrics", "kinesis:DescribeStreamSummary",
-            "GetDeliveryStreamMetrics", "firehose:DescribeDeliveryStream",
-            "GetDeliveryStreamErrorRecords", "firehose:DescribeDeliveryStream",
-            "TailStream", "kinesis:GetRecords",
-            "DescribeServer", "kinesis:DescribeLimits");
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("ListStreamMetrics", "kinesis:ListStreams"),
+            Map.entry("GetStreamMetrics", "kinesis:DescribeStreamSummary"),
+            Map.entry("GetDeliveryStreamMetrics", "firehose:DescribeDeliveryStream"),
+            Map.entry("GetDeliveryStreamErrorRecords", "firehose:DescribeDeliveryStream"),
+            Map.entry("GetApplicationStreamRows", "kinesisanalytics:DescribeApplication"),
+            Map.entry("TailStream", "kinesis:GetRecords"),
+            Map.entry("DescribeServer", "kinesis:DescribeLimits"));
 
     private final KinesisEngine engine;
     private final MetricHistory history;
     private final ServerFacts facts;
     private final DeliveryStreamErrors errors;
+    private final AnalyticsNode analytics;
     private final ApiDefinition definition = new ApiDefinition(TARGET, "kinesis", "kinesis",
             "kinesis.amazonaws.com", ACTIONS.keySet(), Set.of("TailStream"), ACTIONS.keySet(), false,
             ErrorType.INTERNAL_FAILURE);
 
-    ConsoleService(KinesisEngine engine, MetricHistory history, ServerFacts facts, DeliveryStreamErrors errors) {
+    ConsoleService(KinesisEngine engine, MetricHistory history, ServerFacts facts, DeliveryStreamErrors errors,
+                   AnalyticsNode analytics) {
         this.engine = engine;
         this.history = history;
         this.facts = facts;
         this.errors = errors;
+        this.analytics = analytics;
     }
 
     @Override
@@ -93,6 +103,7 @@ public final class ConsoleService implements Api {
                     streamName(in)).toString());
             case "GetDeliveryStreamMetrics", "GetDeliveryStreamErrorRecords" -> List.of("arn:aws:firehose:"
                     + context.region() + ":" + context.account() + ":deliverystream/" + deliveryStreamName(in));
+            case "GetApplicationStreamRows" -> List.of(applicationKey(context, in).arn());
             default -> List.of("arn:aws:kinesis:" + context.region() + ":" + context.account() + ":stream/*");
         };
     }
@@ -117,6 +128,11 @@ public final class ConsoleService implements Api {
                 new Validator().range("limit", limit, 1, DeliveryStreamErrors.MAX_RECORDS).check();
                 yield json(errors.newest(new DeliveryStreamKey(context.account(), context.region(),
                         deliveryStreamName(in)), limit == null ? DeliveryStreamErrors.DEFAULT_RECORDS : limit));
+            }
+            case "GetApplicationStreamRows" -> {
+                String stream = in.string("StreamName");
+                new Validator().required("streamName", stream).length("streamName", stream, 1, 32).check();
+                yield json(rows(analytics.preview(applicationKey(context, in), stream)));
             }
             case "TailStream" -> tail(context, in);
             default -> {
@@ -152,6 +168,27 @@ public final class ConsoleService implements Api {
         new Validator().required("streamName", name).length("streamName", name, 1, 128)
                 .pattern("streamName", name, Validator.NAME).check();
         return name;
+    }
+
+    private static ApplicationKey applicationKey(RequestContext context, WireObject in) {
+        String name = in.string("ApplicationName");
+        new Validator().required("applicationName", name).length("applicationName", name, 1, 128)
+                .pattern("applicationName", name, Validator.NAME).check();
+        return new ApplicationKey(context.account(), context.region(), name);
+    }
+
+    private static Map<String, Object> rows(RecentRows.Preview preview) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RecentRows.Row row : preview.rows()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("Rowtime", row.rowtime());
+            out.put("Values", row.values());
+            rows.add(out);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Columns", preview.columns());
+        out.put("Rows", rows);
+        return out;
     }
 
     private static String deliveryStreamName(WireObject in) {
