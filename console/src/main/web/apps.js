@@ -1,9 +1,11 @@
 // Kinesis Data Analytics (SQL) applications with their status and SQL, a live preview of the rows their code writes
 // to each in-application stream (the last rows the server keeps, polled while the page is open), and Lambda event
-// source mappings with their status.
+// source mappings with their state and lag (the iterator age of the batches handed to the function, and the
+// invocation rate, from the sampled metrics of the last hour).
 import { h, mount, fmtTime } from './dom.js';
 import { analytics, lambdaGet, sluice } from './api.js';
 import { attempt } from './ui.js';
+import { sparkline } from './charts.js';
 
 const PREVIEW_EVERY_MS = 2000;
 
@@ -22,9 +24,16 @@ export async function render(main) {
   }
   const found = (await attempt(() => lambdaGet('/2015-03-31/event-source-mappings/')))?.EventSourceMappings;
   if (found) {
-    mount(mappings, found.length ? table(['Source', 'Function', 'State', 'Batch size', 'Last result', 'Modified'],
-      found.map(m => [m.EventSourceArn, m.FunctionArn, h(`span.badge.${m.State}`, {}, m.State), m.BatchSize,
-        m.LastProcessingResult || '–', fmtTime(m.LastModified)]))
+    const series = await Promise.all(found.map(m => attempt(() => sluice('GetEventSourceMappingMetrics',
+      { UUID: m.UUID }))));
+    const values = (i, metric) => series[i]?.Series.find(s => s.Metric === metric)?.Values || [];
+    mount(mappings, found.length ? table(['Source', 'Function', 'State', 'Batch size', 'Last result', 'Modified',
+      'Lag: iterator age (ms)', 'Invocations/s', 'Errors/s'],
+    found.map((m, i) => [m.EventSourceArn, m.FunctionArn, h(`span.badge.${m.State}`, {}, m.State), m.BatchSize,
+      m.LastProcessingResult || '–', fmtTime(m.LastModified),
+      sparkline(values(i, 'Lambda.IteratorAge'), 'Iterator age in milliseconds'),
+      sparkline(values(i, 'Lambda.Invocations'), 'Invocations per second'),
+      sparkline(values(i, 'Lambda.Errors'), 'Errors per second')]), found.map(m => m.UUID))
       : h('p.muted', {}, 'No event source mappings.'));
   }
   return () => timers.forEach(clearInterval);
@@ -62,7 +71,8 @@ function application(d, timers) {
     h('div.field', {}, h('label', {}, 'Preview of ', select)), preview);
 }
 
-function table(headings, rows) {
+// ids: each row's data-id, if given
+function table(headings, rows, ids) {
   return h('table', {}, h('thead', {}, h('tr', {}, headings.map(t => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, rows.map(cells => h('tr', {}, cells.map(c => h('td', {}, c))))));
+    h('tbody', {}, rows.map((cells, i) => h('tr', { 'data-id': ids?.[i] }, cells.map(c => h('td', {}, c))))));
 }

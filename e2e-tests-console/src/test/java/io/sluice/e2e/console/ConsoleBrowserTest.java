@@ -318,6 +318,56 @@ class ConsoleBrowserTest {
         browser.screenshot("applications");
     }
 
+    @Test
+    @Order(8)
+    void theApplicationsPageShowsAMappingsStateAndItsLag() throws Exception {
+        com.sun.net.httpserver.HttpServer function = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        function.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        function.start();
+        try (KinesisClient kinesis = client()) {
+            String source = kinesis.describeStreamSummary(b -> b.streamName("console-ticks"))
+                    .streamDescriptionSummary().streamARN();
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + SERVER.port() + "/2015-03-31/event-source-mappings/"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/lambda/"
+                            + "aws4_request, SignedHeaders=host, Signature=0")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"FunctionName\":\"http://127.0.0.1:"
+                            + function.getAddress().getPort() + "/\",\"EventSourceArn\":\"" + source
+                            + "\",\"StartingPosition\":\"TRIM_HORIZON\",\"BatchSize\":10}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+            java.util.regex.Matcher uuid = java.util.regex.Pattern.compile("\"UUID\":\"([^\"]+)\"")
+                    .matcher(created.body());
+            assertThat(uuid.find()).isTrue();
+            // the history is sampled every 10 seconds: wait for a sample with the mapping's invocations in it
+            String row = "#mappings tr[data-id='" + uuid.group(1) + "']";
+            browser.go(console + "#/apps");
+            browser.waiting(30).until(d -> {
+                kinesis.putRecord(b -> b.streamName("console-ticks").partitionKey("p")
+                        .data(SdkBytes.fromUtf8String("{\"TICKER\":\"LAG\",\"PRICE\":1}")));
+                d.navigate().refresh();
+                return browser.waiting(5).until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(row + " svg.spark[aria-label^='Invocations per second']")))
+                        .getAttribute("aria-label").matches(".*: [0-9.]+[kM]? now");
+            });
+            String text = browser.visible(row).getText();
+            assertThat(text).contains("Enabled").contains(source);
+            assertThat(browser.visible(row + " svg.spark[aria-label^='Iterator age']").getAttribute("aria-label"))
+                    .matches(".*: [0-9.]+[kM]? now");
+            browser.screenshot("mappings");
+        } finally {
+            function.stop(0);
+        }
+    }
+
     private static String analytics(String operation, String body) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + SERVER.port() + "/"))
@@ -340,13 +390,13 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theBrowserLoggedNoErrorsOnTheWay() {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void deletesTheStreamAfterConfirmation() throws Exception {
         browser.go(console + "#/streams");
         browser.visible("tr[data-stream='" + STREAM + "'] button.danger").click();
@@ -365,7 +415,7 @@ class ConsoleBrowserTest {
      * a failed load, which is the only error allowed here.
      */
     @Test
-    @Order(10)
+    @Order(11)
     void theBrowserLoggedNoScriptErrors() {
         assertThat(browser.consoleErrors()).allMatch(e -> e.contains("Failed to load resource: the server "
                 + "responded with a status of 400"));

@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The read-only calls the web console makes besides the Kinesis and Firehose APIs, as one more JSON 1.1 API behind
@@ -45,6 +46,8 @@ import java.util.Set;
  *   <li>{@code GetApplicationStreamRows} ({@code ApplicationName}, {@code StreamName}): the last rows the
  *       application wrote to one of its in-application streams, {@code {"Columns":[...],"Rows":[{"Rowtime"
  *       (epoch millis),"Values":[text or null]}]}}, oldest first ({@code kinesisanalytics:DescribeApplication});</li>
+ *   <li>{@code GetEventSourceMappingMetrics} ({@code UUID}): a mapping's series ({@code Lambda.IteratorAge}, its
+ *       lag, and {@code Lambda.Invocations}, {@code Lambda.Errors}...; {@code lambda:GetEventSourceMapping});</li>
  *   <li>{@code TailStream} ({@code StreamName}, optional {@code ShardId}, {@code StartingPosition} as
  *       SubscribeToShard's): the live tail as server-sent events ({@code kinesis:GetRecords});</li>
  *   <li>{@code DescribeServer}: the server page ({@code kinesis:DescribeLimits}).</li>
@@ -56,6 +59,7 @@ public final class ConsoleService implements Api {
 
     public static final String TARGET = "SluiceConsole_20261206";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F-]{36}");
     private static final List<String> TYPES = Arrays.stream(IteratorType.values()).map(Enum::name).toList();
     private static final Map<String, String> ACTIONS = Map.ofEntries(
             Map.entry("ListStreamMetrics", "kinesis:ListStreams"),
@@ -63,6 +67,7 @@ public final class ConsoleService implements Api {
             Map.entry("GetDeliveryStreamMetrics", "firehose:DescribeDeliveryStream"),
             Map.entry("GetDeliveryStreamErrorRecords", "firehose:DescribeDeliveryStream"),
             Map.entry("GetApplicationStreamRows", "kinesisanalytics:DescribeApplication"),
+            Map.entry("GetEventSourceMappingMetrics", "lambda:GetEventSourceMapping"),
             Map.entry("TailStream", "kinesis:GetRecords"),
             Map.entry("DescribeServer", "kinesis:DescribeLimits"));
 
@@ -104,6 +109,8 @@ public final class ConsoleService implements Api {
             case "GetDeliveryStreamMetrics", "GetDeliveryStreamErrorRecords" -> List.of("arn:aws:firehose:"
                     + context.region() + ":" + context.account() + ":deliverystream/" + deliveryStreamName(in));
             case "GetApplicationStreamRows" -> List.of(applicationKey(context, in).arn());
+            case "GetEventSourceMappingMetrics" -> List.of("arn:aws:lambda:" + context.region() + ":"
+                    + context.account() + ":event-source-mapping:" + mappingUuid(in));
             default -> List.of("arn:aws:kinesis:" + context.region() + ":" + context.account() + ":stream/*");
         };
     }
@@ -129,6 +136,8 @@ public final class ConsoleService implements Api {
                 yield json(errors.newest(new DeliveryStreamKey(context.account(), context.region(),
                         deliveryStreamName(in)), limit == null ? DeliveryStreamErrors.DEFAULT_RECORDS : limit));
             }
+            case "GetEventSourceMappingMetrics" -> json(Map.of("Series",
+                    series(history.of(MetricHistory.MAPPING_TAG, mappingUuid(in)))));
             case "GetApplicationStreamRows" -> {
                 String stream = in.string("StreamName");
                 new Validator().required("streamName", stream).length("streamName", stream, 1, 32).check();
@@ -168,6 +177,12 @@ public final class ConsoleService implements Api {
         new Validator().required("streamName", name).length("streamName", name, 1, 128)
                 .pattern("streamName", name, Validator.NAME).check();
         return name;
+    }
+
+    private static String mappingUuid(WireObject in) {
+        String uuid = in.string("UUID");
+        new Validator().required("uuid", uuid).pattern("uuid", uuid, UUID).check();
+        return uuid;
     }
 
     private static ApplicationKey applicationKey(RequestContext context, WireObject in) {

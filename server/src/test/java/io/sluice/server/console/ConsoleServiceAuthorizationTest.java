@@ -95,6 +95,11 @@ class ConsoleServiceAuthorizationTest {
                 + "\"OUT\"}").body(), StandardCharsets.UTF_8)).contains("AccessDeniedException")
                 .contains("kinesisanalytics:DescribeApplication")
                 .contains("arn:aws:kinesisanalytics:eu-west-1:111111111111:application/app");
+        assertThat(new String(call("GetEventSourceMappingMetrics", "{\"UUID\":\"6a1b7c2d-0000-4000-8000-"
+                + "000000000001\"}").body(), StandardCharsets.UTF_8)).contains("AccessDeniedException")
+                .contains("lambda:GetEventSourceMapping")
+                .contains("arn:aws:lambda:eu-west-1:111111111111:event-source-mapping:6a1b7c2d-0000-4000-8000-"
+                        + "000000000001");
         assertThat(new String(call("DescribeServer", "{}").body(), StandardCharsets.UTF_8))
                 .contains("kinesis:DescribeLimits");
         assertThat(new String(call("ListStreamMetrics", "{}").body(), StandardCharsets.UTF_8))
