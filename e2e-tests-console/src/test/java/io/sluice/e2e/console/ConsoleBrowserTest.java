@@ -422,4 +422,34 @@ class ConsoleBrowserTest {
         assertThat(Files.exists(java.nio.file.Path.of(System.getProperty("sluice.console.screenshots",
                 "target/screenshots"), "streams.png"))).isTrue();
     }
+
+    /** Runs last: the dropped connection logs network errors in the browser's console, which are expected here. */
+    @Test
+    @Order(12)
+    void theTailReconnectsAfterADroppedConnectionAndShowsEachRecordOnce() throws Exception {
+        try (DroppingProxy proxy = new DroppingProxy(SERVER.port()); KinesisClient kinesis = client()) {
+            browser.go("http://127.0.0.1:" + proxy.port() + "/console#/tail/console-ticks");
+            browser.visible("#tail-start").click();
+            browser.waiting(10).until(ExpectedConditions.textToBe(By.id("tail-status"), "connected"));
+            kinesis.putRecord(b -> b.streamName("console-ticks").partitionKey("p")
+                    .data(SdkBytes.fromUtf8String("before-drop")));
+            browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tail-records"),
+                    "before-drop"));
+            proxy.dropAll();
+            browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tail-status"),
+                    "reconnecting"));
+            kinesis.putRecord(b -> b.streamName("console-ticks").partitionKey("p")
+                    .data(SdkBytes.fromUtf8String("during-drop")));
+            browser.waiting(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tail-records"),
+                    "during-drop"));
+            assertThat(browser.visible("#tail-status").getText()).isEqualTo("connected");
+            kinesis.putRecord(b -> b.streamName("console-ticks").partitionKey("p")
+                    .data(SdkBytes.fromUtf8String("after-drop")));
+            browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tail-records"),
+                    "after-drop"));
+        }
+        assertThat(browser.driver.findElements(By.cssSelector("#tail-records li")))
+                .extracting(WebElement::getText).filteredOn(t -> t.contains("-drop")).hasSize(3);
+        browser.waiting(5).until(ExpectedConditions.textToBe(By.id("tail-count"), "3"));
+    }
 }

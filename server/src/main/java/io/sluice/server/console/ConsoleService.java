@@ -49,7 +49,7 @@ import java.util.regex.Pattern;
  *   <li>{@code GetEventSourceMappingMetrics} ({@code UUID}): a mapping's series ({@code Lambda.IteratorAge}, its
  *       lag, and {@code Lambda.Invocations}, {@code Lambda.Errors}...; {@code lambda:GetEventSourceMapping});</li>
  *   <li>{@code TailStream} ({@code StreamName}, optional {@code ShardId}, {@code StartingPosition} as
- *       SubscribeToShard's): the live tail as server-sent events ({@code kinesis:GetRecords});</li>
+ *       SubscribeToShard's, optional {@code ResumeAfter}: shard id to the last sequence number already shown): the live tail as server-sent events ({@code kinesis:GetRecords});</li>
  *   <li>{@code DescribeServer}: the server page ({@code kinesis:DescribeLimits}).</li>
  * </ul>
  * Series are {@code {"Metric","ShardId","Timestamps":[epoch seconds],"Values":[...]}}. Metrics are kept by stream
@@ -60,6 +60,8 @@ public final class ConsoleService implements Api {
     public static final String TARGET = "SluiceConsole_20261206";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern UUID = Pattern.compile("[0-9a-fA-F-]{36}");
+    /** As many shards as a tail may resume: a stream's shard limit is far below. */
+    private static final int MAX_RESUMED_SHARDS = 10_000;
     private static final List<String> TYPES = Arrays.stream(IteratorType.values()).map(Enum::name).toList();
     private static final Map<String, String> ACTIONS = Map.ofEntries(
             Map.entry("ListStreamMetrics", "kinesis:ListStreams"),
@@ -161,6 +163,12 @@ public final class ConsoleService implements Api {
                 .required("startingPosition", position).required("startingPosition.type", type)
                 .oneOf("startingPosition.type", type, TYPES)
                 .pattern("startingPosition.sequenceNumber", sequence, Validator.SEQUENCE_NUMBER).check();
+        Map<String, String> resumeAfter = in.stringMap("ResumeAfter");
+        resumeAfter = resumeAfter == null ? Map.of() : resumeAfter;
+        Validator resume = new Validator().range("resumeAfter", resumeAfter.size(), 0, MAX_RESUMED_SHARDS);
+        resumeAfter.forEach((shard, after) -> resume.pattern("resumeAfter.shardId", shard, Validator.NAME)
+                .pattern("resumeAfter.sequenceNumber", after, Validator.SEQUENCE_NUMBER));
+        resume.check();
         IteratorType iteratorType = IteratorType.valueOf(type);
         if ((iteratorType == IteratorType.AT_SEQUENCE_NUMBER || iteratorType == IteratorType.AFTER_SEQUENCE_NUMBER)
                 && shardId == null) {
@@ -168,7 +176,7 @@ public final class ConsoleService implements Api {
                     "A starting sequence number belongs to one shard: give its ShardId.");
         }
         StreamTail tail = new StreamTail(engine, new StreamKey(context.account(), context.region(), streamName(in)),
-                shardId, iteratorType, sequence, position.timestampMillis("Timestamp")).open();
+                shardId, iteratorType, sequence, position.timestampMillis("Timestamp"), resumeAfter).open();
         return ApiResponse.streamed(StreamTail.CONTENT_TYPE, tail::run);
     }
 
