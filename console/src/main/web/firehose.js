@@ -1,6 +1,7 @@
 // Firehose delivery streams: status, destination, buffering hints and an estimate of the buffer's fill (bytes
 // that came in since the last delivery, from the sampled metrics), incoming rate, last delivery and its result,
-// and the failure Firehose reports.
+// the failure Firehose reports, and each delivery stream's newest error records (read back from its destination's
+// error output: processing-failed/, http-endpoint-failed/...) with their errorCode and errorMessage.
 import { h, mount, fmtTime, fmtBytes } from './dom.js';
 import { firehose, sluice } from './api.js';
 import { sparkline } from './charts.js';
@@ -8,14 +9,51 @@ import { attempt } from './ui.js';
 
 export async function render(main) {
   const body = h('tbody');
+  const errors = h('div#error-records');
   mount(main, h('h1', {}, 'Firehose delivery streams'),
     h('table#delivery-streams', { 'aria-label': 'Delivery streams' },
       h('thead', {}, h('tr', {}, ['Name', 'Status', 'Source', 'Destination', 'Buffering hints', 'Buffer fill (estimated)', 'Incoming bytes/s',
-        'Last delivery', 'Delivered objects (1 h)', 'Failure'].map(t => h('th', { scope: 'col' }, t)))), body));
+        'Last delivery', 'Delivered objects (1 h)', 'Failure'].map(t => h('th', { scope: 'col' }, t)))), body),
+    h('h2', {}, 'Newest error records'), errors);
   const names = (await attempt(() => firehose('ListDeliveryStreams', { Limit: 100 })))?.DeliveryStreamNames || [];
   const rows = await Promise.all(names.map(name => attempt(() => describe(name))));
   mount(body, rows.filter(Boolean).length ? rows.filter(Boolean)
     : h('tr', {}, h('td', { colspan: 10 }, 'No delivery streams.')));
+  const lists = await Promise.all(names.map(name => attempt(() => errorRecords(name))));
+  mount(errors, lists.filter(Boolean).length ? lists.filter(Boolean) : h('p', {}, 'No error records.'));
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false });
+
+function preview(base64, truncated) {
+  const bytes = Uint8Array.from(atob(base64), c => c.charCodeAt(0));
+  const text = utf8.decode(bytes);
+  return (text.length > 200 ? text.slice(0, 200) + '…' : text) + (truncated ? ' (cut)' : '');
+}
+
+// the error output type in the key (processing-failed...), else the key's directory
+function outputOf(key) {
+  const parts = key.split('/');
+  return parts.find(p => p.endsWith('-failed')) || parts.slice(0, -1).join('/') || key;
+}
+
+// A delivery stream's newest error records, or null when its error output has none.
+async function errorRecords(name) {
+  const { ErrorRecords: records } = await sluice('GetDeliveryStreamErrorRecords',
+    { DeliveryStreamName: name, Limit: 20 });
+  if (!records.length) return null;
+  return h('section', { 'data-error-records': name, 'aria-label': `Error records of ${name}` },
+    h('h3', {}, name),
+    h('table', {},
+      h('thead', {}, h('tr', {}, ['Failed at', 'Error output', 'Error code', 'Error message', 'Attempts', 'Data']
+        .map(t => h('th', { scope: 'col' }, t)))),
+      h('tbody', {}, records.map(r => h('tr', {},
+        h('td', {}, fmtTime(r.AttemptEndingTimestamp / 1000)),
+        h('td', { title: r.ObjectKey }, outputOf(r.ObjectKey)),
+        h('td.error-code', {}, r.ErrorCode),
+        h('td', {}, r.ErrorMessage),
+        h('td', {}, r.AttemptsMade),
+        h('td.data', {}, preview(r.RawData, r.RawDataTruncated)))))));
 }
 
 async function describe(name) {

@@ -1,6 +1,7 @@
 // The live tail: records of one shard or of all, from a chosen position, streamed by the server as they are
 // appended (no polling); shown as UTF-8, pretty JSON, hex or base64, KPL aggregates expanded; pause, search within
-// the records kept on the page, and put a test record.
+// the records kept on the page, and put a test record. A dropped connection is made again by itself, with a growing
+// pause between tries, going on after the last sequence number shown of each shard: nothing is shown twice.
 import { h, mount, field } from './dom.js';
 import { kinesis, tail, AwsError } from './api.js';
 import { deaggregate } from './kpl.js';
@@ -8,6 +9,7 @@ import { report, attempt } from './ui.js';
 
 const KEEP = 500;
 const RENDER_MILLIS = 150;
+const BACKOFF_MILLIS = [500, 1000, 2000, 4000, 8000, 15000, 30000];
 
 export async function render(main, [name]) {
   const shards = (await attempt(() => kinesis('ListShards', { StreamName: name })))?.Shards || [];
@@ -26,7 +28,8 @@ export async function render(main, [name]) {
   const count = h('output#tail-count', { 'aria-live': 'off' }, '0');
   const status = h('span#tail-status.status-off', { role: 'status' }, 'not connected');
   const list = h('ol#tail-records');
-  const state = { kept: [], held: [], received: 0, controller: null, timer: null, dirty: false };
+  const state = { kept: [], held: [], received: 0, controller: null, timer: null, dirty: false, lastShown: {},
+    openedAt: null, failed: false };
 
   const draw = () => {
     state.dirty = false;
@@ -53,6 +56,9 @@ export async function render(main, [name]) {
   const onEvent = (event, data) => {
     if (event === 'records') {
       for (const record of data.Records) {
+        const last = state.lastShown[record.ShardId];
+        if (last !== undefined && BigInt(record.SequenceNumber) <= BigInt(last)) continue;
+        state.lastShown[record.ShardId] = record.SequenceNumber;
         for (const r of deaggregate(decode64(record.Data), record.PartitionKey)) {
           state.received++;
           (pause.checked ? state.held : state.kept).push({ ...r, shard: record.ShardId,
@@ -63,6 +69,7 @@ export async function render(main, [name]) {
       if (state.held.length > KEEP) state.held.splice(0, state.held.length - KEEP);
       schedule();
     } else if (event === 'error') {
+      state.failed = true;
       report(new AwsError(data.__type, data.message));
     }
   };
@@ -74,11 +81,51 @@ export async function render(main, [name]) {
     status.textContent = 'not connected';
     status.className = 'status-off';
   };
+  // the same tail again after a dropped connection: each shard after its last record shown, the others from the
+  // starting position (LATEST becomes the time the tail first connected, so nothing appended meanwhile is missed)
+  const resumed = first => {
+    const input = { ...first, ResumeAfter: { ...state.lastShown } };
+    if (first.StartingPosition.Type === 'LATEST' && state.openedAt !== null) {
+      input.StartingPosition = { Type: 'AT_TIMESTAMP', Timestamp: state.openedAt / 1000 };
+    }
+    return input;
+  };
+  const follow = async (first, controller) => {
+    let tries = 0;
+    let input = first;
+    while (state.controller === controller) {
+      try {
+        await tail(input, onEvent, controller.signal, () => {
+          tries = 0;
+          if (state.openedAt === null) state.openedAt = Date.now();
+          status.textContent = 'connected';
+          status.className = 'status-live';
+        });
+      } catch (e) {
+        if (e.name === 'AbortError') return;
+        if (e instanceof AwsError) {
+          report(e);
+          break;
+        }
+        // a network failure: the connection dropped, or the server cannot be reached for now
+      }
+      if (state.controller !== controller || state.failed) break;
+      const pause = BACKOFF_MILLIS[Math.min(tries++, BACKOFF_MILLIS.length - 1)];
+      status.textContent = `reconnecting in ${Math.ceil(pause / 1000)} s`;
+      status.className = 'status-off';
+      await sleep(pause, controller.signal);
+      input = resumed(first);
+    }
+    if (state.controller === controller) stopTail();
+  };
   start.addEventListener('click', async () => {
     stopTail();
     state.kept = [];
     state.held = [];
     state.received = 0;
+    state.lastShown = {};
+    state.openedAt = null;
+    state.failed = false;
     draw();
     const startingPosition = { Type: position.value };
     if (position.value === 'AT_TIMESTAMP') startingPosition.Timestamp = new Date(timestamp.value).getTime() / 1000;
@@ -90,15 +137,7 @@ export async function render(main, [name]) {
     start.disabled = true;
     stop.disabled = false;
     status.textContent = 'connecting';
-    try {
-      await tail(input, onEvent, controller.signal, () => {
-        status.textContent = 'connected';
-        status.className = 'status-live';
-      });
-    } catch (e) {
-      if (e.name !== 'AbortError') report(e);
-    }
-    if (state.controller === controller) stopTail();
+    await follow(input, controller);
   });
   stop.addEventListener('click', stopTail);
   pause.addEventListener('change', () => {
@@ -137,6 +176,16 @@ function putForm(name) {
     },
   }, field('Partition key', key), field('Data', data), field('Explicit hash key', hashKey),
   h('button#put-submit', { type: 'submit' }, 'Put record'));
+}
+
+function sleep(millis, signal) {
+  return new Promise(resolve => {
+    const timer = setTimeout(resolve, millis);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
 }
 
 function decode64(text) {

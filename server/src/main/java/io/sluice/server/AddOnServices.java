@@ -4,7 +4,7 @@ import io.sluice.engine.store.MetaStore;
 import io.sluice.firehose.FirehoseEngine;
 import io.sluice.firehose.conversion.TableSchemas;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
-import io.sluice.firehose.delivery.ObjectStore;
+import io.sluice.firehose.delivery.ReadableObjectStore;
 import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.server.analytics.AnalyticsNode;
 import io.sluice.server.firehose.FirehoseService;
@@ -25,7 +25,7 @@ import java.util.List;
  */
 final class AddOnServices implements AutoCloseable {
 
-    private final ObjectStore objects;
+    private final ReadableObjectStore objects;
     private final KmsBufferSealer sealer;
     private final FirehoseEngine firehose;
     private final AnalyticsNode analytics;
@@ -39,8 +39,8 @@ final class AddOnServices implements AutoCloseable {
      * @param glueStore      the Glue catalogue's store if the add-ons opened it (closed last), or null when it is
      *                       the engine's
      */
-    AddOnServices(ObjectStore objects, KmsBufferSealer sealer, FirehoseEngine firehose, AnalyticsNode analytics,
-                  MetaStore analyticsStore, GlueCatalog glue, MetaStore glueStore) {
+    AddOnServices(ReadableObjectStore objects, KmsBufferSealer sealer, FirehoseEngine firehose,
+                  AnalyticsNode analytics, MetaStore analyticsStore, GlueCatalog glue, MetaStore glueStore) {
         this.objects = objects;
         this.sealer = sealer;
         this.firehose = firehose;
@@ -51,7 +51,7 @@ final class AddOnServices implements AutoCloseable {
     }
 
     /** Where Firehose's S3 destinations write: the configured S3-compatible store, or the local directory. */
-    static ObjectStore objectStore(ServerConfig config) {
+    static ReadableObjectStore objectStore(ServerConfig config) {
         return config.firehoseS3() == null
                 ? new LocalDirectoryObjectStore(config.firehoseLocalDir())
                 : S3ObjectStore.connect(config.firehoseS3());
@@ -70,13 +70,18 @@ final class AddOnServices implements AutoCloseable {
         return new GlueTableSchemas(glue, RequestContext.DEFAULT_ACCOUNT, RequestContext.DEFAULT_REGION);
     }
 
+    /** The analytics applications, for the console's preview of their streams. */
+    AnalyticsNode analytics() {
+        return analytics;
+    }
+
     /** The delivery streams, for mappings' on-failure destinations. */
     FirehoseEngine firehose() {
         return firehose;
     }
 
     /** The store Firehose's S3 destinations write to, for mappings' on-failure destinations. */
-    ObjectStore objects() {
+    ReadableObjectStore objects() {
         return objects;
     }
 

@@ -7,7 +7,7 @@ import io.sluice.engine.crypto.LocalKms;
 import io.sluice.engine.store.EngineStores;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
-import io.sluice.firehose.delivery.ObjectStore;
+import io.sluice.firehose.delivery.ReadableObjectStore;
 import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.firehose.store.FirehoseStores;
 import io.sluice.firehose.store.PrefixedMetaStore;
@@ -39,7 +39,7 @@ final class ClusterAddOns {
      */
     static AddOnServices open(ServerConfig config, Clock clock, KinesisEngine engine, LocalKms kms, TaskRunner tasks,
                               MeterRegistry registry, EngineStores stores, FunctionInvoker namedFunctions) {
-        ObjectStore objects = AddOnServices.objectStore(config);
+        ReadableObjectStore objects = AddOnServices.objectStore(config);
         KmsBufferSealer sealer = new KmsBufferSealer(kms,
                 new PrefixedMetaStore(stores.metadata(), FirehoseStores.CLUSTER_PREFIX));
         FirehoseEngine firehose = null;

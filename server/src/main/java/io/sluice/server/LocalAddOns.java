@@ -8,7 +8,7 @@ import io.sluice.engine.store.LocalMetaStore;
 import io.sluice.engine.store.MetaStore;
 import io.sluice.engine.task.TaskRunner;
 import io.sluice.firehose.FirehoseEngine;
-import io.sluice.firehose.delivery.ObjectStore;
+import io.sluice.firehose.delivery.ReadableObjectStore;
 import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.glue.GlueCatalog;
 import io.sluice.server.analytics.AnalyticsNode;
@@ -38,7 +38,7 @@ final class LocalAddOns {
                 MetadataStore.DEFAULT_COMPACTION_BYTES, config.truncateCorruptMetadata(), storage));
         GlueCatalog glue;
         FirehoseEngine firehose;
-        ObjectStore objects;
+        ReadableObjectStore objects;
         KmsBufferSealer sealer;
         try {
             glue = new GlueCatalog(glueMeta, clock);

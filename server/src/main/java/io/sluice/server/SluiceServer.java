@@ -208,7 +208,8 @@ public final class SluiceServer implements AutoCloseable {
         ConsoleNode console = config.consoleEnabled() ? ConsoleNode.start(engine, registry, clock,
                 cluster == null ? "local" : "kafka", config.dataDir(),
                 cluster == null ? config.dataDir().resolve("logs") : null, config.log().fsync(),
-                config.engine().limits(), credentials != null) : null;
+                config.engine().limits(), credentials != null, addOns.firehose(), addOns.objects(),
+                addOns.analytics()) : null;
         if (console != null) {
             apis.add(pipeline.wrap(console.api()));
         }

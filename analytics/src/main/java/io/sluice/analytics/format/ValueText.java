@@ -9,13 +9,13 @@ import java.util.Base64;
  * datetimes as {@link DateTimeText} writes them, binary values in base64 (the JSON type the SQL reference gives
  * BINARY), intervals as their count of milliseconds or months. Stateless and thread-safe.
  */
-final class ValueText {
+public final class ValueText {
 
     private ValueText() {
     }
 
     /** The text of a non-null value of {@code type}. */
-    static String format(SqlType type, Object value) {
+    public static String format(SqlType type, Object value) {
         return switch (type.name()) {
             case DECIMAL -> ((BigDecimal) value).toPlainString();
             case DATE -> DateTimeText.formatDate((Integer) value);

@@ -272,6 +272,10 @@ final class ApplicationTask implements Task {
     }
 
     private void emitted(String stream, long rowtime, Object[] values) {
+        RowType type = stream.equals(ErrorRow.STREAM) ? ErrorRow.TYPE : prepared.program().streams().get(stream);
+        if (type != null) {
+            services.recentRows().add(config.arn(), stream, type, rowtime, values);
+        }
         List<OutputRoute> targets = routes.get(stream);
         if (targets != null) {
             for (OutputRoute route : targets) {

@@ -241,6 +241,7 @@ public final class HostedApplicationRunner implements ApplicationRunner {
         try {
             stop(applicationArn);
             positions(applicationArn).delete();
+            services.recentRows().forget(applicationArn);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

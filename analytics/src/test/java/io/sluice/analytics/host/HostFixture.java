@@ -55,6 +55,7 @@ final class HostFixture implements AutoCloseable {
     final TestPrograms programs = new TestPrograms();
     final Map<String, byte[]> objects = new ConcurrentHashMap<>();
     final FakeDeliveryStreams deliveryStreams = new FakeDeliveryStreams();
+    final RecentRows recentRows = new RecentRows(3);
     final FakeFunctions functions = new FakeFunctions();
     SteppedTasks tasks;
     LocalMetaStore meta;
@@ -91,7 +92,7 @@ final class HostFixture implements AutoCloseable {
             return object;
         };
         HostServices services = new HostServices(kinesis, deliveryStreams, reader, functions, new KdaFormats(),
-                programs, ApplicationMetrics.NONE, clock);
+                programs, ApplicationMetrics.NONE, clock, recentRows);
         return new HostedApplicationRunner(HostConfig.defaults(dir.resolve("analytics")), store, services, stepped);
     }
 

@@ -76,6 +76,25 @@ class HostedApplicationRunnerTest {
     }
 
     @Test
+    void theLastRowsOfEachStreamAreKeptForAPreviewUntilTheApplicationIsDeleted() throws Exception {
+        f.runner.start(copyApp(RecordFormatType.JSON), StartingPosition.NOW);
+        for (String row : List.of("A,1", "B,2", "C,3", "D,4")) {
+            f.put("in", 0, 2, row);
+        }
+        f.run(2);
+
+        RecentRows.Preview preview = f.recentRows.of(HostFixture.APP_ARN, OUT);
+        assertThat(preview.columns()).containsExactly("TICKER", "PRICE", "IN_STREAM", "REF");
+        assertThat(preview.rows()).as("the oldest row made room").extracting(r -> r.values().get(0))
+                .containsExactly("B", "C", "D");
+        assertThat(preview.rows().get(0).values()).containsExactly("B", "2", "SOURCE_SQL_STREAM_001", null);
+        assertThat(f.recentRows.of(HostFixture.APP_ARN, "NOT_A_STREAM").rows()).isEmpty();
+
+        f.runner.delete(HostFixture.APP_ARN);
+        assertThat(f.recentRows.of(HostFixture.APP_ARN, OUT).columns()).isEmpty();
+    }
+
+    @Test
     void anAppendToAnIdleShardWakesTheApplicationAndIsReadWithoutWaitingForThePoll() throws Exception {
         f.runner.start(copyApp(RecordFormatType.CSV), StartingPosition.NOW);
         f.run(1);

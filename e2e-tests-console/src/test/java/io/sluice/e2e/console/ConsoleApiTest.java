@@ -123,6 +123,44 @@ class ConsoleApiTest {
     }
 
     @Test
+    void aResumedTailGoesOnAfterTheLastSequenceNumberShownOfEachShardAndFromItsPositionOnTheOthers()
+            throws Exception {
+        kinesis.createStream(b -> b.streamName("resumed").shardCount(2));
+        kinesis.waiter().waitUntilStreamExists(b -> b.streamName("resumed"));
+        String shown = kinesis.putRecord(b -> b.streamName("resumed").partitionKey("k").explicitHashKey("0")
+                .data(SdkBytes.fromUtf8String("shown"))).sequenceNumber();
+        kinesis.putRecord(b -> b.streamName("resumed").partitionKey("k").explicitHashKey("0")
+                .data(SdkBytes.fromUtf8String("missed")));
+        kinesis.putRecord(b -> b.streamName("resumed").partitionKey("k")
+                .explicitHashKey("340282366920938463463374607431768211455").data(SdkBytes.fromUtf8String("other")));
+        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(call("TailStream",
+                "{\"StreamName\":\"resumed\",\"StartingPosition\":{\"Type\":\"TRIM_HORIZON\"},"
+                        + "\"ResumeAfter\":{\"shardId-000000000000\":\"" + shown + "\"}}"),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        StringBuilder events = new StringBuilder();
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = lines.readLine()) != null; ) {
+                    events.append(line).append('\n');
+                    if (line.startsWith("event: heartbeat")) {
+                        return;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        reading.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        String b64 = java.util.Base64.getEncoder().encodeToString("missed".getBytes(StandardCharsets.UTF_8));
+        assertThat(events.toString()).contains("\"Data\":\"" + b64 + "\"")
+                .contains(java.util.Base64.getEncoder().encodeToString("other".getBytes(StandardCharsets.UTF_8)))
+                .doesNotContain(java.util.Base64.getEncoder().encodeToString("shown".getBytes(
+                        StandardCharsets.UTF_8)));
+    }
+
+    @Test
     void theServerFactsNameTheVersionAndTheStreamsOnDisk() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(call("DescribeServer", "{}"),
                 HttpResponse.BodyHandlers.ofString());

@@ -221,10 +221,33 @@ class ConsoleBrowserTest {
                                     .intervalInSeconds(60))));
             browser.waiting(10).until(d -> firehose.describeDeliveryStream(r -> r.deliveryStreamName("console-audit"))
                     .deliveryStreamDescription().deliveryStreamStatus() == DeliveryStreamStatus.ACTIVE);
+            // an endpoint nobody listens on: the record goes to http-endpoint-failed/ once its one retry is over
+            firehose.createDeliveryStream(b -> b.deliveryStreamName("console-hook")
+                    .httpEndpointDestinationConfiguration(d -> d.endpointConfiguration(e -> e.url(closedPortUrl()))
+                            .bufferingHints(hb -> hb.sizeInMBs(1).intervalInSeconds(0))
+                            .retryOptions(o -> o.durationInSeconds(1))
+                            .s3Configuration(c -> c.roleARN("arn:aws:iam::000000000000:role/firehose")
+                                    .bucketARN("arn:aws:s3:::console-errors")
+                                    .bufferingHints(hb -> hb.sizeInMBs(1).intervalInSeconds(0)))));
+            browser.waiting(10).until(d -> firehose.describeDeliveryStream(r -> r.deliveryStreamName("console-hook"))
+                    .deliveryStreamDescription().deliveryStreamStatus() == DeliveryStreamStatus.ACTIVE);
+            firehose.putRecord(r -> r.deliveryStreamName("console-hook")
+                    .record(x -> x.data(SdkBytes.fromUtf8String("{\"order\":\"lost-1\"}"))));
         }
         browser.go(console + "#/firehose");
         String row = browser.visible("tr[data-delivery-stream='console-audit']").getText();
         assertThat(row).contains("ACTIVE").contains("ExtendedS3").contains("1 MiB / 60 s").contains("Direct PUT");
+        // the page reads the error output when it opens: open it again until the failed record is there
+        WebElement errors = browser.waiting(30).until(d -> {
+            d.navigate().refresh();
+            return browser.waiting(5).until(ExpectedConditions.presenceOfElementLocated(By.id("error-records")))
+                    .findElements(By.cssSelector("section[data-error-records='console-hook'] tbody tr"))
+                    .stream().findFirst().orElse(null);
+        });
+        assertThat(errors.getText()).contains("http-endpoint-failed").contains("HttpEndpoint.")
+                .contains("{\"order\":\"lost-1\"}");
+        assertThat(browser.driver.findElements(By.cssSelector("section[data-error-records='console-audit']")))
+                .isEmpty();
         assertThat(browser.driver.findElement(By.id("alert")).isDisplayed()).isFalse();
         browser.visible("#theme").click();
         String theme = browser.driver.findElement(By.tagName("html")).getAttribute("data-theme");
@@ -244,12 +267,136 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(7)
+    void theApplicationsPageShowsAnApplicationsStatusSqlAndALivePreviewOfItsRows() throws Exception {
+        String source;
+        try (KinesisClient kinesis = client()) {
+            kinesis.createStream(b -> b.streamName("console-ticks").shardCount(1));
+            kinesis.waiter().waitUntilStreamExists(b -> b.streamName("console-ticks"));
+            source = kinesis.describeStreamSummary(b -> b.streamName("console-ticks")).streamDescriptionSummary()
+                    .streamARN();
+        }
+        String code = "CREATE OR REPLACE STREAM \\\"EXPENSIVE\\\" (TICKER VARCHAR(8), PRICE INTEGER);\\n"
+                + "CREATE OR REPLACE PUMP \\\"P\\\" AS INSERT INTO \\\"EXPENSIVE\\\" SELECT STREAM TICKER, PRICE "
+                + "FROM \\\"SOURCE_SQL_STREAM_001\\\" WHERE PRICE > 10;";
+        analytics("CreateApplication", "{\"ApplicationName\":\"console-app\",\"ApplicationCode\":\"" + code
+                + "\",\"Inputs\":[{\"NamePrefix\":\"SOURCE_SQL_STREAM\",\"KinesisStreamsInput\":{\"ResourceARN\":\""
+                + source + "\",\"RoleARN\":\"arn:aws:iam::000000000000:role/kda\"},\"InputSchema\":{"
+                + "\"RecordEncoding\":\"UTF-8\",\"RecordFormat\":{\"RecordFormatType\":\"JSON\","
+                + "\"MappingParameters\":{\"JSONMappingParameters\":{\"RecordRowPath\":\"$\"}}},\"RecordColumns\":["
+                + "{\"Name\":\"TICKER\",\"SqlType\":\"VARCHAR(8)\",\"Mapping\":\"$.TICKER\"},"
+                + "{\"Name\":\"PRICE\",\"SqlType\":\"INTEGER\",\"Mapping\":\"$.PRICE\"}]}}]}");
+        String described = analytics("DescribeApplication", "{\"ApplicationName\":\"console-app\"}");
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"InputId\":\"([^\"]+)\"").matcher(described);
+        assertThat(id.find()).as(described).isTrue();
+        analytics("StartApplication", "{\"ApplicationName\":\"console-app\",\"InputConfigurations\":[{\"Id\":\""
+                + id.group(1) + "\",\"InputStartingPositionConfiguration\":{\"InputStartingPosition\":"
+                + "\"TRIM_HORIZON\"}}]}");
+        try (KinesisClient kinesis = client()) {
+            for (String tick : List.of("{\"TICKER\":\"CHEAP\",\"PRICE\":3}", "{\"TICKER\":\"AMZN\",\"PRICE\":42}")) {
+                kinesis.putRecord(b -> b.streamName("console-ticks").partitionKey("p")
+                        .data(SdkBytes.fromUtf8String(tick)));
+            }
+        }
+        browser.go(console + "#/apps");
+        // the page may show #/apps already: load it again for the new application
+        browser.driver.navigate().refresh();
+        WebElement app = browser.visible("section[data-application='console-app']");
+        browser.waiting(20).until(d -> {
+            if (!app.getText().contains("RUNNING")) {
+                d.navigate().refresh();
+            }
+            return browser.visible("section[data-application='console-app']").getText().contains("RUNNING");
+        });
+        WebElement section = browser.visible("section[data-application='console-app']");
+        section.findElement(By.tagName("summary")).click();
+        assertThat(section.findElement(By.cssSelector("pre.sql")).getText()).contains("CREATE OR REPLACE PUMP");
+        // the preview polls the rows the application keeps writing to EXPENSIVE: only the row its WHERE keeps
+        browser.waiting(20).until(d -> d.findElement(By.cssSelector("section[data-application='console-app'] "
+                + ".preview")).getText().contains("AMZN"));
+        String preview = browser.visible("section[data-application='console-app'] .preview").getText();
+        assertThat(preview).contains("TICKER").contains("PRICE").contains("42").doesNotContain("CHEAP");
+        browser.screenshot("applications");
+    }
+
+    @Test
+    @Order(8)
+    void theApplicationsPageShowsAMappingsStateAndItsLag() throws Exception {
+        com.sun.net.httpserver.HttpServer function = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        function.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            byte[] answer = "{}".getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, answer.length);
+            exchange.getResponseBody().write(answer);
+            exchange.close();
+        });
+        function.start();
+        try (KinesisClient kinesis = client()) {
+            String source = kinesis.describeStreamSummary(b -> b.streamName("console-ticks"))
+                    .streamDescriptionSummary().streamARN();
+            HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + SERVER.port() + "/2015-03-31/event-source-mappings/"))
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/lambda/"
+                            + "aws4_request, SignedHeaders=host, Signature=0")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"FunctionName\":\"http://127.0.0.1:"
+                            + function.getAddress().getPort() + "/\",\"EventSourceArn\":\"" + source
+                            + "\",\"StartingPosition\":\"TRIM_HORIZON\",\"BatchSize\":10}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
+            java.util.regex.Matcher uuid = java.util.regex.Pattern.compile("\"UUID\":\"([^\"]+)\"")
+                    .matcher(created.body());
+            assertThat(uuid.find()).isTrue();
+            // the history is sampled every 10 seconds: wait for a sample with the mapping's invocations in it
+            String row = "#mappings tr[data-id='" + uuid.group(1) + "']";
+            browser.go(console + "#/apps");
+            browser.waiting(30).until(d -> {
+                kinesis.putRecord(b -> b.streamName("console-ticks").partitionKey("p")
+                        .data(SdkBytes.fromUtf8String("{\"TICKER\":\"LAG\",\"PRICE\":1}")));
+                d.navigate().refresh();
+                return browser.waiting(5).until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector(row + " svg.spark[aria-label^='Invocations per second']")))
+                        .getAttribute("aria-label").matches(".*: [0-9.]+[kM]? now");
+            });
+            String text = browser.visible(row).getText();
+            assertThat(text).contains("Enabled").contains(source);
+            assertThat(browser.visible(row + " svg.spark[aria-label^='Iterator age']").getAttribute("aria-label"))
+                    .matches(".*: [0-9.]+[kM]? now");
+            browser.screenshot("mappings");
+        } finally {
+            function.stop(0);
+        }
+    }
+
+    private static String analytics(String operation, String body) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + SERVER.port() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "KinesisAnalytics_20150814." + operation)
+                // an open server takes any key; the signature is not checked
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=k/20260101/us-east-1/kinesisanalytics/"
+                        + "aws4_request, SignedHeaders=host, Signature=0")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(operation + ": " + response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static String closedPortUrl() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return "http://127.0.0.1:" + socket.getLocalPort() + "/";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    @Order(9)
     void theBrowserLoggedNoErrorsOnTheWay() {
         assertThat(browser.consoleErrors()).isEmpty();
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void deletesTheStreamAfterConfirmation() throws Exception {
         browser.go(console + "#/streams");
         browser.visible("tr[data-stream='" + STREAM + "'] button.danger").click();
@@ -268,11 +415,41 @@ class ConsoleBrowserTest {
      * a failed load, which is the only error allowed here.
      */
     @Test
-    @Order(9)
+    @Order(11)
     void theBrowserLoggedNoScriptErrors() {
         assertThat(browser.consoleErrors()).allMatch(e -> e.contains("Failed to load resource: the server "
                 + "responded with a status of 400"));
         assertThat(Files.exists(java.nio.file.Path.of(System.getProperty("sluice.console.screenshots",
                 "target/screenshots"), "streams.png"))).isTrue();
+    }
+
+    /** Runs last: the dropped connection logs network errors in the browser's console, which are expected here. */
+    @Test
+    @Order(12)
+    void theTailReconnectsAfterADroppedConnectionAndShowsEachRecordOnce() throws Exception {
+        try (DroppingProxy proxy = new DroppingProxy(SERVER.port()); KinesisClient kinesis = client()) {
+            browser.go("http://127.0.0.1:" + proxy.port() + "/console#/tail/console-ticks");
+            browser.visible("#tail-start").click();
+            browser.waiting(10).until(ExpectedConditions.textToBe(By.id("tail-status"), "connected"));
+            kinesis.putRecord(b -> b.streamName("console-ticks").partitionKey("p")
+                    .data(SdkBytes.fromUtf8String("before-drop")));
+            browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tail-records"),
+                    "before-drop"));
+            proxy.dropAll();
+            browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tail-status"),
+                    "reconnecting"));
+            kinesis.putRecord(b -> b.streamName("console-ticks").partitionKey("p")
+                    .data(SdkBytes.fromUtf8String("during-drop")));
+            browser.waiting(20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tail-records"),
+                    "during-drop"));
+            assertThat(browser.visible("#tail-status").getText()).isEqualTo("connected");
+            kinesis.putRecord(b -> b.streamName("console-ticks").partitionKey("p")
+                    .data(SdkBytes.fromUtf8String("after-drop")));
+            browser.waiting(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("tail-records"),
+                    "after-drop"));
+        }
+        assertThat(browser.driver.findElements(By.cssSelector("#tail-records li")))
+                .extracting(WebElement::getText).filteredOn(t -> t.contains("-drop")).hasSize(3);
+        browser.waiting(5).until(ExpectedConditions.textToBe(By.id("tail-count"), "3"));
     }
 }

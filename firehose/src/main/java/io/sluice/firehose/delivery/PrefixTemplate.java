@@ -82,6 +82,29 @@ public final class PrefixTemplate {
         return null;
     }
 
+    /** The literal start of the prefix, before its first expression: where every key written with it lies. */
+    public String literalStart() {
+        Matcher m = EXPRESSION.matcher(template);
+        return m.find() ? template.substring(0, m.start()) : template;
+    }
+
+    /**
+     * Whether {@code key} could have been written with this prefix: its literal parts in order, each expression
+     * matching some text without a line break (the error output type: a name ending in {@code -failed}).
+     */
+    public boolean couldHaveWritten(String key) {
+        Matcher m = EXPRESSION.matcher(template);
+        StringBuilder regex = new StringBuilder();
+        int end = 0;
+        while (m.find()) {
+            regex.append(Pattern.quote(template.substring(end, m.start())));
+            regex.append(m.group().equals("!{firehose:error-output-type}") ? "[a-z0-9-]+-failed" : ".+?");
+            end = m.end();
+        }
+        regex.append(Pattern.quote(template.substring(end)));
+        return Pattern.compile(regex.toString()).matcher(key).lookingAt();
+    }
+
     /** Whether the prefix uses partition keys (and so needs dynamic partitioning). */
     public static boolean usesPartitionKeys(String prefix) {
         return prefix != null && prefix.contains("!{partitionKey");

@@ -12,12 +12,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.List;
 
 /**
  * Any S3-compatible store (AWS S3, MinIO, Ceph, S3Proxy...) through the AWS SDK's S3 client. Thread-safe, as the
  * client is.
  */
-public final class S3ObjectStore implements ObjectStore {
+public final class S3ObjectStore implements ReadableObjectStore {
 
     /**
      * Where and how to reach the store.
@@ -66,6 +67,28 @@ public final class S3ObjectStore implements ObjectStore {
                     RequestBody.fromBytes(body));
         } catch (SdkException e) {
             throw new IOException("PutObject " + bucket + "/" + key + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<StoredObject> list(String bucket, String prefix, int limit) throws IOException {
+        try {
+            return s3.listObjectsV2(request -> request.bucket(bucket).prefix(prefix).maxKeys(limit)).contents()
+                    .stream().map(o -> new StoredObject(o.key(), o.lastModified().toEpochMilli(), o.size()))
+                    .toList();
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchBucketException e) {
+            return List.of();
+        } catch (SdkException e) {
+            throw new IOException("ListObjectsV2 " + bucket + "/" + prefix + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public byte[] get(String bucket, String key) throws IOException {
+        try {
+            return s3.getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray();
+        } catch (SdkException e) {
+            throw new IOException("GetObject " + bucket + "/" + key + " failed: " + e.getMessage(), e);
         }
     }
 

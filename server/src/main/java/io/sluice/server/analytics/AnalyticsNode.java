@@ -1,9 +1,11 @@
 package io.sluice.server.analytics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.sluice.analytics.app.ApplicationKey;
 import io.sluice.analytics.app.ApplicationLimits;
 import io.sluice.analytics.app.ApplicationRegistry;
 import io.sluice.analytics.host.HostConfig;
+import io.sluice.analytics.host.RecentRows;
 import io.sluice.analytics.program.SqlCompiler;
 import io.sluice.common.Clock;
 import io.sluice.engine.KinesisEngine;
@@ -85,6 +87,15 @@ public final class AnalyticsNode implements AutoCloseable {
 
     public AnalyticsService service() {
         return service;
+    }
+
+    /**
+     * The last rows kept of one of an application's in-application streams (none when it wrote none since this
+     * node started); ResourceNotFoundException for an application that does not exist. Thread-safe.
+     */
+    public RecentRows.Preview preview(ApplicationKey key, String stream) {
+        registry.describe(key);
+        return runtime.recentRows().of(key.arn(), stream);
     }
 
     /** Starts the applications that were running when the node stopped; call once the task runner runs. */

@@ -1,15 +1,19 @@
 package io.sluice.server.console;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sluice.analytics.app.ApplicationKey;
+import io.sluice.analytics.host.RecentRows;
 import io.sluice.common.ErrorType;
 import io.sluice.common.StreamArn;
 import io.sluice.engine.IteratorType;
 import io.sluice.engine.KinesisEngine;
 import io.sluice.engine.StreamKey;
+import io.sluice.firehose.DeliveryStreamKey;
 import io.sluice.protocol.ResponseWriter;
 import io.sluice.protocol.Validator;
 import io.sluice.protocol.WireFormat;
 import io.sluice.protocol.WireObject;
+import io.sluice.server.analytics.AnalyticsNode;
 import io.sluice.server.http.ApiResponse;
 import io.sluice.server.kinesis.RequestContext;
 import io.sluice.server.pipeline.Api;
@@ -22,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The read-only calls the web console makes besides the Kinesis and Firehose APIs, as one more JSON 1.1 API behind
@@ -35,8 +40,16 @@ import java.util.Set;
  *       included ({@code kinesis:DescribeStreamSummary});</li>
  *   <li>{@code GetDeliveryStreamMetrics} ({@code DeliveryStreamName}): a delivery stream's series
  *       ({@code firehose:DescribeDeliveryStream});</li>
+ *   <li>{@code GetDeliveryStreamErrorRecords} ({@code DeliveryStreamName}, optional {@code Limit} 1-100): the
+ *       newest records of its destination's error output ({@link DeliveryStreamErrors};
+ *       {@code firehose:DescribeDeliveryStream});</li>
+ *   <li>{@code GetApplicationStreamRows} ({@code ApplicationName}, {@code StreamName}): the last rows the
+ *       application wrote to one of its in-application streams, {@code {"Columns":[...],"Rows":[{"Rowtime"
+ *       (epoch millis),"Values":[text or null]}]}}, oldest first ({@code kinesisanalytics:DescribeApplication});</li>
+ *   <li>{@code GetEventSourceMappingMetrics} ({@code UUID}): a mapping's series ({@code Lambda.IteratorAge}, its
+ *       lag, and {@code Lambda.Invocations}, {@code Lambda.Errors}...; {@code lambda:GetEventSourceMapping});</li>
  *   <li>{@code TailStream} ({@code StreamName}, optional {@code ShardId}, {@code StartingPosition} as
- *       SubscribeToShard's): the live tail as server-sent events ({@code kinesis:GetRecords});</li>
+ *       SubscribeToShard's, optional {@code ResumeAfter}: shard id to the last sequence number already shown): the live tail as server-sent events ({@code kinesis:GetRecords});</li>
  *   <li>{@code DescribeServer}: the server page ({@code kinesis:DescribeLimits}).</li>
  * </ul>
  * Series are {@code {"Metric","ShardId","Timestamps":[epoch seconds],"Values":[...]}}. Metrics are kept by stream
@@ -46,25 +59,36 @@ public final class ConsoleService implements Api {
 
     public static final String TARGET = "SluiceConsole_20261206";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F-]{36}");
+    /** As many shards as a tail may resume: a stream's shard limit is far below. */
+    private static final int MAX_RESUMED_SHARDS = 10_000;
     private static final List<String> TYPES = Arrays.stream(IteratorType.values()).map(Enum::name).toList();
-    private static final Map<String, String> ACTIONS = Map.of(
-            "ListStreamMetrics", "kinesis:ListStreams",
-            "GetStreamMetrics", "kinesis:DescribeStreamSummary",
-            "GetDeliveryStreamMetrics", "firehose:DescribeDeliveryStream",
-            "TailStream", "kinesis:GetRecords",
-            "DescribeServer", "kinesis:DescribeLimits");
+    private static final Map<String, String> ACTIONS = Map.ofEntries(
+            Map.entry("ListStreamMetrics", "kinesis:ListStreams"),
+            Map.entry("GetStreamMetrics", "kinesis:DescribeStreamSummary"),
+            Map.entry("GetDeliveryStreamMetrics", "firehose:DescribeDeliveryStream"),
+            Map.entry("GetDeliveryStreamErrorRecords", "firehose:DescribeDeliveryStream"),
+            Map.entry("GetApplicationStreamRows", "kinesisanalytics:DescribeApplication"),
+            Map.entry("GetEventSourceMappingMetrics", "lambda:GetEventSourceMapping"),
+            Map.entry("TailStream", "kinesis:GetRecords"),
+            Map.entry("DescribeServer", "kinesis:DescribeLimits"));
 
     private final KinesisEngine engine;
     private final MetricHistory history;
     private final ServerFacts facts;
+    private final DeliveryStreamErrors errors;
+    private final AnalyticsNode analytics;
     private final ApiDefinition definition = new ApiDefinition(TARGET, "kinesis", "kinesis",
             "kinesis.amazonaws.com", ACTIONS.keySet(), Set.of("TailStream"), ACTIONS.keySet(), false,
             ErrorType.INTERNAL_FAILURE);
 
-    ConsoleService(KinesisEngine engine, MetricHistory history, ServerFacts facts) {
+    ConsoleService(KinesisEngine engine, MetricHistory history, ServerFacts facts, DeliveryStreamErrors errors,
+                   AnalyticsNode analytics) {
         this.engine = engine;
         this.history = history;
         this.facts = facts;
+        this.errors = errors;
+        this.analytics = analytics;
     }
 
     @Override
@@ -84,8 +108,11 @@ public final class ConsoleService implements Api {
         return switch (call.operation()) {
             case "GetStreamMetrics", "TailStream" -> List.of(new StreamArn(context.region(), context.account(),
                     streamName(in)).toString());
-            case "GetDeliveryStreamMetrics" -> List.of("arn:aws:firehose:" + context.region() + ":"
-                    + context.account() + ":deliverystream/" + deliveryStreamName(in));
+            case "GetDeliveryStreamMetrics", "GetDeliveryStreamErrorRecords" -> List.of("arn:aws:firehose:"
+                    + context.region() + ":" + context.account() + ":deliverystream/" + deliveryStreamName(in));
+            case "GetApplicationStreamRows" -> List.of(applicationKey(context, in).arn());
+            case "GetEventSourceMappingMetrics" -> List.of("arn:aws:lambda:" + context.region() + ":"
+                    + context.account() + ":event-source-mapping:" + mappingUuid(in));
             default -> List.of("arn:aws:kinesis:" + context.region() + ":" + context.account() + ":stream/*");
         };
     }
@@ -105,6 +132,19 @@ public final class ConsoleService implements Api {
                     series(history.of(MetricHistory.STREAM_TAG, streamName(in)))));
             case "GetDeliveryStreamMetrics" -> json(Map.of("Series",
                     series(history.of(MetricHistory.DELIVERY_STREAM_TAG, deliveryStreamName(in)))));
+            case "GetDeliveryStreamErrorRecords" -> {
+                Integer limit = in.integer("Limit");
+                new Validator().range("limit", limit, 1, DeliveryStreamErrors.MAX_RECORDS).check();
+                yield json(errors.newest(new DeliveryStreamKey(context.account(), context.region(),
+                        deliveryStreamName(in)), limit == null ? DeliveryStreamErrors.DEFAULT_RECORDS : limit));
+            }
+            case "GetEventSourceMappingMetrics" -> json(Map.of("Series",
+                    series(history.of(MetricHistory.MAPPING_TAG, mappingUuid(in)))));
+            case "GetApplicationStreamRows" -> {
+                String stream = in.string("StreamName");
+                new Validator().required("streamName", stream).length("streamName", stream, 1, 32).check();
+                yield json(rows(analytics.preview(applicationKey(context, in), stream)));
+            }
             case "TailStream" -> tail(context, in);
             default -> {
                 ResponseWriter out = new ResponseWriter(WireFormat.JSON);
@@ -123,6 +163,12 @@ public final class ConsoleService implements Api {
                 .required("startingPosition", position).required("startingPosition.type", type)
                 .oneOf("startingPosition.type", type, TYPES)
                 .pattern("startingPosition.sequenceNumber", sequence, Validator.SEQUENCE_NUMBER).check();
+        Map<String, String> resumeAfter = in.stringMap("ResumeAfter");
+        resumeAfter = resumeAfter == null ? Map.of() : resumeAfter;
+        Validator resume = new Validator().range("resumeAfter", resumeAfter.size(), 0, MAX_RESUMED_SHARDS);
+        resumeAfter.forEach((shard, after) -> resume.pattern("resumeAfter.shardId", shard, Validator.NAME)
+                .pattern("resumeAfter.sequenceNumber", after, Validator.SEQUENCE_NUMBER));
+        resume.check();
         IteratorType iteratorType = IteratorType.valueOf(type);
         if ((iteratorType == IteratorType.AT_SEQUENCE_NUMBER || iteratorType == IteratorType.AFTER_SEQUENCE_NUMBER)
                 && shardId == null) {
@@ -130,7 +176,7 @@ public final class ConsoleService implements Api {
                     "A starting sequence number belongs to one shard: give its ShardId.");
         }
         StreamTail tail = new StreamTail(engine, new StreamKey(context.account(), context.region(), streamName(in)),
-                shardId, iteratorType, sequence, position.timestampMillis("Timestamp")).open();
+                shardId, iteratorType, sequence, position.timestampMillis("Timestamp"), resumeAfter).open();
         return ApiResponse.streamed(StreamTail.CONTENT_TYPE, tail::run);
     }
 
@@ -139,6 +185,33 @@ public final class ConsoleService implements Api {
         new Validator().required("streamName", name).length("streamName", name, 1, 128)
                 .pattern("streamName", name, Validator.NAME).check();
         return name;
+    }
+
+    private static String mappingUuid(WireObject in) {
+        String uuid = in.string("UUID");
+        new Validator().required("uuid", uuid).pattern("uuid", uuid, UUID).check();
+        return uuid;
+    }
+
+    private static ApplicationKey applicationKey(RequestContext context, WireObject in) {
+        String name = in.string("ApplicationName");
+        new Validator().required("applicationName", name).length("applicationName", name, 1, 128)
+                .pattern("applicationName", name, Validator.NAME).check();
+        return new ApplicationKey(context.account(), context.region(), name);
+    }
+
+    private static Map<String, Object> rows(RecentRows.Preview preview) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (RecentRows.Row row : preview.rows()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("Rowtime", row.rowtime());
+            out.put("Values", row.values());
+            rows.add(out);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("Columns", preview.columns());
+        out.put("Rows", rows);
+        return out;
     }
 
     private static String deliveryStreamName(WireObject in) {

@@ -14,8 +14,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The recent past of the metrics Sluice already keeps, for the console's charts: at each {@link #sample} it reads
- * every counter and distribution summary of the registry that names a stream ({@code StreamName}) or a delivery
- * stream ({@code DeliveryStreamName}), optionally a shard ({@code ShardId}), and keeps per series the rate since
+ * every counter and distribution summary of the registry that names a stream ({@code StreamName}), a delivery
+ * stream ({@code DeliveryStreamName}) or an event source mapping ({@code EventSourceMappingUUID}), optionally a shard ({@code ShardId}), and keeps per series the rate since
  * the previous sample (counters, per second) or the mean of the values recorded since then (summaries such as
  * {@code GetRecords.IteratorAgeMilliseconds}; no point when none was recorded). Each series holds the newest
  * {@code capacity} points (a ring: with a 10-second interval, 360 points are an hour). Nothing is persisted: the
@@ -28,6 +28,7 @@ public final class MetricHistory {
 
     public static final String STREAM_TAG = "StreamName";
     public static final String DELIVERY_STREAM_TAG = "DeliveryStreamName";
+    public static final String MAPPING_TAG = "EventSourceMappingUUID";
     private static final String SHARD_TAG = "ShardId";
 
     /** One series: what kind of resource it names (its tag), which one, which shard (or null), which metric. */
@@ -99,7 +100,7 @@ public final class MetricHistory {
         series.computeIfAbsent(key, k -> new Ring(capacity)).add(timeMillis, value);
     }
 
-    /** Every series of one stream or delivery stream ({@code kind} is its tag), by key, oldest point first. */
+    /** Every series of one stream, delivery stream or mapping ({@code kind} is its tag), by key, oldest point first. */
     public Map<SeriesKey, List<Point>> of(String kind, String resource) {
         lock.readLock().lock();
         try {
@@ -135,7 +136,8 @@ public final class MetricHistory {
     private static SeriesKey key(Meter meter) {
         Meter.Id id = meter.getId();
         String kind = id.getTag(STREAM_TAG) != null ? STREAM_TAG
-                : id.getTag(DELIVERY_STREAM_TAG) != null ? DELIVERY_STREAM_TAG : null;
+                : id.getTag(DELIVERY_STREAM_TAG) != null ? DELIVERY_STREAM_TAG
+                : id.getTag(MAPPING_TAG) != null ? MAPPING_TAG : null;
         return kind == null ? null : new SeriesKey(kind, id.getTag(kind), id.getTag(SHARD_TAG), id.getName());
     }
 

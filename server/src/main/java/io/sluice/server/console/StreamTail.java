@@ -30,8 +30,9 @@ import java.util.concurrent.TimeoutException;
  * ends on a failure such as the stream's deletion. It reads as a reader inside the server does
  * ({@code getRecordsInternal}: held to the shard's read bytes, not to 5 calls a second), and waits for the shards'
  * append signal, the one SubscribeToShard waits for, between reads: it never polls an idle shard. Tailing every
- * shard, it follows a reshard: shards that appear later are read from their start. It ends when the reader goes,
- * or when the server stops.
+ * shard, it follows a reshard: shards that appear later are read from their start. A reader that lost its
+ * connection starts a new tail with {@code ResumeAfter} (per shard, the last sequence number it has): those shards
+ * go on just after it, so nothing is sent twice. It ends when the reader goes, or when the server stops.
  *
  * <p>Threading: one instance per request, run by that request's thread.
  */
@@ -48,35 +49,52 @@ final class StreamTail {
     private final IteratorType type;
     private final String sequenceNumber;
     private final Long timestampMillis;
+    /** Shards to start again after a sequence number already shown (a reconnecting tail), the rest as asked. */
+    private final Map<String, String> resumeAfter;
     /** Per shard read so far: its iterator, or null once it has ended; insertion order is reading order. */
     private final Map<String, String> iterators = new LinkedHashMap<>();
     /** Per shard: the last sequence number sent, to start again after it when an iterator expires. */
     private final Map<String, String> lastSent = new LinkedHashMap<>();
     private long millisBehindLatest;
 
-    /** @param onlyShard null: every shard */
+    /**
+     * @param onlyShard   null: every shard
+     * @param resumeAfter per shard, the last sequence number the reader already has: that shard is read from just
+     *                    after it, whatever the starting position (empty for a new tail)
+     */
     StreamTail(KinesisEngine engine, StreamKey stream, String onlyShard, IteratorType type, String sequenceNumber,
-               Long timestampMillis) {
+               Long timestampMillis, Map<String, String> resumeAfter) {
         this.engine = engine;
         this.stream = stream;
         this.onlyShard = onlyShard;
         this.type = type;
         this.sequenceNumber = sequenceNumber;
         this.timestampMillis = timestampMillis;
+        this.resumeAfter = resumeAfter;
     }
 
     /** Opens the iterators (errors here are ordinary error answers); the stream itself is {@link #run}. */
     StreamTail open() {
         if (onlyShard != null) {
-            iterators.put(onlyShard, iterator(onlyShard, type));
+            iterators.put(onlyShard, first(onlyShard));
         } else {
             for (ShardMeta shard : engine.streams().describe(stream).meta().shards()) {
-                if (type != IteratorType.LATEST || shard.isOpen()) {
-                    iterators.put(shard.id().toString(), iterator(shard.id().toString(), type));
+                String id = shard.id().toString();
+                if (type != IteratorType.LATEST || shard.isOpen() || resumeAfter.containsKey(id)) {
+                    iterators.put(id, first(id));
                 }
             }
         }
         return this;
+    }
+
+    private String first(String shardId) {
+        String shown = resumeAfter.get(shardId);
+        if (shown == null) {
+            return iterator(shardId, type);
+        }
+        lastSent.put(shardId, shown);
+        return engine.records().getShardIterator(stream, shardId, IteratorType.AFTER_SEQUENCE_NUMBER, shown, null);
     }
 
     void run(StreamingBody.ChunkSink sink) throws InterruptedException {

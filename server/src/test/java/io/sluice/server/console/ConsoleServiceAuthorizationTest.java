@@ -56,7 +56,7 @@ class ConsoleServiceAuthorizationTest {
         MetricHistory history = new MetricHistory(registry, 10);
         console = Pipeline.secured(credentials, new SigV4Verifier(credentials, clock),
                 new Authorizer(arn -> Optional.empty()), null, new ControlPlaneLimiter(clock, LimitSettings.off()),
-                registry).wrap(new ConsoleService(null, history, null));
+                registry).wrap(new ConsoleService(null, history, null, null, null));
     }
 
     private ApiResponse call(String operation, String body) {
@@ -88,6 +88,18 @@ class ConsoleServiceAuthorizationTest {
         assertThat(new String(call("GetDeliveryStreamMetrics", "{\"DeliveryStreamName\":\"d\"}").body(),
                 StandardCharsets.UTF_8)).contains("firehose:DescribeDeliveryStream")
                 .contains("arn:aws:firehose:eu-west-1:111111111111:deliverystream/d");
+        assertThat(new String(call("GetDeliveryStreamErrorRecords", "{\"DeliveryStreamName\":\"d\"}").body(),
+                StandardCharsets.UTF_8)).contains("AccessDeniedException").contains("firehose:DescribeDeliveryStream")
+                .contains("arn:aws:firehose:eu-west-1:111111111111:deliverystream/d");
+        assertThat(new String(call("GetApplicationStreamRows", "{\"ApplicationName\":\"app\",\"StreamName\":"
+                + "\"OUT\"}").body(), StandardCharsets.UTF_8)).contains("AccessDeniedException")
+                .contains("kinesisanalytics:DescribeApplication")
+                .contains("arn:aws:kinesisanalytics:eu-west-1:111111111111:application/app");
+        assertThat(new String(call("GetEventSourceMappingMetrics", "{\"UUID\":\"6a1b7c2d-0000-4000-8000-"
+                + "000000000001\"}").body(), StandardCharsets.UTF_8)).contains("AccessDeniedException")
+                .contains("lambda:GetEventSourceMapping")
+                .contains("arn:aws:lambda:eu-west-1:111111111111:event-source-mapping:6a1b7c2d-0000-4000-8000-"
+                        + "000000000001");
         assertThat(new String(call("DescribeServer", "{}").body(), StandardCharsets.UTF_8))
                 .contains("kinesis:DescribeLimits");
         assertThat(new String(call("ListStreamMetrics", "{}").body(), StandardCharsets.UTF_8))

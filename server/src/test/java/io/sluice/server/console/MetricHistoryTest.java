@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 class MetricHistoryTest {
@@ -89,5 +90,24 @@ class MetricHistoryTest {
         assertThat(history.metric(MetricHistory.STREAM_TAG, "IncomingRecords")).isEmpty();
         assertThat(history.metric(MetricHistory.DELIVERY_STREAM_TAG, "IncomingRecords").get("orders"))
                 .containsExactly(new MetricHistory.Point(1000, 20.0));
+    }
+
+    @Test
+    void anEventSourceMappingsIteratorAgeAndInvocationsAreKeptByItsUuid() {
+        MetricHistory history = new MetricHistory(registry, 10);
+        String uuid = "6a1b7c2d-0000-4000-8000-000000000001";
+        DistributionSummary age = DistributionSummary.builder("Lambda.IteratorAge")
+                .tags("FunctionName", "f", "EventSourceMappingUUID", uuid).register(registry);
+        Counter invocations = counter("Lambda.Invocations", "FunctionName", "f", "EventSourceMappingUUID", uuid);
+        history.sample(0);
+        age.record(1200);
+        age.record(800);
+        invocations.increment(4);
+        history.sample(2000);
+        assertThat(history.of(MetricHistory.MAPPING_TAG, uuid)).containsOnly(
+                entry(new MetricHistory.SeriesKey(MetricHistory.MAPPING_TAG, uuid, null,
+                        "Lambda.Invocations"), List.of(new MetricHistory.Point(2000, 2.0))),
+                entry(new MetricHistory.SeriesKey(MetricHistory.MAPPING_TAG, uuid, null,
+                        "Lambda.IteratorAge"), List.of(new MetricHistory.Point(2000, 1000.0))));
     }
 }

@@ -5,6 +5,7 @@ import io.sluice.analytics.app.ApplicationRunner;
 import io.sluice.analytics.app.ObjectReader;
 import io.sluice.analytics.host.HostConfig;
 import io.sluice.analytics.host.HostServices;
+import io.sluice.analytics.host.RecentRows;
 import io.sluice.analytics.host.HostedApplicationRunner;
 import io.sluice.analytics.host.KdaFormats;
 import io.sluice.analytics.program.SqlCompiler;
@@ -35,14 +36,20 @@ import java.time.Duration;
  */
 public final class AnalyticsRuntime implements AutoCloseable {
 
+    /** How many rows of each in-application stream are kept for the console's preview. */
+    public static final int PREVIEW_ROWS = 50;
+
     private final HostedApplicationRunner runner;
     private final ObjectReader objects;
     private final AutoCloseable http;
+    private final RecentRows recentRows;
 
-    private AnalyticsRuntime(HostedApplicationRunner runner, ObjectReader objects, AutoCloseable http) {
+    private AnalyticsRuntime(HostedApplicationRunner runner, ObjectReader objects, AutoCloseable http,
+                             RecentRows recentRows) {
         this.runner = runner;
         this.objects = objects;
         this.http = http;
+        this.recentRows = recentRows;
     }
 
     /**
@@ -82,14 +89,21 @@ public final class AnalyticsRuntime implements AutoCloseable {
                                            HostConfig config, MetaStore meta, SqlCompiler compiler,
                                            MeterRegistry registry, AutoCloseable http) {
         ObjectReader objects = s3 == null ? new LocalDirectoryObjectReader(localDir) : S3ObjectReader.connect(s3);
+        RecentRows recentRows = new RecentRows(PREVIEW_ROWS);
         HostServices services = new HostServices(kinesis, new FirehoseDeliveryStreams(firehose), objects,
                 new InvokerFunctionCaller(functions), new KdaFormats(), compiler, new AnalyticsMetrics(registry),
-                clock);
-        return new AnalyticsRuntime(new HostedApplicationRunner(config, meta, services, TaskHost.on(tasks)), objects, http);
+                clock, recentRows);
+        return new AnalyticsRuntime(new HostedApplicationRunner(config, meta, services, TaskHost.on(tasks)), objects,
+                http, recentRows);
     }
 
     public ApplicationRunner runner() {
         return runner;
+    }
+
+    /** The last rows of each running application's in-application streams, for the console's preview. */
+    public RecentRows recentRows() {
+        return recentRows;
     }
 
     /** Reads reference objects and S3 samples (DiscoverInputSchema) from Firehose's object store. */
