@@ -98,7 +98,7 @@ public final class PrefixTemplate {
         int end = 0;
         while (m.find()) {
             regex.append(Pattern.quote(template.substring(end, m.start())));
-            regex.append(m.group().equals("!{firehose:error-output-type}") ? "[a-z0-9-]+-failed" : ".+?");
+            regex.append(m.group().equals("!{firehose:error-output-type}") ? "[A-Za-z0-9-]+-failed" : ".+?");
             end = m.end();
         }
         regex.append(Pattern.quote(template.substring(end)));

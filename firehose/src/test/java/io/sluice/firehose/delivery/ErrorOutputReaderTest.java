@@ -115,6 +115,15 @@ class ErrorOutputReaderTest {
     }
 
     @Test
+    void openSearchFailedDocumentsUnderAwsMixedCasePrefixAreRead() throws Exception {
+        LocalDirectoryObjectStore store = new LocalDirectoryObjectStore(root);
+        put(store, "AmazonOpenSearchService-failed/2026/12/06/07/s-1-d", lines("OS.ConnectionFailed"), 1_000_000);
+
+        assertThat(new ErrorOutputReader(store).newest(destination(null), 5, 10))
+                .extracting(ErrorOutputReader.ErrorOutputRecord::errorCode).containsExactly("OS.ConnectionFailed");
+    }
+
+    @Test
     void anAbsentBucketHasNoErrorRecords() throws Exception {
         assertThat(new ErrorOutputReader(new LocalDirectoryObjectStore(root)).newest(destination(null), 5, 5))
                 .isEmpty();
