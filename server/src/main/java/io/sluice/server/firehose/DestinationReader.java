@@ -231,6 +231,19 @@ final class DestinationReader {
         return new DynamicPartitioning(enabled == null ? current.enabled() : enabled, retry);
     }
 
+    /**
+     * The S3 settings a non-S3 destination stages or backs up to: {@code S3Configuration} at create (required),
+     * {@code S3Update} in an UpdateDestination, read over {@code base}'s (null at create).
+     */
+    S3Settings s3ConfigurationOrUpdate(WireObject in, String path, Validator v, boolean update, S3Settings base) {
+        String s3Path = path + "." + (update ? "s3Update" : "s3Configuration");
+        WireObject s3In = in.object(update ? "S3Update" : "S3Configuration");
+        if (base == null) {
+            v.required(s3Path, s3In);
+        }
+        return s3In == null ? base : s3(s3In, s3Path, v, base);
+    }
+
     int retry(WireObject in, String path, Validator v, int base) {
         Integer seconds = in == null ? null : in.integer("DurationInSeconds");
         v.range(path + ".durationInSeconds", seconds, 0, 7200);

@@ -46,15 +46,9 @@ final class RedshiftReader {
         if (copyIn != null) {
             copy = copyCommand(copyIn, path + ".copyCommand", v);
         }
-        int retry = retry(in.object("RetryOptions"), path + ".retryOptions", v,
+        int retry = reader.retry(in.object("RetryOptions"), path + ".retryOptions", v,
                 base == null ? RedshiftDestination.DEFAULT_RETRY_SECONDS : base.retryDurationSeconds());
-        String s3Member = update ? "S3Update" : "S3Configuration";
-        WireObject s3In = in.object(s3Member);
-        if (base == null) {
-            v.required(path + "." + lowerFirst(s3Member), s3In);
-        }
-        S3Settings s3 = s3In == null ? (base == null ? null : base.s3())
-                : reader.s3(s3In, path + "." + lowerFirst(s3Member), v, base == null ? null : base.s3());
+        S3Settings s3 = reader.s3ConfigurationOrUpdate(in, path, v, update, base == null ? null : base.s3());
         Processing proc = processing.read(in.object("ProcessingConfiguration"), path + ".processingConfiguration", v,
                 base == null ? null : base.processing());
         String backupMode = in.string("S3BackupMode");
@@ -100,12 +94,6 @@ final class RedshiftReader {
             throw ServiceException.invalidArgument("SecretsManagerConfiguration is not supported by Sluice: give "
                     + "the database's Username and Password instead.");
         }
-    }
-
-    private static int retry(WireObject in, String path, Validator v, int base) {
-        Integer seconds = in == null ? null : in.integer("DurationInSeconds");
-        v.range(path + ".durationInSeconds", seconds, 0, 7200);
-        return seconds == null ? base : Math.max(0, Math.min(seconds, 7200));
     }
 
     private static String or(String value, String fallback) {

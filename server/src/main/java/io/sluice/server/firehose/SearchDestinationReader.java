@@ -63,14 +63,7 @@ final class SearchDestinationReader {
                 base == null ? null : base.processing());
         CloudWatchLogging logging = reader.logging(in.object("CloudWatchLoggingOptions"),
                 path + ".cloudWatchLoggingOptions", v, base == null ? null : base.logging());
-        String s3Member = update ? "S3Update" : "S3Configuration";
-        String s3Path = path + "." + (update ? "s3Update" : "s3Configuration");
-        WireObject s3In = in.object(s3Member);
-        if (base == null) {
-            v.required(s3Path, s3In);
-        }
-        S3Settings s3 = s3In == null ? (base == null ? null : base.s3())
-                : reader.s3(s3In, s3Path, v, base == null ? null : base.s3());
+        S3Settings s3 = reader.s3ConfigurationOrUpdate(in, path, v, update, base == null ? null : base.s3());
         if (base == null && (endpoint == null || index == null || s3 == null)) {
             return null; // required members missing: the validator reports them
         }
