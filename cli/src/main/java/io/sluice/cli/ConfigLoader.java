@@ -162,7 +162,7 @@ final class ConfigLoader {
         FirehoseConfig defaults = FirehoseConfig.defaults(dataDirectory.resolve("firehose"));
         return defaults.withStatusDelays(longValue(props, "firehose.create-delay-ms", 500),
                 longValue(props, "firehose.delete-delay-ms", 500)).withMskClusters(MskSettings.read(props))
-                .withIcebergCatalogs(IcebergSettings.read(props));
+                .withIcebergCatalogs(IcebergSettings.read(props, firehoseS3(props)));
     }
 
     /** Where functions named by ARN are invoked; the defaults (no endpoint) when no {@code lambda.*} key is set. */

@@ -1,5 +1,6 @@
 package io.sluice.cli;
 
+import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.firehose.delivery.iceberg.IcebergCatalogs;
 
 import java.util.HashMap;
@@ -22,13 +23,14 @@ final class IcebergSettings {
         return key.startsWith(PREFIX) && key.length() > PREFIX.length();
     }
 
-    static IcebergCatalogs read(Properties props) {
+    /** The catalog of these settings, with {@code s3://} tables on Firehose's S3-compatible store (null: AWS's). */
+    static IcebergCatalogs read(Properties props, S3ObjectStore.Settings store) {
         Map<String, String> properties = new HashMap<>();
         for (String key : props.stringPropertyNames()) {
             if (isKey(key)) {
                 properties.put(key.substring(PREFIX.length()), props.getProperty(key).trim());
             }
         }
-        return new IcebergCatalogs(properties);
+        return properties.isEmpty() ? IcebergCatalogs.NONE : IcebergCatalogs.onStore(properties, store);
     }
 }

@@ -122,9 +122,27 @@ class ConfigLoaderTest {
         Files.writeString(file, "firehose.iceberg.catalog.type=hadoop\n"
                 + "firehose.iceberg.catalog.warehouse=/var/lib/warehouse \n");
         IcebergCatalogs catalogs = new ConfigLoader().load(file, null, null, null, null).firehose().icebergCatalogs();
-        assertThat(catalogs.properties()).isEqualTo(Map.of("type", "hadoop", "warehouse", "/var/lib/warehouse"));
+        assertThat(catalogs.properties()).containsEntry("type", "hadoop")
+                .containsEntry("warehouse", "/var/lib/warehouse");
         assertThat(catalogs.configured()).isTrue();
         assertThat(new ConfigLoader().load(null, null, null, null, null).firehose().icebergCatalogs().configured())
                 .isFalse();
+    }
+
+    @Test
+    void icebergTablesOnS3AreReachedOnFirehosesStoreUnlessTheCatalogKeysSayOtherwise() throws Exception {
+        Path file = dir.resolve("iceberg-s3.properties");
+        Files.writeString(file, "firehose.iceberg.catalog.type=jdbc\n"
+                + "firehose.iceberg.catalog.warehouse=s3://lake/warehouse\n"
+                + "firehose.iceberg.catalog.client.region=eu-west-1\n"
+                + "firehose.s3.endpoint=http://127.0.0.1:9000\n"
+                + "firehose.s3.access-key-id=minio\nfirehose.s3.secret-access-key=minio-secret\n");
+        Map<String, String> properties = new ConfigLoader().load(file, null, null, null, null).firehose()
+                .icebergCatalogs().properties();
+        assertThat(properties).containsEntry("io-impl", "org.apache.iceberg.io.ResolvingFileIO")
+                .containsEntry("s3.endpoint", "http://127.0.0.1:9000")
+                .containsEntry("s3.path-style-access", "true")
+                .containsEntry("s3.access-key-id", "minio").containsEntry("s3.secret-access-key", "minio-secret")
+                .containsEntry("client.region", "eu-west-1");
     }
 }

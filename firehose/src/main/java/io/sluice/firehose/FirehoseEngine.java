@@ -304,6 +304,12 @@ public final class FirehoseEngine implements AutoCloseable {
             throw ServiceException.invalidArgument("No Iceberg catalog is configured: set "
                     + "firehose.iceberg.catalog.type (hadoop, jdbc or rest) and its properties.");
         }
+        if (destination instanceof IcebergDestination iceberg) {
+            config.icebergCatalogs().refusal(iceberg.catalog().warehouseLocation())
+                    .ifPresent(reason -> {
+                        throw ServiceException.invalidArgument(reason);
+                    });
+        }
     }
 
     private void checkCluster(String clusterArn) {

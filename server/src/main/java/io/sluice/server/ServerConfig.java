@@ -207,6 +207,14 @@ public record ServerConfig(String host, int port, int tlsPort, Path tlsCertFile,
                 analyticsBoundIntervalMillis, kafka, lambda, newConsoleEnabled);
     }
 
+    /** The same settings with Firehose delivering to this S3-compatible store (null: the local directory). */
+    public ServerConfig withFirehoseS3(S3ObjectStore.Settings newFirehoseS3) {
+        return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,
+                auditDataEvents, maxBodyBytes, maxConnections, shutdownGraceMillis, engine, log, firehose,
+                newFirehoseS3, firehoseLocalDir, allowUnsigned, cors, truncateCorruptMetadata,
+                analyticsBoundIntervalMillis, kafka, lambda, consoleEnabled);
+    }
+
     /** The same settings with these delivery engine settings. */
     public ServerConfig withFirehose(FirehoseConfig newFirehose) {
         return new ServerConfig(host, port, tlsPort, tlsCertFile, tlsKeyFile, dataDir, credentialsFile, auditDir,

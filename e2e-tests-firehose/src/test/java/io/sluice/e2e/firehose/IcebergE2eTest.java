@@ -56,8 +56,8 @@ class IcebergE2eTest {
 
     @BeforeAll
     static void start() throws Exception {
-        catalogs = new IcebergCatalogs(Map.of("type", "hadoop", "warehouse",
-                dir.resolve("warehouse").toUri().toString()));
+        catalogs = IcebergCatalogs.onStore(Map.of("type", "hadoop", "warehouse",
+                dir.resolve("warehouse").toUri().toString()), null);
         ServerConfig defaults = ServerConfig.defaults(dir).withPorts(0, -1)
                 .withEngine(EngineConfig.defaults().withStatusDelays(0, 0, 0));
         server = SluiceServer.start(defaults.withFirehose(defaults.firehose().withStatusDelays(100, 100)

@@ -8,6 +8,8 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3AsyncClient;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 
 import java.io.IOException;
@@ -44,8 +46,16 @@ public final class S3ObjectStore implements ReadableObjectStore {
 
     /** An S3 client for these settings, as the store uses it: also what reads from the same store use. */
     public static S3Client client(Settings settings) {
-        var builder = S3Client.builder()
-                .region(Region.of(settings.region()))
+        return configure(S3Client.builder(), settings).build();
+    }
+
+    /** The asynchronous client of the same settings, for libraries that ask for one (Iceberg's S3 file IO). */
+    public static S3AsyncClient asyncClient(Settings settings) {
+        return configure(S3AsyncClient.builder(), settings).build();
+    }
+
+    private static <B extends S3BaseClientBuilder<B, ?>> B configure(B builder, Settings settings) {
+        builder.region(Region.of(settings.region()))
                 // the SDK's default streaming checksums (aws-chunked with CRC trailers) are refused by many
                 // S3-compatible stores; a plain signed body is understood by all of them
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
@@ -57,7 +67,7 @@ public final class S3ObjectStore implements ReadableObjectStore {
         if (settings.endpoint() != null) {
             builder.endpointOverride(settings.endpoint());
         }
-        return builder.build();
+        return builder;
     }
 
     @Override

@@ -1,17 +1,29 @@
 package io.sluice.firehose.delivery.iceberg;
 
+import io.sluice.firehose.delivery.S3ObjectStore;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.aws.AwsClientProperties;
+import org.apache.iceberg.aws.s3.S3FileIOProperties;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.io.ResolvingFileIO;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The Iceberg catalog Iceberg destinations write through, standing in for the Glue catalog a CatalogARN names: the
  * properties Iceberg's {@link CatalogUtil#buildIcebergCatalog} takes ({@code type} hadoop, jdbc or rest, or
  * {@code catalog-impl}; {@code warehouse}, {@code uri}...), from the {@code firehose.iceberg.catalog.*} settings.
- * Immutable.
+ * <p>
+ * Tables may live on the S3-compatible store Firehose writes to ({@code s3://} locations): {@link #onStore} adds
+ * Iceberg's resolving file IO (S3 file IO for {@code s3://}, Hadoop's for local paths) with clients built as
+ * Firehose's own ({@link ObjectStoreS3Clients}) for that store, unless the settings name their own. The hadoop
+ * catalog keeps its metadata through a Hadoop file system, which Sluice does not bundle for S3, so it is refused on
+ * an {@code s3://} warehouse. Immutable.
  */
 public record IcebergCatalogs(Map<String, String> properties) {
 
@@ -24,9 +36,47 @@ public record IcebergCatalogs(Map<String, String> properties) {
         properties = Map.copyOf(properties);
     }
 
+    /**
+     * The catalog of these settings, its tables' files reached through the resolving file IO, {@code s3://} ones
+     * on {@code store} (null: AWS's S3 with the SDK's default credentials); a setting given explicitly wins.
+     */
+    public static IcebergCatalogs onStore(Map<String, String> settings, S3ObjectStore.Settings store) {
+        Map<String, String> properties = new HashMap<>();
+        properties.put(CatalogProperties.FILE_IO_IMPL, ResolvingFileIO.class.getName());
+        properties.put(S3FileIOProperties.CLIENT_FACTORY, ObjectStoreS3Clients.class.getName());
+        if (store != null) {
+            if (store.endpoint() != null) {
+                properties.put(S3FileIOProperties.ENDPOINT, store.endpoint().toString());
+            }
+            properties.put(S3FileIOProperties.PATH_STYLE_ACCESS, Boolean.toString(store.pathStyle()));
+            properties.put(AwsClientProperties.CLIENT_REGION, store.region());
+            if (store.accessKeyId() != null) {
+                properties.put(S3FileIOProperties.ACCESS_KEY_ID, store.accessKeyId());
+                properties.put(S3FileIOProperties.SECRET_ACCESS_KEY, store.secretAccessKey());
+            }
+        }
+        properties.putAll(settings);
+        return new IcebergCatalogs(properties);
+    }
+
     public boolean configured() {
         return properties.containsKey(CatalogUtil.ICEBERG_CATALOG_TYPE)
-                || properties.containsKey("catalog-impl");
+                || properties.containsKey(CatalogProperties.CATALOG_IMPL);
+    }
+
+    /**
+     * Why a destination with this WarehouseLocation (null or empty: the {@code warehouse} setting) cannot be
+     * written through this catalog, if it cannot.
+     */
+    public Optional<String> refusal(String warehouseLocation) {
+        String warehouse = warehouse(warehouseLocation);
+        if (CatalogUtil.ICEBERG_CATALOG_TYPE_HADOOP.equals(properties.get(CatalogUtil.ICEBERG_CATALOG_TYPE))
+                && warehouse != null && isS3(warehouse)) {
+            return Optional.of("The hadoop Iceberg catalog cannot keep tables on " + warehouse
+                    + ": it needs a Hadoop file system for S3, which Sluice does not include. Use "
+                    + "firehose.iceberg.catalog.type=jdbc or rest for a warehouse on the S3-compatible store.");
+        }
+        return Optional.empty();
     }
 
     /**
@@ -36,10 +86,21 @@ public record IcebergCatalogs(Map<String, String> properties) {
      */
     public Catalog open(String warehouseLocation) {
         Map<String, String> options = new HashMap<>(properties);
-        if (warehouseLocation != null && !warehouseLocation.isEmpty()) {
-            options.put("warehouse", warehouseLocation);
+        String warehouse = warehouse(warehouseLocation);
+        if (warehouse != null) {
+            options.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
         }
         return CatalogUtil.buildIcebergCatalog(CATALOG_NAME, options, hadoopConfiguration());
+    }
+
+    private String warehouse(String warehouseLocation) {
+        return warehouseLocation != null && !warehouseLocation.isEmpty() ? warehouseLocation
+                : properties.get(CatalogProperties.WAREHOUSE_LOCATION);
+    }
+
+    private static boolean isS3(String location) {
+        String lower = location.toLowerCase(Locale.ROOT);
+        return lower.startsWith("s3://") || lower.startsWith("s3a://") || lower.startsWith("s3n://");
     }
 
     /**
