@@ -121,7 +121,9 @@ class JavaSdkFirehoseE2eTest {
         assertThat(key).matches("clicks/\\d{4}/clicks-1-\\d{4}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-\\d{2}-[0-9a-f-]{36}\\.gz");
         assertThat(new String(new GZIPInputStream(new ByteArrayInputStream(objects.get(key))).readAllBytes(),
                 StandardCharsets.UTF_8)).isEqualTo("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n");
-        assertThat(server.metrics()).contains("DeliveryToS3_Records_total{DeliveryStreamName=\"clicks\"} 3.0");
+        // the object is visible before the delivery that wrote it has counted it
+        String counted = "DeliveryToS3_Records_total{DeliveryStreamName=\"clicks\"} 3.0";
+        assertThat(Await.until(DELIVERY, server::metrics, m -> m.contains(counted))).contains(counted);
     }
 
     @ParameterizedTest
