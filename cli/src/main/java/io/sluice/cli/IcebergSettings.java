@@ -31,6 +31,6 @@ final class IcebergSettings {
                 properties.put(key.substring(PREFIX.length()), props.getProperty(key).trim());
             }
         }
-        return properties.isEmpty() ? IcebergCatalogs.NONE : IcebergCatalogs.onStore(properties, store);
+        return IcebergCatalogs.onStore(properties, store);
     }
 }

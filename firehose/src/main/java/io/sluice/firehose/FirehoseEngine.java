@@ -300,7 +300,7 @@ public final class FirehoseEngine implements AutoCloseable {
     }
 
     private void checkIcebergCatalog(DestinationConfig destination) {
-        if (destination instanceof IcebergDestination && !config.icebergCatalogs().configured()) {
+        if (destination instanceof IcebergDestination && !config.icebergCatalogs().available()) {
             throw ServiceException.invalidArgument("No Iceberg catalog is configured: set "
                     + "firehose.iceberg.catalog.type (hadoop, jdbc or rest) and its properties.");
         }

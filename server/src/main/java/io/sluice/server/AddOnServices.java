@@ -1,6 +1,7 @@
 package io.sluice.server;
 
 import io.sluice.engine.store.MetaStore;
+import io.sluice.firehose.FirehoseConfig;
 import io.sluice.firehose.FirehoseEngine;
 import io.sluice.firehose.conversion.TableSchemas;
 import io.sluice.firehose.delivery.LocalDirectoryObjectStore;
@@ -9,6 +10,7 @@ import io.sluice.firehose.delivery.S3ObjectStore;
 import io.sluice.server.analytics.AnalyticsNode;
 import io.sluice.server.firehose.FirehoseService;
 import io.sluice.server.firehose.KmsBufferSealer;
+import io.sluice.server.glue.GlueIcebergTables;
 import io.sluice.server.glue.GlueService;
 import io.sluice.server.glue.GlueTableSchemas;
 import io.sluice.server.kinesis.RequestContext;
@@ -68,6 +70,15 @@ final class AddOnServices implements AutoCloseable {
      */
     static TableSchemas tableSchemas(GlueCatalog glue) {
         return new GlueTableSchemas(glue, RequestContext.DEFAULT_ACCOUNT, RequestContext.DEFAULT_REGION);
+    }
+
+    /**
+     * The delivery engine's settings, with Iceberg tables found in this node's Glue Data Catalog when no
+     * {@code firehose.iceberg.catalog.*} names another catalog, as AWS finds them in Glue.
+     */
+    static FirehoseConfig firehoseConfig(ServerConfig config, GlueCatalog glue) {
+        return config.firehose().withIcebergCatalogs(config.firehose().icebergCatalogs().withGlue(
+                new GlueIcebergTables(glue, RequestContext.DEFAULT_ACCOUNT, RequestContext.DEFAULT_REGION)));
     }
 
     /** The analytics applications, for the console's preview of their streams. */

@@ -46,8 +46,8 @@ final class ClusterAddOns {
         try {
             GlueCatalog glue = new GlueCatalog(stores.metadata(), clock);
             firehose = new FirehoseEngine(FirehoseStores.shared(stores.metadata(), stores.logs()),
-                    config.firehose(), clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks,
-                    namedFunctions, AddOnServices.tableSchemas(glue));
+                    AddOnServices.firehoseConfig(config, glue), clock, engine, objects, new FirehoseMetrics(registry),
+                    sealer, tasks, namedFunctions, AddOnServices.tableSchemas(glue));
             AnalyticsNode analytics = AnalyticsNode.open(stores.metadata(), config.dataDir(),
                     config.analyticsBoundIntervalMillis(), engine, firehose, config.firehoseS3(),
                     config.firehoseLocalDir(), config.firehose().requestTimeout(), namedFunctions, tasks, clock,

@@ -46,7 +46,7 @@ final class LocalAddOns {
             sealer = new KmsBufferSealer(kms, new LocalMetaStore(new MetadataStore(
                     config.firehose().dataDir().resolve("keys"), MetadataStore.DEFAULT_COMPACTION_BYTES,
                     config.truncateCorruptMetadata(), storage)));
-            firehose = new FirehoseEngine(config.firehose().withBufferLog(
+            firehose = new FirehoseEngine(AddOnServices.firehoseConfig(config, glue).withBufferLog(
                     new LogConfig(16L << 20, 3_600_000, 4096, config.log().fsync())),
                     clock, engine, objects, new FirehoseMetrics(registry), sealer, tasks, storage, namedFunctions,
                     AddOnServices.tableSchemas(glue));

@@ -89,7 +89,7 @@ class IcebergE2eTest {
 
     @Test
     void recordsPutThroughTheSdkAreUpsertedIntoTheIcebergTable() throws Exception {
-        Catalog catalog = catalogs.open(null);
+        Catalog catalog = catalogs.open(null, null);
         Table table = catalog.createTable(TableIdentifier.of(Namespace.of("lake"), "customers"),
                 new Schema(Types.NestedField.required(1, "id", Types.LongType.get()),
                         Types.NestedField.optional(2, "name", Types.StringType.get())),

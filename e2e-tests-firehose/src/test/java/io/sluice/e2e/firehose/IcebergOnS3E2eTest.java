@@ -69,7 +69,7 @@ class IcebergOnS3E2eTest {
         s3.createBucket("iceberg-errors");
         store = new S3ObjectStore.Settings(s3.endpoint(), "us-east-1", S3ProxyServer.ACCESS_KEY,
                 S3ProxyServer.SECRET_KEY, true);
-        restBacking = jdbcCatalogs("s3://lake/rest").open(null);
+        restBacking = jdbcCatalogs("s3://lake/rest").open(null, null);
         rest = new RestCatalogServer(restBacking);
     }
 
@@ -161,7 +161,7 @@ class IcebergOnS3E2eTest {
     @Test
     void aJdbcCatalogOnPostgresqlKeepsTheTableOnTheS3CompatibleStore() throws Exception {
         IcebergCatalogs catalogs = jdbcCatalogs("s3://lake/jdbc");
-        Catalog catalog = catalogs.open(null);
+        Catalog catalog = catalogs.open(null, null);
         closing.add((AutoCloseable) catalog);
         Table table = createTable(catalog, "shop");
         FirehoseClient firehose = serverWith(catalogs, "jdbc");

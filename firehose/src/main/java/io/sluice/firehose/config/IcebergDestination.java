@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * An Iceberg destination (IcebergDestinationConfiguration): records are written into Apache Iceberg tables of the
- * catalog Sluice is configured with (the {@code firehose.iceberg.catalog.*} settings stand in for the Glue catalog
- * {@code catalog.catalogArn()} names), retried for {@code retryDurationSeconds}, then sent to the S3 error output;
+ * Glue Data Catalog {@code catalog.catalogArn()} names (or of the catalog the {@code firehose.iceberg.catalog.*}
+ * settings name instead), retried for {@code retryDurationSeconds}, then sent to the S3 error output;
  * with {@code allDataBackup} (S3BackupMode AllData) every record also goes to {@code s3}.
  *
  * @param tables           DestinationTableConfigurationList: one table, or several routed by the record's

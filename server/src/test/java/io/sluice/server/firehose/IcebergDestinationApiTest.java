@@ -104,7 +104,7 @@ class IcebergDestinationApiTest {
     }
 
     private Table table() {
-        Catalog catalog = catalogs().open(null);
+        Catalog catalog = catalogs().open(null, null);
         TableIdentifier id = TableIdentifier.of(Namespace.of("db"), "events");
         return catalog.tableExists(id) ? catalog.loadTable(id) : catalog.createTable(id, SCHEMA,
                 PartitionSpec.unpartitioned(), Map.of(TableProperties.FORMAT_VERSION, "2"));

@@ -7,11 +7,13 @@ import org.apache.iceberg.CatalogUtil;
 import org.apache.iceberg.aws.AwsClientProperties;
 import org.apache.iceberg.aws.s3.S3FileIOProperties;
 import org.apache.iceberg.catalog.Catalog;
+import org.apache.iceberg.io.FileIO;
 import org.apache.iceberg.io.ResolvingFileIO;
 
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -23,9 +25,12 @@ import java.util.Optional;
  * Iceberg's resolving file IO (S3 file IO for {@code s3://}, Hadoop's for local paths) with clients built as
  * Firehose's own ({@link ObjectStoreS3Clients}) for that store, unless the settings name their own. The hadoop
  * catalog keeps its metadata through a Hadoop file system, which Sluice does not bundle for S3, so it is refused on
- * an {@code s3://} warehouse. Immutable.
+ * an {@code s3://} warehouse.
+ * <p>
+ * Without a configured catalog, tables are found as AWS finds them: in the Glue Data Catalog the destination's
+ * CatalogARN names ({@link #withGlue}, Sluice's own in the server), through {@link RegistryCatalog}. Immutable.
  */
-public record IcebergCatalogs(Map<String, String> properties) {
+public record IcebergCatalogs(Map<String, String> properties, IcebergTableRegistry glue) {
 
     /** No catalog configured: Iceberg destinations are refused. */
     public static final IcebergCatalogs NONE = new IcebergCatalogs(Map.of());
@@ -34,6 +39,17 @@ public record IcebergCatalogs(Map<String, String> properties) {
 
     public IcebergCatalogs {
         properties = Map.copyOf(properties);
+        Objects.requireNonNull(glue, "glue");
+    }
+
+    /** These settings without a Glue Data Catalog to fall back on. */
+    public IcebergCatalogs(Map<String, String> properties) {
+        this(properties, IcebergTableRegistry.NONE);
+    }
+
+    /** The same settings, with Iceberg tables found in this Glue Data Catalog when no catalog is configured. */
+    public IcebergCatalogs withGlue(IcebergTableRegistry registry) {
+        return new IcebergCatalogs(properties, registry);
     }
 
     /**
@@ -59,9 +75,15 @@ public record IcebergCatalogs(Map<String, String> properties) {
         return new IcebergCatalogs(properties);
     }
 
+    /** Whether the settings name a catalog ({@code type} or {@code catalog-impl}), which wins over Glue. */
     public boolean configured() {
         return properties.containsKey(CatalogUtil.ICEBERG_CATALOG_TYPE)
                 || properties.containsKey(CatalogProperties.CATALOG_IMPL);
+    }
+
+    /** Whether Iceberg destinations have a catalog at all: the configured one or the Glue Data Catalog. */
+    public boolean available() {
+        return configured() || glue != IcebergTableRegistry.NONE;
     }
 
     /**
@@ -80,17 +102,23 @@ public record IcebergCatalogs(Map<String, String> properties) {
     }
 
     /**
-     * A new catalog client; a destination's WarehouseLocation, when given, replaces the {@code warehouse} setting.
+     * A new catalog client: the configured catalog, else the Glue Data Catalog {@code catalogArn} names. A
+     * destination's WarehouseLocation, when given, replaces the {@code warehouse} setting.
      *
      * @throws RuntimeException whatever Iceberg throws when the catalog cannot be opened
      */
-    public Catalog open(String warehouseLocation) {
+    public Catalog open(String catalogArn, String warehouseLocation) {
         Map<String, String> options = new HashMap<>(properties);
         String warehouse = warehouse(warehouseLocation);
         if (warehouse != null) {
             options.put(CatalogProperties.WAREHOUSE_LOCATION, warehouse);
         }
-        return CatalogUtil.buildIcebergCatalog(CATALOG_NAME, options, hadoopConfiguration());
+        if (configured()) {
+            return CatalogUtil.buildIcebergCatalog(CATALOG_NAME, options, hadoopConfiguration());
+        }
+        FileIO io = CatalogUtil.loadFileIO(options.getOrDefault(CatalogProperties.FILE_IO_IMPL,
+                ResolvingFileIO.class.getName()), options, hadoopConfiguration());
+        return new RegistryCatalog(glue, catalogArn, warehouse, io);
     }
 
     private String warehouse(String warehouseLocation) {

@@ -160,7 +160,8 @@ public final class IcebergSink implements Sink {
     private Catalog catalog() throws DeliveryException {
         if (catalog == null) {
             try {
-                catalog = catalogs.open(destination.catalog().warehouseLocation());
+                catalog = catalogs.open(destination.catalog().catalogArn(),
+                        destination.catalog().warehouseLocation());
             } catch (RuntimeException e) {
                 throw failure(CATALOG_UNAVAILABLE, "The Iceberg catalog could not be opened", e);
             }

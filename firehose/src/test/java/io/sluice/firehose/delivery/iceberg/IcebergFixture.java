@@ -50,7 +50,7 @@ final class IcebergFixture {
         this.root = root;
         this.catalogs = new IcebergCatalogs(Map.of("type", "hadoop", "warehouse",
                 root.resolve("warehouse").toUri().toString()));
-        this.catalog = catalogs.open(null);
+        this.catalog = catalogs.open(null, null);
         this.objects = new LocalDirectoryObjectStore(root.resolve("objects"));
     }
 
