@@ -24,6 +24,7 @@ import io.sluice.firehose.delivery.LazyHttpClient;
 import io.sluice.firehose.delivery.ObjectStore;
 import io.sluice.firehose.conversion.TableSchemas;
 import io.sluice.firehose.delivery.Routes;
+import io.sluice.firehose.delivery.iceberg.IcebergCatalogs;
 import io.sluice.firehose.processing.FunctionInvoker;
 import io.sluice.firehose.processing.HttpFunctionInvoker;
 import io.sluice.firehose.processing.RoutedFunctionInvoker;
@@ -806,6 +807,11 @@ public final class FirehoseEngine implements AutoCloseable {
         } finally {
             following.unlock();
         }
+    }
+
+    /** The Iceberg catalogs this engine's destinations write through (for Glue's Iceberg table creation). */
+    public IcebergCatalogs icebergCatalogs() {
+        return config.icebergCatalogs();
     }
 
     /**

@@ -61,7 +61,7 @@ final class AddOnServices implements AutoCloseable {
 
     /** The APIs, for the router (each is wrapped in the pipeline). */
     List<Api> apis() {
-        return List.of(new FirehoseService(firehose), analytics.service(), new GlueService(glue));
+        return List.of(new FirehoseService(firehose), analytics.service(), new GlueService(glue, firehose.icebergCatalogs()));
     }
 
     /**

@@ -28,6 +28,8 @@ import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.Record;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Column;
+import software.amazon.awssdk.services.glue.model.InvalidInputException;
+import software.amazon.awssdk.services.glue.model.MetadataOperation;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * An Iceberg destination with no {@code firehose.iceberg.catalog.*} setting finds its table as AWS does, in the
@@ -145,5 +148,57 @@ class IcebergOnGlueE2eTest {
         assertThat(described.storageDescriptor().columns()).extracting(Column::name).containsExactly("id", "item");
         assertThat(s3.objects("lake").keySet()).anyMatch(k -> k.startsWith("glue/sales.db/orders/data/")
                 && k.endsWith(".parquet"));
+    }
+
+    @Test
+    void aGlueTableCreatedWithAnIcebergOpenTableFormatInputIsAnIcebergTableFirehoseWritesTo() throws Exception {
+        glue.createDatabase(r -> r.databaseInput(d -> d.name("tf")));
+        glue.createTable(r -> r.databaseName("tf").openTableFormatInput(o -> o.icebergInput(i -> i
+                        .metadataOperation(MetadataOperation.CREATE).version("2")))
+                .tableInput(t -> t.name("events").tableType("EXTERNAL_TABLE").storageDescriptor(sd -> sd
+                        .location("s3://lake/tf/events").columns(
+                                Column.builder().name("id").type("bigint").build(),
+                                Column.builder().name("tags").type("array<string>").build()))));
+        firehose.createDeliveryStream(r -> r.deliveryStreamName("to-tf-iceberg")
+                .icebergDestinationConfiguration(d -> d.roleARN(ROLE)
+                        .catalogConfiguration(c -> c.catalogARN("arn:aws:glue:us-east-1:000000000000:catalog"))
+                        .destinationTableConfigurationList(t -> t.destinationDatabaseName("tf")
+                                .destinationTableName("events"))
+                        .bufferingHints(h -> h.sizeInMBs(1).intervalInSeconds(0))
+                        .s3Configuration(s -> s.roleARN(ROLE).bucketARN("arn:aws:s3:::iceberg-errors"))));
+        Await.until(Duration.ofSeconds(10), () -> firehose.describeDeliveryStream(r -> r.deliveryStreamName(
+                "to-tf-iceberg")).deliveryStreamDescription().deliveryStreamStatus(),
+                s -> s == DeliveryStreamStatus.ACTIVE);
+
+        firehose.putRecord(r -> r.deliveryStreamName("to-tf-iceberg").record(Record.builder()
+                .data(SdkBytes.fromUtf8String("{\"id\":5,\"tags\":[\"a\",\"b\"]}")).build()));
+
+        Table table = iceberg.loadTable(TableIdentifier.of(Namespace.of("tf"), "events"));
+        List<String> rows = Await.until(Duration.ofSeconds(30), () -> {
+            table.refresh();
+            List<String> read = new ArrayList<>();
+            try (CloseableIterable<org.apache.iceberg.data.Record> all = IcebergGenerics.read(table).build()) {
+                all.forEach(row -> read.add(row.getField("id") + "=" + row.getField("tags")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return read;
+        }, r -> !r.isEmpty());
+        assertThat(rows).containsExactly("5=[a, b]");
+        assertThat(table.location()).isEqualTo("s3://lake/tf/events");
+        assertThat(glue.getTable(r -> r.databaseName("tf").name("events")).table().parameters())
+                .containsEntry("table_type", "ICEBERG").containsKey("previous_metadata_location");
+    }
+
+    @Test
+    void anIcebergTableWithAColumnTypeHiveDoesNotKnowIsRefusedAndNotRegistered() {
+        glue.createDatabase(r -> r.databaseInput(d -> d.name("bad")));
+
+        assertThatThrownBy(() -> glue.createTable(r -> r.databaseName("bad").openTableFormatInput(o -> o
+                        .icebergInput(i -> i.metadataOperation(MetadataOperation.CREATE)))
+                .tableInput(t -> t.name("t").storageDescriptor(sd -> sd.location("s3://lake/bad/t")
+                        .columns(Column.builder().name("x").type("strnig").build())))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("strnig");
+        assertThat(glue.getTables(r -> r.databaseName("bad")).tableList()).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package io.sluice.server.glue;
 
 import io.sluice.common.ErrorType;
+import io.sluice.firehose.delivery.iceberg.IcebergCatalogs;
 import io.sluice.glue.GlueCatalog;
 import io.sluice.protocol.ResponseWriter;
 import io.sluice.protocol.WireObject;
@@ -37,9 +38,15 @@ public final class GlueService implements Api {
 
     private final Map<String, GlueAction> actions;
 
+    /** The Glue API without Iceberg destinations' settings: Iceberg tables are created on local paths only. */
     public GlueService(GlueCatalog catalog) {
+        this(catalog, IcebergCatalogs.NONE);
+    }
+
+    /** The Glue API; Iceberg tables are created through {@code iceberg}'s file IO. */
+    public GlueService(GlueCatalog catalog, IcebergCatalogs iceberg) {
         DatabaseActions databases = new DatabaseActions(catalog);
-        TableActions tables = new TableActions(catalog);
+        TableActions tables = new TableActions(catalog, new IcebergTableCreation(iceberg));
         VersionActions versions = new VersionActions(catalog);
         TagActions tags = new TagActions(catalog);
         this.actions = Map.ofEntries(

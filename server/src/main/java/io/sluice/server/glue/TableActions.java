@@ -15,20 +15,23 @@ import java.util.List;
 /**
  * CreateTable, GetTable, GetTables, UpdateTable, DeleteTable. Glue names a TableInput's members {@code table.*} in
  * its validation messages ({@code table.storageDescriptor.columns.5.member.comment}), and so does Sluice. Lake Formation transactions, time travel, partition
- * indexes, open table formats and views' definitions are refused by name. Thread-safe.
+ * indexes, open table format updates and views' definitions are refused by name; an Iceberg table is created as
+ * {@link IcebergTableCreation} says. Thread-safe.
  */
 final class TableActions {
 
     private static final List<String> TABLE_ATTRIBUTES = List.of("NAME", "TABLE_TYPE");
 
     private final GlueCatalog catalog;
+    private final IcebergTableCreation iceberg;
 
-    TableActions(GlueCatalog catalog) {
+    TableActions(GlueCatalog catalog, IcebergTableCreation iceberg) {
         this.catalog = catalog;
+        this.iceberg = iceberg;
     }
 
     void create(RequestContext context, WireObject in, ResponseWriter out) {
-        GlueReader.refuse(in, "TransactionId", "PartitionIndexes", "OpenTableFormatInput");
+        GlueReader.refuse(in, "TransactionId", "PartitionIndexes");
         Validator v = new Validator();
         CatalogRef c = GlueReader.catalog(context, in, v);
         String database = in.string("DatabaseName");
@@ -36,6 +39,12 @@ final class TableActions {
         GlueReader.name(v, "name", in.string("Name"));
         TableInput input = GlueReader.table(in.object("TableInput"), "table", v);
         v.check();
+        WireObject openTableFormat = in.object("OpenTableFormatInput");
+        if (openTableFormat != null) {
+            // the database must exist before a metadata file is written for a table that could not be registered
+            catalog.getDatabase(c, database);
+            input = iceberg.create(openTableFormat, input);
+        }
         catalog.createTable(c, database, input);
     }
 

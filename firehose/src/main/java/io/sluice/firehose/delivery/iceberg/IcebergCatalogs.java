@@ -4,6 +4,12 @@ import io.sluice.firehose.delivery.S3ObjectStore;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.iceberg.CatalogProperties;
 import org.apache.iceberg.CatalogUtil;
+import org.apache.iceberg.PartitionSpec;
+import org.apache.iceberg.Schema;
+import org.apache.iceberg.SortOrder;
+import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.TableMetadataParser;
+import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.aws.AwsClientProperties;
 import org.apache.iceberg.aws.s3.S3FileIOProperties;
 import org.apache.iceberg.catalog.Catalog;
@@ -15,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The Iceberg catalog Iceberg destinations write through, standing in for the Glue catalog a CatalogARN names: the
@@ -116,9 +123,31 @@ public record IcebergCatalogs(Map<String, String> properties, IcebergTableRegist
         if (configured()) {
             return CatalogUtil.buildIcebergCatalog(CATALOG_NAME, options, hadoopConfiguration());
         }
-        FileIO io = CatalogUtil.loadFileIO(options.getOrDefault(CatalogProperties.FILE_IO_IMPL,
+        return new RegistryCatalog(glue, catalogArn, warehouse, fileIo(options));
+    }
+
+    /**
+     * Writes the first metadata file of a new, unpartitioned table at {@code location} (its
+     * {@code metadata/} folder), for a catalog that registers tables itself (Glue's CreateTable with an Iceberg
+     * OpenTableFormatInput); the file's location is returned.
+     *
+     * @throws RuntimeException whatever Iceberg's file IO throws when the file cannot be written
+     */
+    public String writeNewTable(Schema schema, String location, int formatVersion) {
+        TableMetadata metadata = TableMetadata.newTableMetadata(schema, PartitionSpec.unpartitioned(),
+                SortOrder.unsorted(), location, Map.of(TableProperties.FORMAT_VERSION, Integer.toString(
+                        formatVersion)));
+        String file = (location.endsWith("/") ? location : location + "/") + "metadata/00000-" + UUID.randomUUID()
+                + ".metadata.json";
+        try (FileIO io = fileIo(properties)) {
+            TableMetadataParser.write(metadata, io.newOutputFile(file));
+        }
+        return file;
+    }
+
+    private static FileIO fileIo(Map<String, String> options) {
+        return CatalogUtil.loadFileIO(options.getOrDefault(CatalogProperties.FILE_IO_IMPL,
                 ResolvingFileIO.class.getName()), options, hadoopConfiguration());
-        return new RegistryCatalog(glue, catalogArn, warehouse, io);
     }
 
     private String warehouse(String warehouseLocation) {
