@@ -12,8 +12,6 @@ import org.apache.iceberg.TableProperties;
 import org.apache.iceberg.catalog.Catalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +27,9 @@ import software.amazon.awssdk.services.firehose.model.IcebergDestinationDescript
 import software.amazon.awssdk.services.firehose.model.IcebergS3BackupMode;
 import software.amazon.awssdk.services.firehose.model.Record;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -75,16 +70,7 @@ class IcebergE2eTest {
     }
 
     private static List<String> rows(Table table) {
-        table.refresh();
-        List<String> rows = new ArrayList<>();
-        try (CloseableIterable<org.apache.iceberg.data.Record> read = IcebergGenerics.read(table).build()) {
-            for (org.apache.iceberg.data.Record row : read) {
-                rows.add(row.getField("id") + "=" + row.getField("name"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return IcebergRows.of(table, "id", "name");
     }
 
     @Test

@@ -12,8 +12,6 @@ import org.apache.iceberg.Table;
 import org.apache.iceberg.aws.glue.GlueCatalog;
 import org.apache.iceberg.catalog.Namespace;
 import org.apache.iceberg.catalog.TableIdentifier;
-import org.apache.iceberg.data.IcebergGenerics;
-import org.apache.iceberg.io.CloseableIterable;
 import org.apache.iceberg.types.Types;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,12 +29,9 @@ import software.amazon.awssdk.services.glue.model.Column;
 import software.amazon.awssdk.services.glue.model.InvalidInputException;
 import software.amazon.awssdk.services.glue.model.MetadataOperation;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -102,16 +97,7 @@ class IcebergOnGlueE2eTest {
     }
 
     private static List<String> rows(Table table) {
-        table.refresh();
-        List<String> rows = new ArrayList<>();
-        try (CloseableIterable<org.apache.iceberg.data.Record> read = IcebergGenerics.read(table).build()) {
-            for (org.apache.iceberg.data.Record row : read) {
-                rows.add(row.getField("id") + "=" + row.getField("item"));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
+        return IcebergRows.of(table, "id", "item");
     }
 
     @Test
@@ -174,16 +160,8 @@ class IcebergOnGlueE2eTest {
                 .data(SdkBytes.fromUtf8String("{\"id\":5,\"tags\":[\"a\",\"b\"]}")).build()));
 
         Table table = iceberg.loadTable(TableIdentifier.of(Namespace.of("tf"), "events"));
-        List<String> rows = Await.until(Duration.ofSeconds(30), () -> {
-            table.refresh();
-            List<String> read = new ArrayList<>();
-            try (CloseableIterable<org.apache.iceberg.data.Record> all = IcebergGenerics.read(table).build()) {
-                all.forEach(row -> read.add(row.getField("id") + "=" + row.getField("tags")));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return read;
-        }, r -> !r.isEmpty());
+        List<String> rows = Await.until(Duration.ofSeconds(30), () -> IcebergRows.of(table, "id", "tags"),
+                r -> !r.isEmpty());
         assertThat(rows).containsExactly("5=[a, b]");
         assertThat(table.location()).isEqualTo("s3://lake/tf/events");
         assertThat(glue.getTable(r -> r.databaseName("tf").name("events")).table().parameters())
