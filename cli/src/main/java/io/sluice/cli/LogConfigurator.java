@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 /**
  * Sluice's logging set-up in code: lines on standard output, human-readable by default or one JSON object per line
  * when {@value #FORMAT_PROPERTY} is {@code json}; Netty and the Kafka clients at WARN (the clients log every
- * setting of every client they make, and each reconnection, at INFO), the rest at INFO. Logback finds it through
+ * setting of every client they make, and each reconnection, at INFO), two of Hadoop's start-up warnings off, the
+ * rest at INFO. Logback finds it through
  * {@code META-INF/services} and runs it before its XML configurator, whose parsing alone took about a sixth of the
  * server's start-up (JFR). A file of one's own still wins, as with stock logback: one named by
  * {@code -Dlogback.configurationFile} (through {@code SLUICE_JAVA_OPTS}), or, unless JSON was asked for, a
@@ -45,6 +46,10 @@ public final class LogConfigurator extends ContextAwareBase implements Configura
         out.start();
         context.getLogger("io.netty").setLevel(Level.WARN);
         context.getLogger("org.apache.kafka").setLevel(Level.WARN);
+        // Hadoop serves only local files here (Parquet, ORC, Iceberg); on Java 24+ its file system loader warns,
+        // with a stack trace, that a file system Sluice never uses (viewfs) needs an API those Javas removed
+        context.getLogger("org.apache.hadoop.fs.FileSystem").setLevel(Level.ERROR);
+        context.getLogger("org.apache.hadoop.util.NativeCodeLoader").setLevel(Level.ERROR);
         ch.qos.logback.classic.Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
         root.setLevel(Level.INFO);
         root.addAppender(out);
