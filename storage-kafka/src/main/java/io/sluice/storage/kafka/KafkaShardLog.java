@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +28,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * node's records may land between two produce requests of one batch.
  *
  * <p>{@link #endOffset} asks the broker each time (a LATEST iterator taken after any node's acknowledged put
- * must start after it); this node's acknowledged appends and the tail watcher also move the known end at once.
+ * must start after it); {@link #offsetForTimestamp} reads the end before it looks the time up, so a record
+ * appended meanwhile by any node is never skipped; this node's acknowledged appends and the tail watcher also
+ * move the known end at once.
  * A read returns records up to the known end if it lies past the read's start, else asks the broker first, so
  * it never waits for records that are not there. {@link #startOffset} asks the broker each time.
  * Retention is the topic's {@code retention.ms}, so {@link #deleteSegmentsOlderThan} does nothing.
@@ -104,8 +107,11 @@ final class KafkaShardLog implements ShardLogHandle {
 
     @Override
     public long offsetForTimestamp(long timestampMillis) throws IOException {
-        long found = reader.offsetForTimestamp(partition(), timestampMillis).orElse(Long.MAX_VALUE);
-        return found == Long.MAX_VALUE ? endOffset() : Math.min(found, sealOffset.get());
+        // the end is read before the look-up: when the look-up finds no record that late, every record below that
+        // end is earlier, while an end read after it could pass records any node appended in between
+        long end = endOffset();
+        OptionalLong found = reader.offsetForTimestamp(partition(), timestampMillis);
+        return found.isPresent() ? Math.min(found.getAsLong(), sealOffset.get()) : end;
     }
 
     @Override

@@ -396,6 +396,38 @@ class KafkaShardLogStoreTest {
     }
 
     @Test
+    void offsetForTimestampNeverSkipsARecordAnotherNodeAppendsDuringTheLookUp() throws Exception {
+        // an analytics application started from NOW opens its input at the start's time a moment later, on
+        // whichever node runs it, while records are being put: none arriving at or after that time may be skipped
+        ShardLogHandle reading = store("a").open(SHARD_0);
+        KafkaShardLogStore writer = store("b");
+        ShardLogHandle writing = writer.open(SHARD_0);
+        get(writer.append(writing, List.of(rec(0, "k", "first"))));
+        CompletableFuture<Void> appending = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < 400; i++) {
+                writer.append(writing, List.of(rec(0, "k", "r" + i))).join();
+            }
+        });
+        List<String> skipped = new ArrayList<>();
+        int lookUps = 0;
+        while (!appending.isDone()) {
+            long since = System.currentTimeMillis();
+            long offset = reading.offsetForTimestamp(since);
+            lookUps++;
+            if (offset > 0) {
+                long before = reading.read(offset - 1, 1, Long.MAX_VALUE).records().getFirst().timestamp();
+                if (before >= since) {
+                    skipped.add("offset " + (offset - 1) + " arrived at " + before + ", looked up from " + since);
+                }
+            }
+        }
+        get(appending);
+
+        assertThat(lookUps).isPositive();
+        assertThat(skipped).as("records skipped in %d look-ups", lookUps).isEmpty();
+    }
+
+    @Test
     void deletingAShardDeletesTheStreamTopicOnceAndFailsItsAppends() throws Exception {
         KafkaShardLogStore store = store("a");
         ShardLogHandle zero = store.open(SHARD_0);
