@@ -7,6 +7,7 @@
 #                                       # DATA=unique (the bench's --data; repeated: the same data in every record)
 #   benchmarks/cluster.sh failover
 #   RUNS="one-node kafka" benchmarks/cluster.sh throughput   # a subset (without one-node, set PERF_RECORDS)
+#   NODE_PROPS="kafka.linger.ms=2 kafka.compression.type=none" benchmarks/cluster.sh throughput   # extra node settings
 #
 # throughput: for each record size, `sluice bench` puts records (PutRecords) for DURATION after WARMUP, then reads
 # the stream it wrote from TRIM_HORIZON with one GetRecords loop per shard (--read-only), through
@@ -161,6 +162,8 @@ streams.create-delay-ms=0
 tls-port=-1
 kms.master-key-file=$WORK/master.key
 EOF
+# NODE_PROPS: extra lines for the nodes' settings, e.g. NODE_PROPS='kafka.linger.ms=2' (client settings to compare)
+if [ -n "${NODE_PROPS:-}" ]; then printf '%s\n' $NODE_PROPS >> "$WORK/cluster.properties"; fi
 
 # start_server NAME PORT [options]: a server whose output goes to $WORK/NAME.log; waits for /health; sets LAST_PID
 start_server() {
