@@ -7,6 +7,7 @@
 #                                       # DATA=unique (the bench's --data; repeated: the same data in every record)
 #   benchmarks/cluster.sh failover
 #   RUNS="one-node kafka" benchmarks/cluster.sh throughput   # a subset (without one-node, set PERF_RECORDS)
+#   NODE_PROPS="kafka.linger.ms=2 kafka.compression.type=none" benchmarks/cluster.sh throughput   # extra node settings
 #
 # throughput: for each record size, `sluice bench` puts records (PutRecords) for DURATION after WARMUP, then reads
 # the stream it wrote from TRIM_HORIZON with one GetRecords loop per shard (--read-only), through
@@ -17,7 +18,7 @@
 #       stream, so reads count every record twice;
 # and (d) Kafka's own org.apache.kafka.tools.ProducerPerformance at acks=all (idempotent) on the same broker, on a
 # topic of SHARDS partitions, once with its defaults and once with the producer settings Sluice's nodes use (lz4,
-# 256 KiB batches, linger 1 ms), then ConsumerPerformance reading that topic back.
+# 256 KiB batches, linger 5 ms), then ConsumerPerformance reading that topic back.
 #
 # failover: two nodes; a fan-out subscription through node 1; `kill -9` of node 1; then the time until node 2's log
 # says it owns all the task partitions (the killed node's background tasks run on node 2), until a
@@ -161,6 +162,8 @@ streams.create-delay-ms=0
 tls-port=-1
 kms.master-key-file=$WORK/master.key
 EOF
+# NODE_PROPS: extra lines for the nodes' settings, e.g. NODE_PROPS='kafka.linger.ms=2' (client settings to compare)
+if [ -n "${NODE_PROPS:-}" ]; then printf '%s\n' $NODE_PROPS >> "$WORK/cluster.properties"; fi
 
 # start_server NAME PORT [options]: a server whose output goes to $WORK/NAME.log; waits for /health; sets LAST_PID
 start_server() {
@@ -256,7 +259,7 @@ print(max(200000, int(r['produced']['recordsPerSecond'] * 40)))")}"
     local keys=()
     if [ "$settings" = sluice ]; then
       # and keyed records, spread over the partitions by key as Sluice's are by hash key
-      props+=(compression.type=lz4 linger.ms=1 batch.size=262144 buffer.memory=134217728)
+      props+=(compression.type=lz4 linger.ms=5 batch.size=262144 buffer.memory=134217728)
       keys=(--key-distribution random --record-key-range 1000000)
     fi
     log "kafka ProducerPerformance ($settings), $size: $records records"

@@ -30,7 +30,12 @@ final class ClientConfigs {
 
     static Map<String, Object> producer(KafkaSettings settings) {
         Map<String, Object> defaults = new HashMap<>();
-        defaults.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        // Kafka 4's default. Each PutRecords call hands a shard's records over as one burst, and several calls are
+        // in flight: 5 ms lets the producer put the bursts of several calls to a partition into one batch and one
+        // request, which the producer and the broker handle for less CPU per record than many small ones (at
+        // 100 B on a shared 2-core machine, 10-15 % less on the node and 15-30 % less on the broker than 1 ms,
+        // and a lower put p50); a lone put waits up to 5 ms longer
+        defaults.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         defaults.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 << 10);
         defaults.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 128L << 20);
         defaults.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");

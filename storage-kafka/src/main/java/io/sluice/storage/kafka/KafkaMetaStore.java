@@ -2,6 +2,8 @@ package io.sluice.storage.kafka;
 
 import io.sluice.engine.store.MetaStore;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.CloseOptions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -12,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -48,7 +52,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the locks its watchers take.
  *
  * <p><b>{@link #sync}</b> reads the partition's last stable offset and completes once the applier has passed it,
- * one request serving every caller waiting when it was sent ({@link MetadataSync}).
+ * one request serving every caller waiting when it was sent, with up to {@link #SYNC_LANES} requests in flight so
+ * that a caller arriving during one need not wait for it to return ({@link MetadataSync}).
  *
  * <p><b>Failures</b>: every Kafka failure is logged with its cause and thrown as an IOException; waits are bounded
  * by the store's timeout.
@@ -60,6 +65,12 @@ public final class KafkaMetaStore implements MetaStore {
 
     /** How long a call waits for Kafka (an acknowledgement, a commit, the applier) before failing. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * End-offset requests {@link #sync} may have in flight at once. Two take a caller's wait from up to two round
+     * trips (the one in flight when it came, then its own) to about one; more would add requests, not speed.
+     */
+    static final int SYNC_LANES = 2;
 
     private static final Logger LOG = LoggerFactory.getLogger(KafkaMetaStore.class);
 
@@ -106,9 +117,12 @@ public final class KafkaMetaStore implements MetaStore {
                 settings.nodeId());
         MetadataSync sync = null;
         Producer<byte[], byte[]> plain = null;
+        List<Consumer<byte[], byte[]>> lanes = new ArrayList<>();
         try {
-            sync = new MetadataSync(clients.consumer("metadata-sync"), partition, applier.position(), timeout,
-                    settings.nodeId());
+            for (int i = 0; i < SYNC_LANES; i++) {
+                lanes.add(clients.consumer("metadata-sync-" + i));
+            }
+            sync = new MetadataSync(lanes, partition, applier.position(), timeout, settings.nodeId());
             plain = clients.plainProducer();
             KafkaMetaStore store = new KafkaMetaStore(topic, timeout, applier, sync, plain,
                     new AtomicMetadataWriter(clients, applier, sync, timeout));
@@ -122,6 +136,8 @@ public final class KafkaMetaStore implements MetaStore {
             }
             if (sync != null) {
                 sync.close();
+            } else {
+                lanes.forEach(consumer -> consumer.close(CloseOptions.timeout(Duration.ZERO)));
             }
             applier.close();
             throw e;

@@ -34,7 +34,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@code <account>/<region>/<stream>-<createdAt>/shardId-N} is partition N of topic
  * {@code <prefix>stream.<account>.<region>.<stream>-<createdAt>} ({@link LogName}); opening shard N creates the
  * topic or grows it to N+1 partitions ({@link StreamTopics}). A record is key = partition key, value = data,
- * header {@code sluice.flags} = the engine's flags byte ({@link RecordHeaders}), timestamp = the broker's
+ * header {@code sluice.flags} = the engine's flags byte, left out with the version header when the flags are 0
+ * ({@link RecordHeaders}), timestamp = the broker's
  * LogAppendTime; its Kafka offset is its log offset. Several nodes append to one partition, so a batch's offsets
  * need not be consecutive: {@link #appendEach} answers each record's offset.
  *
@@ -216,10 +217,11 @@ public final class KafkaShardLogStore implements ShardLogStore {
     public CompletableFuture<long[]> appendEach(ShardLogHandle log, List<AppendRecord> records) {
         KafkaShardLog kafka = kafka(log);
         List<ProducerRecord<byte[], byte[]>> sent = new ArrayList<>(records.size());
+        String topic = kafka.partition().topic();
+        int partition = kafka.partition().partition();
         for (AppendRecord r : records) {
-            Header flags = new RecordHeader(RecordHeaders.FLAGS, new byte[] {r.flags()});
-            sent.add(new ProducerRecord<>(kafka.partition().topic(), kafka.partition().partition(), null,
-                    r.partitionKey(), r.data(), List.of(RecordHeaders.VERSION_HEADER, flags)));
+            sent.add(new ProducerRecord<>(topic, partition, null, r.partitionKey(), r.data(),
+                    RecordHeaders.of(r.flags())));
         }
         return logFailure(kafka.append(producer, sent, completer), "append to", kafka);
     }

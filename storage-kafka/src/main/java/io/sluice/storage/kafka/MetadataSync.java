@@ -23,22 +23,28 @@ import java.util.concurrent.locks.ReentrantLock;
  * read_committed reader sees it (the last stable offset: everything committed before the read lies below it), then
  * completes when the applier's position reaches it.
  *
- * <p><b>Group commit</b>: one thread reads end offsets, one request at a time; every caller that registered before
- * a request was sent is served by it, and callers arriving meanwhile share the next one. So a burst of syncs costs
- * one or two round trips to the partition leader, not one each. The wait for the applier is not on that thread: the
- * next request is sent while earlier callers still wait.
+ * <p><b>Group commit, pipelined</b>: each of a few lanes (a thread with a consumer of its own) takes every caller
+ * waiting at that moment and serves them all with one end-offset request. A lane takes callers only while it is
+ * idle, so callers arriving while one request is in flight are taken at once by another idle lane instead of
+ * waiting for that request to return: a sync costs about one round trip, not up to two, and a burst of syncs costs
+ * at most one request per lane at a time. The wait for the applier is not on a lane's thread.
+ *
+ * <p><b>Why pipelining keeps the barrier</b>: a caller is served only by a request that a lane sent after taking
+ * it, so after the caller registered; every change committed before the caller's {@link #sync} call lies below the
+ * end that request reads, whichever lane sent it and whichever request returns first. Lanes only ever hand a
+ * caller to one request; a request that fails fails only its own callers.
  *
  * <p>Callers' futures complete on a fresh virtual thread, never on the applier's, so work a caller chains on one
  * cannot hold up (or wait for) the applier.
  *
- * <p><b>Threading</b>: {@link #sync} is thread-safe; the consumer is used by the sync thread only ({@link #close}
- * wakes it, which Kafka allows from any thread).
+ * <p><b>Threading</b>: {@link #sync} is thread-safe; each consumer is used by its lane's thread only
+ * ({@link #close} wakes them, which Kafka allows from any thread).
  */
 final class MetadataSync implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MetadataSync.class);
 
-    private final Consumer<byte[], byte[]> consumer;
+    private final List<Consumer<byte[], byte[]>> consumers;
     private final TopicPartition partition;
     private final AppliedPosition applied;
     private final Duration timeout;
@@ -46,19 +52,25 @@ final class MetadataSync implements AutoCloseable {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition requested = lock.newCondition();
     private final AtomicLong requests = new AtomicLong();
-    private final Thread thread;
+    private final List<Thread> lanes = new ArrayList<>();
     private List<CompletableFuture<Void>> waiting = new ArrayList<>(); // guarded by lock
     private boolean closed; // guarded by lock
 
-    /** Starts the sync thread; owns {@code consumer} and closes it. */
-    MetadataSync(Consumer<byte[], byte[]> consumer, TopicPartition partition, AppliedPosition applied,
+    /** Starts one lane per consumer; owns the consumers and closes them. */
+    MetadataSync(List<Consumer<byte[], byte[]>> consumers, TopicPartition partition, AppliedPosition applied,
                  Duration timeout, String nodeId) {
-        this.consumer = consumer;
+        if (consumers.isEmpty()) {
+            throw new IllegalArgumentException("a sync needs at least one consumer");
+        }
+        this.consumers = List.copyOf(consumers);
         this.partition = partition;
         this.applied = applied;
         this.timeout = timeout;
-        this.thread = Thread.ofPlatform().name("sluice-metadata-sync-" + nodeId).daemon().unstarted(this::run);
-        thread.start();
+        for (int i = 0; i < this.consumers.size(); i++) {
+            Consumer<byte[], byte[]> consumer = this.consumers.get(i);
+            lanes.add(Thread.ofPlatform().name("sluice-metadata-sync-" + nodeId + "-" + i).daemon()
+                    .start(() -> run(consumer)));
+        }
     }
 
     /** Completes once everything committed to the topic before this call is applied to this node's view. */
@@ -82,11 +94,11 @@ final class MetadataSync implements AutoCloseable {
         return requests.get();
     }
 
-    private void run() {
+    private void run(Consumer<byte[], byte[]> consumer) {
         try {
             List<CompletableFuture<Void>> batch;
             while ((batch = take()) != null) {
-                serve(batch);
+                serve(consumer, batch);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -112,7 +124,7 @@ final class MetadataSync implements AutoCloseable {
         }
     }
 
-    private void serve(List<CompletableFuture<Void>> batch) {
+    private void serve(Consumer<byte[], byte[]> consumer, List<CompletableFuture<Void>> batch) {
         long end;
         try {
             requests.incrementAndGet();
@@ -137,7 +149,7 @@ final class MetadataSync implements AutoCloseable {
         }, completions);
     }
 
-    /** Stops the sync thread and closes its consumer; callers still waiting for an end offset fail. */
+    /** Stops the lanes and closes their consumers; callers still waiting for an end offset fail. */
     @Override
     public void close() {
         List<CompletableFuture<Void>> abandoned;
@@ -146,13 +158,15 @@ final class MetadataSync implements AutoCloseable {
             closed = true;
             abandoned = waiting;
             waiting = new ArrayList<>();
-            requested.signal();
+            requested.signalAll();
         } finally {
             lock.unlock();
         }
-        consumer.wakeup();
+        consumers.forEach(Consumer::wakeup);
         try {
-            thread.join();
+            for (Thread lane : lanes) {
+                lane.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

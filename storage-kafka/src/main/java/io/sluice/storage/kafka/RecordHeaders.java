@@ -5,6 +5,9 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeader;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The headers Sluice puts on the records of a stream topic, so that plain Kafka consumers can read a stream too
  * (key = partition key, value = data, arrival time = the broker's LogAppendTime):
@@ -18,6 +21,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  *       operators). The first marker ends the shard: Sluice never returns it or anything after it, and other
  *       readers of the topic should skip markers.</li>
  * </ul>
+ * Sluice writes a record of flags 0 with no headers at all: read back, it is version 1 with flags 0 as if it
+ * carried both, so nothing changes for any reader, and every record is 31 bytes shorter to encode, to check on
+ * the broker and to decode, header keys included (compression already squeezed the repeated headers on disk).
+ * Records written before with both headers read the same. Other flags carry both headers.
  * Stateless.
  */
 final class RecordHeaders {
@@ -28,7 +35,24 @@ final class RecordHeaders {
     static final String FLAGS = "sluice.flags";
     static final String SEAL = "sluice.seal";
 
+    /** The headers of a record per flags byte; shared, since the producer never changes a header. */
+    private static final List<List<Header>> BY_FLAGS = flagsHeaders();
+
     private RecordHeaders() {
+    }
+
+    /** The headers Sluice writes on a record of these flags: none for 0, else the version and the flags. */
+    static List<Header> of(byte flags) {
+        return BY_FLAGS.get(flags & 0xFF);
+    }
+
+    private static List<List<Header>> flagsHeaders() {
+        List<List<Header>> all = new ArrayList<>(256);
+        all.add(List.of());
+        for (int flags = 1; flags < 256; flags++) {
+            all.add(List.of(VERSION_HEADER, new RecordHeader(FLAGS, new byte[] {(byte) flags})));
+        }
+        return List.copyOf(all);
     }
 
     static byte flags(Headers headers) {

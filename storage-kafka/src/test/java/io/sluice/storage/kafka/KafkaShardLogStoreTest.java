@@ -38,6 +38,7 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KafkaShardLogStoreTest {
@@ -468,6 +469,36 @@ class KafkaShardLogStoreTest {
         assertThat(read.get(0).headers().lastHeader("sluice.format").value()).containsExactly(1);
         assertThat(read.get(0).headers().lastHeader("sluice.flags").value()).containsExactly(1);
         assertThat(read.get(1).headers().lastHeader("sluice.seal")).isNotNull();
+    }
+
+    @Test
+    void aRecordOfFlagsZeroGoesToKafkaWithoutHeadersAndReadsLikeOneWrittenWithBoth() throws Exception {
+        KafkaShardLogStore store = store("a");
+        ShardLogHandle log = store.open(SHARD_0);
+        get(store.append(log, List.of(rec(0, "new", "headerless"))));
+        try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(Map.of(
+                "bootstrap.servers", broker.bootstrapServers()), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic(), 0, null, bytes("old"), bytes("both headers"), List.of(
+                    new RecordHeader("sluice.format", new byte[] {1}), new RecordHeader("sluice.flags", new byte[] {0}))))
+                    .get();
+        }
+
+        List<ConsumerRecord<byte[], byte[]>> raw = new ArrayList<>();
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(), "auto.offset.reset", "earliest"),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            TopicPartition partition = new TopicPartition(topic(), 0);
+            consumer.assign(List.of(partition));
+            consumer.seekToBeginning(List.of(partition));
+            while (raw.isEmpty()) {
+                consumer.poll(Duration.ofMillis(200)).forEach(raw::add);
+            }
+        }
+        assertThat(raw.getFirst().headers().toArray()).isEmpty();
+
+        List<StoredRecord> read = log.read(0, 10, Long.MAX_VALUE).records();
+        assertThat(read).extracting(r -> text(r.partitionKey()), r -> text(r.data()), StoredRecord::flags)
+                .containsExactly(tuple("new", "headerless", (byte) 0), tuple("old", "both headers", (byte) 0));
     }
 
     @Test
