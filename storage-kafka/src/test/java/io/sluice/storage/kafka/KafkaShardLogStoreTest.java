@@ -438,6 +438,11 @@ class KafkaShardLogStoreTest {
         store.delete(SHARD_0);
         store.delete(SHARD_1);
 
+        // the broker completes a deletion in the background: the topic may still be listed for a moment
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (admin.listTopics().names().get().contains(topic()) && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
         assertThat(admin.listTopics().names().get()).doesNotContain(topic());
         assertThat(store.append(one, List.of(rec(0, "k", "v")))).failsWithin(Duration.ofSeconds(30))
                 .withThrowableOfType(ExecutionException.class).withCauseInstanceOf(IOException.class);
