@@ -17,11 +17,12 @@ final class ApacheAccessFields {
     }
 
     /**
-     * Reads the line's fields into {@code fields} (7 of them for the common format, 9 for the combined one).
+     * Finds the line's fields: field i is {@code line} from {@code bounds[2i]} to {@code bounds[2i+1]} (7 fields for
+     * the common format, 9 for the combined one).
      *
-     * @return whether it did; false when the line is not in the usual shape (the fields are then meaningless)
+     * @return whether it did; false when the line is not in the usual shape (the bounds are then meaningless)
      */
-    static boolean read(String line, boolean combined, String[] fields) {
+    static boolean read(String line, boolean combined, int[] bounds) {
         int end = line.length();
         int host = token(line, 0, end);
         if (host <= 0 || !hostname(line, 0, host)) {
@@ -77,8 +78,8 @@ final class ApacheAccessFields {
             if (agentEnd <= agent) {
                 return false;
             }
-            fields[7] = line.substring(referer, refererEnd);
-            fields[8] = line.substring(agent, agentEnd);
+            set(bounds, 7, referer, refererEnd);
+            set(bounds, 8, agent, agentEnd);
             rest = agentEnd + 1;
         } else {
             // the expression's INT is greedy and ".*" takes the rest: the digits as far as they go, or a lone "-"
@@ -94,14 +95,19 @@ final class ApacheAccessFields {
         if (hasLineTerminator(line, rest, end)) {
             return false; // "." matches no line terminator: the expression decides
         }
-        fields[0] = line.substring(0, host);
-        fields[1] = line.substring(host + 1, ident);
-        fields[2] = line.substring(ident + 1, authuser);
-        fields[3] = line.substring(date + 1, dateEnd);
-        fields[4] = line.substring(request + 2, requestEnd);
-        fields[5] = line.substring(response + 1, responseEnd);
-        fields[6] = line.substring(bytes, bytesEnd);
+        set(bounds, 0, 0, host);
+        set(bounds, 1, host + 1, ident);
+        set(bounds, 2, ident + 1, authuser);
+        set(bounds, 3, date + 1, dateEnd);
+        set(bounds, 4, request + 2, requestEnd);
+        set(bounds, 5, response + 1, responseEnd);
+        set(bounds, 6, bytes, bytesEnd);
         return true;
+    }
+
+    private static void set(int[] bounds, int field, int from, int to) {
+        bounds[2 * field] = from;
+        bounds[2 * field + 1] = to;
     }
 
     /** The index of the space ending the token that starts at {@code from}, or -1 when no space follows. */

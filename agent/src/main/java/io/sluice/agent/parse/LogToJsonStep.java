@@ -2,6 +2,7 @@ package io.sluice.agent.parse;
 
 import io.sluice.agent.config.LogFormats;
 import io.sluice.agent.config.ProcessingOption;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,18 +14,19 @@ import java.util.regex.Pattern;
  * LOGTOJSON: the whole record must match the format's expression (or {@code matchPattern}); each group becomes the
  * field of the same rank (the format's names or {@code customFieldNames}); in Apache formats "-" is null, as AWS's
  * agent writes it. A record that does not match is refused (the agent skips and counts it). The Apache access
- * formats are read by {@link ApacheAccessFields} first, the expression deciding the lines it leaves. Immutable;
- * thread-safe.
+ * formats are read by {@link ApacheAccessFields} first, the expression deciding the lines it leaves; COMPACT JSON is
+ * written by {@link JsonLineWriter}. Immutable; thread-safe.
  */
 final class LogToJsonStep implements ProcessingStep {
 
     private final Pattern pattern;
     private final List<String> names;
-    private final boolean distinctNames;
     private final boolean dashIsNull;
     /** null: no fast reading; else whether the format is the combined one. */
     private final Boolean apacheCombined;
     private final ProcessingOption.JsonFormat format;
+    /** null: the fields are written through a map (PRETTYPRINT, or repeated custom names). */
+    private final JsonLineWriter writer;
     private final String description;
 
     LogToJsonStep(ProcessingOption.LogToJson option) {
@@ -35,7 +37,6 @@ final class LogToJsonStep implements ProcessingStep {
             throw new IllegalArgumentException(names.size() + " field names for " + pattern.matcher("").groupCount()
                     + " groups");
         }
-        this.distinctNames = new HashSet<>(names).size() == names.size();
         this.dashIsNull = LogFormats.dashIsNull(option.logFormat());
         this.apacheCombined = option.matchPattern() != null ? null : switch (option.logFormat()) {
             case COMMONAPACHELOG -> Boolean.FALSE;
@@ -43,36 +44,51 @@ final class LogToJsonStep implements ProcessingStep {
             default -> null;
         };
         this.format = option.jsonFormat();
+        boolean distinct = new HashSet<>(names).size() == names.size();
+        this.writer = distinct && format == ProcessingOption.JsonFormat.COMPACT ? new JsonLineWriter(names) : null;
         this.description = option.matchPattern() != null ? "matchPattern" : option.logFormat().name();
     }
 
     @Override
     public String apply(String record) throws RecordConversionException {
-        String[] values = new String[names.size()];
-        if (apacheCombined == null || !ApacheAccessFields.read(record, apacheCombined, values)) {
-            Matcher matcher = pattern.matcher(record);
-            if (!matcher.matches()) {
-                throw new RecordConversionException("LOGTOJSON: the record does not match " + description);
-            }
-            for (int i = 0; i < values.length; i++) {
-                values[i] = matcher.group(i + 1);
-            }
+        if (writer != null) {
+            byte[] line = applyAsLine(record);
+            return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
         }
-        if (dashIsNull) {
-            for (int i = 0; i < values.length; i++) {
-                if ("-".equals(values[i])) {
-                    values[i] = null;
-                }
-            }
-        }
-        if (distinctNames) {
-            return JsonText.writeStrings(names, values, format);
-        }
+        String[] values = groups(record);
         // repeated custom names: the last value is written at the first place, as a map does
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < values.length; i++) {
             fields.put(names.get(i), values[i]);
         }
         return JsonText.write(fields, format);
+    }
+
+    @Override
+    public byte[] applyAsLine(String record) throws RecordConversionException {
+        if (writer == null) {
+            return ProcessingStep.super.applyAsLine(record);
+        }
+        if (apacheCombined != null) {
+            int[] bounds = new int[2 * names.size()];
+            if (ApacheAccessFields.read(record, apacheCombined, bounds)) {
+                return writer.write(record, bounds, dashIsNull);
+            }
+        }
+        return writer.write(groups(record));
+    }
+
+    /** The expression's groups, "-" as null where the format says so. */
+    private String[] groups(String record) throws RecordConversionException {
+        Matcher matcher = pattern.matcher(record);
+        if (!matcher.matches()) {
+            throw new RecordConversionException("LOGTOJSON: the record does not match " + description);
+        }
+        String[] values = new String[names.size()];
+        for (int i = 0; i < values.length; i++) {
+            String value = matcher.group(i + 1);
+            values[i] = dashIsNull && "-".equals(value) ? null : value;
+        }
+        return values;
     }
 }

@@ -9,6 +9,7 @@ import io.sluice.agent.send.BatchSender;
 import io.sluice.agent.send.FlowMetrics;
 import io.sluice.agent.send.FlowPublisher;
 import io.sluice.agent.send.RecordSender;
+import io.sluice.agent.send.SendingThreads;
 import io.sluice.agent.send.Sleeper;
 import io.sluice.agent.tail.FlowSource;
 import io.sluice.common.Clock;
@@ -18,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A running agent: one reader thread (virtual) per flow, the shared sending threads ({@code maxSendingThreads}
- * platform threads), the progress line, and the optional metrics and health endpoint.
+ * A running agent: one reader thread (virtual) per flow, the shared sending threads (up to {@code maxSendingThreads}
+ * platform threads, started as batches wait and ended when idle: {@link SendingThreads}), the progress line, and the optional metrics and health endpoint.
  *
  * <p>{@link #close} stops gracefully within {@code shutdownTimeoutMillis}: the readers stop reading and publish
  * what they hold, the batches in flight are given the rest of the time to be sent and acknowledged, then whatever
@@ -38,6 +38,8 @@ import java.util.function.Function;
 public final class Agent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    /** How long a sending thread without work lives on. */
+    private static final java.time.Duration SENDER_IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
 
     private record Flow(FlowConfig config, FlowSource source, FlowReader reader, FlowPublisher publisher,
                         Thread thread) {
@@ -46,7 +48,7 @@ public final class Agent implements AutoCloseable {
     private final AgentConfig config;
     private final List<Flow> flows = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final ExecutorService sendingThreads;
+    private final SendingThreads sendingThreads;
     private final ScheduledExecutorService scheduler;
     private final PrometheusMeterRegistry registry;
     private MetricsEndpoint endpoint;
@@ -55,8 +57,7 @@ public final class Agent implements AutoCloseable {
     private Agent(AgentConfig config, PrometheusMeterRegistry registry) {
         this.config = config;
         this.registry = registry;
-        this.sendingThreads = Executors.newFixedThreadPool(Math.max(1, config.maxSendingThreads()),
-                Thread.ofPlatform().name("agent-sender-", 0).daemon().factory());
+        this.sendingThreads = new SendingThreads(config.maxSendingThreads(), SENDER_IDLE_TIMEOUT, "agent-sender-");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("agent-progress").daemon().factory());
     }

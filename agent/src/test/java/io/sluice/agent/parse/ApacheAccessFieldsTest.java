@@ -34,15 +34,16 @@ class ApacheAccessFieldsTest {
         for (int i = 0; i < 20_000; i++) {
             boolean combined = random.nextBoolean();
             String line = line(random, combined);
-            String[] fields = new String[combined ? 9 : 7];
-            boolean read = ApacheAccessFields.read(line, combined, fields);
+            int[] bounds = new int[combined ? 18 : 14];
+            boolean read = ApacheAccessFields.read(line, combined, bounds);
             if (read) {
                 accepted++;
                 Matcher matcher = LogFormats.pattern(combined ? LogFormat.COMBINEDAPACHELOG
                         : LogFormat.COMMONAPACHELOG).matcher(line);
                 assertThat(matcher.matches()).as("seed %d: %s", seed, line).isTrue();
-                for (int g = 0; g < fields.length; g++) {
-                    assertThat(fields[g]).as("seed %d: group %d of %s", seed, g + 1, line)
+                for (int g = 0; g < bounds.length / 2; g++) {
+                    assertThat(line.substring(bounds[2 * g], bounds[2 * g + 1]))
+                            .as("seed %d: group %d of %s", seed, g + 1, line)
                             .isEqualTo(matcher.group(g + 1));
                 }
             }
@@ -52,16 +53,32 @@ class ApacheAccessFieldsTest {
 
     @Test
     void theUsualLinesAreReadFast() {
-        String[] fields = new String[9];
-        assertThat(ApacheAccessFields.read("127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /a.gif HTTP/1.0\" "
-                + "200 2326 \"http://www.example.com/start.html\" \"Mozilla/4.08 [en] (Win98; I ;Nav)\"", true,
-                fields)).isTrue();
-        assertThat(fields).containsExactly("127.0.0.1", "-", "frank", "10/Oct/2000:13:55:36 -0700",
-                "GET /a.gif HTTP/1.0", "200", "2326", "http://www.example.com/start.html",
-                "Mozilla/4.08 [en] (Win98; I ;Nav)");
-        assertThat(ApacheAccessFields.read("64.242.88.10 - - [07/Mar/2004:16:10:02 -0800] \"GET /x HTTP/1.1\" 200 "
-                + "6291", false, fields)).isTrue();
-        assertThat(fields[6]).isEqualTo("6291");
+        assertThat(fields("127.0.0.1 - frank [10/Oct/2000:13:55:36 -0700] \"GET /a.gif HTTP/1.0\" 200 2326 "
+                + "\"http://www.example.com/start.html\" \"Mozilla/4.08 [en] (Win98; I ;Nav)\"", true))
+                .containsExactly("127.0.0.1", "-", "frank", "10/Oct/2000:13:55:36 -0700", "GET /a.gif HTTP/1.0", "200",
+                        "2326", "http://www.example.com/start.html", "Mozilla/4.08 [en] (Win98; I ;Nav)");
+        assertThat(fields("64.242.88.10 - - [07/Mar/2004:16:10:02 -0800] \"GET /x HTTP/1.1\" 200 6291", false))
+                .endsWith("200", "6291");
+    }
+
+    @Test
+    void unusualLinesAreLeftToTheExpression() {
+        assertThat(fields("10..1 - - [07/Mar/2004:16:10:02 -0800] \"GET /x HTTP/1.1\" 200 6291", false)).isNull();
+        assertThat(fields("h - - [07/March/2004:16:10:02 -0800] \"GET /x HTTP/1.1\" 200 6291", false)).isNull();
+        assertThat(fields("h - - [07/Mar/2004:16:10:02 -0800] \"GET /x HTTP/1.1\" 200 6291\r", false)).isNull();
+    }
+
+    /** The fields read fast, or null when the line is left to the expression. */
+    private static String[] fields(String line, boolean combined) {
+        int[] bounds = new int[combined ? 18 : 14];
+        if (!ApacheAccessFields.read(line, combined, bounds)) {
+            return null;
+        }
+        String[] fields = new String[bounds.length / 2];
+        for (int i = 0; i < fields.length; i++) {
+            fields[i] = line.substring(bounds[2 * i], bounds[2 * i + 1]);
+        }
+        return fields;
     }
 
     private static String line(Random random, boolean combined) {
