@@ -27,7 +27,8 @@ import java.util.function.Function;
 
 /**
  * A running agent: one reader thread (virtual) per flow, the shared sending threads (up to {@code maxSendingThreads}
- * platform threads, started as batches wait and ended when idle: {@link SendingThreads}), the progress line, and the optional metrics and health endpoint.
+ * platform threads, started as batches wait and ended when idle: {@link SendingThreads}), the progress line and the
+ * per-file gauges, and the optional metrics and health endpoint.
  *
  * <p>{@link #close} stops gracefully within {@code shutdownTimeoutMillis}: the readers stop reading and publish
  * what they hold, the batches in flight are given the rest of the time to be sent and acknowledged, then whatever
@@ -40,6 +41,8 @@ public final class Agent implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
     /** How long a sending thread without work lives on. */
     private static final java.time.Duration SENDER_IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
+    /** How often the per-file gauges follow the files being read. */
+    private static final long BACKLOG_UPDATE_MILLIS = 1000;
 
     private record Flow(FlowConfig config, FlowSource source, FlowReader reader, FlowPublisher publisher,
                         Thread thread) {
@@ -90,6 +93,7 @@ public final class Agent implements AutoCloseable {
     private void open(SourceFactory sources, Function<FlowConfig, RecordSender> senders, Clock clock)
             throws IOException {
         List<Progress.Flow> progress = new ArrayList<>();
+        List<FileBacklogGauges> backlogs = new ArrayList<>();
         for (FlowConfig flow : config.flows()) {
             FlowSource source = sources.open(flow);
             FlowMetrics metrics = new FlowMetrics(registry, flow.id(), flow.destination().name(),
@@ -101,6 +105,8 @@ public final class Agent implements AutoCloseable {
             FlowReader reader = new FlowReader(flow, source, publisher, clock, Sleeper.system(), metrics);
             flows.add(new Flow(flow, source, reader, publisher, Thread.ofVirtual().unstarted(reader)));
             progress.add(new Progress.Flow(flow.id(), metrics, source::bytesBehind));
+            backlogs.add(new FileBacklogGauges(registry, flow.id(), flow.destination().name(),
+                    source::bytesBehindByFile));
         }
         if (config.metricsPort() > 0) {
             endpoint = new MetricsEndpoint("0.0.0.0", config.metricsPort(), registry, this::stoppedFlows);
@@ -111,6 +117,10 @@ public final class Agent implements AutoCloseable {
         }
         long interval = Math.max(1, config.progressInterval().toMillis());
         scheduler.scheduleAtFixedRate(new Progress(progress, clock), interval, interval, TimeUnit.MILLISECONDS);
+        Runnable updateBacklogs = () -> backlogs.forEach(FileBacklogGauges::update);
+        updateBacklogs.run();
+        scheduler.scheduleWithFixedDelay(updateBacklogs, BACKLOG_UPDATE_MILLIS, BACKLOG_UPDATE_MILLIS,
+                TimeUnit.MILLISECONDS);
         LOG.info("agent started: {} flows", flows.size());
     }
 
