@@ -85,7 +85,10 @@ SLUICE_JAVA_OPTS="$AGENT_JAVA_OPTS" "$ROOT/bin/sluice" agent --config "$WORK/age
 AGENT=$!
 PIDS+=($AGENT)
 # the clock starts when the metrics endpoint answers: the agent opens it just before its readers start
-until curl -sf "http://127.0.0.1:$METRICS_PORT/metrics" >/dev/null 2>&1; do sleep 0.02; done
+until curl -sf "http://127.0.0.1:$METRICS_PORT/metrics" >/dev/null 2>&1; do
+  kill -0 "$AGENT" 2>/dev/null || { echo "the agent exited:" >&2; cat "$WORK/agent-1.log" >&2; exit 1; }
+  sleep 0.02
+done
 start=$(date +%s.%N)
 agent_cpu0=$(ticks_of "$AGENT"); server_cpu0=$(ticks_of "$SERVER")
 at_start=$(sent)

@@ -46,7 +46,7 @@ class AgentKilledE2eTest {
             Files.writeString(agentJson, AgentJson.of(server.endpoint(), dir.resolve("checkpoints"), """
                     [{"filePattern": "%s", "kinesisStream": "killed", "initialPosition": "START_OF_FILE",
                       "maxBufferAgeMillis": 1000, "maxBufferSizeRecords": %d, "publishQueueCapacity": %d}]
-                    """.formatted(logs.resolve("app.log*"), 10 + random.nextInt(100), 1 + random.nextInt(8))));
+                    """.formatted(logs.resolve("app.log*"), 50 + random.nextInt(450), 1 + random.nextInt(8))));
             LogWriter writer = new LogWriter(logs, new Random(random.nextLong()));
             Process agent = start(agentJson, 0);
             // without a checkpoint the agent reads the newest file only: the writer rotates once it has started
