@@ -24,6 +24,7 @@ SHARDS="${SHARDS:-8}"
 PORT="${PORT:-4597}"
 METRICS_PORT="${METRICS_PORT:-4596}"
 AGENT_JAVA_OPTS="${AGENT_JAVA_OPTS:-}"
+SERVER_JAVA_OPTS="${SERVER_JAVA_OPTS:-}"
 WORK="$(mktemp -d -t sluice-agent-bench.XXXXXX)"
 ENDPOINT="http://127.0.0.1:$PORT"
 export AWS_ACCESS_KEY_ID=sluice AWS_SECRET_ACCESS_KEY=sluice AWS_DEFAULT_REGION=us-east-1 AWS_PAGER=""
@@ -40,9 +41,10 @@ trap cleanup EXIT
 echo "machine: $(nproc) cores; $(uptime)"
 "$ROOT/bin/sluice" --version >/dev/null  # builds once, outside the measurements
 printf 'limits.profile=off\n' >"$WORK/server.properties"
-"$ROOT/bin/sluice" server --port "$PORT" --tls-port -1 --data-dir "$WORK/data" --config "$WORK/server.properties" \
+SLUICE_JAVA_OPTS="$SERVER_JAVA_OPTS" "$ROOT/bin/sluice" server --port "$PORT" --tls-port -1 --data-dir "$WORK/data" --config "$WORK/server.properties" \
   >"$WORK/server.log" 2>&1 &
-PIDS+=($!)
+SERVER=$!
+PIDS+=($SERVER)
 for _ in $(seq 1 600); do
   curl -sf "$ENDPOINT/health" >/dev/null 2>&1 && break
   sleep 0.1
@@ -75,21 +77,31 @@ sent() {
     | awk '/^agent_records_sent_total/ {s += $2} END {printf "%d", s}'
 }
 
+ticks_of() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # user + system CPU of a process, in clock ticks
+
 # 1. throughput
 agent_json "$WORK/access.log" "$WORK/checkpoints-1" >"$WORK/agent-1.json"
 SLUICE_JAVA_OPTS="$AGENT_JAVA_OPTS" "$ROOT/bin/sluice" agent --config "$WORK/agent-1.json" >"$WORK/agent-1.log" 2>&1 &
 AGENT=$!
 PIDS+=($AGENT)
 # the clock starts when the metrics endpoint answers: the agent opens it just before its readers start
-until curl -sf "http://127.0.0.1:$METRICS_PORT/metrics" >/dev/null 2>&1; do sleep 0.02; done
+until curl -sf "http://127.0.0.1:$METRICS_PORT/metrics" >/dev/null 2>&1; do
+  kill -0 "$AGENT" 2>/dev/null || { echo "the agent exited:" >&2; cat "$WORK/agent-1.log" >&2; exit 1; }
+  sleep 0.02
+done
 start=$(date +%s.%N)
+agent_cpu0=$(ticks_of "$AGENT"); server_cpu0=$(ticks_of "$SERVER")
 at_start=$(sent)
 while [ "$(sent)" -lt "$LINES" ]; do sleep 0.05; done
 end=$(date +%s.%N)
+agent_cpu1=$(ticks_of "$AGENT"); server_cpu1=$(ticks_of "$SERVER")
 kill "$AGENT"; wait "$AGENT" 2>/dev/null || true
 python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); \
 print(f'throughput: {n} lines of 200 B (LOGTOJSON) in {s:.1f} s after the agent started ({sys.argv[4]} already sent then): {n/s:,.0f} lines/s')" \
   "$start" "$end" "$LINES" "$at_start"
+python3 -c "import sys; t=int(sys.argv[5]); m=int(sys.argv[6])/1e6; \
+print(f'CPU per million lines: agent {(int(sys.argv[2])-int(sys.argv[1]))/t/m:.1f} s, server {(int(sys.argv[4])-int(sys.argv[3]))/t/m:.1f} s')" \
+  "$agent_cpu0" "$agent_cpu1" "$server_cpu0" "$server_cpu1" "$(getconf CLK_TCK)" "$LINES"
 
 # 2. footprint at RATE lines/s
 agent_json "$WORK/rate.log*" "$WORK/checkpoints-2" >"$WORK/agent-2.json"

@@ -3,6 +3,7 @@ package io.sluice.cli;
 import io.sluice.agent.config.AgentConfigException;
 import io.sluice.agent.run.Agent;
 import io.sluice.agent.run.AgentLauncher;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,6 +35,16 @@ final class AgentCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /**
+     * {@code sluice agent} on its own: bin/sluice starts the agent here, with a class path of the agent's jars only,
+     * which the {@code sluice} command could not load (picocli reads every subcommand's methods, and the others name
+     * the server's types). Arguments as after {@code sluice agent}.
+     */
+    public static void main(String[] args) {
+        System.setProperty("picocli.disable.closures", "true");
+        System.exit(new CommandLine(new AgentCommand()).setCommandName("sluice agent").execute(args));
+    }
 
     @Override
     public Integer call() throws Exception {

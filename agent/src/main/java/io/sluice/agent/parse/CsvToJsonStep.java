@@ -1,6 +1,7 @@
 package io.sluice.agent.parse;
 
 import io.sluice.agent.config.ProcessingOption;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,22 +18,45 @@ final class CsvToJsonStep implements ProcessingStep {
 
     private final List<String> names;
     private final Pattern delimiter;
+    private final boolean distinctNames;
     private final ProcessingOption.JsonFormat format;
+    /** null: PRETTYPRINT, written by Jackson's generator. */
+    private final JsonLineWriter writer;
 
     CsvToJsonStep(ProcessingOption.CsvToJson option) {
         this.names = option.customFieldNames();
         String delimiter = option.delimiter();
         this.delimiter = Pattern.compile(delimiter.length() == 1 ? Pattern.quote(delimiter) : delimiter);
+        this.distinctNames = new HashSet<>(names).size() == names.size();
         this.format = option.jsonFormat();
+        this.writer = distinctNames && format == ProcessingOption.JsonFormat.COMPACT ? new JsonLineWriter(names)
+                : null;
+    }
+
+    @Override
+    public byte[] applyAsLine(String record) throws RecordConversionException {
+        return writer == null ? ProcessingStep.super.applyAsLine(record) : writer.write(fields(record));
     }
 
     @Override
     public String apply(String record) throws RecordConversionException {
+        if (distinctNames) {
+            return JsonText.writeStrings(names, fields(record), format);
+        }
         String[] values = delimiter.split(record);
+        // repeated names: the last value is written at the first place, as a map does
         Map<String, String> fields = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
             fields.put(names.get(i), i < values.length ? values[i] : null);
         }
         return JsonText.write(fields, format);
+    }
+
+    /** The value of each name, in order: null when the record has too few. */
+    private String[] fields(String record) {
+        String[] values = delimiter.split(record);
+        String[] fields = new String[names.size()];
+        System.arraycopy(values, 0, fields, 0, Math.min(values.length, fields.length));
+        return fields;
     }
 }

@@ -1,9 +1,14 @@
 package io.sluice.agent.parse;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.sluice.agent.config.ProcessingOption.JsonFormat;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,5 +30,32 @@ final class JsonText {
         } catch (JsonProcessingException e) {
             throw new RecordConversionException("cannot write the record as JSON: " + e.getOriginalMessage());
         }
+    }
+
+    /**
+     * The same JSON as {@link #write} of the map from {@code names} (distinct) to {@code values} (null: absent), in
+     * order, written field by field with Jackson's generator: no map and no serializer lookups, which is what a
+     * line costs most after its parsing at 100,000 lines/s.
+     */
+    static String writeStrings(List<String> names, String[] values, JsonFormat format)
+            throws RecordConversionException {
+        StringWriter out = new StringWriter(64 + 16 * names.size());
+        try (JsonGenerator json = MAPPER.getFactory().createGenerator(out)) {
+            if (format == JsonFormat.PRETTYPRINT) {
+                json.setPrettyPrinter(new DefaultPrettyPrinter());
+            }
+            json.writeStartObject();
+            for (int i = 0; i < names.size(); i++) {
+                if (values[i] == null) {
+                    json.writeNullField(names.get(i));
+                } else {
+                    json.writeStringField(names.get(i), values[i]);
+                }
+            }
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new RecordConversionException("cannot write the record as JSON: " + e.getMessage());
+        }
+        return out.toString();
     }
 }

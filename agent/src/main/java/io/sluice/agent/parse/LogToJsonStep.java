@@ -2,6 +2,8 @@ package io.sluice.agent.parse;
 
 import io.sluice.agent.config.LogFormats;
 import io.sluice.agent.config.ProcessingOption;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,14 +13,20 @@ import java.util.regex.Pattern;
 /**
  * LOGTOJSON: the whole record must match the format's expression (or {@code matchPattern}); each group becomes the
  * field of the same rank (the format's names or {@code customFieldNames}); in Apache formats "-" is null, as AWS's
- * agent writes it. A record that does not match is refused (the agent skips and counts it). Immutable; thread-safe.
+ * agent writes it. A record that does not match is refused (the agent skips and counts it). The Apache access
+ * formats are read by {@link ApacheAccessFields} first, the expression deciding the lines it leaves; COMPACT JSON is
+ * written by {@link JsonLineWriter}. Immutable; thread-safe.
  */
 final class LogToJsonStep implements ProcessingStep {
 
     private final Pattern pattern;
     private final List<String> names;
     private final boolean dashIsNull;
+    /** null: no fast reading; else whether the format is the combined one. */
+    private final Boolean apacheCombined;
     private final ProcessingOption.JsonFormat format;
+    /** null: the fields are written through a map (PRETTYPRINT, or repeated custom names). */
+    private final JsonLineWriter writer;
     private final String description;
 
     LogToJsonStep(ProcessingOption.LogToJson option) {
@@ -30,21 +38,57 @@ final class LogToJsonStep implements ProcessingStep {
                     + " groups");
         }
         this.dashIsNull = LogFormats.dashIsNull(option.logFormat());
+        this.apacheCombined = option.matchPattern() != null ? null : switch (option.logFormat()) {
+            case COMMONAPACHELOG -> Boolean.FALSE;
+            case COMBINEDAPACHELOG -> Boolean.TRUE;
+            default -> null;
+        };
         this.format = option.jsonFormat();
+        boolean distinct = new HashSet<>(names).size() == names.size();
+        this.writer = distinct && format == ProcessingOption.JsonFormat.COMPACT ? new JsonLineWriter(names) : null;
         this.description = option.matchPattern() != null ? "matchPattern" : option.logFormat().name();
     }
 
     @Override
     public String apply(String record) throws RecordConversionException {
+        if (writer != null) {
+            byte[] line = applyAsLine(record);
+            return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
+        }
+        String[] values = groups(record);
+        // repeated custom names: the last value is written at the first place, as a map does
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            fields.put(names.get(i), values[i]);
+        }
+        return JsonText.write(fields, format);
+    }
+
+    @Override
+    public byte[] applyAsLine(String record) throws RecordConversionException {
+        if (writer == null) {
+            return ProcessingStep.super.applyAsLine(record);
+        }
+        if (apacheCombined != null) {
+            int[] bounds = new int[2 * names.size()];
+            if (ApacheAccessFields.read(record, apacheCombined, bounds)) {
+                return writer.write(record, bounds, dashIsNull);
+            }
+        }
+        return writer.write(groups(record));
+    }
+
+    /** The expression's groups, "-" as null where the format says so. */
+    private String[] groups(String record) throws RecordConversionException {
         Matcher matcher = pattern.matcher(record);
         if (!matcher.matches()) {
             throw new RecordConversionException("LOGTOJSON: the record does not match " + description);
         }
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
+        String[] values = new String[names.size()];
+        for (int i = 0; i < values.length; i++) {
             String value = matcher.group(i + 1);
-            fields.put(names.get(i), dashIsNull && "-".equals(value) ? null : value);
+            values[i] = dashIsNull && "-".equals(value) ? null : value;
         }
-        return JsonText.write(fields, format);
+        return values;
     }
 }

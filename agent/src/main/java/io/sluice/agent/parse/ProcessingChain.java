@@ -31,9 +31,10 @@ final class ProcessingChain implements RecordProcessor {
         }
         String text = new String(record, 0, endsWithNewline ? record.length - 1 : record.length,
                 StandardCharsets.UTF_8);
-        for (ProcessingStep step : steps) {
-            text = step.apply(text);
+        int last = steps.size() - 1;
+        for (int i = 0; i < last; i++) {
+            text = steps.get(i).apply(text);
         }
-        return (text + "\n").getBytes(StandardCharsets.UTF_8);
+        return steps.get(last).applyAsLine(text);
     }
 }

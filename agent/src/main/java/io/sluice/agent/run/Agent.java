@@ -9,6 +9,7 @@ import io.sluice.agent.send.BatchSender;
 import io.sluice.agent.send.FlowMetrics;
 import io.sluice.agent.send.FlowPublisher;
 import io.sluice.agent.send.RecordSender;
+import io.sluice.agent.send.SendingThreads;
 import io.sluice.agent.send.Sleeper;
 import io.sluice.agent.tail.FlowSource;
 import io.sluice.common.Clock;
@@ -18,7 +19,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -26,8 +26,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * A running agent: one reader thread (virtual) per flow, the shared sending threads ({@code maxSendingThreads}
- * platform threads), the progress line, and the optional metrics and health endpoint.
+ * A running agent: one reader thread (virtual) per flow, the shared sending threads (up to {@code maxSendingThreads}
+ * platform threads, started as batches wait and ended when idle: {@link SendingThreads}), the progress line and the
+ * per-file gauges, and the optional metrics and health endpoint.
  *
  * <p>{@link #close} stops gracefully within {@code shutdownTimeoutMillis}: the readers stop reading and publish
  * what they hold, the batches in flight are given the rest of the time to be sent and acknowledged, then whatever
@@ -38,6 +39,10 @@ import java.util.function.Function;
 public final class Agent implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Agent.class);
+    /** How long a sending thread without work lives on. */
+    private static final java.time.Duration SENDER_IDLE_TIMEOUT = java.time.Duration.ofSeconds(30);
+    /** How often the per-file gauges follow the files being read. */
+    private static final long BACKLOG_UPDATE_MILLIS = 1000;
 
     private record Flow(FlowConfig config, FlowSource source, FlowReader reader, FlowPublisher publisher,
                         Thread thread) {
@@ -46,7 +51,7 @@ public final class Agent implements AutoCloseable {
     private final AgentConfig config;
     private final List<Flow> flows = new ArrayList<>();
     private final List<AutoCloseable> resources = new ArrayList<>();
-    private final ExecutorService sendingThreads;
+    private final SendingThreads sendingThreads;
     private final ScheduledExecutorService scheduler;
     private final PrometheusMeterRegistry registry;
     private MetricsEndpoint endpoint;
@@ -55,8 +60,7 @@ public final class Agent implements AutoCloseable {
     private Agent(AgentConfig config, PrometheusMeterRegistry registry) {
         this.config = config;
         this.registry = registry;
-        this.sendingThreads = Executors.newFixedThreadPool(Math.max(1, config.maxSendingThreads()),
-                Thread.ofPlatform().name("agent-sender-", 0).daemon().factory());
+        this.sendingThreads = new SendingThreads(config.maxSendingThreads(), SENDER_IDLE_TIMEOUT, "agent-sender-");
         this.scheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("agent-progress").daemon().factory());
     }
@@ -89,6 +93,7 @@ public final class Agent implements AutoCloseable {
     private void open(SourceFactory sources, Function<FlowConfig, RecordSender> senders, Clock clock)
             throws IOException {
         List<Progress.Flow> progress = new ArrayList<>();
+        List<FileBacklogGauges> backlogs = new ArrayList<>();
         for (FlowConfig flow : config.flows()) {
             FlowSource source = sources.open(flow);
             FlowMetrics metrics = new FlowMetrics(registry, flow.id(), flow.destination().name(),
@@ -100,6 +105,8 @@ public final class Agent implements AutoCloseable {
             FlowReader reader = new FlowReader(flow, source, publisher, clock, Sleeper.system(), metrics);
             flows.add(new Flow(flow, source, reader, publisher, Thread.ofVirtual().unstarted(reader)));
             progress.add(new Progress.Flow(flow.id(), metrics, source::bytesBehind));
+            backlogs.add(new FileBacklogGauges(registry, flow.id(), flow.destination().name(),
+                    source::bytesBehindByFile));
         }
         if (config.metricsPort() > 0) {
             endpoint = new MetricsEndpoint("0.0.0.0", config.metricsPort(), registry, this::stoppedFlows);
@@ -110,6 +117,10 @@ public final class Agent implements AutoCloseable {
         }
         long interval = Math.max(1, config.progressInterval().toMillis());
         scheduler.scheduleAtFixedRate(new Progress(progress, clock), interval, interval, TimeUnit.MILLISECONDS);
+        Runnable updateBacklogs = () -> backlogs.forEach(FileBacklogGauges::update);
+        updateBacklogs.run();
+        scheduler.scheduleWithFixedDelay(updateBacklogs, BACKLOG_UPDATE_MILLIS, BACKLOG_UPDATE_MILLIS,
+                TimeUnit.MILLISECONDS);
         LOG.info("agent started: {} flows", flows.size());
     }
 

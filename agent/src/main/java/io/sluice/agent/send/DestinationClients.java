@@ -35,8 +35,10 @@ public final class DestinationClients implements AutoCloseable {
 
     public DestinationClients(AgentConfig config) {
         this.config = config;
+        // no "Expect: 100-continue": a PutRecords body (5 MiB at most) is sent at once rather than after a round trip
         this.http = ApacheHttpClient.builder().maxConnections(Math.max(1, config.maxConnections()))
-                .connectionTimeout(config.connectionTimeout()).socketTimeout(config.socketTimeout()).build();
+                .connectionTimeout(config.connectionTimeout()).socketTimeout(config.socketTimeout())
+                .expectContinueEnabled(false).build();
         this.credentials = config.credentials() == null ? DefaultCredentialsProvider.builder().build()
                 : StaticCredentialsProvider.create(AwsBasicCredentials.create(config.credentials().accessKeyId(),
                 config.credentials().secretAccessKey()));

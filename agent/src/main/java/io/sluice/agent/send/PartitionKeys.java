@@ -2,6 +2,7 @@ package io.sluice.agent.send;
 
 import io.sluice.agent.config.FlowConfig.PartitionKeyOption;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
 final class PartitionKeys {
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final byte[] DIGITS = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     private final PartitionKeyOption option;
 
@@ -26,8 +28,19 @@ final class PartitionKeys {
         if (option == PartitionKeyOption.DETERMINISTIC) {
             return HEX.formatHex(md5().digest(data));
         }
+        // 128 random bits in hex: one string per record, built without intermediate strings
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return Long.toUnsignedString(random.nextLong(), 16) + Long.toUnsignedString(random.nextLong(), 16);
+        byte[] key = new byte[32];
+        hex(random.nextLong(), key, 0);
+        hex(random.nextLong(), key, 16);
+        return new String(key, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void hex(long bits, byte[] into, int at) {
+        for (int i = 15; i >= 0; i--) {
+            into[at + i] = DIGITS[(int) (bits & 0xF)];
+            bits >>>= 4;
+        }
     }
 
     private static MessageDigest md5() {

@@ -202,12 +202,18 @@ final class FileTracker {
         return copy;
     }
 
-    /** Bytes listed and not yet read, in files other than {@code excludingKey}. */
-    long behind(String excludingKey) {
+    /**
+     * Bytes listed and not yet read, in files other than {@code excludingKey}; the files with such bytes are added to
+     * {@code byPath} (by path) while it holds fewer than {@code maxFiles}.
+     */
+    long behind(String excludingKey, Map<String, Long> byPath, int maxFiles) {
         long behind = 0;
         for (KnownFile k : known.values()) {
-            if (!k.fileKey().equals(excludingKey)) {
+            if (!k.fileKey().equals(excludingKey) && k.behind() > 0) {
                 behind += k.behind();
+                if (byPath.size() < maxFiles || byPath.containsKey(k.seen().path().toString())) {
+                    byPath.merge(k.seen().path().toString(), k.behind(), Long::sum);
+                }
             }
         }
         return behind;

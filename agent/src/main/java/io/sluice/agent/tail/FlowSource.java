@@ -2,6 +2,7 @@ package io.sluice.agent.tail;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The records of one flow's files in order, through rotations, resuming from the flow's durable checkpoint.
@@ -23,6 +24,14 @@ public interface FlowSource extends AutoCloseable {
 
     /** Bytes of the flow's files not yet read ("Tailer is X MB behind"). */
     long bytesBehind();
+
+    /**
+     * Bytes not yet read per file (by path): the file being read, even when read to its end, and the others with
+     * bytes not read, at most a few dozen; a file read to its end and left, or gone from the pattern, is not there.
+     */
+    default Map<String, Long> bytesBehindByFile() {
+        return Map.of();
+    }
 
     /** Records skipped because a processing option could not convert them (RecordConversionException). */
     long recordsSkipped();

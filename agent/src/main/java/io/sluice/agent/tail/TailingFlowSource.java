@@ -13,8 +13,11 @@ import java.nio.channels.FileChannel;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
@@ -38,13 +41,16 @@ import java.util.function.Supplier;
  * tries again, and one that succeeds marks it healthy.
  *
  * <p>Threading: {@link #poll} and {@link #close} from the flow's reader thread; {@link #acknowledged} from any sender
- * thread; {@link #bytesBehind}, {@link #healthy}, {@link #recordsSkipped} from any thread.
+ * thread; {@link #bytesBehind}, {@link #bytesBehindByFile}, {@link #healthy}, {@link #recordsSkipped} from any
+ * thread.
  */
 final class TailingFlowSource implements FlowSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(TailingFlowSource.class);
     private static final int READ_BUFFER = 64 * 1024;
     private static final int MAX_OPENS_PER_POLL = 64;
+    /** The most files {@link #bytesBehindByFile} names (each is a metric's label value). */
+    static final int MAX_FILES_REPORTED = 20;
 
     private final FlowConfig flow;
     private final CheckpointStore checkpoints;
@@ -58,6 +64,7 @@ final class TailingFlowSource implements FlowSource {
     private long[] ends = new long[256];
     private final AtomicBoolean healthy = new AtomicBoolean(true);
     private final AtomicLong behind = new AtomicLong();
+    private volatile Map<String, Long> behindByFile = Map.of();
     private final AtomicLong skipped = new AtomicLong();
     private OpenFile current;
     private boolean checkpointed;
@@ -300,11 +307,16 @@ final class TailingFlowSource implements FlowSource {
     }
 
     private void updateBehind() throws IOException {
-        long total = tracker.behind(current == null ? null : current.fileKey());
+        Map<String, Long> files = new LinkedHashMap<>();
+        long total = 0;
         if (current != null) {
-            total += Math.max(0, current.size() - current.readOffset());
+            long unread = Math.max(0, current.size() - current.readOffset());
+            files.put(current.path().toString(), unread);
+            total += unread;
         }
+        total += tracker.behind(current == null ? null : current.fileKey(), files, MAX_FILES_REPORTED);
         behind.set(total);
+        behindByFile = Collections.unmodifiableMap(files);
     }
 
     @Override
@@ -318,6 +330,11 @@ final class TailingFlowSource implements FlowSource {
     @Override
     public long bytesBehind() {
         return behind.get();
+    }
+
+    @Override
+    public Map<String, Long> bytesBehindByFile() {
+        return behindByFile;
     }
 
     @Override

@@ -62,7 +62,8 @@ class AgentTest {
             HttpResponse<String> metrics = get(port, "/metrics");
             assertThat(metrics.body()).contains("agent_bytes_sent_total{destination=\"logs\",flow=\""
                     + flow.id() + "\"} 1.0", "agent_record_send_attempts_total", "agent_service_errors_total",
-                    "agent_record_send_errors_total", "agent_bytes_behind", "agent_records_skipped_total");
+                    "agent_record_send_errors_total", "agent_bytes_behind", "agent_records_skipped_total",
+                    "agent_file_bytes_behind{destination=\"logs\",file=\"fake.log\",flow=\"" + flow.id() + "\"} 0.0");
 
             source.healthy = false;
             HttpResponse<String> health = get(port, "/health");

@@ -79,13 +79,21 @@ class TailingFlowSourceTest {
         assertThat(source.bytesBehind()).isEqualTo(30);
         f.drain();
         assertThat(source.bytesBehind()).isZero();
+        assertThat(source.bytesBehindByFile()).containsExactly(java.util.Map.entry(f.log.toString(), 0L));
 
         f.append(f.log, lines("a", 10, 11));
-        Files.move(f.log, dir.resolve("app.log.1"));
+        Path rotated = dir.resolve("app.log.1");
+        Files.move(f.log, rotated);
         f.append(f.log, lines("b", 0, 3)); // 9 bytes in a file not opened yet
         f.clock.advance(TailFixture.REFRESH_MILLIS);
         assertThat(texts(source.poll(1))).containsExactly("a10");
         assertThat(source.bytesBehind()).isEqualTo(9);
+        assertThat(source.bytesBehindByFile()).as("the file read and the new one")
+                .containsOnly(java.util.Map.entry(rotated.toString(), 0L), java.util.Map.entry(f.log.toString(), 9L));
+
+        f.drain();
+        assertThat(source.bytesBehindByFile()).as("the rotated file, read and left, is no longer named")
+                .containsOnly(java.util.Map.entry(f.log.toString(), 0L));
     }
 
     @Test

@@ -59,6 +59,12 @@ public final class FakeSource implements FlowSource {
         return behind;
     }
 
+    /** One file, "fake.log", holding what is not polled yet. */
+    @Override
+    public java.util.Map<String, Long> bytesBehindByFile() {
+        return java.util.Map.of("fake.log", bytesBehind());
+    }
+
     @Override
     public long recordsSkipped() {
         return 0;

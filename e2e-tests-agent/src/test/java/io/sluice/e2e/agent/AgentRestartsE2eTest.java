@@ -11,18 +11,12 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,7 +50,7 @@ class AgentRestartsE2eTest {
                       "retryMaxBackoffMillis": 500, "publishQueueCapacity": %d}]
                     """.formatted(logs.resolve("app.log*"), 10 + random.nextInt(200), 1 + random.nextInt(8));
             AgentConfig config = AgentJson.read(AgentJson.of(server.endpoint(), dir.resolve("checkpoints"), flows));
-            Writer writer = new Writer(logs, new Random(random.nextLong()));
+            LogWriter writer = new LogWriter(logs, new Random(random.nextLong()));
             Thread writing = Thread.ofVirtual().start(writer);
             Agent agent = AgentLauncher.launch(config);
             try {
@@ -90,44 +84,6 @@ class AgentRestartsE2eTest {
                         .toList());
             } finally {
                 agent.close();
-            }
-        }
-    }
-
-    /** Appends numbered lines at a random pace and rotates the log by renaming it now and then. */
-    private static final class Writer implements Runnable {
-
-        final List<String> written = new CopyOnWriteArrayList<>();
-        final AtomicBoolean stop = new AtomicBoolean();
-        private final Path logs;
-        private final Random random;
-
-        Writer(Path logs, Random random) {
-            this.logs = logs;
-            this.random = random;
-        }
-
-        @Override
-        public void run() {
-            Path log = logs.resolve("app.log");
-            int rotations = 0;
-            try {
-                while (!stop.get()) {
-                    List<String> lines = new ArrayList<>();
-                    for (int i = random.nextInt(50); i >= 0; i--) {
-                        lines.add("line " + (written.size() + lines.size()) + " " + "x".repeat(random.nextInt(150)));
-                    }
-                    Files.write(log, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-                    written.addAll(lines);
-                    if (random.nextInt(40) == 0) {
-                        Files.move(log, logs.resolve("app.log." + ++rotations));
-                    }
-                    Thread.sleep(random.nextInt(20));
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
     }
