@@ -124,8 +124,10 @@ final class SharedMetaLog {
             if (pending.get() != null) {
                 return change.run();
             }
-            catchUp();
+            // the base is read before the view catches up: a commit landing in between is then either in the
+            // view or a conflict at commit, never missed by the change's checks
             int base = size();
+            catchUp();
             Map<String, byte[]> buffered = new LinkedHashMap<>();
             pending.set(buffered);
             T result;
