@@ -7,13 +7,17 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.FirehoseClientBuilder;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.KinesisClientBuilder;
+
+import java.util.function.Supplier;
 
 /**
  * The AWS SDK clients of an agent, made once from agent.json and shared by its flows: the Kinesis client (made when a
@@ -67,10 +71,7 @@ public final class DestinationClients implements AutoCloseable {
         if (config.kinesisEndpoint() != null) {
             builder.endpointOverride(config.kinesisEndpoint());
         }
-        if (config.kinesisRegion() != null) {
-            builder.region(Region.of(config.kinesisRegion()));
-        }
-        return builder.build();
+        return builder.region(region(config.kinesisRegion(), DestinationClients::defaultRegion)).build();
     }
 
     private FirehoseClient firehose() {
@@ -80,10 +81,27 @@ public final class DestinationClients implements AutoCloseable {
             builder.endpointOverride(config.firehoseEndpoint());
         }
         String region = config.firehoseRegion() != null ? config.firehoseRegion() : config.kinesisRegion();
-        if (region != null) {
-            builder.region(Region.of(region));
+        return builder.region(region(region, DestinationClients::defaultRegion)).build();
+    }
+
+    /**
+     * The region to sign for: agent.json's (or its endpoint's), else the SDK's default chain (AWS_REGION, the
+     * profile...), else us-east-1, the region of AWS's agent's default endpoints: an agent.json that names only a
+     * local endpoint works as it does with AWS's agent instead of failing to start.
+     */
+    static Region region(String configured, Supplier<Region> defaultChain) {
+        if (configured != null) {
+            return Region.of(configured);
         }
-        return builder.build();
+        try {
+            return defaultChain.get();
+        } catch (SdkClientException e) {
+            return Region.US_EAST_1;
+        }
+    }
+
+    private static Region defaultRegion() {
+        return DefaultAwsRegionProviderChain.builder().build().getRegion();
     }
 
     private static ClientOverrideConfiguration overrides() {
