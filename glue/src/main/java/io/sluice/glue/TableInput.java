@@ -18,6 +18,18 @@ public record TableInput(String name, String description, String owner, Long las
         parameters = parameters == null ? null : Map.copyOf(parameters);
     }
 
+    /** This input with these parameters in place of its own. */
+    public TableInput withParameters(Map<String, String> newParameters) {
+        return new TableInput(name, description, owner, lastAccessTime, lastAnalyzedTime, retention,
+                storageDescriptor, partitionKeys, viewOriginalText, viewExpandedText, tableType, newParameters);
+    }
+
+    /** This input with another table type. */
+    public TableInput withTableType(String newTableType) {
+        return new TableInput(name, description, owner, lastAccessTime, lastAnalyzedTime, retention,
+                storageDescriptor, partitionKeys, viewOriginalText, viewExpandedText, newTableType, parameters);
+    }
+
     /** This input with another name (Glue stores names lower-cased). */
     public TableInput withName(String newName) {
         return new TableInput(newName, description, owner, lastAccessTime, lastAnalyzedTime, retention,

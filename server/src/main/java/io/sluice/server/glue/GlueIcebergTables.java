@@ -95,11 +95,8 @@ public final class GlueIcebergTables implements IcebergTableRegistry {
             Map<String, String> parameters = new HashMap<>(parameters(current));
             parameters.put(METADATA_LOCATION, newMetadataLocation);
             parameters.put(PREVIOUS_METADATA_LOCATION, expected.metadataLocation());
-            TableInput in = current.input();
-            catalog.updateTable(c, database, new TableInput(in.name(), in.description(), in.owner(),
-                    in.lastAccessTime(), in.lastAnalyzedTime(), in.retention(), in.storageDescriptor(),
-                    in.partitionKeys(), in.viewOriginalText(), in.viewExpandedText(), in.tableType(), parameters),
-                    false, expected.versionId());
+            catalog.updateTable(c, database, current.input().withParameters(parameters), false,
+                    expected.versionId());
         } catch (ServiceException e) {
             throw switch (e.type()) {
                 case CONCURRENT_MODIFICATION -> new CommitFailedException(e, "Table %s.%s was committed by "

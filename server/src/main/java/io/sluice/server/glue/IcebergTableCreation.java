@@ -12,6 +12,7 @@ import org.apache.iceberg.Schema;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SequencedMap;
@@ -54,12 +55,11 @@ final class IcebergTableCreation {
                 || input.storageDescriptor().columns() == null || input.storageDescriptor().columns().isEmpty()) {
             throw invalid("An Iceberg table needs StorageDescriptor.Location and StorageDescriptor.Columns.");
         }
+        Schema schema = schema(input);
         String metadataLocation;
         try {
-            metadataLocation = catalogs.writeNewTable(schema(input), input.storageDescriptor().location(),
+            metadataLocation = catalogs.writeNewTable(schema, input.storageDescriptor().location(),
                     Integer.parseInt(version));
-        } catch (ServiceException e) {
-            throw e;
         } catch (RuntimeException e) {
             throw new ServiceException(ErrorType.INVALID_INPUT, "The Iceberg metadata could not be written at "
                     + input.storageDescriptor().location() + ": " + e.getMessage());
@@ -67,16 +67,14 @@ final class IcebergTableCreation {
         Map<String, String> parameters = new HashMap<>(input.parameters() == null ? Map.of() : input.parameters());
         parameters.put(GlueIcebergTables.TABLE_TYPE, GlueIcebergTables.ICEBERG);
         parameters.put(GlueIcebergTables.METADATA_LOCATION, metadataLocation);
-        return new TableInput(input.name(), input.description(), input.owner(), input.lastAccessTime(),
-                input.lastAnalyzedTime(), input.retention(), input.storageDescriptor(), input.partitionKeys(),
-                input.viewOriginalText(), input.viewExpandedText(),
-                input.tableType() == null ? "EXTERNAL_TABLE" : input.tableType(), parameters);
+        return input.withParameters(parameters)
+                .withTableType(input.tableType() == null ? "EXTERNAL_TABLE" : input.tableType());
     }
 
     private static Schema schema(TableInput input) {
         SequencedMap<String, String> columns = new LinkedHashMap<>();
         for (Column column : input.storageDescriptor().columns()) {
-            columns.put(column.name().toLowerCase(java.util.Locale.ROOT), column.type());
+            columns.put(column.name().toLowerCase(Locale.ROOT), column.type());
         }
         try {
             return HiveSchemas.schema(columns);

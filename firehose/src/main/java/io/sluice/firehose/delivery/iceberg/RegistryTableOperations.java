@@ -2,6 +2,7 @@ package io.sluice.firehose.delivery.iceberg;
 
 import org.apache.iceberg.BaseMetastoreTableOperations;
 import org.apache.iceberg.TableMetadata;
+import org.apache.iceberg.exceptions.AlreadyExistsException;
 import org.apache.iceberg.exceptions.CommitFailedException;
 import org.apache.iceberg.exceptions.NoSuchTableException;
 import org.apache.iceberg.io.FileIO;
@@ -61,7 +62,7 @@ final class RegistryTableOperations extends BaseMetastoreTableOperations {
             } else {
                 registry.swap(catalogArn, database, table, current, newLocation);
             }
-        } catch (CommitFailedException | org.apache.iceberg.exceptions.AlreadyExistsException e) {
+        } catch (CommitFailedException | AlreadyExistsException e) {
             io.deleteFile(newLocation);
             throw e;
         }
