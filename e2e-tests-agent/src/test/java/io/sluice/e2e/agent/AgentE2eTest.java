@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -39,9 +40,20 @@ class AgentE2eTest {
     Path dir;
 
     private static KinesisClient kinesis() {
-        return KinesisClient.builder().endpointOverride(SERVER.endpoint()).region(Region.US_EAST_1)
+        return kinesis(SERVER.endpoint());
+    }
+
+    static KinesisClient kinesis(URI endpoint) {
+        return KinesisClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .build();
+    }
+
+    /** Creates the stream and waits until it is ACTIVE. */
+    static void createActiveStream(KinesisClient kinesis, String name, int shards) throws InterruptedException {
+        kinesis.createStream(b -> b.streamName(name).shardCount(shards));
+        until(() -> kinesis.describeStreamSummary(b -> b.streamName(name)).streamDescriptionSummary()
+                .streamStatus(), s -> s == StreamStatus.ACTIVE);
     }
 
     private static FirehoseClient firehose() {
@@ -53,9 +65,7 @@ class AgentE2eTest {
     @Test
     void everyLineOfATailedFileReachesTheStreamAsJson() throws Exception {
         try (KinesisClient kinesis = kinesis()) {
-            kinesis.createStream(b -> b.streamName("web-logs").shardCount(2));
-            until(() -> kinesis.describeStreamSummary(b -> b.streamName("web-logs")).streamDescriptionSummary()
-                    .streamStatus(), s -> s == StreamStatus.ACTIVE);
+            createActiveStream(kinesis, "web-logs", 2);
             Path log = dir.resolve("access.log");
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < 300; i++) {

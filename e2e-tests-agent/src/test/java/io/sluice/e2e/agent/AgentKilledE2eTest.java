@@ -2,11 +2,11 @@ package io.sluice.e2e.agent;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+
+
+
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,12 +36,8 @@ class AgentKilledE2eTest {
         Random random = new Random(seed);
         Path logs = Files.createDirectories(dir.resolve("logs"));
         try (RestartableServer server = new RestartableServer(dir.resolve("data"));
-             KinesisClient kinesis = KinesisClient.builder().endpointOverride(server.endpoint())
-                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create("local", "local"))).build()) {
-            kinesis.createStream(b -> b.streamName("killed").shardCount(1));
-            AgentE2eTest.until(() -> kinesis.describeStreamSummary(b -> b.streamName("killed"))
-                    .streamDescriptionSummary().streamStatus(), s -> s == StreamStatus.ACTIVE);
+             KinesisClient kinesis = AgentE2eTest.kinesis(server.endpoint())) {
+            AgentE2eTest.createActiveStream(kinesis, "killed", 1);
             Path agentJson = dir.resolve("agent.json");
             Files.writeString(agentJson, AgentJson.of(server.endpoint(), dir.resolve("checkpoints"), """
                     [{"filePattern": "%s", "kinesisStream": "killed", "initialPosition": "START_OF_FILE",

@@ -5,11 +5,11 @@ import io.sluice.agent.run.Agent;
 import io.sluice.agent.run.AgentLauncher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
+
+
+
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.StreamStatus;
+
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,12 +38,8 @@ class AgentRestartsE2eTest {
         Random random = new Random(seed);
         Path logs = Files.createDirectories(dir.resolve("logs"));
         try (RestartableServer server = new RestartableServer(dir.resolve("data"));
-             KinesisClient kinesis = KinesisClient.builder().endpointOverride(server.endpoint())
-                     .region(Region.US_EAST_1).credentialsProvider(StaticCredentialsProvider.create(
-                             AwsBasicCredentials.create("local", "local"))).build()) {
-            kinesis.createStream(b -> b.streamName("restarts").shardCount(1));
-            AgentE2eTest.until(() -> kinesis.describeStreamSummary(b -> b.streamName("restarts"))
-                    .streamDescriptionSummary().streamStatus(), s -> s == StreamStatus.ACTIVE);
+             KinesisClient kinesis = AgentE2eTest.kinesis(server.endpoint())) {
+            AgentE2eTest.createActiveStream(kinesis, "restarts", 1);
             String flows = """
                     [{"filePattern": "%s", "kinesisStream": "restarts", "initialPosition": "START_OF_FILE",
                       "maxBufferAgeMillis": 1000, "maxBufferSizeRecords": %d, "retryInitialBackoffMillis": 50,
