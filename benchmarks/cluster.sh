@@ -16,7 +16,9 @@
 #   (c) two Sluice nodes on the kafka backend: one bench process per node at once, both on the same stream (each
 #       with CONCURRENCY calls in flight); the figures are the sums of the two. Each node's reader reads the whole
 #       stream, so reads count every record twice;
-# and (d) Kafka's own org.apache.kafka.tools.ProducerPerformance at acks=all (idempotent) on the same broker, on a
+# The last column is the CPU time (user + system, from /proc) the Sluice process(es) and the broker spent per record
+# put during the measured part of the ingest: it moves much less with the machine's load than records/s does.
+# And (d) Kafka's own org.apache.kafka.tools.ProducerPerformance at acks=all (idempotent) on the same broker, on a
 # topic of SHARDS partitions, once with its defaults and once with the producer settings Sluice's nodes use (lz4,
 # 256 KiB batches, linger 5 ms), then ConsumerPerformance reading that topic back.
 #
@@ -134,7 +136,8 @@ mkfifo "$WORK/broker/stdin"
     -cp "$ROOT/kafka-testkit/target/classes:$(cat "$BROKER_CLASSPATH_FILE")" io.sluice.kafka.testkit.BrokerMain \
     "$WORK/broker/server.properties" "$(python3 -c 'import base64, uuid; print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')" \
     "$WORK/broker" < "$WORK/broker/stdin" > "$WORK/broker.log" 2>&1 &
-PIDS+=($!)
+BROKER_PID=$!
+PIDS+=($BROKER_PID)
 exec 7> "$WORK/broker/stdin"
 for _ in $(seq 1 600); do
   grep -q 'Kafka Server started' "$WORK/broker.log" && break
@@ -217,9 +220,20 @@ bench() {
       > "$WORK/$name.txt" 2> "$WORK/$name.err"
 }
 
-# write_and_read LABEL SIZE PORT...: the same stream written through every port at once, then read through each
+# ticks PID...: user + system CPU of the processes so far, in clock ticks
+ticks() {
+  local total=0 pid
+  for pid in "$@"; do total=$((total + $(awk '{print $14 + $15}' "/proc/$pid/stat"))); done
+  echo "$total"
+}
+
+seconds() { python3 -c "import sys; s = sys.argv[1]; print(float(s[:-2]) / 1000 if s.endswith('ms') else float(s.rstrip('s')))" "$1"; }
+
+# write_and_read LABEL SIZE PORT...: the same stream written through every port at once, then read through each.
+# SERVER_PIDS are the Sluice processes serving the ports: their CPU and the broker's during the measured part of
+# the ingest (after the warm-up) go to $WORK/cpu.txt
 write_and_read() {
-  local label="$1" size="$2" stream="$1-${2,,}" port pid i pids=()
+  local label="$1" size="$2" stream="$1-${2,,}" port pid i pids=() server0 broker0
   shift 2
   create_stream "$1" "$stream" "$SHARDS"
   log "$label, $size: ingest through port(s) $*"
@@ -230,7 +244,10 @@ write_and_read() {
     pids+=($!)
     i=$((i + 1))
   done
+  sleep "$(seconds "$WARMUP")"
+  server0=$(ticks $SERVER_PIDS); broker0=$(ticks "$BROKER_PID")
   for pid in "${pids[@]}"; do wait "$pid"; done
+  echo "$stream|$(($(ticks $SERVER_PIDS) - server0))|$(($(ticks "$BROKER_PID") - broker0))" >> "$WORK/cpu.txt"
   log "$label, $size: read from trim_horizon through port(s) $*"
   i=0
   pids=()
@@ -278,10 +295,12 @@ throughput() {
   local size port1 port2 pid1 pid2
   : > "$WORK/runs.txt"
   : > "$WORK/perf.txt"
+  : > "$WORK/cpu.txt"
   if [[ " $RUNS " == *" embedded "* ]]; then
     port1="$(free_port)"
     start_server embedded "$port1" --config "$WORK/sluice.properties"
     pid1="$LAST_PID"
+    SERVER_PIDS="$pid1"
     for size in $SIZES; do write_and_read embedded "$size" "$port1"; done
     stop_pid "$pid1"
   fi
@@ -289,6 +308,7 @@ throughput() {
     port1="$(free_port)"
     start_node node1 "$port1"
     pid1="$LAST_PID"
+    SERVER_PIDS="$pid1"
     if [[ " $RUNS " == *" one-node "* ]]; then
       for size in $SIZES; do write_and_read one-node "$size" "$port1"; done
     fi
@@ -296,6 +316,7 @@ throughput() {
       port2="$(free_port)"
       start_node node2 "$port2"
       pid2="$LAST_PID"
+      SERVER_PIDS="$pid1 $pid2"
       for size in $SIZES; do write_and_read two-nodes "$size" "$port1" "$port2"; done
       stop_pid "$pid2"
     fi
@@ -308,15 +329,20 @@ throughput() {
 }
 
 summary() {
-  python3 - "$WORK" <<'EOF'
+  python3 - "$WORK" "$(seconds "$DURATION")" "$(getconf CLK_TCK)" <<'EOF'
 import json, re, sys, glob, os
-work = sys.argv[1]
+work, duration, tck = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+cpu = {}
+for line in open(os.path.join(work, "cpu.txt")):
+    stream, server, broker = line.strip().split("|")
+    cpu[stream] = (int(server) / tck, int(broker) / tck)
 
 def reports(pattern):
     return [json.load(open(p)) for p in sorted(glob.glob(os.path.join(work, pattern)))]
 
-print("\n| run | record size | ingest records/s | ingest MiB/s | put p50 / p99 ms | read records/s | read MiB/s |")
-print("|---|---|---|---|---|---|---|")
+print("\n| run | record size | ingest records/s | ingest MiB/s | put p50 / p99 ms | read records/s | read MiB/s "
+      "| CPU µs per record put: Sluice / broker |")
+print("|---|---|---|---|---|---|---|---|")
 for line in open(os.path.join(work, "runs.txt")):
     label, size, stream, nodes = line.strip().split("|")
     puts = reports(f"{stream}-put-*.json")
@@ -329,7 +355,10 @@ for line in open(os.path.join(work, "runs.txt")):
     read_rate = sum(r["consumed"]["recordsPerSecond"] for r in reads)
     read_mib = sum(r["consumed"]["mibPerSecond"] for r in reads)
     note = f" ({errors} failed or throttled)" if errors else ""
-    print(f"| {label} | {size} | {rate:,.0f}{note} | {mib:.1f} | {lat} | {read_rate:,.0f} | {read_mib:.1f} |")
+    server, broker = cpu.get(stream, (float("nan"), float("nan")))
+    per = 1e6 / (rate * duration) if rate else float("nan")
+    print(f"| {label} | {size} | {rate:,.0f}{note} | {mib:.1f} | {lat} | {read_rate:,.0f} | {read_mib:.1f} "
+          f"| {server * per:.1f} / {broker * per:.1f} |")
 
 for line in open(os.path.join(work, "perf.txt")):
     label, size, name = line.strip().split("|")
@@ -341,9 +370,9 @@ for line in open(os.path.join(work, "perf.txt")):
     except (IndexError, ValueError):
         read_rate = read_mib = float("nan")
     if m:
-        print(f"| {label} | {size} | {float(m[1]):,.0f} | {float(m[2]):.1f} | {m[4]} / {m[6]} | {read_rate:,.0f} | {read_mib:.1f} |")
+        print(f"| {label} | {size} | {float(m[1]):,.0f} | {float(m[2]):.1f} | {m[4]} / {m[6]} | {read_rate:,.0f} | {read_mib:.1f} | |")
     else:
-        print(f"| {label} | {size} | {produced} | | | {read_rate:,.0f} | {read_mib:.1f} |")
+        print(f"| {label} | {size} | {produced} | | | {read_rate:,.0f} | {read_mib:.1f} | |")
 EOF
 }
 

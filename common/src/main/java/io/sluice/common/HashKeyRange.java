@@ -43,7 +43,7 @@ public record HashKeyRange(BigInteger start, BigInteger end) {
     }
 
     /** A fresh MD5 digest; cloning a prototype skips the provider lookup, which costs more than the hash. */
-    private static MessageDigest md5() {
+    public static MessageDigest md5() {
         try {
             return (MessageDigest) MD5.clone();
         } catch (CloneNotSupportedException e) {

@@ -13,9 +13,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -65,11 +63,15 @@ final class RecordWriter {
 
     CompletableFuture<List<PutOutcome>> put(OpenStream stream, List<PutRecordsEntry> entries) {
         StreamMeta meta = stream.meta();
+        ShardRouter router = stream.router();
+        ShardRouter.Hasher hasher = router.hasher();
         long maxRecordBytes = meta.maxRecordSizeKiB() * 1024L;
         long total = 0;
-        byte[][] keys = new byte[entries.size()][];
-        ShardMeta[] targets = new ShardMeta[entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
+        int n = entries.size();
+        byte[][] keys = new byte[n][];
+        int[] slots = new int[n];
+        int[] perSlot = new int[router.size()];
+        for (int i = 0; i < n; i++) {
             PutRecordsEntry entry = entries.get(i);
             keys[i] = entry.partitionKey().getBytes(StandardCharsets.UTF_8);
             long size = (long) entry.data().length + keys[i].length;
@@ -79,31 +81,39 @@ final class RecordWriter {
                         + maxRecordBytes);
             }
             total += size;
-            targets[i] = route(meta, entry);
+            slots[i] = entry.explicitHashKey() != null ? router.slotOf(explicitHashKey(entry))
+                    : hasher.slotOf(keys[i]);
+            perSlot[slots[i]]++;
         }
         long maxTotal = meta.maxRecordSizeKiB() > 1024 ? MAX_LARGE_PUT_RECORDS_BYTES : MAX_PUT_RECORDS_BYTES;
-        if (entries.size() > 1 && total > maxTotal) {
+        if (n > 1 && total > maxTotal) {
             throw ServiceException.invalidArgument("Records size exceeds " + maxTotal / (1024 * 1024) + " MB limit");
         }
-        Map<ShardMeta, List<Integer>> byShard = new LinkedHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            byShard.computeIfAbsent(targets[i], s -> new ArrayList<>()).add(i);
-        }
         boolean encrypt = encryption.active(stream);
-        PutOutcome[] outcomes = new PutOutcome[entries.size()];
-        List<CompletableFuture<Void>> appends = new ArrayList<>(byShard.size());
-        for (Map.Entry<ShardMeta, List<Integer>> group : byShard.entrySet()) {
-            ShardMeta shard = group.getKey();
+        PutOutcome[] outcomes = new PutOutcome[n];
+        List<CompletableFuture<Void>> appends = new ArrayList<>();
+        for (int slot = 0; slot < perSlot.length; slot++) {
+            if (perSlot[slot] == 0) {
+                continue;
+            }
+            ShardMeta shard = router.shard(slot);
             int index = shard.id().index();
             ShardRuntime runtime = stream.shards().get(index);
-            List<Integer> positions = group.getValue();
-            int[] sizes = positions.stream().mapToInt(i -> entries.get(i).data().length + keys[i].length).toArray();
+            int[] positions = new int[perSlot[slot]];
+            int[] sizes = new int[positions.length];
+            for (int i = 0, k = 0; k < positions.length; i++) {
+                if (slots[i] == slot) {
+                    positions[k] = i;
+                    sizes[k++] = entries.get(i).data().length + keys[i].length;
+                }
+            }
             boolean[] admitted = runtime.budget().admitWrites(sizes);
-            List<Integer> accepted = new ArrayList<>(positions.size());
-            List<AppendRecord> batch = new ArrayList<>(positions.size());
+            int[] accepted = new int[positions.length];
+            int acceptedCount = 0;
+            List<AppendRecord> batch = new ArrayList<>(positions.length);
             long bytes = 0;
-            for (int k = 0; k < positions.size(); k++) {
-                int i = positions.get(k);
+            for (int k = 0; k < positions.length; k++) {
+                int i = positions[k];
                 if (!admitted[k]) {
                     outcomes[i] = PutOutcome.failed(ErrorType.PROVISIONED_THROUGHPUT_EXCEEDED,
                             runtime.budget().rateExceededMessage());
@@ -112,17 +122,18 @@ final class RecordWriter {
                 byte[] data = entries.get(i).data();
                 batch.add(encrypt ? new AppendRecord(StreamEncryption.ENCRYPTED, NO_KEY,
                         encryption.seal(stream, index, keys[i], data)) : new AppendRecord((byte) 0, keys[i], data));
-                accepted.add(i);
+                accepted[acceptedCount++] = i;
                 bytes += sizes[k];
             }
-            if (accepted.size() < positions.size()) {
-                observer.writesThrottled(meta, shard.id(), positions.size() - accepted.size());
+            if (acceptedCount < positions.length) {
+                observer.writesThrottled(meta, shard.id(), positions.length - acceptedCount);
             }
             if (batch.isEmpty()) {
                 continue;
             }
+            int acceptedTotal = acceptedCount;
             if (runtime.usage() != null) {
-                runtime.usage().wrote(accepted.size(), bytes);
+                runtime.usage().wrote(acceptedTotal, bytes);
             }
             stream.gate().appending(index, logs, runtime.log());
             CompletableFuture<Landed> append = logs.appendEach(runtime.log(), batch).thenCompose(offsets ->
@@ -136,7 +147,7 @@ final class RecordWriter {
                     failed = failedAppend(failure);
                 }
                 int stored = 0;
-                for (int k = 0; k < accepted.size(); k++) {
+                for (int k = 0; k < acceptedTotal; k++) {
                     PutOutcome outcome;
                     if (failure != null) {
                         outcome = failed;
@@ -147,10 +158,10 @@ final class RecordWriter {
                     } else {
                         outcome = CUT_OFF;
                     }
-                    outcomes[accepted.get(k)] = outcome;
+                    outcomes[accepted[k]] = outcome;
                 }
                 if (stored > 0) {
-                    long storedBytes = batchBytes * stored / accepted.size();
+                    long storedBytes = batchBytes * stored / acceptedTotal;
                     runtime.signal().appended();
                     runtime.ingest().record(stored, storedBytes);
                     observer.recordsPut(meta, shard.id(), stored, storedBytes);
@@ -175,22 +186,12 @@ final class RecordWriter {
         return entries.size() == 1 ? "data" : "records." + (i + 1) + ".member.data";
     }
 
-    private static ShardMeta route(StreamMeta meta, PutRecordsEntry entry) {
-        BigInteger hash;
-        if (entry.explicitHashKey() != null) {
-            hash = new BigInteger(entry.explicitHashKey());
-            if (hash.compareTo(HashKeyRange.MAX_HASH_KEY) > 0) {
-                throw new ServiceException(ErrorType.INVALID_ARGUMENT, "Invalid ExplicitHashKey. ExplicitHashKey must"
-                        + " be in the range: [0, 2^128-1]. Specified value was " + entry.explicitHashKey());
-            }
-        } else {
-            hash = HashKeyRange.hashOf(entry.partitionKey());
+    private static BigInteger explicitHashKey(PutRecordsEntry entry) {
+        BigInteger hash = new BigInteger(entry.explicitHashKey());
+        if (hash.compareTo(HashKeyRange.MAX_HASH_KEY) > 0) {
+            throw new ServiceException(ErrorType.INVALID_ARGUMENT, "Invalid ExplicitHashKey. ExplicitHashKey must"
+                    + " be in the range: [0, 2^128-1]. Specified value was " + entry.explicitHashKey());
         }
-        for (ShardMeta shard : meta.shards()) {
-            if (shard.isOpen() && shard.range().contains(hash)) {
-                return shard;
-            }
-        }
-        throw new IllegalStateException("open shards of " + meta.key() + " do not cover hash key " + hash);
+        return hash;
     }
 }

@@ -1,6 +1,8 @@
 package io.sluice.protocol;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import io.sluice.common.SequenceNumber;
 import io.sluice.common.ShardId;
@@ -8,6 +10,8 @@ import io.sluice.common.ShardId;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 
 /**
  * Writes a response structure in the request's format, with the encodings each client expects: blobs as CBOR
@@ -17,6 +21,10 @@ import java.math.BigDecimal;
  * of by copying. Not thread-safe: one writer per response.
  */
 public final class ResponseWriter {
+
+    private static final int MAX_CACHED_NAMES = 1024;
+    /** Member names with their encodings (shared: {@link SerializedString} is thread-safe). */
+    private static final ConcurrentMap<String, SerializableString> NAMES = new ConcurrentHashMap<>();
 
     private final WireFormat format;
     private final ByteArrayBuilder out = new ByteArrayBuilder(256);
@@ -41,7 +49,8 @@ public final class ResponseWriter {
     public ResponseWriter string(String name, String value) {
         if (value != null) {
             try {
-                generator.writeStringField(name, value);
+                name(name);
+                generator.writeString(value);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -74,7 +83,7 @@ public final class ResponseWriter {
     /** Writes the first {@code length} bytes of {@link #ascii} (digits and letters, nothing to escape) as a string. */
     private ResponseWriter ascii(String name, int length) {
         try {
-            generator.writeFieldName(name);
+            name(name);
             generator.writeRawUTF8String(ascii, 0, length);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,7 +93,8 @@ public final class ResponseWriter {
 
     public ResponseWriter number(String name, long value) {
         try {
-            generator.writeNumberField(name, value);
+            name(name);
+            generator.writeNumber(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -93,7 +103,8 @@ public final class ResponseWriter {
 
     public ResponseWriter number(String name, double value) {
         try {
-            generator.writeNumberField(name, value);
+            name(name);
+            generator.writeNumber(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -102,7 +113,8 @@ public final class ResponseWriter {
 
     public ResponseWriter bool(String name, boolean value) {
         try {
-            generator.writeBooleanField(name, value);
+            name(name);
+            generator.writeBoolean(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,7 +123,7 @@ public final class ResponseWriter {
 
     public ResponseWriter blob(String name, byte[] value) {
         try {
-            generator.writeFieldName(name);
+            name(name);
             generator.writeBinary(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -121,7 +133,7 @@ public final class ResponseWriter {
 
     public ResponseWriter timestamp(String name, long epochMillis) {
         try {
-            generator.writeFieldName(name);
+            name(name);
             if (format == WireFormat.CBOR) {
                 generator.writeNumber(epochMillis);
             } else if (epochMillis >= 0) {
@@ -156,7 +168,8 @@ public final class ResponseWriter {
 
     public ResponseWriter startObject(String name) {
         try {
-            generator.writeObjectFieldStart(name);
+            name(name);
+            generator.writeStartObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -183,7 +196,8 @@ public final class ResponseWriter {
 
     public ResponseWriter startArray(String name) {
         try {
-            generator.writeArrayFieldStart(name);
+            name(name);
+            generator.writeStartArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -207,6 +221,22 @@ public final class ResponseWriter {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /**
+     * Writes a member name, encoded once per process for the names the server's code uses (a bounded cache, so
+     * that names taken from requests, such as tag keys, cannot grow it without end).
+     */
+    private void name(String name) throws IOException {
+        SerializableString encoded = NAMES.get(name);
+        if (encoded == null && NAMES.size() < MAX_CACHED_NAMES) {
+            encoded = NAMES.computeIfAbsent(name, SerializedString::new);
+        }
+        if (encoded != null) {
+            generator.writeFieldName(encoded);
+        } else {
+            generator.writeFieldName(name);
+        }
     }
 
     /** Closes the top-level structure and returns the encoded body. */

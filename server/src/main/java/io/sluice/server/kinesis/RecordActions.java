@@ -61,18 +61,29 @@ final class RecordActions {
         if (records != null) {
             for (int i = 0; i < records.size(); i++) {
                 WireObject record = records.get(i);
-                String path = "records." + (i + 1) + ".member.";
                 byte[] data = record.blob("Data");
                 String key = record.string("PartitionKey");
                 String hashKey = record.string("ExplicitHashKey");
-                validator.required(path + "data", data).blobLength(path + "data", data, MODEL_MAX_DATA)
-                        .required(path + "partitionKey", key).length(path + "partitionKey", key, 1, 256)
-                        .pattern(path + "explicitHashKey", hashKey, Validator.HASH_KEY);
+                if (!plainlyValid(data, key, hashKey)) {
+                    String path = "records." + (i + 1) + ".member.";
+                    validator.required(path + "data", data).blobLength(path + "data", data, MODEL_MAX_DATA)
+                            .required(path + "partitionKey", key).length(path + "partitionKey", key, 1, 256)
+                            .pattern(path + "explicitHashKey", hashKey, Validator.HASH_KEY);
+                }
                 entries.add(new PutRecordsEntry(data, key, hashKey));
             }
         }
         validator.check();
         writePutRecords(out, join(engine.records().putRecords(StreamRefs.resolve(context, in), entries)));
+    }
+
+    /**
+     * Whether a record certainly passes the model's checks, so that its member paths need not be built: a key of
+     * 1 to 256 UTF-16 units has 1 to 256 code points, and no explicit hash key leaves nothing to match.
+     */
+    private static boolean plainlyValid(byte[] data, String key, String hashKey) {
+        return data != null && data.length <= MODEL_MAX_DATA && key != null && !key.isEmpty() && key.length() <= 256
+                && hashKey == null;
     }
 
     /** PutRecords' answer: the failure count, then each record's sequence number and shard or its error. */
