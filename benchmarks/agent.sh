@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # sluice agent: throughput and footprint, with Sluice on the same machine.
 #
-#   benchmarks/agent.sh        # LINES=1000000 RATE=1000 DURATION=90 SHARDS=8
+#   benchmarks/agent.sh        # LINES=3000000 WARMUP_LINES=1000000 RATE=1000 DURATION=90 SHARDS=8
 #
 # 1. Throughput: a file of LINES Apache common log lines of 200 bytes each is written first, then the agent
-#    (LOGTOJSON COMMONAPACHELOG, START_OF_FILE, agent.json's other defaults) ships it to a stream of SHARDS shards;
-#    lines/s is LINES over the time from the agent's start (its metrics endpoint answering; the JVM's own start is
-#    left out) until that endpoint counts every record sent.
+#    (LOGTOJSON COMMONAPACHELOG, START_OF_FILE, agent.json's other defaults) ships it to a stream of SHARDS shards.
+#    Two rates are printed: the sustained one, over the lines sent after the first WARMUP_LINES (both JVMs have
+#    compiled their hot code by then), and the whole run's, LINES over the time from the agent's start (its metrics
+#    endpoint answering; the JVM's own start is left out) until that endpoint counts every record sent, which
+#    includes the JIT compilation of the agent and of the freshly started server.
 # 2. Footprint: a fresh agent tails a file that a writer appends RATE lines/s to for DURATION seconds; the agent's CPU
 #    (user + system time from /proc, as % of one core) and its resident memory (VmRSS, the largest sampled) are
 #    reported over the last two thirds of the run (the first third is the JVM warming up).
@@ -17,7 +19,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-LINES="${LINES:-1000000}"
+LINES="${LINES:-3000000}"
+WARMUP_LINES="${WARMUP_LINES:-1000000}"
 RATE="${RATE:-1000}"
 DURATION="${DURATION:-90}"
 SHARDS="${SHARDS:-8}"
@@ -92,16 +95,33 @@ done
 start=$(date +%s.%N)
 agent_cpu0=$(ticks_of "$AGENT"); server_cpu0=$(ticks_of "$SERVER")
 at_start=$(sent)
-while [ "$(sent)" -lt "$LINES" ]; do sleep 0.05; done
+warm=""
+while :; do
+  n=$(sent)
+  if [ -z "$warm" ] && [ "$n" -ge "$WARMUP_LINES" ]; then
+    warm=$(date +%s.%N); warm_lines=$n; agent_cpuw=$(ticks_of "$AGENT"); server_cpuw=$(ticks_of "$SERVER")
+  fi
+  [ "$n" -ge "$LINES" ] && break
+  sleep 0.05
+done
 end=$(date +%s.%N)
 agent_cpu1=$(ticks_of "$AGENT"); server_cpu1=$(ticks_of "$SERVER")
 kill "$AGENT"; wait "$AGENT" 2>/dev/null || true
-python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); \
-print(f'throughput: {n} lines of 200 B (LOGTOJSON) in {s:.1f} s after the agent started ({sys.argv[4]} already sent then): {n/s:,.0f} lines/s')" \
-  "$start" "$end" "$LINES" "$at_start"
-python3 -c "import sys; t=int(sys.argv[5]); m=int(sys.argv[6])/1e6; \
-print(f'CPU per million lines: agent {(int(sys.argv[2])-int(sys.argv[1]))/t/m:.1f} s, server {(int(sys.argv[4])-int(sys.argv[3]))/t/m:.1f} s')" \
-  "$agent_cpu0" "$agent_cpu1" "$server_cpu0" "$server_cpu1" "$(getconf CLK_TCK)" "$LINES"
+python3 - "$start" "$warm" "$end" "$LINES" "$warm_lines" "$at_start" "$(getconf CLK_TCK)" \
+  "$agent_cpu0" "$agent_cpuw" "$agent_cpu1" "$server_cpu0" "$server_cpuw" "$server_cpu1" <<'PY'
+import sys
+start, warm, end = (float(v) for v in sys.argv[1:4])
+lines, warm_lines, at_start, tck = (int(v) for v in sys.argv[4:8])
+a0, aw, a1, s0, sw, s1 = (int(v) for v in sys.argv[8:14])
+def cpu(c0, c1, n):
+    return (c1 - c0) / tck / (n / 1e6)
+n = lines - warm_lines
+print(f"sustained throughput: {n} lines of 200 B (LOGTOJSON) after the first {warm_lines} in {end - warm:.1f} s: "
+      f"{n / (end - warm):,.0f} lines/s; CPU per million lines: agent {cpu(aw, a1, n):.1f} s, server {cpu(sw, s1, n):.1f} s")
+print(f"whole run: {lines} lines in {end - start:.1f} s after the agent started ({at_start} already sent then): "
+      f"{lines / (end - start):,.0f} lines/s; CPU per million lines: agent {cpu(a0, a1, lines):.1f} s, "
+      f"server {cpu(s0, s1, lines):.1f} s")
+PY
 
 # 2. footprint at RATE lines/s
 agent_json "$WORK/rate.log*" "$WORK/checkpoints-2" >"$WORK/agent-2.json"
@@ -110,9 +130,9 @@ SLUICE_JAVA_OPTS="$AGENT_JAVA_OPTS" "$ROOT/bin/sluice" agent --config "$WORK/age
 AGENT=$!
 PIDS+=($AGENT)
 python3 - "$WORK/access.log" "$WORK/rate.log" "$RATE" "$DURATION" <<'PY' &
-import sys, time
+import itertools, sys, time
 src, dst, rate, duration = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-lines = open(src).readlines()[:rate]
+lines = list(itertools.islice(open(src), rate))
 with open(dst, "a") as out:
     start = time.time()
     for tick in range(duration * 10):
