@@ -32,7 +32,7 @@ final class WireObjectReader {
     /** Up to this many members a repeated name is found by a linear search; beyond it through a map. */
     private static final int LINEAR_MEMBERS = 8;
     /** databind's tree keeps an embedded object that is not a byte string as a POJO node: present, of no type. */
-    static final Object UNTYPED = new Object();
+    private static final Object UNTYPED = new Object();
     /** How databind's messages about a token it could not read named the type it was reading. */
     private static final String TREE_TYPE = "`com.fasterxml.jackson.databind.JsonNode`";
 
