@@ -18,8 +18,9 @@ import java.util.stream.Stream;
 /**
  * Random request bodies for {@link WireObjectEquivalenceTest}: nested structures, lists, maps, strings with any
  * unicode, numbers of every kind and size, booleans, nulls and blobs, with repeated member names, in JSON or CBOR
- * (definite and indefinite lengths, tags, half floats, simple values and undefined, spliced in as raw bytes), some
- * of them then broken (cut, extended, a byte changed, or not a structure at all). Not thread-safe: one per body.
+ * (definite and indefinite lengths; tags, half floats, simple values, undefined, chunked strings and integer keys
+ * spliced in as raw bytes), some of them then broken (cut, extended, a byte changed, or not a structure at all).
+ * Not thread-safe: one per body.
  */
 final class RandomRequests {
 
@@ -198,7 +199,7 @@ final class RandomRequests {
             out.writeNumber(JSON_NUMBERS.get(random.nextInt(JSON_NUMBERS.size())));
             return;
         }
-        byte[] value = switch (random.nextInt(9)) {
+        byte[] value = switch (random.nextInt(12)) {
             case 0 -> bytes(0xf9, random.nextInt(256), random.nextInt(256)); // half float
             case 1 -> bytes(0xe0 | random.nextInt(20)); // simple value
             case 2 -> bytes(0xf8, 32 + random.nextInt(224)); // one-byte simple value
@@ -207,6 +208,9 @@ final class RandomRequests {
             case 5 -> bytes(0xc1, 0xfb, 0x41, 0xd5, 0x79, 0x5e, 0x6c, 0xb7, 0x8d, 0x50); // tag 1, double seconds
             case 6 -> bytes(0xd8, 0x40, 0x43, 1, 2, 3); // a typed-array tag on a byte string
             case 7 -> bytes(0xc2, 0x41, random.nextInt(256)); // a one-byte bignum
+            case 8 -> bytes(0x5f, 0x41, 1, 0x42, 2, 3, 0xff); // a byte string in chunks
+            case 9 -> bytes(0x7f, 0x61, 'a', 0x62, 0xc3, 0xa9, 0xff); // a text string in chunks
+            case 10 -> bytes(0xa2, 0x01, 0x61, 'v', 0x20, 0xf5); // a map with integer keys
             default -> bytes(0xc4, 0x82, 0x21, 0x19, 0x6a, 0xb3); // decimal fraction 27315e-2
         };
         raw.add(value);
