@@ -2,7 +2,6 @@ package io.sluice.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
 
 /**
@@ -19,13 +18,11 @@ public enum WireFormat {
 
     private final String contentType;
     private final JsonFactory factory;
-    private final ObjectMapper mapper;
 
     WireFormat(String contentType, com.fasterxml.jackson.core.TSFBuilder<?, ?> builder) {
         this.contentType = contentType;
         this.factory = builder.streamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(MAX_NESTING_DEPTH).build()).build();
-        this.mapper = new ObjectMapper(factory);
     }
 
     public String contentType() {
@@ -34,10 +31,6 @@ public enum WireFormat {
 
     JsonFactory factory() {
         return factory;
-    }
-
-    ObjectMapper mapper() {
-        return mapper;
     }
 
     /** The format of a request with this Content-Type: CBOR if it says so, JSON otherwise (as AWS does). */

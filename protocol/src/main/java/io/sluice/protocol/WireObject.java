@@ -1,124 +1,94 @@
 package io.sluice.protocol;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.sluice.common.ErrorType;
 import io.sluice.common.ServiceException;
 
-import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A structure of a request body, read with the types of the API model. A member of the wrong type is a
- * {@code SerializationException}, as AWS answers; an absent (or null) member reads as null. Immutable.
+ * {@code SerializationException}, as AWS answers; an absent (or null) member reads as null. A repeated member
+ * name reads as its last value.
+ *
+ * <p>The members are kept as {@link WireObjectReader} read them: one array of alternating names and values, found
+ * by a linear search (structures of the API have few members). Immutable after {@link #parse}, so it may be read
+ * from any thread; a blob is handed out as read, not copied, so callers must not change its bytes.
  */
 public final class WireObject {
 
     private final WireFormat format;
-    private final ObjectNode node;
+    private final Object[] members;
 
-    private WireObject(WireFormat format, ObjectNode node) {
+    WireObject(WireFormat format, Object[] members) {
         this.format = format;
-        this.node = node;
+        this.members = members;
     }
 
     /** Parses a whole request body, which must be one structure. */
     public static WireObject parse(WireFormat format, byte[] body) {
-        if (body.length == 0) {
-            throw serialization("The request body is empty; a structure was expected.");
-        }
-        try (JsonParser parser = format.factory().createParser(body)) {
-            JsonNode root = format.mapper().readTree(parser);
-            if (!(root instanceof ObjectNode object)) {
-                throw serialization("The request body is not a structure.");
-            }
-            if (parser.nextToken() != null) {
-                throw serialization("Unexpected content after the request structure.");
-            }
-            return new WireObject(format, object);
-        } catch (JacksonException e) {
-            throw serialization("The request body could not be parsed: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw serialization("The request body could not be read.");
-        }
+        return WireObjectReader.read(format, body);
     }
 
     public boolean has(String name) {
-        JsonNode value = node.get(name);
-        return value != null && !value.isNull();
+        return member(name) != null;
     }
 
     public String string(String name) {
-        JsonNode value = member(name);
-        if (value == null) {
-            return null;
+        Object value = member(name);
+        if (value == null || value instanceof String) {
+            return (String) value;
         }
-        if (!value.isTextual()) {
-            throw wrongType(name, "a string");
-        }
-        return value.textValue();
+        throw wrongType(name, "a string");
     }
 
     public Integer integer(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             return null;
         }
-        if (!value.isIntegralNumber() || !value.canConvertToInt()) {
+        if (!WireNumbers.isIntegral(value) || !WireNumbers.fitsInt((Number) value)) {
             throw wrongType(name, "an integer");
         }
-        return value.intValue();
+        return ((Number) value).intValue();
     }
 
     /** A double (the model's Proportion and similar members): a finite number. */
     public Double real(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             return null;
         }
-        if (!value.isNumber() || !Double.isFinite(value.doubleValue())) {
+        if (!(value instanceof Number number) || !Double.isFinite(number.doubleValue())) {
             throw wrongType(name, "a number");
         }
-        return value.doubleValue();
+        return number.doubleValue();
     }
 
     public Boolean bool(String name) {
-        JsonNode value = member(name);
-        if (value == null) {
-            return null;
+        Object value = member(name);
+        if (value == null || value instanceof Boolean) {
+            return (Boolean) value;
         }
-        if (!value.isBoolean()) {
-            throw wrongType(name, "a boolean");
-        }
-        return value.booleanValue();
+        throw wrongType(name, "a boolean");
     }
 
     /** A blob: a CBOR byte string, or a base64 string (JSON, and CBOR clients that send text). */
     public byte[] blob(String name) {
-        JsonNode value = member(name);
-        if (value == null) {
-            return null;
+        Object value = member(name);
+        if (value == null || value instanceof byte[]) {
+            return (byte[]) value;
         }
-        if (value.isBinary()) {
-            try {
-                return value.binaryValue();
-            } catch (IOException e) {
-                throw wrongType(name, "a blob");
-            }
-        }
-        if (!value.isTextual()) {
+        if (!(value instanceof String text)) {
             throw wrongType(name, "a blob");
         }
         try {
-            return Base64.getDecoder().decode(value.textValue());
+            return Base64.getDecoder().decode(text);
         } catch (IllegalArgumentException e) {
             throw serialization("Member " + name + " is not valid base64.");
         }
@@ -129,23 +99,24 @@ public final class WireObject {
      * Numbers that are not finite or do not fit are a SerializationException, never a wrapped value.
      */
     public Long timestampMillis(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             return null;
         }
-        if (!value.isNumber() || ((value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue()))) {
+        if (!(value instanceof Number number)
+                || (WireNumbers.isBinaryFloat(number) && !Double.isFinite(number.doubleValue()))) {
             throw wrongType(name, "a timestamp");
         }
         if (format == WireFormat.CBOR) {
-            if (value.isIntegralNumber()) {
-                if (!value.canConvertToLong()) {
+            if (WireNumbers.isIntegral(number)) {
+                if (!WireNumbers.fitsLong(number)) {
                     throw wrongType(name, "a timestamp");
                 }
-                return value.longValue();
+                return number.longValue();
             }
-            return millis(name, value.decimalValue().setScale(0, java.math.RoundingMode.HALF_UP));
+            return millis(name, WireNumbers.decimal(number).setScale(0, RoundingMode.HALF_UP));
         }
-        return millis(name, value.decimalValue().movePointRight(3).setScale(0, java.math.RoundingMode.HALF_UP));
+        return millis(name, WireNumbers.decimal(number).movePointRight(3).setScale(0, RoundingMode.HALF_UP));
     }
 
     private static long millis(String name, BigDecimal whole) {
@@ -157,81 +128,84 @@ public final class WireObject {
     }
 
     public WireObject object(String name) {
-        JsonNode value = member(name);
-        if (value == null) {
-            return null;
+        Object value = member(name);
+        if (value == null || value instanceof WireObject) {
+            return (WireObject) value;
         }
-        if (!(value instanceof ObjectNode object)) {
-            throw wrongType(name, "a structure");
-        }
-        return new WireObject(format, object);
+        throw wrongType(name, "a structure");
     }
 
     public List<WireObject> objects(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             return null;
         }
-        if (!value.isArray()) {
+        if (!(value instanceof Object[] list)) {
             throw wrongType(name, "a list");
         }
-        List<WireObject> items = new ArrayList<>(value.size());
-        for (JsonNode item : value) {
-            if (!(item instanceof ObjectNode object)) {
+        List<WireObject> items = new ArrayList<>(list.length);
+        for (Object item : list) {
+            if (!(item instanceof WireObject object)) {
                 throw wrongType(name, "a list of structures");
             }
-            items.add(new WireObject(format, object));
+            items.add(object);
         }
         return items;
     }
 
     public List<String> strings(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             return null;
         }
-        if (!value.isArray()) {
+        if (!(value instanceof Object[] list)) {
             throw wrongType(name, "a list");
         }
-        List<String> items = new ArrayList<>(value.size());
-        for (JsonNode item : value) {
-            if (!item.isTextual()) {
+        List<String> items = new ArrayList<>(list.length);
+        for (Object item : list) {
+            if (!(item instanceof String text)) {
                 throw wrongType(name, "a list of strings");
             }
-            items.add(item.textValue());
+            items.add(text);
         }
         return items;
     }
 
     public Map<String, String> stringMap(String name) {
-        JsonNode value = member(name);
+        Object value = member(name);
         if (value == null) {
             return null;
         }
-        if (!value.isObject()) {
+        if (!(value instanceof WireObject object)) {
             throw wrongType(name, "a map");
         }
+        Object[] entries = object.members;
         Map<String, String> map = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (!entry.getValue().isTextual()) {
+        for (int i = 0; i < entries.length; i += 2) {
+            if (!(entries[i + 1] instanceof String text)) {
                 throw wrongType(name, "a map of strings");
             }
-            map.put(entry.getKey(), entry.getValue().textValue());
+            map.put((String) entries[i], text);
         }
         return map;
     }
 
-    private JsonNode member(String name) {
-        JsonNode value = node.get(name);
-        return value == null || value.isNull() ? null : value;
+    /** The member's value, or null if it is absent or null. */
+    private Object member(String name) {
+        Object[] entries = members;
+        for (int i = 0; i < entries.length; i += 2) {
+            if (entries[i].equals(name)) {
+                return entries[i + 1];
+            }
+        }
+        return null;
     }
 
     private static ServiceException wrongType(String name, String expected) {
         return serialization("Member " + name + " must be " + expected + ".");
     }
 
-    private static ServiceException serialization(String message) {
+    static ServiceException serialization(String message) {
         return new ServiceException(ErrorType.SERIALIZATION, message);
     }
 }
