@@ -19,8 +19,8 @@
 # The last column is the CPU time (user + system, from /proc) the Sluice process(es) and the broker spent per record
 # put during the measured part of the ingest: it moves much less with the machine's load than records/s does.
 # And (d) Kafka's own org.apache.kafka.tools.ProducerPerformance at acks=all (idempotent) on the same broker, on a
-# topic of SHARDS partitions, once with its defaults and once with the producer settings Sluice's nodes use (lz4,
-# 256 KiB batches, linger 5 ms), then ConsumerPerformance reading that topic back.
+# topic of SHARDS partitions, once with its defaults and once with the producer settings Sluice's nodes use (no
+# compression, 256 KiB batches, linger 5 ms), then ConsumerPerformance reading that topic back.
 #
 # failover: two nodes; a fan-out subscription through node 1; `kill -9` of node 1; then the time until node 2's log
 # says it owns all the task partitions (the killed node's background tasks run on node 2), until a
@@ -276,7 +276,7 @@ print(max(200000, int(r['produced']['recordsPerSecond'] * 40)))")}"
     local keys=()
     if [ "$settings" = sluice ]; then
       # and keyed records, spread over the partitions by key as Sluice's are by hash key
-      props+=(compression.type=lz4 linger.ms=5 batch.size=262144 buffer.memory=134217728)
+      props+=(compression.type=none linger.ms=5 batch.size=262144 buffer.memory=134217728)
       keys=(--key-distribution random --record-key-range 1000000)
     fi
     log "kafka ProducerPerformance ($settings), $size: $records records"

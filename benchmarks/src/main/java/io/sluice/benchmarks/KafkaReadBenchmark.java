@@ -28,10 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * GetRecords' read path on the Kafka backend: a real broker (kafka-testkit's, in a child JVM) holds 4 shards of
- * 200,000 records of 100 random bytes each, written through the store (lz4, as a node writes them); each operation
- * reads the next {@code limit} records of one shard the way consecutive GetRecords calls do, the 4 shards in turn
- * (so a pooled consumer is borrowed by the reads of every shard), wrapping around at the end. Ops/s × limit =
- * records/s. Needs kafka-testkit built by Maven (its broker classpath file lists the broker's jars in ~/.m2).
+ * 200,000 records of 100 random bytes each, written through the store as a node writes them (uncompressed by
+ * default); each operation reads the next {@code limit} records of one shard the way consecutive GetRecords calls
+ * do, the 4 shards in turn (so a pooled consumer is borrowed by the reads of every shard), wrapping around at the
+ * end. Ops/s × limit = records/s. Needs kafka-testkit built by Maven (its broker classpath file lists the broker's jars in ~/.m2).
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
