@@ -89,6 +89,16 @@ final class RecordWriter {
         if (n > 1 && total > maxTotal) {
             throw ServiceException.invalidArgument("Records size exceeds " + maxTotal / (1024 * 1024) + " MB limit");
         }
+        // the records' indexes grouped by slot, in order within each (a counting sort: one pass whatever the shards)
+        int[] firstOf = new int[perSlot.length + 1];
+        for (int slot = 0; slot < perSlot.length; slot++) {
+            firstOf[slot + 1] = firstOf[slot] + perSlot[slot];
+        }
+        int[] bySlot = new int[n];
+        int[] filled = firstOf.clone();
+        for (int i = 0; i < n; i++) {
+            bySlot[filled[slots[i]]++] = i;
+        }
         boolean encrypt = encryption.active(stream);
         PutOutcome[] outcomes = new PutOutcome[n];
         List<CompletableFuture<Void>> appends = new ArrayList<>();
@@ -99,13 +109,10 @@ final class RecordWriter {
             ShardMeta shard = router.shard(slot);
             int index = shard.id().index();
             ShardRuntime runtime = stream.shards().get(index);
-            int[] positions = new int[perSlot[slot]];
+            int[] positions = Arrays.copyOfRange(bySlot, firstOf[slot], firstOf[slot + 1]);
             int[] sizes = new int[positions.length];
-            for (int i = 0, k = 0; k < positions.length; i++) {
-                if (slots[i] == slot) {
-                    positions[k] = i;
-                    sizes[k++] = entries.get(i).data().length + keys[i].length;
-                }
+            for (int k = 0; k < positions.length; k++) {
+                sizes[k] = entries.get(positions[k]).data().length + keys[positions[k]].length;
             }
             boolean[] admitted = runtime.budget().admitWrites(sizes);
             int[] accepted = new int[positions.length];

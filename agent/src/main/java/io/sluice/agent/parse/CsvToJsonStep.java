@@ -1,10 +1,7 @@
 package io.sluice.agent.parse;
 
 import io.sluice.agent.config.ProcessingOption;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -27,7 +24,7 @@ final class CsvToJsonStep implements ProcessingStep {
         this.names = option.customFieldNames();
         String delimiter = option.delimiter();
         this.delimiter = Pattern.compile(delimiter.length() == 1 ? Pattern.quote(delimiter) : delimiter);
-        this.distinctNames = new HashSet<>(names).size() == names.size();
+        this.distinctNames = JsonText.distinct(names);
         this.format = option.jsonFormat();
         this.writer = distinctNames && format == ProcessingOption.JsonFormat.COMPACT ? new JsonLineWriter(names)
                 : null;
@@ -40,16 +37,7 @@ final class CsvToJsonStep implements ProcessingStep {
 
     @Override
     public String apply(String record) throws RecordConversionException {
-        if (distinctNames) {
-            return JsonText.writeStrings(names, fields(record), format);
-        }
-        String[] values = delimiter.split(record);
-        // repeated names: the last value is written at the first place, as a map does
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < names.size(); i++) {
-            fields.put(names.get(i), i < values.length ? values[i] : null);
-        }
-        return JsonText.write(fields, format);
+        return JsonText.writeFields(names, distinctNames, fields(record), format);
     }
 
     /** The value of each name, in order: null when the record has too few. */

@@ -3,10 +3,7 @@ package io.sluice.agent.parse;
 import io.sluice.agent.config.LogFormats;
 import io.sluice.agent.config.ProcessingOption;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -22,6 +19,7 @@ final class LogToJsonStep implements ProcessingStep {
     private final Pattern pattern;
     private final List<String> names;
     private final boolean dashIsNull;
+    private final boolean distinctNames;
     /** null: no fast reading; else whether the format is the combined one. */
     private final Boolean apacheCombined;
     private final ProcessingOption.JsonFormat format;
@@ -44,8 +42,9 @@ final class LogToJsonStep implements ProcessingStep {
             default -> null;
         };
         this.format = option.jsonFormat();
-        boolean distinct = new HashSet<>(names).size() == names.size();
-        this.writer = distinct && format == ProcessingOption.JsonFormat.COMPACT ? new JsonLineWriter(names) : null;
+        this.distinctNames = JsonText.distinct(names);
+        this.writer = distinctNames && format == ProcessingOption.JsonFormat.COMPACT ? new JsonLineWriter(names)
+                : null;
         this.description = option.matchPattern() != null ? "matchPattern" : option.logFormat().name();
     }
 
@@ -55,13 +54,7 @@ final class LogToJsonStep implements ProcessingStep {
             byte[] line = applyAsLine(record);
             return new String(line, 0, line.length - 1, StandardCharsets.UTF_8);
         }
-        String[] values = groups(record);
-        // repeated custom names: the last value is written at the first place, as a map does
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (int i = 0; i < values.length; i++) {
-            fields.put(names.get(i), values[i]);
-        }
-        return JsonText.write(fields, format);
+        return JsonText.writeFields(names, distinctNames, groups(record), format);
     }
 
     @Override

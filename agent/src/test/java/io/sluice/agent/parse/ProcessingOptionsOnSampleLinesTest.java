@@ -48,6 +48,15 @@ class ProcessingOptionsOnSampleLinesTest {
     }
 
     @Test
+    void aRepeatedFieldNameTakesTheLastValueAtTheFirstPlaceAsAMapWritesIt() throws Exception {
+        assertThat(process("[{\"optionName\": \"CSVTOJSON\", \"customFieldNames\": [\"a\", \"b\", \"a\"]}]",
+                "1,2,3")).isEqualTo("{\"a\":\"3\",\"b\":\"2\"}\n");
+        assertThat(process("[{\"optionName\": \"LOGTOJSON\", \"logFormat\": \"COMMONAPACHELOG\", "
+                + "\"customFieldNames\": [\"f\", \"g\", \"g\", \"f\", \"h\", \"h\", \"h\"]}]", COMMON_LINE))
+                .isEqualTo("{\"f\":\"07/Mar/2004:16:10:02 -0800\",\"g\":null,\"h\":\"6291\"}\n");
+    }
+
+    @Test
     void aMatchPatternPicksItsOwnFields() throws Exception {
         String options = "[{\"optionName\": \"LOGTOJSON\", \"logFormat\": \"COMMONAPACHELOG\", \"matchPattern\": "
                 + "\"^([\\\\d.]+) (\\\\S+) (\\\\S+) \\\\[([\\\\w:/]+\\\\s[+\\\\-]\\\\d{4})\\\\] \\\"(.+?)\\\" (\\\\d{3})\", "
