@@ -79,7 +79,8 @@ final class KclWorker {
 
     /** Shuts down gracefully: processors get shutdownRequested and checkpoint, then the leases are given up. */
     void shutDownGracefully() throws Exception {
-        if (!scheduler.startGracefulShutdown().get(60, TimeUnit.SECONDS)) {
+        // beyond 60 s: the KCL's LeaseAssignmentManager may take its own full 60 s before it forces its shutdown
+        if (!scheduler.startGracefulShutdown().get(90, TimeUnit.SECONDS)) {
             throw new AssertionError("the KCL's graceful shutdown ended early");
         }
         thread.join(TimeUnit.SECONDS.toMillis(30));
