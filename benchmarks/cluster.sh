@@ -3,11 +3,12 @@
 # Sluice nodes on the kafka backend.
 #
 #   benchmarks/cluster.sh               # throughput, then failover
-#   benchmarks/cluster.sh throughput    # DURATION=15s WARMUP=5s SIZES="100 1KiB" SHARDS=4 RECORDS_PER_PUT=500 CONCURRENCY=8
+#   benchmarks/cluster.sh throughput    # DURATION=15s WARMUP=20s SIZES="100 1KiB" SHARDS=4 RECORDS_PER_PUT=500 CONCURRENCY=32
 #                                       # DATA=unique (the bench's --data; repeated: the same data in every record)
 #   benchmarks/cluster.sh failover
 #   RUNS="one-node kafka" benchmarks/cluster.sh throughput   # a subset (without one-node, set PERF_RECORDS)
 #   NODE_PROPS="kafka.linger.ms=2 kafka.compression.type=none" benchmarks/cluster.sh throughput   # extra node settings
+#   SLUICE_JAVA_OPTS=... BROKER_JAVA_OPTS=... benchmarks/cluster.sh throughput   # extra JVM options (e.g. a profiler)
 #
 # throughput: for each record size, `sluice bench` puts records (PutRecords) for DURATION after WARMUP, then reads
 # the stream it wrote from TRIM_HORIZON with one GetRecords loop per shard (--read-only), through
@@ -16,8 +17,10 @@
 #   (c) two Sluice nodes on the kafka backend: one bench process per node at once, both on the same stream (each
 #       with CONCURRENCY calls in flight); the figures are the sums of the two. Each node's reader reads the whole
 #       stream, so reads count every record twice;
-# The last column is the CPU time (user + system, from /proc) the Sluice process(es) and the broker spent per record
-# put during the measured part of the ingest: it moves much less with the machine's load than records/s does.
+# The CPU column is the CPU time (user + system, from /proc) the Sluice process(es) and the broker spent per record
+# put during the measured part of the ingest: it moves much less with the machine's load than records/s does. The
+# last column is how busy the machine's cores were meanwhile (all processes; below 100 % the run is bound by
+# latency, not CPU); for Kafka's tool it covers its whole run, warm-up included.
 # And (d) Kafka's own org.apache.kafka.tools.ProducerPerformance at acks=all (idempotent) on the same broker, on a
 # topic of SHARDS partitions, once with its defaults and once with the producer settings Sluice's nodes use (no
 # compression, 256 KiB batches, linger 5 ms), then ConsumerPerformance reading that topic back.
@@ -41,11 +44,16 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 MODE="${1:-all}"
 DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-5s}"
+# Three fresh JVMs (the bench, the node, and at the first run the broker) compile their hot paths at once on the
+# machine's cores: with a 5 s warm-up the JIT compilers took much of the measured CPU (the node's CPU per record
+# put was 5.0 µs after 5 s and 2.8 µs after 25 s, benchmarks/README.md).
+WARMUP="${WARMUP:-20s}"
 SIZES="${SIZES:-100 1KiB}"
 SHARDS="${SHARDS:-4}"
 RECORDS_PER_PUT="${RECORDS_PER_PUT:-500}"
-CONCURRENCY="${CONCURRENCY:-8}"
+# Calls in flight per bench process: 32 calls of 500 records are 16,000 records in flight, far fewer than Kafka's
+# producer holds (its 32 MiB buffer); with 8 a node on one broker was bound by latency with the cores a third idle.
+CONCURRENCY="${CONCURRENCY:-32}"
 DATA="${DATA:-unique}"
 RUNS="${RUNS:-embedded one-node two-nodes kafka}"   # which of the throughput runs to make
 WORK="$(mktemp -d -t sluice-cluster.XXXXXX)"
@@ -131,7 +139,7 @@ rootLogger.level = info
 rootLogger.appenderRef.out.ref = out
 EOF
 mkfifo "$WORK/broker/stdin"
-"$JAVA" -Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true \
+"$JAVA" -Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -Djava.awt.headless=true ${BROKER_JAVA_OPTS:-} \
     --enable-native-access=ALL-UNNAMED -Dlog4j2.configurationFile="$WORK/broker/log4j2.properties" \
     -cp "$ROOT/kafka-testkit/target/classes:$(cat "$BROKER_CLASSPATH_FILE")" io.sluice.kafka.testkit.BrokerMain \
     "$WORK/broker/server.properties" "$(python3 -c 'import base64, uuid; print(base64.urlsafe_b64encode(uuid.uuid4().bytes).decode().rstrip("="))')" \
@@ -220,6 +228,11 @@ bench() {
       > "$WORK/$name.txt" 2> "$WORK/$name.err"
 }
 
+# busy_idle: the machine's busy and idle clock ticks so far (all cores, from /proc/stat), as "busy idle"
+busy_idle() {
+  awk '/^cpu /{print $2 + $3 + $4 + $7 + $8 + $9, $5 + $6; exit}' /proc/stat
+}
+
 # ticks PID...: user + system CPU of the processes so far, in clock ticks
 ticks() {
   local total=0 pid
@@ -233,7 +246,7 @@ seconds() { python3 -c "import sys; s = sys.argv[1]; print(float(s[:-2]) / 1000 
 # SERVER_PIDS are the Sluice processes serving the ports: their CPU and the broker's during the measured part of
 # the ingest (after the warm-up) go to $WORK/cpu.txt
 write_and_read() {
-  local label="$1" size="$2" stream="$1-${2,,}" port pid i pids=() server0 broker0
+  local label="$1" size="$2" stream="$1-${2,,}" port pid i pids=() server0 broker0 machine0 machine1
   shift 2
   create_stream "$1" "$stream" "$SHARDS"
   log "$label, $size: ingest through port(s) $*"
@@ -245,9 +258,11 @@ write_and_read() {
     i=$((i + 1))
   done
   sleep "$(seconds "$WARMUP")"
-  server0=$(ticks $SERVER_PIDS); broker0=$(ticks "$BROKER_PID")
+  server0=$(ticks $SERVER_PIDS); broker0=$(ticks "$BROKER_PID"); machine0=$(busy_idle)
   for pid in "${pids[@]}"; do wait "$pid"; done
-  echo "$stream|$(($(ticks $SERVER_PIDS) - server0))|$(($(ticks "$BROKER_PID") - broker0))" >> "$WORK/cpu.txt"
+  machine1=$(busy_idle)
+  echo "$stream|$(($(ticks $SERVER_PIDS) - server0))|$(($(ticks "$BROKER_PID") - broker0))|$machine0|$machine1" \
+      >> "$WORK/cpu.txt"
   log "$label, $size: read from trim_horizon through port(s) $*"
   i=0
   pids=()
@@ -262,7 +277,7 @@ write_and_read() {
 }
 
 kafka_perf() {
-  local size="$1" bytes records topic
+  local size="$1" bytes records topic machine0
   bytes=$(python3 -c "s='$1'; print(int(s[:-3]) * 1024 if s.endswith('KiB') else int(s))")
   # twice what one Sluice node took in 20 s at this size (the first quarter is Kafka's warm-up), so that a run
   # takes 10 to 40 s whatever the machine's load; PERF_RECORDS overrides it
@@ -280,8 +295,11 @@ print(max(200000, int(r['produced']['recordsPerSecond'] * 40)))")}"
       keys=(--key-distribution random --record-key-range 1000000)
     fi
     log "kafka ProducerPerformance ($settings), $size: $records records"
+    machine0=$(busy_idle)
     kafka_tool ProducerPerformance --topic "$topic" --num-records "$records" --record-size "$bytes" \
         --throughput -1 --warmup-records $((records / 4)) "${keys[@]}" --producer-props "${props[@]}" > "$WORK/perf-$settings-$bytes.txt" 2>&1
+    echo "$(busy_idle)" > "$WORK/perf-$settings-$bytes.machine"
+    echo "$machine0" >> "$WORK/perf-$settings-$bytes.machine"
     tail -1 "$WORK/perf-$settings-$bytes.txt" >&2
     log "kafka ConsumerPerformance ($settings), $size"
     kafka_tool ConsumerPerformance --bootstrap-server "$BOOTSTRAP" --topic "$topic" --messages "$records" \
@@ -334,15 +352,16 @@ import json, re, sys, glob, os
 work, duration, tck = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
 cpu = {}
 for line in open(os.path.join(work, "cpu.txt")):
-    stream, server, broker = line.strip().split("|")
-    cpu[stream] = (int(server) / tck, int(broker) / tck)
+    stream, server, broker, machine0, machine1 = line.strip().split("|")
+    (busy0, idle0), (busy1, idle1) = (map(int, m.split()) for m in (machine0, machine1))
+    cpu[stream] = (int(server) / tck, int(broker) / tck, 100 * (busy1 - busy0) / (busy1 - busy0 + idle1 - idle0))
 
 def reports(pattern):
     return [json.load(open(p)) for p in sorted(glob.glob(os.path.join(work, pattern)))]
 
 print("\n| run | record size | ingest records/s | ingest MiB/s | put p50 / p99 ms | read records/s | read MiB/s "
-      "| CPU µs per record put: Sluice / broker |")
-print("|---|---|---|---|---|---|---|---|")
+      "| CPU µs per record put: Sluice / broker | machine busy |")
+print("|---|---|---|---|---|---|---|---|---|")
 for line in open(os.path.join(work, "runs.txt")):
     label, size, stream, nodes = line.strip().split("|")
     puts = reports(f"{stream}-put-*.json")
@@ -355,10 +374,10 @@ for line in open(os.path.join(work, "runs.txt")):
     read_rate = sum(r["consumed"]["recordsPerSecond"] for r in reads)
     read_mib = sum(r["consumed"]["mibPerSecond"] for r in reads)
     note = f" ({errors} failed or throttled)" if errors else ""
-    server, broker = cpu.get(stream, (float("nan"), float("nan")))
+    server, broker, busy = cpu.get(stream, (float("nan"),) * 3)
     per = 1e6 / (rate * duration) if rate else float("nan")
     print(f"| {label} | {size} | {rate:,.0f}{note} | {mib:.1f} | {lat} | {read_rate:,.0f} | {read_mib:.1f} "
-          f"| {server * per:.1f} / {broker * per:.1f} |")
+          f"| {server * per:.1f} / {broker * per:.1f} | {busy:.0f} % |")
 
 for line in open(os.path.join(work, "perf.txt")):
     label, size, name = line.strip().split("|")
@@ -369,10 +388,12 @@ for line in open(os.path.join(work, "perf.txt")):
         read_rate, read_mib = float(consumed[5]), float(consumed[3])
     except (IndexError, ValueError):
         read_rate = read_mib = float("nan")
+    (busy1, idle1), (busy0, idle0) = (map(int, l.split()) for l in open(os.path.join(work, f"perf-{name}.machine")))
+    busy = f"{100 * (busy1 - busy0) / (busy1 - busy0 + idle1 - idle0):.0f} % (whole run)"
     if m:
-        print(f"| {label} | {size} | {float(m[1]):,.0f} | {float(m[2]):.1f} | {m[4]} / {m[6]} | {read_rate:,.0f} | {read_mib:.1f} | |")
+        print(f"| {label} | {size} | {float(m[1]):,.0f} | {float(m[2]):.1f} | {m[4]} / {m[6]} | {read_rate:,.0f} | {read_mib:.1f} | | {busy} |")
     else:
-        print(f"| {label} | {size} | {produced} | | | {read_rate:,.0f} | {read_mib:.1f} | |")
+        print(f"| {label} | {size} | {produced} | | | {read_rate:,.0f} | {read_mib:.1f} | | {busy} |")
 EOF
 }
 
