@@ -298,8 +298,7 @@ print(max(200000, int(r['produced']['recordsPerSecond'] * 40)))")}"
     machine0=$(busy_idle)
     kafka_tool ProducerPerformance --topic "$topic" --num-records "$records" --record-size "$bytes" \
         --throughput -1 --warmup-records $((records / 4)) "${keys[@]}" --producer-props "${props[@]}" > "$WORK/perf-$settings-$bytes.txt" 2>&1
-    echo "$(busy_idle)" > "$WORK/perf-$settings-$bytes.machine"
-    echo "$machine0" >> "$WORK/perf-$settings-$bytes.machine"
+    echo "$machine0|$(busy_idle)" > "$WORK/perf-$settings-$bytes.machine"
     tail -1 "$WORK/perf-$settings-$bytes.txt" >&2
     log "kafka ConsumerPerformance ($settings), $size"
     kafka_tool ConsumerPerformance --bootstrap-server "$BOOTSTRAP" --topic "$topic" --messages "$records" \
@@ -350,11 +349,15 @@ summary() {
   python3 - "$WORK" "$(seconds "$DURATION")" "$(getconf CLK_TCK)" <<'EOF'
 import json, re, sys, glob, os
 work, duration, tck = sys.argv[1], float(sys.argv[2]), int(sys.argv[3])
+def busy_percent(before, after):
+    """How busy the cores were between two busy_idle readings ("busy idle" clock ticks each)."""
+    (busy0, idle0), (busy1, idle1) = (map(int, reading.split()) for reading in (before, after))
+    return 100 * (busy1 - busy0) / (busy1 - busy0 + idle1 - idle0)
+
 cpu = {}
 for line in open(os.path.join(work, "cpu.txt")):
-    stream, server, broker, machine0, machine1 = line.strip().split("|")
-    (busy0, idle0), (busy1, idle1) = (map(int, m.split()) for m in (machine0, machine1))
-    cpu[stream] = (int(server) / tck, int(broker) / tck, 100 * (busy1 - busy0) / (busy1 - busy0 + idle1 - idle0))
+    stream, server, broker, before, after = line.strip().split("|")
+    cpu[stream] = (int(server) / tck, int(broker) / tck, busy_percent(before, after))
 
 def reports(pattern):
     return [json.load(open(p)) for p in sorted(glob.glob(os.path.join(work, pattern)))]
@@ -388,8 +391,7 @@ for line in open(os.path.join(work, "perf.txt")):
         read_rate, read_mib = float(consumed[5]), float(consumed[3])
     except (IndexError, ValueError):
         read_rate = read_mib = float("nan")
-    (busy1, idle1), (busy0, idle0) = (map(int, l.split()) for l in open(os.path.join(work, f"perf-{name}.machine")))
-    busy = f"{100 * (busy1 - busy0) / (busy1 - busy0 + idle1 - idle0):.0f} % (whole run)"
+    busy = f"{busy_percent(*open(os.path.join(work, f'perf-{name}.machine')).read().strip().split('|')):.0f} % (whole run)"
     if m:
         print(f"| {label} | {size} | {float(m[1]):,.0f} | {float(m[2]):.1f} | {m[4]} / {m[6]} | {read_rate:,.0f} | {read_mib:.1f} | | {busy} |")
     else:
