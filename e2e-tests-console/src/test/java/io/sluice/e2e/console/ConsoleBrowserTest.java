@@ -404,8 +404,10 @@ class ConsoleBrowserTest {
         assertThat(confirm.isEnabled()).isFalse();
         browser.visible("#confirm-name").sendKeys(STREAM);
         confirm.click();
-        browser.waiting(15).until(ExpectedConditions.invisibilityOfElementLocated(
-                By.cssSelector("tr[data-stream='" + STREAM + "']")));
+        // the row first shows DELETING; absent, not merely invisible: Selenium's invisibility also holds for a
+        // row that a refresh replaced between the look-up and the check, while the stream was still listed
+        browser.waiting(15).until(driver -> driver.findElements(
+                By.cssSelector("tr[data-stream='" + STREAM + "']")).isEmpty());
         assertThat(client().listStreams().streamNames()).doesNotContain(STREAM);
     }
 
