@@ -53,9 +53,9 @@ final class StreamContents {
     }
 
     /** The error type of an answer that is not 200, or null. */
-    String errorOf(String operation, Map<String, ?> body) throws IOException, InterruptedException {
-        HttpResponse<byte[]> response = send(operation, body);
-        return response.statusCode() == 200 ? null : json.readTree(response.body()).path("__type").asText();
+    /** The answer's JSON body, whether it is a result or an error (then with its {@code __type}). */
+    JsonNode answer(String operation, Map<String, ?> body) throws IOException, InterruptedException {
+        return json.readTree(send(operation, body).body());
     }
 
     JsonNode call(String operation, Map<String, ?> body) throws IOException, InterruptedException {
