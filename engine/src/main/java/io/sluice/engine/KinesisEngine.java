@@ -49,6 +49,7 @@ public final class KinesisEngine implements AutoCloseable {
     private final Maintenance maintenance;
     private final FanOut fanOut;
     private final UsageExchange usage;
+    private final StreamRegistry registry;
 
     /** An engine on the local stores of a data directory. */
     public KinesisEngine(Path dataDir, EngineConfig config, LogConfig logConfig, Clock clock) throws IOException {
@@ -105,6 +106,7 @@ public final class KinesisEngine implements AutoCloseable {
             metadata.close();
             throw e;
         }
+        this.registry = registry;
         ConsumerRegistry consumerRegistry = new ConsumerRegistry(metadata, metaChanges);
         AccountStore accountStore = new AccountStore(metadata, metaChanges, clock);
         PageTokens pageTokens = new PageTokens(signer, config.nextTokenTtlMillis());
@@ -197,6 +199,7 @@ public final class KinesisEngine implements AutoCloseable {
     /** Stops exchanging usage, ends subscriptions, then closes the stores. Stop the maintenance tasks first. */
     @Override
     public void close() {
+        registry.close();
         usage.close();
         fanOut.closeAll();
         stores.logs().close();

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeoutException;
  * that closed it seals it next (or, if that node died, the retention task of whichever node runs it). A child
  * shard acknowledges nothing until its ancestors are sealed: until then a node that has not seen the reshard may
  * still append to a parent before its seal, and that record, read before the child's, would come after a record
- * of the same key acknowledged earlier in the child.
+ * of the same key acknowledged earlier in the child. A node that failed to follow a change of the stream (its
+ * view is stale: a shard it shows open may be sealed) acknowledges nothing of it until a retry of that change
+ * succeeds.
  *
  * <p>Why this is enough: a shard is closed in one committed metadata change and sealed after it. If the view
  * after the append shows the shard open, the closing was committed after the append completed, so the seal lies
@@ -52,6 +54,14 @@ final class LandingCheck {
     }
 
     private CompletableFuture<Long> end(StreamMeta stream, int shardIndex, int attempt) {
+        if (!registry.followed(stream.key())) {
+            // this node failed to follow a change of the stream: its view may show open a shard already sealed
+            if (attempt >= ATTEMPTS) {
+                return CompletableFuture.failedFuture(new TimeoutException("this node cannot follow the metadata"
+                        + " of stream " + stream.key().name() + ", so it cannot tell where shards end"));
+            }
+            return retry(stream, shardIndex, attempt);
+        }
         OpenStream current = registry.get(stream.key());
         if (current == null || current.meta().createdAt() != stream.createdAt()) {
             // the stream is gone: nothing of it will be read, and nobody is told otherwise
@@ -69,6 +79,10 @@ final class LandingCheck {
             return CompletableFuture.failedFuture(new TimeoutException("shard " + shard.id() + " of "
                     + stream.key().name() + " or a parent of it is closed but no node has sealed it"));
         }
+        return retry(stream, shardIndex, attempt);
+    }
+
+    private CompletableFuture<Long> retry(StreamMeta stream, int shardIndex, int attempt) {
         return CompletableFuture.supplyAsync(() -> attempt + 1, later)
                 .thenCompose(next -> end(stream, shardIndex, next));
     }

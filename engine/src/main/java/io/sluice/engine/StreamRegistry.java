@@ -14,7 +14,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -28,7 +31,9 @@ import java.util.function.Supplier;
  * thread. Changes are atomic metadata changes ({@link MetaChanges}) holding the registry's change lock, a
  * {@link ReentrantLock} (not a monitor: a change persists metadata, and a reshard waits for appends, so a virtual
  * thread blocks while holding it and must not pin its carrier). A read-modify-write done inside {@link #change} is
- * atomic with respect to every other change, on this node and on others.
+ * atomic with respect to every other change, on this node and on others. A change from the store that cannot be
+ * followed (a shard log that will not open) leaves that stream's view stale: it is retried every second on a shared
+ * delayed executor, and {@link #followed} reports it so that puts are not acknowledged on the stale view.
  */
 final class StreamRegistry {
 
@@ -49,6 +54,7 @@ final class StreamRegistry {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamRegistry.class);
     private static final String KEY_PREFIX = "stream:";
+    private static final Executor RETRY_LATER = CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS);
 
     private final MetaStore store;
     private final ShardLogStore logs;
@@ -62,6 +68,12 @@ final class StreamRegistry {
     private final ReentrantLock loading = new ReentrantLock();
     private final List<String> parkedChanges = new ArrayList<>();
     private boolean loaded;
+    /**
+     * The store keys of streams whose latest change this node could not follow (a shard log that would not open):
+     * their view is stale until {@link #followed} tries again and succeeds, or a later change is followed.
+     */
+    private final Map<StreamKey, String> unfollowed = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     StreamRegistry(MetaStore store, ShardLogStore logs, ShardFactory shardFactory, KeyLoader keyLoader,
                    MetaChanges metaChanges, Clock clock) throws IOException {
@@ -117,6 +129,49 @@ final class StreamRegistry {
             throw Messages.streamNotFound(key);
         }
         return stream;
+    }
+
+    /**
+     * Whether this node's view of the stream holds the latest change the store applied to it. After a change it
+     * could not follow, tries that again, unless another change holds the change lock: a put waiting on this must
+     * not wait for a reshard that waits for the put.
+     */
+    boolean followed(StreamKey key) {
+        if (!unfollowed.containsKey(key)) {
+            return true;
+        }
+        if (!changes.tryLock()) {
+            return false;
+        }
+        try {
+            String storeKey = unfollowed.get(key);
+            if (storeKey == null) {
+                return true;
+            }
+            Io.run(() -> follow(storeKey, store.get(storeKey)));
+            unfollowed.remove(key);
+            LOG.info("caught up with the metadata of {} after failing to follow it", storeKey);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.debug("still cannot follow the metadata change of {}", key, e);
+            return false;
+        } finally {
+            changes.unlock();
+        }
+    }
+
+    /** Tries a change this node could not follow again, every second, until it is followed. */
+    private void retryLater(StreamKey key) {
+        CompletableFuture.runAsync(() -> {
+            if (!closed && !followed(key)) {
+                retryLater(key);
+            }
+        }, RETRY_LATER);
+    }
+
+    /** Stops retrying changes this node could not follow: the stores are about to close. */
+    void close() {
+        closed = true;
     }
 
     /** See {@link MetaChanges#catchUp}. */
@@ -257,6 +312,7 @@ final class StreamRegistry {
         try {
             if (stream) {
                 Io.run(() -> follow(key, value));
+                unfollowed.remove(streamKeyOf(key));
             } else {
                 for (OpenStream open : streams.values()) {
                     if (key.startsWith(StreamEncryption.prefix(open.meta()))) {
@@ -265,7 +321,12 @@ final class StreamRegistry {
                 }
             }
         } catch (RuntimeException e) {
-            LOG.error("could not follow the metadata change of {}; this node's view of it may be stale", key, e);
+            if (stream) {
+                unfollowed.put(streamKeyOf(key), key);
+                retryLater(streamKeyOf(key));
+            }
+            LOG.error("could not follow the metadata change of {}; this node's view of it is stale until a retry "
+                    + "succeeds, and its puts are not acknowledged until then", key, e);
         } finally {
             changes.unlock();
         }

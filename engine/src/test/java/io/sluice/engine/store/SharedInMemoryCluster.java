@@ -146,6 +146,14 @@ public final class SharedInMemoryCluster implements AutoCloseable {
         return hold;
     }
 
+    /**
+     * Makes node {@code node}'s opens of shard logs it has not opened yet fail, until called again with false: as
+     * when Kafka will not grow a stream's topic, so the node cannot follow a reshard.
+     */
+    public void failOpens(int node, boolean failing) {
+        nodes.get(node).logs.failingOpens = failing;
+    }
+
     /** Operations held by a test: {@code arrived} counts down when one waits, then it waits for release. */
     public record Hold(CountDownLatch arrived, CountDownLatch released) {
 
@@ -674,10 +682,16 @@ public final class SharedInMemoryCluster implements AutoCloseable {
 
     private final class NodeLogs implements ShardLogStore {
         private final Map<String, NodeLog> open = new ConcurrentHashMap<>();
+        volatile boolean failingOpens;
 
         @Override
-        public ShardLogHandle open(String name) {
-            return open.computeIfAbsent(name, n -> new NodeLog(logs.computeIfAbsent(n, SharedLog::new)));
+        public ShardLogHandle open(String name) throws IOException {
+            NodeLog opened = open.get(name);
+            if (opened == null && failingOpens) {
+                throw new IOException("shard log " + name + " cannot be opened (the test says so)");
+            }
+            return opened != null ? opened
+                    : open.computeIfAbsent(name, n -> new NodeLog(logs.computeIfAbsent(n, SharedLog::new)));
         }
 
         @Override

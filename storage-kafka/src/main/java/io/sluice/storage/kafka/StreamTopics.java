@@ -78,12 +78,26 @@ final class StreamTopics {
             await(admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(count))).all(),
                     "grow topic " + topic + " to " + count + " partitions");
         } catch (IOException e) {
-            // another node grew it first, possibly further
-            if (!(e.getCause() instanceof InvalidPartitionsException) || current(topic) < count) {
+            // another node grew it first, possibly further; the controller says so before our broker's metadata,
+            // which describeTopics reads, shows it
+            if (!(e.getCause() instanceof InvalidPartitionsException) || !grownTo(topic, count)) {
                 throw e;
             }
         }
         partitions.merge(topic, count, Math::max);
+    }
+
+    /** Whether the topic shows at least {@code count} partitions within a few metadata refreshes. */
+    private boolean grownTo(String topic, int count) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            if (current(topic) >= count) {
+                return true;
+            }
+            if (attempt == METADATA_ATTEMPTS) {
+                return false;
+            }
+            pause(attempt * 100L);
+        }
     }
 
     /** Sets the retention of a topic: the stream's retention period. */
