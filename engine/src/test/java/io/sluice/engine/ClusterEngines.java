@@ -8,8 +8,10 @@ import io.sluice.engine.store.EngineStores;
 import io.sluice.engine.store.SharedInMemoryCluster;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -66,6 +68,20 @@ final class ClusterEngines implements AutoCloseable {
         for (int i = 0; i < stores.size(); i++) {
             sync(i);
         }
+    }
+
+    /** Every record of the stream, read through {@code node} from each shard's start, parents before children. */
+    static List<String> readParentsFirst(KinesisEngine node, StreamKey stream) {
+        List<ShardMeta> shards = new ArrayList<>(node.streams().describe(stream).meta().shards());
+        shards.sort(Comparator.comparing(s -> s.id().index()));
+        List<String> read = new ArrayList<>();
+        for (ShardMeta shard : shards) {
+            String iterator = node.records().getShardIterator(stream, shard.id().toString(),
+                    IteratorType.TRIM_HORIZON, null, null);
+            node.records().getRecords(iterator, 100).records()
+                    .forEach(r -> read.add(new String(r.data(), StandardCharsets.UTF_8)));
+        }
+        return read;
     }
 
     @Override

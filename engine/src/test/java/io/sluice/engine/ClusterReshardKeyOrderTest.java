@@ -9,9 +9,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,26 +50,12 @@ class ClusterReshardKeyOrderTest {
             nodes.cluster.resume(C);
             second.join();
 
-            assertThat(readParentsFirst(nodes.node(A))).containsExactly("first", "second");
+            assertThat(ClusterEngines.readParentsFirst(nodes.node(A), STREAM)).containsExactly("first", "second");
         }
     }
 
     private static CompletableFuture<PutResult> put(KinesisEngine node, String data) {
         return node.records().putRecord(STREAM, new PutRecordsEntry(data.getBytes(StandardCharsets.UTF_8), "key",
                 null));
-    }
-
-    /** Reads the parent, then its children (they hold disjoint keys, so their order does not matter). */
-    private static List<String> readParentsFirst(KinesisEngine node) {
-        List<ShardMeta> shards = new ArrayList<>(node.streams().describe(STREAM).meta().shards());
-        shards.sort(Comparator.comparing(s -> s.id().index()));
-        List<String> read = new ArrayList<>();
-        for (ShardMeta shard : shards) {
-            String iterator = node.records().getShardIterator(STREAM, shard.id().toString(),
-                    IteratorType.TRIM_HORIZON, null, null);
-            node.records().getRecords(iterator, 100).records()
-                    .forEach(r -> read.add(new String(r.data(), StandardCharsets.UTF_8)));
-        }
-        return read;
     }
 }

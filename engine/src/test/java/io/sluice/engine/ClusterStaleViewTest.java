@@ -9,9 +9,6 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -58,22 +55,8 @@ class ClusterStaleViewTest {
             assertThat(stored.shardId().toString()).isNotEqualTo(PARENT);
             assertThat(nodes.node(B).streams().describe(STREAM).meta().shard(0).isOpen())
                     .as("node B followed the split").isFalse();
-            assertThat(readParentsFirst(nodes.node(A))).containsExactly("held");
+            assertThat(ClusterEngines.readParentsFirst(nodes.node(A), STREAM)).containsExactly("held");
             assertThat(nodes.cluster.recordsPastSeals()).as("the first append, past the parent's seal").isOne();
         }
-    }
-
-    /** Reads every shard from its start, the parent first. */
-    private static List<String> readParentsFirst(KinesisEngine node) {
-        List<ShardMeta> shards = new ArrayList<>(node.streams().describe(STREAM).meta().shards());
-        shards.sort(Comparator.comparing(s -> s.id().index()));
-        List<String> read = new ArrayList<>();
-        for (ShardMeta shard : shards) {
-            String iterator = node.records().getShardIterator(STREAM, shard.id().toString(),
-                    IteratorType.TRIM_HORIZON, null, null);
-            node.records().getRecords(iterator, 100).records()
-                    .forEach(r -> read.add(new String(r.data(), StandardCharsets.UTF_8)));
-        }
-        return read;
     }
 }
