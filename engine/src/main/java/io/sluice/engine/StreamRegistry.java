@@ -321,12 +321,15 @@ final class StreamRegistry {
                 }
             }
         } catch (RuntimeException e) {
-            if (stream) {
-                unfollowed.put(streamKeyOf(key), key);
-                retryLater(streamKeyOf(key));
+            if (!stream) {
+                LOG.error("could not follow the metadata change of {}; this node's view of it may be stale", key, e);
+                return;
             }
-            LOG.error("could not follow the metadata change of {}; this node's view of it is stale until a retry "
-                    + "succeeds, and its puts are not acknowledged until then", key, e);
+            LOG.error("could not follow the metadata change of {}; this node's view of it is stale, and its puts are "
+                    + "not acknowledged, until a retry succeeds", key, e);
+            if (unfollowed.put(streamKeyOf(key), key) == null) {
+                retryLater(streamKeyOf(key)); // one retry loop per stream: it runs until the stream is followed
+            }
         } finally {
             changes.unlock();
         }
